@@ -1,0 +1,58 @@
+package io.gitoverit.analysis;
+
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Upstream's remote and url columns for the current branch, from config values. Shared by both
+ * engines so that they cannot disagree.
+ */
+public final class RemoteDisplay {
+
+  /** The remote column ({@code origin/main} or {@code -}) and the url column. */
+  public record Result(String remote, String url) {}
+
+  private RemoteDisplay() {}
+
+  /**
+   * @param upstream the upstream as git status names it ({@code origin/main}), empty when the
+   *     branch has none configured
+   * @param branchShortName the current branch without {@code refs/heads/}; empty when detached
+   * @param config raw config value by key ({@code branch.main.remote}), empty when unset; the
+   *     last value wins
+   */
+  public static Result of(
+      Optional<String> upstream,
+      Optional<String> branchShortName,
+      Function<String, Optional<String>> config) {
+    if (upstream.isEmpty() || branchShortName.isEmpty()) {
+      return new Result(upstream.orElse("-"), "-");
+    }
+    String name = branchShortName.get();
+    Optional<String> remote = config.apply("branch." + name + ".remote").map(ConfigValues::typed);
+    Optional<String> merge = config.apply("branch." + name + ".merge").map(ConfigValues::typed);
+    if (remote.isEmpty() || merge.isEmpty()) {
+      return new Result(upstream.get(), "-");
+    }
+    String mergeRef = merge.get().startsWith("refs/heads/") ? merge.get() : "refs/heads/" + merge.get();
+    String[] mergeParts = mergeRef.split("/", 3);
+    String shortMerge = mergeParts.length > 2 ? mergeParts[2] : "";
+    // The remote name is the third component of refs/remotes/REMOTE/<short>: a remote whose
+    // name holds a slash is looked up by its first part, as upstream does.
+    String[] tracking = ("refs/remotes/" + remote.get() + "/" + shortMerge).split("/", 4);
+    String remoteName = tracking[2];
+    String head = tracking.length > 3 ? tracking[3] : "";
+    String shown = remoteName + "/" + head;
+    Optional<String> url = config.apply("remote." + remoteName + ".url").map(ConfigValues::typed);
+    if (url.isEmpty()) {
+      return new Result(shown, "-");
+    }
+    String display = UrlSimplifier.simplify(url.get());
+    Optional<String> pushUrl =
+        config.apply("remote." + remoteName + ".pushurl").map(ConfigValues::typed);
+    if (pushUrl.isPresent() && !pushUrl.get().equals(url.get())) {
+      display = display + "\n" + UrlSimplifier.simplify(pushUrl.get());
+    }
+    return new Result(shown, display);
+  }
+}
