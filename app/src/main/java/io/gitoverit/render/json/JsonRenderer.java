@@ -1,0 +1,90 @@
+package io.gitoverit.render.json;
+
+import io.gitoverit.render.DisplayPaths;
+import io.gitoverit.report.RepoError;
+import io.gitoverit.report.RepoReport;
+import io.gitoverit.report.StatusSummary;
+import io.gitoverit.report.Worktree;
+import java.io.IOException;
+import java.io.Writer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Writes reports as upstream's JSON array (the same keys, order, spacing, escaping and float
+ * text), then one {@code {"display_path", "error", "path"}} object per unreadable repository.
+ */
+public final class JsonRenderer {
+  private final DisplayPaths paths;
+
+  /** A renderer that shows paths the way {@code paths} does. */
+  public JsonRenderer(DisplayPaths paths) {
+    this.paths = Objects.requireNonNull(paths, "paths");
+  }
+
+  /** Writes the JSON array and a trailing newline to {@code out} (not closed, not flushed). */
+  public void render(List<RepoReport> reports, List<RepoError> errors, Writer out)
+      throws IOException {
+    out.write(toJson(reports, errors));
+    out.write('\n');
+  }
+
+  /** The JSON array as text, without the trailing newline. */
+  public String toJson(List<RepoReport> reports, List<RepoError> errors) {
+    List<Object> payload = new ArrayList<>(reports.size() + errors.size());
+    for (RepoReport r : reports) {
+      payload.add(reportObject(r));
+    }
+    for (RepoError e : errors) {
+      payload.add(errorObject(e));
+    }
+    return JsonText.dumps(payload);
+  }
+
+  private SortedMap<String, Object> reportObject(RepoReport r) {
+    SortedMap<String, Object> m = new TreeMap<>();
+    m.put("path", r.path().toString());
+    m.put("display_path", paths.of(r));
+    m.put("fetch_failed", r.sync().fetchFailed());
+    m.put("pull_failed", r.sync().pullFailed());
+    m.put("pulled", r.sync().pulled());
+    m.put("push_failed", r.sync().pushFailed());
+    m.put("pushed", r.sync().pushed());
+    m.put("status", StatusSummary.text(r));
+    m.put("worktree_status_checked", r.worktreeChecked());
+    m.put("branch", r.branch());
+    m.put("remote", r.remote());
+    m.put("remote_url", r.remoteUrl());
+    m.put("ident", r.ident().orElse(null));
+    m.put("dirty", r.dirty().orElse(null));
+    m.put("ahead", r.ahead());
+    m.put("behind", r.behind());
+    Worktree.Checked w = r.worktree() instanceof Worktree.Checked c ? c : null;
+    m.put("modified", w == null ? null : w.modified());
+    m.put("untracked", w == null ? null : w.untracked());
+    m.put("deleted", w == null ? null : w.deleted());
+    Double mtime = w == null ? null : seconds(w.latestMtime());
+    // Upstream emits the same value under both names.
+    m.put("mtime", mtime);
+    m.put("latest_mtime", mtime);
+    return m;
+  }
+
+  private SortedMap<String, Object> errorObject(RepoError e) {
+    SortedMap<String, Object> m = new TreeMap<>();
+    m.put("path", e.path().toString());
+    m.put("display_path", paths.of(e));
+    m.put("error", e.message());
+    return m;
+  }
+
+  /** Seconds as a float the way CPython's {@code os.stat} computes {@code st_mtime}. */
+  private static Double seconds(Optional<Instant> instant) {
+    return instant.map(i -> i.getEpochSecond() + i.getNano() * 1e-9).orElse(null);
+  }
+}

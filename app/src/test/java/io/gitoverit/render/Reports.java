@@ -1,0 +1,70 @@
+package io.gitoverit.render;
+
+import io.gitoverit.report.RepoReport;
+import io.gitoverit.report.SyncResult;
+import io.gitoverit.report.Worktree;
+import com.google.common.jimfs.Configuration;
+import com.google.common.jimfs.Jimfs;
+import java.nio.file.FileSystem;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Builds report objects for renderer tests, without any repository. */
+public final class Reports {
+  /**
+   * Paths live on an in-memory Unix file system: the JVM under test may run in the C locale, where
+   * the default file system refuses non-ASCII names.
+   */
+  public static final FileSystem FS = Jimfs.newFileSystem(Configuration.unix());
+
+  private Reports() {}
+
+  /** A path on {@link #FS}. */
+  public static Path path(String p) {
+    return FS.getPath(p);
+  }
+
+  /** A clean, checked repository on {@code main} tracking {@code origin/main}. */
+  public static RepoReport clean(String path) {
+    return new RepoReport(
+        path(path), "main", "origin/main", "owner/repo", Optional.of("A U Thor <a@example.com>"),
+        0, 0, 0, false, checked(0, 0, 0, 0, 0, null), SyncResult.NONE, "jgit");
+  }
+
+  /** A checked work tree with these counts and optional mtime. */
+  public static Worktree.Checked checked(
+      int modified, int untracked, int deleted, int additions, int deletions, Instant mtime) {
+    return new Worktree.Checked(
+        modified, untracked, deleted, 0, additions, deletions, Optional.ofNullable(mtime));
+  }
+
+  /** {@code r} with other fields. */
+  public static RepoReport with(
+      RepoReport r, String branch, String remote, String url, Worktree worktree) {
+    return new RepoReport(
+        r.path(), branch, remote, url, r.ident(), r.ahead(), r.behind(), r.submodules(),
+        r.exceptional(), worktree, r.sync(), r.engine());
+  }
+
+  /** {@code r} with other tracking counts, submodules and exceptional flag. */
+  public static RepoReport counts(
+      RepoReport r, int ahead, int behind, int submodules, boolean exceptional) {
+    return new RepoReport(
+        r.path(), r.branch(), r.remote(), r.remoteUrl(), r.ident(), ahead, behind, submodules,
+        exceptional, r.worktree(), r.sync(), r.engine());
+  }
+
+  /** {@code r} without an identity. */
+  public static RepoReport noIdent(RepoReport r) {
+    return new RepoReport(
+        r.path(), r.branch(), r.remote(), r.remoteUrl(), Optional.empty(), r.ahead(), r.behind(),
+        r.submodules(), r.exceptional(), r.worktree(), r.sync(), r.engine());
+  }
+
+  /** A sync result with the given flags. */
+  public static SyncResult sync(
+      boolean fetchFailed, boolean pullFailed, boolean pulled, boolean pushFailed, boolean pushed) {
+    return new SyncResult(fetchFailed, pullFailed, pulled, pushFailed, pushed, Optional.empty());
+  }
+}

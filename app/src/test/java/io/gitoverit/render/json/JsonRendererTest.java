@@ -1,0 +1,232 @@
+package io.gitoverit.render.json;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.gitoverit.render.DisplayPaths;
+import io.gitoverit.render.Reports;
+import io.gitoverit.report.RepoError;
+import io.gitoverit.report.RepoReport;
+import io.gitoverit.report.Worktree;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class JsonRendererTest {
+  private static final Instant MTIME = Instant.ofEpochSecond(1_700_000_000L, 123_456_000);
+  private final JsonRenderer renderer =
+      new JsonRenderer(new DisplayPaths(Reports.path("/home/u/work"), Reports.path("/home/u")));
+
+  static RepoReport cleanReport() {
+    return Reports.with(
+        Reports.clean("/home/u/work/clean"), "main", "origin/main", "owner/repo",
+        Reports.checked(0, 0, 0, 0, 0, MTIME));
+  }
+
+  static RepoReport dirtyReport() {
+    RepoReport r =
+        Reports.with(
+            Reports.clean("/home/u/dirty"), "feature", "origin/feature",
+            "owner/repo\nssh+host/owner/repo", Reports.checked(3, 2, 1, 10, 2, MTIME));
+    return Reports.counts(r, 4, 5, 1, true).withSync(Reports.sync(false, false, true, false, true));
+  }
+
+  static RepoReport uncheckedReport() {
+    RepoReport r =
+        Reports.with(Reports.clean("/srv/meta"), "main", "-", "-", new Worktree.Unchecked());
+    return Reports.noIdent(Reports.counts(r, 1, 0, 0, false));
+  }
+
+  static RepoReport unicodeReport() {
+    return Reports.with(
+        Reports.clean("/home/u/work/caf\u00e9/\u65e5\u672c/\ud834\udd1e"), "\u00fcn\u00ef", "-",
+        "-", Reports.checked(0, 0, 0, 0, 0, null));
+  }
+
+  static RepoError errorRow() {
+    return new RepoError(
+        Reports.path("/home/u/work/broken"), "fatal: not a git repository: /x/\"q\"\tz",
+        Optional.empty());
+  }
+
+  @Test
+  void emptyListIsTwoBrackets() throws IOException {
+    StringWriter out = new StringWriter();
+    renderer.render(List.of(), List.of(), out);
+    assertEquals("[]\n", out.toString());
+  }
+
+  @Test
+  void cleanReportHasEveryUpstreamKeySorted() {
+    assertEquals(
+        """
+        [
+          {
+            "ahead": 0,
+            "behind": 0,
+            "branch": "main",
+            "deleted": 0,
+            "dirty": false,
+            "display_path": "clean",
+            "fetch_failed": false,
+            "ident": "A U Thor <a@example.com>",
+            "latest_mtime": 1700000000.123456,
+            "modified": 0,
+            "mtime": 1700000000.123456,
+            "path": "/home/u/work/clean",
+            "pull_failed": false,
+            "pulled": false,
+            "push_failed": false,
+            "pushed": false,
+            "remote": "origin/main",
+            "remote_url": "owner/repo",
+            "status": "clean",
+            "untracked": 0,
+            "worktree_status_checked": true
+          }
+        ]""",
+        renderer.toJson(List.of(cleanReport()), List.of()));
+  }
+
+  @Test
+  void dirtyReportShowsEverySegmentWithEscapedArrows() {
+    assertEquals(
+        """
+        [
+          {
+            "ahead": 4,
+            "behind": 5,
+            "branch": "feature",
+            "deleted": 1,
+            "dirty": true,
+            "display_path": "~/dirty",
+            "fetch_failed": false,
+            "ident": "A U Thor <a@example.com>",
+            "latest_mtime": 1700000000.123456,
+            "modified": 3,
+            "mtime": 1700000000.123456,
+            "path": "/home/u/dirty",
+            "pull_failed": false,
+            "pulled": true,
+            "push_failed": false,
+            "pushed": true,
+            "remote": "origin/feature",
+            "remote_url": "owner/repo\\nssh+host/owner/repo",
+            "status": "3m (+10/-2) 2u 1d 1s 4\\u2191 5\\u2193 P U !",
+            "untracked": 2,
+            "worktree_status_checked": true
+          }
+        ]""",
+        renderer.toJson(List.of(dirtyReport()), List.of()));
+  }
+
+  @Test
+  void uncheckedWorktreeHasNullsAndQuestionMark() {
+    assertEquals(
+        """
+        [
+          {
+            "ahead": 1,
+            "behind": 0,
+            "branch": "main",
+            "deleted": null,
+            "dirty": null,
+            "display_path": "/srv/meta",
+            "fetch_failed": false,
+            "ident": null,
+            "latest_mtime": null,
+            "modified": null,
+            "mtime": null,
+            "path": "/srv/meta",
+            "pull_failed": false,
+            "pulled": false,
+            "push_failed": false,
+            "pushed": false,
+            "remote": "-",
+            "remote_url": "-",
+            "status": "? 1\\u2191",
+            "untracked": null,
+            "worktree_status_checked": false
+          }
+        ]""",
+        renderer.toJson(List.of(uncheckedReport()), List.of()));
+  }
+
+  @Test
+  void unicodePathIsEscapedWithSurrogatePairs() {
+    String json = renderer.toJson(List.of(unicodeReport()), List.of());
+    assertContains(json, "\"path\": \"/home/u/work/caf\\u00e9/\\u65e5\\u672c/\\ud834\\udd1e\",");
+    assertContains(json, "\"display_path\": \"caf\\u00e9/\\u65e5\\u672c/\\ud834\\udd1e\",");
+    assertContains(json, "\"branch\": \"\\u00fcn\\u00ef\",");
+    assertContains(json, "\"mtime\": null,");
+  }
+
+  @Test
+  void errorRowsFollowTheReports() {
+    assertEquals(
+        """
+        [
+          {
+            "ahead": 0,
+            "behind": 0,
+            "branch": "main",
+            "deleted": 0,
+            "dirty": false,
+            "display_path": "clean",
+            "fetch_failed": false,
+            "ident": "A U Thor <a@example.com>",
+            "latest_mtime": 1700000000.123456,
+            "modified": 0,
+            "mtime": 1700000000.123456,
+            "path": "/home/u/work/clean",
+            "pull_failed": false,
+            "pulled": false,
+            "push_failed": false,
+            "pushed": false,
+            "remote": "origin/main",
+            "remote_url": "owner/repo",
+            "status": "clean",
+            "untracked": 0,
+            "worktree_status_checked": true
+          },
+          {
+            "display_path": "broken",
+            "error": "fatal: not a git repository: /x/\\"q\\"\\tz",
+            "path": "/home/u/work/broken"
+          }
+        ]""",
+        renderer.toJson(List.of(cleanReport()), List.of(errorRow())));
+  }
+
+  @Test
+  void failedSyncMarksDisplayPathLikeUpstream() {
+    RepoReport r = cleanReport().withSync(Reports.sync(true, false, false, true, false));
+    String json = renderer.toJson(List.of(r), List.of());
+    assertContains(json, "\"display_path\": \"! clean\",");
+    assertContains(json, "\"fetch_failed\": true,");
+    assertContains(json, "\"push_failed\": true,");
+  }
+
+  /** Python re-dumping our output must give our output back: same spacing, escapes, floats. */
+  @Test
+  void pythonReDumpsOurOutputUnchanged() throws Exception {
+    assumeTrue(Python.available(), "python3 not on PATH");
+    String ours =
+        renderer.toJson(
+            List.of(cleanReport(), dirtyReport(), uncheckedReport(), unicodeReport()),
+            List.of(errorRow()));
+    String script =
+        "import json,sys; sys.stdout.write(json.dumps(json.load(sys.stdin), indent=2,"
+            + " sort_keys=True))";
+    assertEquals(ours, Python.run(script, ours));
+  }
+
+  private static void assertContains(String haystack, String needle) {
+    if (!haystack.contains(needle)) {
+      throw new AssertionError("expected to find\n  " + needle + "\nin\n" + haystack);
+    }
+  }
+}
