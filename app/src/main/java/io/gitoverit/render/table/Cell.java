@@ -1,0 +1,128 @@
+package io.gitoverit.render.table;
+
+import io.gitoverit.report.StatusSummary;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.jline.utils.AttributedString;
+import org.jline.utils.AttributedStringBuilder;
+import org.jline.utils.AttributedStyle;
+import org.jline.utils.WCWidth;
+
+/**
+ * One table cell: its renderings from widest to narrowest (upstream's {@code ResponsiveCell}).
+ * A rendering may span several physical lines (a fetch URL and a push URL).
+ */
+record Cell(List<Variant> variants) {
+  static final String ELLIPSIS = "\u2026";
+  static final Cell BLANK = of(AttributedString.EMPTY);
+
+  /**
+   * One rendering of a cell.
+   *
+   * @param kinds the status markers this rendering shows, for the legend
+   * @param width terminal columns of the widest line
+   */
+  record Variant(List<AttributedString> lines, Set<StatusSummary.Kind> kinds, int width) {
+    static Variant of(List<AttributedString> lines, Set<StatusSummary.Kind> kinds) {
+      int w = 0;
+      for (AttributedString line : lines) {
+        w = Math.max(w, line.columnLength());
+      }
+      return new Variant(List.copyOf(lines), Set.copyOf(kinds), w);
+    }
+  }
+
+  Cell {
+    if (variants.isEmpty()) {
+      throw new IllegalArgumentException("a cell needs at least one variant");
+    }
+    variants = List.copyOf(variants);
+  }
+
+  static Cell of(AttributedString text) {
+    return new Cell(List.of(Variant.of(List.of(text), Set.of())));
+  }
+
+  static Cell of(String text) {
+    return of(new AttributedString(text));
+  }
+
+  static Cell of(String text, AttributedStyle style) {
+    return of(new AttributedString(text, style));
+  }
+
+  int maxWidth() {
+    return variants.get(0).width();
+  }
+
+  int minWidth() {
+    return variants.get(variants.size() - 1).width();
+  }
+
+  /** The widest rendering that fits {@code width}, else the narrowest. */
+  Variant at(int width) {
+    for (Variant v : variants) {
+      if (v.width() <= width) {
+        return v;
+      }
+    }
+    return variants.get(variants.size() - 1);
+  }
+
+  /** How many columns the cell really shows at {@code width} (a cut cell shows exactly width). */
+  int effectiveWidth(int width) {
+    for (Variant v : variants) {
+      if (v.width() <= width) {
+        return v.width();
+      }
+    }
+    return Math.min(minWidth(), width);
+  }
+
+  /**
+   * The physical lines shown at {@code width}, each cut with an ellipsis when still too wide. In a
+   * multi-line cell each line takes its own widest rendering that fits, so a short fetch URL is not
+   * abbreviated because the push URL below it had to be.
+   */
+  List<AttributedString> render(int width) {
+    List<AttributedString> chosen = at(width).lines();
+    List<AttributedString> out = new ArrayList<>(chosen.size());
+    for (int i = 0; i < chosen.size(); i++) {
+      AttributedString line = chosen.get(i);
+      for (Variant v : variants) {
+        if (v.lines().size() == chosen.size() && v.lines().get(i).columnLength() <= width) {
+          line = v.lines().get(i);
+          break;
+        }
+      }
+      out.add(cut(line, width));
+    }
+    return out;
+  }
+
+  /** {@code text} if it fits {@code width} terminal columns, else its start and {@code …}. */
+  static AttributedString cut(AttributedString text, int width) {
+    if (text.columnLength() <= width) {
+      return text;
+    }
+    if (width <= 0) {
+      return AttributedString.EMPTY;
+    }
+    int used = 0;
+    int end = 0;
+    while (end < text.length()) {
+      int cp = Character.codePointAt(text, end);
+      int w = Math.max(0, WCWidth.wcwidth(cp));
+      if (used + w > width - 1) {
+        break;
+      }
+      used += w;
+      end += Character.charCount(cp);
+    }
+    return new AttributedStringBuilder()
+        .append(text.subSequence(0, end))
+        .append(ELLIPSIS)
+        .toAttributedString();
+  }
+}

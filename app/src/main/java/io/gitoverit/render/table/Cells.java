@@ -1,0 +1,170 @@
+package io.gitoverit.render.table;
+
+import io.gitoverit.report.RepoReport;
+import io.gitoverit.report.StatusSummary;
+import io.gitoverit.report.StatusSummary.Narrowing;
+import io.gitoverit.report.Worktree;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jline.utils.AttributedString;
+import org.jline.utils.AttributedStringBuilder;
+
+/** Builds each column's cell, with upstream's narrowing ladders. */
+final class Cells {
+  private static final List<DateTimeFormatter> MTIME_FORMATS =
+      List.of(
+          DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"),
+          DateTimeFormatter.ofPattern("yyyy-MM-dd"),
+          DateTimeFormatter.ofPattern("MM-dd"),
+          DateTimeFormatter.ofPattern("MMdd"));
+
+  private Cells() {}
+
+  static Cell header(Column column) {
+    return switch (column) {
+      case DIR -> Cell.of("Dir");
+      case STATUS -> Cell.of("Status");
+      case BRANCH -> plainVariants("Branch", "Br");
+      case REMOTE -> plainVariants("Remote", "Rm");
+      case URL -> Cell.of("URL");
+      case MTIME -> plainVariants("Modified", "Mtime");
+      case IDENT -> Cell.of("Ident");
+      case BRANCH_REMOTE ->
+          new Cell(List.of(line(joined("Branch", "Remote")), line(joined("Br", "Rm"))));
+    };
+  }
+
+  static Cell of(Column column, RepoReport r, String displayPath, ZoneId zone) {
+    return switch (column) {
+      case DIR -> Cell.of(displayPath);
+      case STATUS -> status(r);
+      case BRANCH -> Cell.of(r.branch());
+      case REMOTE -> remote(r.remote());
+      case URL -> url(r.remoteUrl());
+      case MTIME -> mtime(r, zone);
+      case IDENT -> Cell.of(r.ident().orElse("-"));
+      case BRANCH_REMOTE -> branchRemote(r.branch(), r.remote());
+    };
+  }
+
+  /** Full; without line totals; without line totals and extras. Only strictly shorter steps. */
+  static Cell status(RepoReport r) {
+    List<StatusSummary.Segment> segments = StatusSummary.segments(r);
+    if (segments.isEmpty()) {
+      return Cell.of("clean", Styles.CLEAN);
+    }
+    List<Cell.Variant> variants = new ArrayList<>();
+    variants.add(statusVariant(segments, EnumSet.noneOf(Narrowing.class)));
+    for (Set<Narrowing> drop :
+        List.of(EnumSet.of(Narrowing.LINES), EnumSet.of(Narrowing.LINES, Narrowing.EXTRAS))) {
+      Cell.Variant v = statusVariant(segments, drop);
+      // Upstream would fall back to "clean" when nothing is left; that would be a lie.
+      if (!v.kinds().isEmpty() && v.width() < variants.get(variants.size() - 1).width()) {
+        variants.add(v);
+      }
+    }
+    return new Cell(variants);
+  }
+
+  private static Cell.Variant statusVariant(
+      List<StatusSummary.Segment> segments, Set<Narrowing> drop) {
+    AttributedStringBuilder sb = new AttributedStringBuilder();
+    Set<StatusSummary.Kind> kinds = EnumSet.noneOf(StatusSummary.Kind.class);
+    for (StatusSummary.Segment s : segments) {
+      if (drop.contains(s.narrowing())) {
+        continue;
+      }
+      if (sb.length() > 0) {
+        sb.append(' ');
+      }
+      sb.styled(Styles.of(s.kind()), s.text());
+      kinds.add(s.kind());
+    }
+    return Cell.Variant.of(List.of(sb.toAttributedString()), kinds);
+  }
+
+  /** {@code origin/main} with the remote's name and the slash dimmed; one rendering only. */
+  static Cell remote(String remote) {
+    int slash = remote.indexOf('/');
+    if (slash < 0) {
+      return Cell.of(remote);
+    }
+    return Cell.of(
+        new AttributedStringBuilder()
+            .styled(Styles.REMOTE_NAME, remote.substring(0, slash))
+            .styled(Styles.SEPARATOR, "/")
+            .append(remote.substring(slash + 1))
+            .toAttributedString());
+  }
+
+  /** {@code owner/repo} then {@code owner/…}, for each line (fetch URL, push URL). */
+  static Cell url(String url) {
+    List<AttributedString> full = new ArrayList<>();
+    List<AttributedString> shortened = new ArrayList<>();
+    for (String line : url.split("\n", -1)) {
+      full.add(new AttributedString(line));
+      int slash = line.indexOf('/');
+      String owner = slash < 0 ? line : line.substring(0, slash) + "/" + Cell.ELLIPSIS;
+      shortened.add(new AttributedString(owner.length() < line.length() ? owner : line));
+    }
+    Cell.Variant wide = Cell.Variant.of(full, Set.of());
+    Cell.Variant narrow = Cell.Variant.of(shortened, Set.of());
+    return new Cell(narrow.width() < wide.width() ? List.of(wide, narrow) : List.of(wide));
+  }
+
+  /** Local date and time, then date, month-day, {@code MMdd}; {@code -} when unknown. */
+  static Cell mtime(RepoReport r, ZoneId zone) {
+    Optional<Instant> when =
+        r.worktree() instanceof Worktree.Checked c ? c.latestMtime() : Optional.empty();
+    if (when.isEmpty()) {
+      return Cell.of("-");
+    }
+    var local = when.get().atZone(zone);
+    return new Cell(
+        MTIME_FORMATS.stream().map(f -> line(new AttributedString(local.format(f)))).toList());
+  }
+
+  /** {@code main:origin/main}, then {@code main:origin}, then {@code main:…}. */
+  static Cell branchRemote(String branch, String remote) {
+    List<Cell.Variant> candidates = new ArrayList<>();
+    candidates.add(line(joined(branch, remote)));
+    int slash = remote.indexOf('/');
+    if (slash >= 0) {
+      candidates.add(line(joined(branch, remote.substring(0, slash))));
+    }
+    candidates.add(line(joined(branch, Cell.ELLIPSIS)));
+    List<Cell.Variant> kept = new ArrayList<>();
+    for (Cell.Variant v : candidates) {
+      if (kept.isEmpty() || v.width() < kept.get(kept.size() - 1).width()) {
+        kept.add(v);
+      }
+    }
+    return new Cell(kept);
+  }
+
+  private static AttributedString joined(String left, String right) {
+    return new AttributedStringBuilder()
+        .append(left)
+        .styled(Styles.SEPARATOR, ":")
+        .append(right)
+        .toAttributedString();
+  }
+
+  private static Cell plainVariants(String... texts) {
+    List<Cell.Variant> variants = new ArrayList<>();
+    for (String t : texts) {
+      variants.add(line(new AttributedString(t)));
+    }
+    return new Cell(variants);
+  }
+
+  private static Cell.Variant line(AttributedString text) {
+    return Cell.Variant.of(List.of(text), Set.of());
+  }
+}

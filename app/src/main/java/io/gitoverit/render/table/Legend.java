@@ -1,0 +1,108 @@
+package io.gitoverit.render.table;
+
+import io.gitoverit.report.StatusSummary.Kind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
+import org.jline.utils.AttributedString;
+import org.jline.utils.AttributedStringBuilder;
+import org.jline.utils.AttributedStyle;
+
+/**
+ * The key under the table. Upstream prints every marker each time; this names only the markers
+ * the table shows, in upstream's order, wrapped between items when the width is limited.
+ */
+final class Legend {
+  private static final String INDENT = "  ";
+  private static final String GAP = "  ";
+
+  /** Upstream's order and symbols; the descriptions are ours. */
+  private static final List<Map.Entry<Kind, String>> ITEMS =
+      List.of(
+          Map.entry(Kind.MODIFIED, "m modified"),
+          Map.entry(Kind.UNTRACKED, "u untracked"),
+          Map.entry(Kind.DELETED, "d deleted"),
+          Map.entry(Kind.LINES, "+/- lines added/removed"),
+          Map.entry(Kind.UNCHECKED, "? work tree not read"),
+          Map.entry(Kind.AHEAD, "\u2191 ahead"),
+          Map.entry(Kind.BEHIND, "\u2193 behind"),
+          Map.entry(Kind.SUBMODULES, "s submodules"),
+          Map.entry(Kind.PULLED, "P pulled"),
+          Map.entry(Kind.PUSHED, "U pushed"));
+
+  private Legend() {}
+
+  /**
+   * @param shown the markers that appear in the table
+   * @param conflictsChecked whether some shown work tree was read (only then can {@code !} mean a
+   *     conflict)
+   * @param failureMarker whether some row's path carries the {@code "! "} marker
+   */
+  static List<AttributedString> lines(
+      Set<Kind> shown, boolean conflictsChecked, boolean failureMarker, OptionalInt width) {
+    List<AttributedString> items = new ArrayList<>();
+    for (Map.Entry<Kind, String> item : ITEMS) {
+      if (shown.contains(item.getKey())) {
+        items.add(item(item.getValue(), Styles.of(item.getKey())));
+      }
+    }
+    List<AttributedString> out = wrap(items, width);
+    if (shown.contains(Kind.EXCEPTIONAL)) {
+      String causes = conflictsChecked ? "conflicts, detached HEAD, " : "detached HEAD, ";
+      out.add(
+          indent(
+              item(
+                  "! any of: "
+                      + causes
+                      + "in-progress/unfinished operation (merge, rebase, cherry-pick, etc.)",
+                  Styles.of(Kind.EXCEPTIONAL))));
+    }
+    if (failureMarker) {
+      out.add(
+          indent(
+              item(
+                  "! before a path: a fetch, pull or push failed, or the repository could not be"
+                      + " read",
+                  Styles.ERROR)));
+    }
+    return out;
+  }
+
+  /** The symbol (up to the first space) styled, the description plain. */
+  private static AttributedString item(String text, AttributedStyle symbolStyle) {
+    int space = text.indexOf(' ');
+    return new AttributedStringBuilder()
+        .styled(symbolStyle, text.substring(0, space))
+        .append(text.substring(space))
+        .toAttributedString();
+  }
+
+  private static AttributedString indent(AttributedString s) {
+    return new AttributedStringBuilder().append(INDENT).append(s).toAttributedString();
+  }
+
+  private static List<AttributedString> wrap(List<AttributedString> items, OptionalInt width) {
+    List<AttributedString> lines = new ArrayList<>();
+    AttributedStringBuilder line = null;
+    for (AttributedString item : items) {
+      if (line != null
+          && width.isPresent()
+          && line.columnLength() + GAP.length() + item.columnLength() > width.getAsInt()) {
+        lines.add(line.toAttributedString());
+        line = null;
+      }
+      if (line == null) {
+        line = new AttributedStringBuilder().append(INDENT);
+      } else {
+        line.append(GAP);
+      }
+      line.append(item);
+    }
+    if (line != null) {
+      lines.add(line.toAttributedString());
+    }
+    return lines;
+  }
+}
