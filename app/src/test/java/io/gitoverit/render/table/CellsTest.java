@@ -1,0 +1,84 @@
+package io.gitoverit.render.table;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.gitoverit.render.Reports;
+import io.gitoverit.report.RepoReport;
+import java.time.ZoneId;
+import java.util.List;
+import org.jline.utils.AttributedString;
+import org.junit.jupiter.api.Test;
+
+class CellsTest {
+  private static List<String> plains(Cell cell) {
+    return cell.variants().stream().map(v -> String.join("\n", strings(v.lines()))).toList();
+  }
+
+  private static List<String> strings(List<AttributedString> lines) {
+    return lines.stream().map(AttributedString::toString).toList();
+  }
+
+  @Test
+  void statusDropsLineTotalsThenExtras() {
+    assertEquals(
+        List.of("3m (+120/-45) 2u 1d 2s 4\u2191 5\u2193 P U !", "3m 2u 1d 2s 4\u2191 5\u2193 P U !",
+            "3m 2u 1d 4\u2191 5\u2193 !"),
+        plains(Cells.status(TableFixtures.everything())));
+  }
+
+  @Test
+  void cleanHasOneRendering() {
+    assertEquals(List.of("clean"), plains(Cells.status(TableFixtures.clean())));
+  }
+
+  @Test
+  void onlyExtrasNeverNarrowToClean() {
+    RepoReport r =
+        Reports.counts(TableFixtures.clean(), 0, 0, 1, false)
+            .withSync(Reports.sync(false, false, true, false, true));
+    // Upstream would offer "clean" here, being shorter than "1s P U".
+    assertEquals(List.of("1s P U"), plains(Cells.status(r)));
+  }
+
+  @Test
+  void mtimeLadderInTheGivenZone() {
+    assertEquals(
+        List.of("2024-02-29 08:05", "2024-02-29", "02-29", "0229"),
+        plains(Cells.mtime(TableFixtures.unicode(), ZoneId.of("Europe/Paris"))));
+    assertEquals(List.of("-"), plains(Cells.mtime(TableFixtures.unchecked(), ZoneId.of("UTC"))));
+  }
+
+  @Test
+  void branchRemoteLadder() {
+    assertEquals(
+        List.of("master:origin/master", "master:origin", "master:\u2026"),
+        plains(Cells.branchRemote("master", "origin/master")));
+    assertEquals(List.of("main:origin", "main:\u2026"), plains(Cells.branchRemote("main", "origin")));
+  }
+
+  @Test
+  void urlLadderShortensEachLine() {
+    assertEquals(
+        List.of("termux/termux-api-package", "termux/\u2026"),
+        plains(Cells.url("termux/termux-api-package")));
+    assertEquals(List.of("-"), plains(Cells.url("-")));
+    assertEquals(
+        List.of("o/long-name\nssh+host/o/r", "o/\u2026\nssh+host/\u2026"),
+        plains(Cells.url("o/long-name\nssh+host/o/r")));
+  }
+
+  @Test
+  void multiLineCellFitsEachLineOnItsOwn() {
+    Cell url = Cells.url("o/r\nssh+git.example.org/mirror/r");
+    assertEquals(List.of("o/r", "ssh+git.example.org/\u2026"), strings(url.render(22)));
+  }
+
+  @Test
+  void cutCountsTerminalColumns() {
+    assertEquals("\u65e5\u2026", Cell.cut(new AttributedString("\u65e5\u672c\u8a9e"), 4).toString());
+    assertEquals("\u65e5\u672c\u2026", Cell.cut(new AttributedString("\u65e5\u672c\u8a9e"), 5).toString());
+    assertEquals("\u65e5\u672c\u8a9e", Cell.cut(new AttributedString("\u65e5\u672c\u8a9e"), 6).toString());
+    assertEquals("ab\u2026", Cell.cut(new AttributedString("abcdef"), 3).toString());
+    assertEquals("", Cell.cut(new AttributedString("abcdef"), 0).toString());
+  }
+}
