@@ -15,11 +15,22 @@ final class AutoLayout {
 
   private final List<List<Cell>> columns;
   private final int[] priorities;
+  /** Per column, the distinct rendering widths, ascending (the breakpoints). */
+  private final List<List<Integer>> breakpoints = new ArrayList<>();
 
   /** {@code columns.get(i)} holds column i's cells, header first. */
   AutoLayout(List<List<Cell>> columns, int[] priorities) {
     this.columns = columns;
     this.priorities = priorities.clone();
+    for (List<Cell> cells : columns) {
+      TreeSet<Integer> seen = new TreeSet<>();
+      for (Cell c : cells) {
+        for (Cell.Variant v : c.variants()) {
+          seen.add(v.width());
+        }
+      }
+      breakpoints.add(List.copyOf(seen));
+    }
   }
 
   /** Widest rendering per column. */
@@ -167,15 +178,12 @@ final class AutoLayout {
 
   /** Rendering widths in a column above {@code current}, ascending. */
   private List<Integer> breakpoints(int col, int current) {
-    TreeSet<Integer> seen = new TreeSet<>();
-    for (Cell c : columns.get(col)) {
-      for (Cell.Variant v : c.variants()) {
-        if (v.width() > current) {
-          seen.add(v.width());
-        }
-      }
+    List<Integer> all = breakpoints.get(col);
+    int from = 0;
+    while (from < all.size() && all.get(from) <= current) {
+      from++;
     }
-    return new ArrayList<>(seen);
+    return all.subList(from, all.size());
   }
 
   /** A column that has already given up more renderings weighs more: base × (1 + steps). */
