@@ -1,0 +1,204 @@
+package io.gitoverit.analysis;
+
+import io.gitoverit.report.RepoReport;
+import io.gitoverit.report.SyncResult;
+import io.gitoverit.report.Worktree;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Reads one repository with the user's {@code git} executable, read-only: the engine for
+ * repositories JGit cannot read correctly (split or sparse index, SHA-256, worktreeConfig,
+ * conflicts, filters...). Its report is upstream's, as SPEC.md describes field by field.
+ *
+ * <p>A clean repository costs five git processes: {@code rev-parse} (validity, git dirs),
+ * {@code config --list} (remote, url and the filter drivers to switch off), {@code status}
+ * (counts, branch, upstream, ahead/behind), {@code var} (ident) and {@code ls-files} (mtime,
+ * only when asked). Line totals ({@code diff --numstat}, twice) only follow a tracked change;
+ * {@code rev-parse --verify} of an operation's head only follows its file; {@code ls-tree} and
+ * {@code ls-files -s} only follow a {@code .gitmodules}. With {@code metadataOnly}, status is
+ * limited to a pathspec that matches nothing: git then prints the same branch headers without
+ * looking at a single work-tree file.
+ *
+ * <p>No program that the repository's config names ever runs. Besides what {@link GitRunner}
+ * does (no optional locks, {@code core.fsmonitor=false}, no prompts), every call gets {@code -c
+ * core.hooksPath=/dev/null -c core.pager=cat}; diffs get {@code --no-ext-diff --no-textconv};
+ * and clean/smudge/process filter drivers defined by the repository's own (local or worktree)
+ * config, or by a submodule's config under {@code .git/modules}, are switched off by {@link
+ * FilterGuard}, which fails the repository rather than report a change that only the switched-off
+ * filter could confirm. Filter drivers of the user's global or system config (git-lfs) still run:
+ * they are the user's programs, not the repository's. Not covered: the config of a submodule
+ * whose git dir lives inside its work tree (an old-style {@code sub/.git} directory).
+ */
+public final class GitCliAnalyzer implements RepoAnalyzer {
+  /** Always passed: no hook and no pager can run, whatever the config says. */
+  private static final List<String> ALWAYS = List.of("core.hooksPath=/dev/null", "core.pager=cat");
+  private static final Pattern IDENT_TIME = Pattern.compile(" \\d+ [+-]\\d{4}$");
+
+  private final GitRunner git;
+
+  public GitCliAnalyzer(GitRunner git) {
+    this.git = git.withConfig(ALWAYS);
+  }
+
+  @Override
+  public RepoReport analyze(Path root, AnalysisOptions options) throws AnalysisException {
+    try {
+      return read(root, options);
+    } catch (IOException e) {
+      throw new AnalysisException(String.valueOf(e.getMessage()), e);
+    } catch (UncheckedIOException e) {
+      throw new AnalysisException(String.valueOf(e.getCause().getMessage()), e.getCause());
+    }
+  }
+
+  private RepoReport read(Path root, AnalysisOptions options) throws IOException, AnalysisException {
+    GitDirs dirs = locate(root);
+    CliConfig config = CliConfig.parse(ok(git.run(root, "config", "--list", "-z", "--show-scope"), "git config"));
+    FilterGuard guard = FilterGuard.of(config, dirs.commonDir());
+    GitRunner g = git.withConfig(guard.overrides());
+
+    CliStatus status;
+    Worktree worktree;
+    if (options.metadataOnly()) {
+      status = CliStatus.parse(ok(g.run(root, "status", "--porcelain=v2", "--branch", "-z",
+          "--ahead-behind", "--untracked-files=no", "--ignore-submodules=all", "--", ":(exclude)*"),
+          "git status"));
+      worktree = new Worktree.Unchecked();
+    } else {
+      status = CliStatus.parse(ok(g.run(root, "status", "--porcelain=v2", "--branch", "-z",
+          "--ahead-behind", "--untracked-files=normal"), "git status"));
+      guard.checkCertain(status, g, root);
+      CliWorktreeFacts.LineTotals lines =
+          status.changes().isEmpty()
+              ? new CliWorktreeFacts.LineTotals(0, 0)
+              : CliWorktreeFacts.lineTotals(g, root);
+      Optional<Instant> mtime =
+          options.collectMtime() ? CliWorktreeFacts.newestMtime(g, root) : Optional.empty();
+      worktree = new Worktree.Checked(status.modified(), status.untracked(), status.deleted(),
+          status.conflicts(), lines.additions(), lines.deletions(), mtime);
+    }
+
+    String head = readHead(dirs.gitDir());
+    boolean detached = !head.startsWith("ref:");
+    boolean exceptional = status.conflicts() > 0 || detached
+        || OperationInProgress.any(dirs.gitDir(), name -> resolves(g, root, name));
+    Optional<String> branchName = Optional.empty();
+    if (!detached) {
+      String ref = head.substring("ref:".length()).strip();
+      branchName = Optional.of(ref.startsWith("refs/heads/") ? ref.substring("refs/heads/".length()) : ref);
+    }
+    RemoteDisplay.Result remote = RemoteDisplay.of(status.upstream(), branchName, config::get);
+    int submodules = CliSubmodules.count(g, root);
+    return new RepoReport(root, status.branch(), remote.remote(), remote.url(), ident(g, root),
+        status.ahead(), status.behind(), submodules, exceptional, worktree, SyncResult.NONE, "git");
+  }
+
+  /** The worktree's own git dir and the common one (they differ for a linked worktree). */
+  private record GitDirs(Path gitDir, Path commonDir) {}
+
+  /** Checks that git sees {@code root} as a work-tree root (SPEC "validity"). */
+  private GitDirs locate(Path root) throws IOException, AnalysisException {
+    GitRunner.Result r = git.run(root, "rev-parse", "--absolute-git-dir", "--git-common-dir", "--show-toplevel");
+    if (!r.ok()) {
+      throw new AnalysisException(oneLine(r, "git rev-parse"));
+    }
+    String out = r.stdoutText();
+    out = out.endsWith("\n") ? out.substring(0, out.length() - 1) : out;
+    String[] lines = out.split("\n", 3);
+    if (lines.length < 3) {
+      throw new AnalysisException("git rev-parse printed no work tree for " + root);
+    }
+    Path gitDir = Path.of(lines[0]);
+    Path commonDir = root.resolve(lines[1]).normalize();
+    String toplevel = lines[2];
+    // core.worktree may point elsewhere: the repository still counts when its git dir is the
+    // one that root/.git names.
+    if (!toplevel.equals(root.toString()) && !sameFile(gitDir, ownGitDir(root))) {
+      throw new AnalysisException("not a repository root: git's work tree is " + toplevel);
+    }
+    return new GitDirs(gitDir, commonDir);
+  }
+
+  /** The git dir that {@code root/.git} names: the directory itself or its {@code gitdir:} target. */
+  private static Optional<Path> ownGitDir(Path root) {
+    Path dotgit = root.resolve(".git");
+    if (Files.isDirectory(dotgit)) {
+      return Optional.of(dotgit);
+    }
+    try {
+      String text = new String(Files.readAllBytes(dotgit), StandardCharsets.UTF_8);
+      String first = text.lines().findFirst().orElse("");
+      if (!first.startsWith("gitdir:")) {
+        return Optional.empty();
+      }
+      return Optional.of(root.resolve(first.substring("gitdir:".length()).strip()));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static boolean sameFile(Path a, Optional<Path> b) {
+    try {
+      return b.isPresent() && a.toRealPath().equals(b.get().toRealPath());
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** The text of the git dir's HEAD file, stripped; empty when unreadable. */
+  private static String readHead(Path gitDir) {
+    try {
+      return new String(Files.readAllBytes(gitDir.resolve("HEAD")), StandardCharsets.UTF_8).strip();
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  private static boolean resolves(GitRunner g, Path root, String name) {
+    try {
+      return g.run(root, "rev-parse", "--verify", "-q", name).ok();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** {@code git var GIT_COMMITTER_IDENT} without its date; empty when git has no identity. */
+  private static Optional<String> ident(GitRunner g, Path root) throws IOException {
+    GitRunner.Result r = g.run(root, "var", "GIT_COMMITTER_IDENT");
+    if (!r.ok()) {
+      return Optional.empty();
+    }
+    String s = r.stdoutText();
+    while (s.endsWith("\n")) {
+      s = s.substring(0, s.length() - 1);
+    }
+    return Optional.of(IDENT_TIME.matcher(s).replaceFirst(""));
+  }
+
+  private static byte[] ok(GitRunner.Result r, String what) throws AnalysisException {
+    if (!r.ok()) {
+      throw new AnalysisException(oneLine(r, what));
+    }
+    return r.stdout();
+  }
+
+  /** git's fatal line when it printed one (warnings may come first), else its first line. */
+  private static String oneLine(GitRunner.Result r, String what) {
+    List<String> lines = new ArrayList<>(r.stderr().strip().lines().toList());
+    for (String line : lines) {
+      if (line.startsWith("fatal: ") || line.startsWith("error: ")) {
+        return line.strip();
+      }
+    }
+    return r.errorLine(what);
+  }
+}
