@@ -19,6 +19,7 @@ final class LeafHint {
   private boolean trusted;
   private boolean calibrating;
   private Object rootDevice;
+  private long skipped;
 
   /** What one {@code lstat} says about a directory entry. */
   record Stat(boolean isDirectory, boolean isSymbolicLink, long nlink, Object device) {}
@@ -58,6 +59,16 @@ final class LeafHint {
     } else if (!agrees) {
       trusted = false;
     }
+  }
+
+  /** Counts an entry that needed no lstat. */
+  void skippedOne() {
+    skipped++;
+  }
+
+  /** How many entries needed no lstat so far. */
+  long skipped() {
+    return skipped;
   }
 
   /** The entry's own attributes (links not followed), with link count and device when known. */

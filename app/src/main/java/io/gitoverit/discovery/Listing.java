@@ -37,6 +37,7 @@ record Listing(List<Subdir> subdirs, LeafHint.Stat dotGit) {
       boolean isDotGit = name.equals(".git");
       if (!isDotGit && unseenSubdirs == 0) {
         everyEntryStatted = false; // all subdirectories seen: the rest are not directories
+        hint.skippedOne();
         return;
       }
       LeafHint.Stat stat;
