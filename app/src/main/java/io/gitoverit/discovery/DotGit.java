@@ -1,0 +1,105 @@
+package io.gitoverit.discovery;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+
+/** Decides what a directory's {@code .git} entry makes of it: a repository, a submodule, or nothing. */
+final class DotGit {
+
+  /** What a {@code .git} entry means for its directory. */
+  enum Kind {
+    /** A {@code .git} directory, a {@code gitdir:} file, or a link to either: a repository. */
+    REPOSITORY,
+    /** A {@code gitdir:} file pointing into a superproject's {@code modules/} directory. */
+    SUBMODULE,
+    /** A dangling link: git sees no {@code .git} here, and neither does the walk. */
+    ABSENT
+  }
+
+  /** Upper bound on how much of a gitdir file is read; real ones are one short line. */
+  private static final int MAX_GITFILE_BYTES = 64 * 1024;
+
+  private DotGit() {}
+
+  /**
+   * Classifies {@code dotGit} from its own (not followed) type; a link is followed here, as git
+   * does.
+   */
+  static Kind classify(Path dotGit, boolean isDirectory, boolean isSymbolicLink) {
+    if (isDirectory) {
+      return Kind.REPOSITORY;
+    }
+    if (isSymbolicLink) {
+      try {
+        if (Files.readAttributes(dotGit, BasicFileAttributes.class).isDirectory()) {
+          return Kind.REPOSITORY;
+        }
+      } catch (IOException e) {
+        return Kind.ABSENT;
+      }
+    }
+    String target = gitdirLine(dotGit);
+    return target != null && pointsIntoModules(dotGit.getParent(), target)
+        ? Kind.SUBMODULE
+        : Kind.REPOSITORY;
+  }
+
+  /** The value of the {@code gitdir:} line, or null when the file has none or cannot be read. */
+  static String gitdirLine(Path gitFile) {
+    byte[] bytes;
+    try (InputStream in = Files.newInputStream(gitFile)) {
+      bytes = in.readNBytes(MAX_GITFILE_BYTES);
+    } catch (IOException e) {
+      return null;
+    }
+    for (String line : new String(bytes, StandardCharsets.UTF_8).split("\n")) {
+      if (line.startsWith("gitdir:")) {
+        String value = line.substring("gitdir:".length()).strip();
+        return value.isEmpty() ? null : value;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Whether the git dir {@code target} (relative to {@code dir}) lies in the {@code modules}
+   * folder of another git dir, as git's absorbed submodules do ({@code ../.git/modules/libs/sub}).
+   * A folder merely named {@code modules} somewhere up the path (a linked worktree of a repository
+   * under {@code ~/modules/}) does not count: upstream's substring test got that wrong.
+   */
+  static boolean pointsIntoModules(Path dir, String target) {
+    Path gitDir;
+    try {
+      gitDir = dir.resolve(target).normalize();
+    } catch (InvalidPathException e) {
+      return false;
+    }
+    Path root = gitDir.getRoot();
+    int names = gitDir.getNameCount();
+    for (int i = 1; i < names - 1; i++) {
+      if (gitDir.getName(i).toString().equals("modules")) {
+        Path owner = gitDir.subpath(0, i);
+        owner = root == null ? owner : root.resolve(owner);
+        if (isGitDir(owner)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** A {@code .git} folder, or a folder laid out like one (a superproject's separate git dir). */
+  private static boolean isGitDir(Path candidate) {
+    if (candidate.getFileName().toString().equals(".git")) {
+      return true;
+    }
+    return Files.isRegularFile(candidate.resolve("HEAD"), LinkOption.NOFOLLOW_LINKS)
+        && Files.isDirectory(candidate.resolve("objects"));
+  }
+}

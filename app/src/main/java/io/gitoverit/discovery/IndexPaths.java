@@ -1,0 +1,155 @@
+package io.gitoverit.discovery;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * The paths a git index tracks, read straight from the index file (versions 2 to 4, split index)
+ * without locking or writing anything. Entries with the skip-worktree bit are left out, as {@code
+ * git check-ignore} leaves them out when it asks whether a path is tracked.
+ */
+final class IndexPaths {
+  private static final int MODE_TYPE_MASK = 0170000;
+  private static final int MODE_GITLINK = 0160000;
+
+  private final Set<String> tracked = new HashSet<>();
+  private final Set<String> gitlinks = new HashSet<>();
+
+  private IndexPaths() {}
+
+  /** The index of {@code gitDir}; an absent index tracks nothing. */
+  static IndexPaths read(Path gitDir, int hashLength) throws IOException {
+    IndexPaths paths = new IndexPaths();
+    Path index = gitDir.resolve("index");
+    try {
+      String shared = paths.parse(Files.readAllBytes(index), hashLength);
+      if (shared != null) {
+        // Split index: entries live in both files. The main file's deletions (an EWAH bitmap) are
+        // not applied, so a path removed since the last split still counts as tracked.
+        paths.parse(Files.readAllBytes(gitDir.resolve("sharedindex." + shared)), hashLength);
+      }
+    } catch (NoSuchFileException e) {
+      if (!Files.exists(index)) {
+        return paths;
+      }
+      throw e;
+    } catch (IndexOutOfBoundsException e) {
+      throw new IOException("truncated git index file " + index, e);
+    }
+    return paths;
+  }
+
+  /** Whether the path (slash-separated, relative to the work tree) or anything below it is tracked. */
+  boolean isTrackedOrHoldsTracked(String path) {
+    return tracked.contains(path);
+  }
+
+  /** Whether a proper parent of the path is a gitlink (the path then belongs to a submodule). */
+  boolean isInsideGitlink(String path) {
+    for (int slash = path.lastIndexOf('/'); slash > 0; slash = path.lastIndexOf('/', slash - 1)) {
+      if (gitlinks.contains(path.substring(0, slash))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Adds the entries of one index file; returns the shared index's hash of a split index, or null. */
+  private String parse(byte[] b, int hashLength) throws IOException {
+    if (b.length < 12 || b[0] != 'D' || b[1] != 'I' || b[2] != 'R' || b[3] != 'C') {
+      throw new IOException("not a git index file");
+    }
+    int version = int32(b, 4);
+    if (version < 2 || version > 4) {
+      throw new IOException("unsupported index version " + version);
+    }
+    long count = int32(b, 8) & 0xffffffffL;
+    int pos = 12;
+    byte[] previous = new byte[0];
+    for (long i = 0; i < count; i++) {
+      int start = pos;
+      int mode = int32(b, start + 24);
+      pos = start + 40 + hashLength;
+      int flags = uint16(b, pos);
+      pos += 2;
+      boolean skipWorktree = false;
+      if (version >= 3 && (flags & 0x4000) != 0) {
+        skipWorktree = (uint16(b, pos) & 0x4000) != 0;
+        pos += 2;
+      }
+      byte[] name;
+      if (version == 4) {
+        long strip = 0;
+        int c;
+        do { // git's offset varint
+          c = b[pos++] & 0xff;
+          strip = (strip << 7) | (c & 0x7f);
+          if ((c & 0x80) != 0) {
+            strip++;
+          }
+        } while ((c & 0x80) != 0);
+        int end = nul(b, pos);
+        int keep = previous.length - (int) strip;
+        name = new byte[keep + end - pos];
+        System.arraycopy(previous, 0, name, 0, keep);
+        System.arraycopy(b, pos, name, keep, end - pos);
+        pos = end + 1;
+        previous = name;
+      } else {
+        int end = nul(b, pos);
+        name = Arrays.copyOfRange(b, pos, end);
+        pos = start + ((pos - start + name.length + 8) & ~7);
+      }
+      if (name.length > 0 && !skipWorktree) {
+        add(new String(name, StandardCharsets.UTF_8), (mode & MODE_TYPE_MASK) == MODE_GITLINK);
+      }
+    }
+    while (pos + 8 <= b.length - hashLength) {
+      int size = int32(b, pos + 4);
+      if (b[pos] == 'l' && b[pos + 1] == 'i' && b[pos + 2] == 'n' && b[pos + 3] == 'k') {
+        StringBuilder hex = new StringBuilder();
+        for (int k = 0; k < hashLength; k++) {
+          hex.append(String.format("%02x", b[pos + 8 + k] & 0xff));
+        }
+        return hex.toString();
+      }
+      pos += 8 + size;
+    }
+    return null;
+  }
+
+  private void add(String path, boolean gitlink) {
+    if (gitlink) {
+      gitlinks.add(path);
+    }
+    tracked.add(path);
+    for (int slash = path.lastIndexOf('/'); slash > 0; slash = path.lastIndexOf('/', slash - 1)) {
+      if (!tracked.add(path.substring(0, slash))) {
+        break; // its parents were added with it
+      }
+    }
+  }
+
+  private static int nul(byte[] b, int from) throws IOException {
+    for (int i = from; i < b.length; i++) {
+      if (b[i] == 0) {
+        return i;
+      }
+    }
+    throw new IOException("truncated git index file");
+  }
+
+  private static int int32(byte[] b, int at) {
+    return (b[at] & 0xff) << 24 | (b[at + 1] & 0xff) << 16 | (b[at + 2] & 0xff) << 8 | b[at + 3] & 0xff;
+  }
+
+  private static int uint16(byte[] b, int at) {
+    return (b[at] & 0xff) << 8 | b[at + 1] & 0xff;
+  }
+}

@@ -1,0 +1,246 @@
+package io.gitoverit.discovery;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.jgit.errors.ConfigInvalidException;
+import org.eclipse.jgit.ignore.IgnoreNode;
+import org.eclipse.jgit.lib.Config;
+
+/**
+ * The ignore oracle of a real scan: {@code git check-ignore -q} semantics, with the patterns
+ * matched by JGit's {@link IgnoreNode}. It reads {@code .gitignore} files lazily, per directory,
+ * then {@code info/exclude} of the common git dir, then {@code core.excludesFile} (by default
+ * {@code $XDG_CONFIG_HOME/git/ignore}), and, like git, never calls a tracked path ignored (it then
+ * reads the index, without locking it). Config files are parsed as text, so no JGit {@code
+ * Repository} is opened and nothing runs; {@code [include]} sections are not followed.
+ */
+public final class JGitIgnoreOracle implements IgnoreOracle {
+  private static final IgnoreNode NONE = new IgnoreNode();
+
+  private final Map<String, String> env;
+  private final Map<Path, IgnoreNode> excludeFiles = new ConcurrentHashMap<>();
+  private volatile List<Config> userConfigs;
+
+  /** An oracle that finds the user's config like git run with {@code environment} would. */
+  public JGitIgnoreOracle(Map<String, String> environment) {
+    this.env = Map.copyOf(environment);
+  }
+
+  /** An oracle for this process's environment. */
+  public static JGitIgnoreOracle fromSystemEnvironment() {
+    return new JGitIgnoreOracle(System.getenv());
+  }
+
+  @Override
+  public IgnoreRules rulesFor(Path repoRoot) throws IOException {
+    GitDirs dirs = GitDirs.of(repoRoot);
+    List<Config> configs = new ArrayList<>(userConfigs());
+    Config repo = readConfig(dirs.commonDir().resolve("config"));
+    configs.add(repo);
+    if (repo.getBoolean("extensions", "worktreeconfig", false)) {
+      configs.add(readConfig(dirs.gitDir().resolve("config.worktree")));
+    }
+    String excludesFile = null;
+    for (Config c : configs) {
+      String value = c.getString("core", null, "excludesfile");
+      excludesFile = value != null ? value : excludesFile;
+    }
+    Path userExcludes = excludesFile != null ? expand(excludesFile, repoRoot) : defaultExcludes();
+    IgnoreNode user = userExcludes == null ? NONE : excludeFiles.computeIfAbsent(userExcludes,
+        p -> load(p, false));
+    IgnoreNode info = load(dirs.commonDir().resolve("info").resolve("exclude"), false);
+    String format = repo.getString("extensions", null, "objectformat");
+    int hashLength = "sha256".equalsIgnoreCase(format) ? 32 : 20;
+    return new Rules(repoRoot, dirs.gitDir(), hashLength, info, user);
+  }
+
+  /** System and global config, in git's order (later wins); read once per oracle. */
+  private List<Config> userConfigs() throws IOException {
+    List<Config> configs = userConfigs;
+    if (configs == null) {
+      configs = new ArrayList<>();
+      if (!isTrue(env.get("GIT_CONFIG_NOSYSTEM"))) {
+        configs.add(readConfig(Path.of(env.getOrDefault("GIT_CONFIG_SYSTEM", "/etc/gitconfig"))));
+      }
+      String global = env.get("GIT_CONFIG_GLOBAL");
+      if (global != null) {
+        configs.add(readConfig(Path.of(global)));
+      } else {
+        Path xdg = xdgConfigHome();
+        if (xdg != null) {
+          configs.add(readConfig(xdg.resolve("git").resolve("config")));
+        }
+        if (home() != null) {
+          configs.add(readConfig(home().resolve(".gitconfig")));
+        }
+      }
+      userConfigs = configs = List.copyOf(configs);
+    }
+    return configs;
+  }
+
+  private static boolean isTrue(String value) {
+    if (value == null) {
+      return false;
+    }
+    String v = value.strip().toLowerCase(Locale.ROOT);
+    return v.equals("1") || v.equals("true") || v.equals("yes") || v.equals("on");
+  }
+
+  private Path home() {
+    String home = env.get("HOME");
+    return home == null || home.isEmpty() ? null : Path.of(home);
+  }
+
+  private Path xdgConfigHome() {
+    String xdg = env.get("XDG_CONFIG_HOME");
+    if (xdg != null && !xdg.isEmpty()) {
+      return Path.of(xdg);
+    }
+    return home() == null ? null : home().resolve(".config");
+  }
+
+  private Path defaultExcludes() {
+    Path xdg = xdgConfigHome();
+    return xdg == null ? null : xdg.resolve("git").resolve("ignore");
+  }
+
+  /** A {@code core.excludesFile} value as git reads it: {@code ~/} is the home, relative is the work tree. */
+  private Path expand(String value, Path repoRoot) {
+    if ((value.equals("~") || value.startsWith("~/")) && home() != null) {
+      return home().resolve(value.substring(value.equals("~") ? 1 : 2));
+    }
+    return repoRoot.resolve(value);
+  }
+
+  private static Config readConfig(Path file) throws IOException {
+    Config config = new Config();
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      return config;
+    }
+    try {
+      config.fromText(new String(bytes, StandardCharsets.UTF_8));
+    } catch (ConfigInvalidException e) {
+      throw new IOException("bad config file " + file + ": " + e.getMessage(), e);
+    }
+    return config;
+  }
+
+  /**
+   * The patterns of one file; a missing or unreadable file has none (git only warns). In-tree
+   * {@code .gitignore} files are not followed when they are symbolic links, as git does.
+   */
+  static IgnoreNode load(Path file, boolean inTree) {
+    LinkOption[] options = inTree ? RepositoryWalker.NOFOLLOW : new LinkOption[0];
+    try (InputStream in = Files.newInputStream(file, options)) {
+      IgnoreNode node = new IgnoreNode();
+      node.parse(file.toString(), in);
+      return node.getRules().isEmpty() ? NONE : node;
+    } catch (IOException e) {
+      return NONE;
+    }
+  }
+
+  /** One repository's rules; {@code .gitignore} files and the index are read on first need. */
+  private static final class Rules implements IgnoreRules {
+    private final Path root;
+    private final Path gitDir;
+    private final int hashLength;
+    private final IgnoreNode info;
+    private final IgnoreNode user;
+    private final Map<String, IgnoreNode> perDirectory = new HashMap<>();
+    private IndexPaths index;
+
+    Rules(Path root, Path gitDir, int hashLength, IgnoreNode info, IgnoreNode user) {
+      this.root = root;
+      this.gitDir = gitDir;
+      this.hashLength = hashLength;
+      this.info = info;
+      this.user = user;
+    }
+
+    @Override
+    public boolean isIgnored(Path path, boolean directory) throws IOException {
+      if (!path.startsWith(root) || path.equals(root)) {
+        return false;
+      }
+      Path relative = root.relativize(path);
+      String[] names = new String[relative.getNameCount()];
+      for (int i = 0; i < names.length; i++) {
+        names[i] = relative.getName(i).toString();
+      }
+      // As git's prep_exclude: an excluded parent directory excludes everything below it, and a
+      // negation cannot bring a path back from under it.
+      for (int depth = 1; depth <= names.length; depth++) {
+        boolean isDirectory = depth < names.length || directory;
+        Boolean verdict = lastMatch(names, depth, isDirectory);
+        if (Boolean.TRUE.equals(verdict)) {
+          return !isTracked(String.join("/", names));
+        }
+      }
+      return false;
+    }
+
+    /**
+     * The verdict of the last matching pattern for the first {@code depth} names: deeper
+     * {@code .gitignore} files first, then {@code info/exclude}, then the user's file; null
+     * when nothing matches.
+     */
+    private Boolean lastMatch(String[] names, int depth, boolean isDirectory) {
+      for (int dir = depth - 1; dir >= 0; dir--) {
+        IgnoreNode node = gitignoreOf(names, dir);
+        if (node != NONE) {
+          Boolean verdict = node.checkIgnored(join(names, dir, depth), isDirectory);
+          if (verdict != null) {
+            return verdict;
+          }
+        }
+      }
+      String path = join(names, 0, depth);
+      Boolean verdict = info.checkIgnored(path, isDirectory);
+      return verdict != null ? verdict : user.checkIgnored(path, isDirectory);
+    }
+
+    /** The {@code .gitignore} of the directory made of the first {@code depth} names. */
+    private IgnoreNode gitignoreOf(String[] names, int depth) {
+      String key = join(names, 0, depth);
+      IgnoreNode node = perDirectory.get(key);
+      if (node == null) {
+        Path dir = depth == 0 ? root : root.resolve(key);
+        node = load(dir.resolve(".gitignore"), true);
+        perDirectory.put(key, node);
+      }
+      return node;
+    }
+
+    /**
+     * git check-ignore calls nothing ignored that the index tracks (a file, a directory holding
+     * tracked files, a gitlink such as an embedded repository), nor anything inside a gitlink.
+     */
+    private boolean isTracked(String path) throws IOException {
+      if (index == null) {
+        index = IndexPaths.read(gitDir, hashLength);
+      }
+      return index.isTrackedOrHoldsTracked(path) || index.isInsideGitlink(path);
+    }
+
+    private static String join(String[] names, int from, int to) {
+      return String.join("/", Arrays.asList(names).subList(from, to));
+    }
+  }
+}

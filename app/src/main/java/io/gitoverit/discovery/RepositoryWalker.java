@@ -1,0 +1,239 @@
+package io.gitoverit.discovery;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+
+/**
+ * Walks the roots depth-first, children in name order, and yields each repository root (a real
+ * path) as soon as it is found, so that the caller can analyse it while the walk goes on. Lazy and
+ * single-threaded: all work happens inside {@link #hasNext()}.
+ *
+ * <p>Rules (upstream's, with its {@code modules} substring bug fixed): a directory with a {@code
+ * .git} entry is a repository unless that entry is a submodule's gitdir file; symbolic links to
+ * directories are never followed and {@code .git} directories never entered; each repository is
+ * yielded once over all roots. Without {@code includeIgnored}, a directory that the deepest
+ * already-yielded repository around it ignores is never entered, which also drops ignored nested
+ * repositories.
+ */
+public final class RepositoryWalker implements Iterator<Path> {
+  private final Deque<Path> roots;
+  private final boolean includeIgnored;
+  private final IgnoreOracle oracle;
+  private final Map<Path, Listed> listed = new HashMap<>();
+  private final Deque<Frame> stack = new ArrayDeque<>();
+  private final List<WalkProblem> problems = new ArrayList<>();
+  private final LeafHint leafHint = new LeafHint();
+  private Path found;
+
+  /** A repository yielded so far; its ignore rules are fetched on the first question. */
+  private static final class Listed {
+    final Path root;
+    IgnoreOracle.IgnoreRules rules;
+    boolean unusable;
+
+    Listed(Path root) {
+      this.root = root;
+    }
+  }
+
+  /** A directory waiting to be visited, with its link count and device from its parent's listing. */
+  private record Frame(Path dir, Listed owner, long nlink, Object device) {}
+
+  /** Walks {@code roots} in order; {@code oracle} is only consulted without {@code includeIgnored}. */
+  public RepositoryWalker(List<Path> roots, boolean includeIgnored, IgnoreOracle oracle) {
+    this.roots = new ArrayDeque<>(roots);
+    this.includeIgnored = includeIgnored;
+    this.oracle = Objects.requireNonNull(oracle, "oracle");
+  }
+
+  @Override
+  public boolean hasNext() {
+    while (found == null) {
+      if (stack.isEmpty()) {
+        if (roots.isEmpty()) {
+          return false;
+        }
+        startRoot(roots.removeFirst());
+      } else {
+        visit(stack.removeFirst());
+      }
+    }
+    return true;
+  }
+
+  /** The next repository root, as a real path. */
+  @Override
+  public Path next() {
+    if (!hasNext()) {
+      throw new NoSuchElementException();
+    }
+    Path repo = found;
+    found = null;
+    return repo;
+  }
+
+  /** The directories that could not be read so far, in the order met. */
+  public List<WalkProblem> problems() {
+    return List.copyOf(problems);
+  }
+
+  /** How many directory entries the leaf optimisation spared an lstat (for tests). */
+  long entriesNotInspected() {
+    return leafHint.skipped();
+  }
+
+  private void startRoot(Path given) {
+    Path root;
+    try {
+      root = given.toRealPath();
+    } catch (IOException e) {
+      problems.add(new WalkProblem(given, reason(e)));
+      return;
+    }
+    if (!Files.isDirectory(root)) {
+      problems.add(new WalkProblem(given, "not a directory"));
+      return;
+    }
+    LeafHint.Stat stat = leafHint.startRoot(root);
+    stack.push(new Frame(root, enclosingListed(root), stat.nlink(), stat.device()));
+  }
+
+  /** The deepest yielded repository strictly above {@code dir}: the one whose rules prune it. */
+  private Listed enclosingListed(Path dir) {
+    for (Path p = dir.getParent(); p != null; p = p.getParent()) {
+      Listed l = listed.get(p);
+      if (l != null) {
+        return l;
+      }
+    }
+    return null;
+  }
+
+  private void visit(Frame frame) {
+    Path dir = frame.dir();
+    Path name = dir.getFileName();
+    if (name != null && name.toString().equals(".git")) {
+      return;
+    }
+    if (isIgnored(frame.owner(), dir)) {
+      return;
+    }
+    Listing listing = list(frame);
+    if (listing == null) {
+      return;
+    }
+    Listed owner = frame.owner();
+    if (listing.dotGit() != null) {
+      LeafHint.Stat dotGit = listing.dotGit();
+      DotGit.Kind kind =
+          DotGit.classify(dir.resolve(".git"), dotGit.isDirectory(), dotGit.isSymbolicLink());
+      if (kind == DotGit.Kind.SUBMODULE) {
+        return;
+      }
+      if (kind == DotGit.Kind.REPOSITORY) {
+        owner = listed.get(dir);
+        if (owner == null) { // a repository reached again (overlapping roots) is walked, not yielded
+          owner = new Listed(dir);
+          listed.put(dir, owner);
+          found = dir;
+        }
+      }
+    }
+    List<Listing.Subdir> children = listing.subdirs();
+    for (int i = children.size() - 1; i >= 0; i--) {
+      Listing.Subdir child = children.get(i);
+      stack.push(new Frame(child.path(), owner, child.nlink(), child.device()));
+    }
+  }
+
+  /** Whether {@code owner} ignores {@code dir}; a failing oracle prunes nothing, like upstream. */
+  private boolean isIgnored(Listed owner, Path dir) {
+    if (includeIgnored || owner == null || owner.unusable || owner.root.equals(dir)) {
+      return false;
+    }
+    try {
+      if (owner.rules == null) {
+        owner.rules = oracle.rulesFor(owner.root);
+      }
+    } catch (IOException e) {
+      // The repository itself is broken; its analysis reports that, and git would prune nothing.
+      owner.unusable = true;
+      return false;
+    }
+    try {
+      return owner.rules.isIgnored(dir, true);
+    } catch (IOException e) {
+      problems.add(new WalkProblem(dir, "cannot check ignore rules: " + reason(e)));
+      return false;
+    }
+  }
+
+  /** Lists the frame's directory, or records why it cannot and returns null. */
+  private Listing list(Frame frame) {
+    Path dir = frame.dir();
+    long knownSubdirs = leafHint.knownSubdirs(frame.nlink(), frame.device());
+    Listing.Builder listing = new Listing.Builder(leafHint, knownSubdirs);
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+      for (Path entry : entries) {
+        listing.add(entry);
+      }
+    } catch (NoSuchFileException e) {
+      return null; // vanished since its parent was listed: nothing to report
+    } catch (IOException e) {
+      problems.add(new WalkProblem(dir, reason(e)));
+      return null;
+    } catch (DirectoryIteratorException e) {
+      problems.add(new WalkProblem(dir, reason(e.getCause())));
+      return null;
+    }
+    if (knownSubdirs < 0 && listing.complete()) {
+      leafHint.observe(frame.nlink(), frame.device(), listing.seenDirs());
+    }
+    if (listing.failure() != null) {
+      problems.add(new WalkProblem(dir, "cannot inspect entries: " + reason(listing.failure())));
+    }
+    return listing.build();
+  }
+
+  /** A one-line reason for an I/O failure, without the path (the problem carries it). */
+  static String reason(IOException e) {
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof NoSuchFileException) {
+      return "no such file or directory";
+    }
+    if (e instanceof NotDirectoryException) {
+      return "not a directory";
+    }
+    String text = e instanceof FileSystemException fse && fse.getReason() != null
+        ? fse.getReason()
+        : String.valueOf(e.getMessage());
+    return text.replaceAll("\\s+", " ").strip();
+  }
+
+  /** How an entry of a listed directory is looked at: its own attributes, links not followed. */
+  static final LinkOption[] NOFOLLOW = {LinkOption.NOFOLLOW_LINKS};
+
+  static BasicFileAttributes lstat(Path entry) throws IOException {
+    return Files.readAttributes(entry, BasicFileAttributes.class, NOFOLLOW);
+  }
+}
