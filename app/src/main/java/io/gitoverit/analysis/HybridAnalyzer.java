@@ -1,0 +1,66 @@
+package io.gitoverit.analysis;
+
+import io.gitoverit.report.RepoReport;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The default engine: JGit when the preflight finds nothing it reads wrongly, the git executable
+ * otherwise, and git again whenever JGit fails in any way. A JGit failure never yields a partial
+ * report; when git fails too, git's error is the one reported.
+ */
+public final class HybridAnalyzer implements RepoAnalyzer {
+
+  /** Hears why a repository went to the git executable (for {@code --debug}). */
+  @FunctionalInterface
+  public interface RoutingLog {
+    /** No logging. */
+    RoutingLog NONE = (root, reason) -> {};
+
+    void toGit(Path root, String reason);
+  }
+
+  private final JGitAnalyzer jgit;
+  private final RepoAnalyzer fallback;
+  private final Preflight preflight;
+  private final RoutingLog log;
+
+  public HybridAnalyzer(JGitAnalyzer jgit, RepoAnalyzer fallback) {
+    this(jgit, fallback, RoutingLog.NONE);
+  }
+
+  public HybridAnalyzer(JGitAnalyzer jgit, RepoAnalyzer fallback, RoutingLog log) {
+    this(
+        jgit,
+        fallback,
+        log,
+        new Preflight(JGitRuntime.userConfig(), Optional.ofNullable(JGitRuntime.configProblem())));
+  }
+
+  HybridAnalyzer(JGitAnalyzer jgit, RepoAnalyzer fallback, RoutingLog log, Preflight preflight) {
+    this.jgit = jgit;
+    this.fallback = fallback;
+    this.log = log;
+    this.preflight = preflight;
+  }
+
+  @Override
+  public RepoReport analyze(Path root, AnalysisOptions options) throws AnalysisException {
+    Optional<String> reason = preflight.reasonForGit(root);
+    if (reason.isPresent()) {
+      log.toGit(root, reason.get());
+      return fallback.analyze(root, options);
+    }
+    try {
+      return jgit.read(root, options);
+    } catch (Exception e) {
+      log.toGit(root, "JGit failed: " + e.getClass().getSimpleName() + ": " + JGitAnalyzer.oneLine(e));
+      try {
+        return fallback.analyze(root, options);
+      } catch (AnalysisException gitFailure) {
+        gitFailure.addSuppressed(e);
+        throw gitFailure;
+      }
+    }
+  }
+}

@@ -1,0 +1,180 @@
+package io.gitoverit.analysis;
+
+import io.gitoverit.report.RepoReport;
+import io.gitoverit.report.SyncResult;
+import io.gitoverit.report.Worktree;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.eclipse.jgit.errors.IncorrectObjectTypeException;
+import org.eclipse.jgit.lib.Config;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevTree;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+
+/**
+ * The in-process engine: one JGit open per repository, every report field as upstream computes
+ * it with git. Meant to sit behind {@link HybridAnalyzer}, which sends what JGit cannot read to
+ * the git executable and falls back to it when this throws.
+ */
+public final class JGitAnalyzer implements RepoAnalyzer {
+
+  /** The work-tree pass, replaceable in tests. */
+  @FunctionalInterface
+  interface WorktreeReader {
+    Worktree.Checked scan(Repository repo, boolean collectMtime)
+        throws IOException, JGitUnsupportedException;
+  }
+
+  private final IdentResolver idents;
+  private final WorktreeReader worktrees;
+
+  /** An analyzer that asks {@code git} for identities; installs {@link JGitRuntime}. */
+  public JGitAnalyzer(GitRunner git) {
+    this(init(git), JGitWorktree::scan);
+  }
+
+  JGitAnalyzer(IdentResolver idents, WorktreeReader worktrees) {
+    JGitRuntime.install();
+    this.idents = idents;
+    this.worktrees = worktrees;
+  }
+
+  private static IdentResolver init(GitRunner git) {
+    JGitRuntime.install();
+    return IdentResolver.forInstalledConfig(git);
+  }
+
+  @Override
+  public RepoReport analyze(Path root, AnalysisOptions options) throws AnalysisException {
+    try {
+      return read(root, options);
+    } catch (IOException | RuntimeException | JGitUnsupportedException e) {
+      throw new AnalysisException(oneLine(e), e);
+    }
+  }
+
+  /** The report, or whatever JGit threw; {@link HybridAnalyzer} treats all alike. */
+  RepoReport read(Path root, AnalysisOptions options)
+      throws AnalysisException, IOException, JGitUnsupportedException {
+    GitDirs dirs = GitDirs.locate(root);
+    JGitRuntime.cover(dirs.gitDir());
+    JGitRuntime.cover(dirs.commonDir());
+    JGitRuntime.cover(root);
+    try (Repository repo =
+        new FileRepositoryBuilder()
+            .setGitDir(dirs.gitDir().toFile())
+            .setWorkTree(root.toFile())
+            .setMustExist(true)
+            .build()) {
+      Worktree worktree =
+          options.metadataOnly()
+              ? new Worktree.Unchecked()
+              : worktrees.scan(repo, options.collectMtime());
+      Head head = Head.read(repo);
+      Config config = repo.getConfig();
+      Optional<String> upstreamRef =
+          head.branch().isPresent()
+              ? Upstream.refOf(repo, config, head.branch().get())
+              : Optional.empty();
+      Optional<String> upstreamName =
+          upstreamRef.isPresent() ? Optional.of(Upstream.shorten(repo, upstreamRef.get()))
+              : Optional.empty();
+      RemoteDisplay.Result display =
+          RemoteDisplay.of(upstreamName, head.branch(), key -> configValue(config, key));
+      int[] ab = aheadBehind(repo, head, upstreamRef);
+      int conflicts = worktree instanceof Worktree.Checked c ? c.conflicts() : 0;
+      boolean exceptional =
+          conflicts > 0
+              || head.detached()
+              || OperationInProgress.any(dirs.gitDir(), name -> resolves(repo, name));
+      int submodules = SubmoduleCount.count(repo, root, headTree(repo, head.id()));
+      return new RepoReport(
+          root, head.display(), display.remote(), display.url(), idents.identFor(dirs),
+          ab[0], ab[1], submodules, exceptional, worktree, SyncResult.NONE, "jgit");
+    }
+  }
+
+  /** Ahead/behind exist only while the branch and its upstream ref both do (as in git). */
+  private static int[] aheadBehind(Repository repo, Head head, Optional<String> upstreamRef)
+      throws IOException {
+    if (upstreamRef.isEmpty() || head.id() == null) {
+      return new int[] {0, 0};
+    }
+    Ref up = repo.exactRef(upstreamRef.get());
+    if (up == null || up.getObjectId() == null) {
+      return new int[] {0, 0};
+    }
+    return Upstream.aheadBehind(repo, head.id(), up.getObjectId());
+  }
+
+  private static RevTree headTree(Repository repo, ObjectId id) throws IOException {
+    if (id == null) {
+      return null;
+    }
+    try (RevWalk walk = new RevWalk(repo)) {
+      return walk.parseCommit(id).getTree();
+    } catch (IncorrectObjectTypeException e) {
+      return null;
+    }
+  }
+
+  /** Whether {@code git rev-parse name} would print an object id. */
+  private static boolean resolves(Repository repo, String name) {
+    try {
+      return repo.resolve(name) != null;
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** A dotted key such as {@code branch.rel/v1.2.remote}: section, subsection, name. */
+  static Optional<String> configValue(Config config, String key) {
+    int first = key.indexOf('.');
+    int last = key.lastIndexOf('.');
+    if (first < 0) {
+      return Optional.empty();
+    }
+    String section = key.substring(0, first);
+    String subsection = last > first ? key.substring(first + 1, last) : null;
+    return Optional.ofNullable(config.getString(section, subsection, key.substring(last + 1)));
+  }
+
+  static String oneLine(Throwable e) {
+    String m = e.getMessage();
+    String text = m == null || m.isBlank() ? e.getClass().getSimpleName() : m.strip();
+    int nl = text.indexOf('\n');
+    return nl < 0 ? text : text.substring(0, nl);
+  }
+
+  /** What HEAD says: the branch (also unborn), or detached at an id. */
+  record Head(Optional<String> branch, ObjectId id, boolean detached) {
+    static Head read(Repository repo) throws IOException {
+      Ref head = repo.exactRef(Constants.HEAD);
+      if (head == null) {
+        return new Head(Optional.empty(), null, false);
+      }
+      if (head.isSymbolic()) {
+        String target = head.getLeaf().getName();
+        String name =
+            target.startsWith(Constants.R_HEADS)
+                ? target.substring(Constants.R_HEADS.length())
+                : target;
+        return new Head(Optional.of(name), head.getObjectId(), false);
+      }
+      return new Head(Optional.empty(), head.getObjectId(), true);
+    }
+
+    /** The branch column: name, {@code DETACHED@<7 hex>}, or {@code UNKNOWN}. */
+    String display() {
+      if (detached) {
+        return id == null ? "DETACHED" : "DETACHED@" + id.name().substring(0, 7);
+      }
+      return branch.orElse("UNKNOWN");
+    }
+  }
+}

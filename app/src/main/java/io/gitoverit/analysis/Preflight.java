@@ -1,0 +1,179 @@
+package io.gitoverit.analysis;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.jgit.errors.ConfigInvalidException;
+import org.eclipse.jgit.lib.Config;
+
+/**
+ * Cheap checks, per repository, for what JGit reads wrongly or not at all, so that those
+ * repositories go to the git executable before JGit gives a wrong number: the repository config
+ * (over the global one), the index header, shared-index files, reftable, and ownership.
+ */
+final class Preflight {
+
+  /** Above this many index entries git's status is clearly faster than JGit's. */
+  static final int MAX_INDEX_ENTRIES = 50_000;
+
+  /** Repository extensions JGit handles like git does. */
+  private static final Set<String> ALLOWED_EXTENSIONS = Set.of("noop", "preciousobjects");
+
+  private static final List<String> FALSE_WORDS = List.of("false", "no", "off", "0", "");
+
+  private final Config globalConfig;
+  private final Optional<String> globalProblem;
+
+  /**
+   * @param globalConfig the global config over the system config, which the repository config
+   *     overrides
+   * @param globalProblem why the global config could not be read, when it could not
+   */
+  Preflight(Config globalConfig, Optional<String> globalProblem) {
+    this.globalConfig = globalConfig;
+    this.globalProblem = globalProblem;
+  }
+
+  /** Why the git executable must read the repository at {@code root}; empty when JGit can. */
+  Optional<String> reasonForGit(Path root) {
+    if (globalProblem.isPresent()) {
+      return Optional.of("global config unreadable by JGit: " + globalProblem.get());
+    }
+    GitDirs dirs;
+    try {
+      dirs = GitDirs.locate(root);
+    } catch (AnalysisException e) {
+      return Optional.of("no git dir JGit can open: " + e.getMessage());
+    }
+    Config own;
+    Config merged;
+    try {
+      own = GitDirs.parseConfig(dirs.configFile(), null);
+      merged = GitDirs.parseConfig(dirs.configFile(), globalConfig);
+    } catch (IOException | ConfigInvalidException e) {
+      return Optional.of("repository config unreadable by JGit: " + e.getMessage());
+    }
+    try {
+      Optional<String> reason = formatReason(own).or(() -> featureReason(merged));
+      if (reason.isPresent()) {
+        return reason;
+      }
+    } catch (IllegalArgumentException e) {
+      return Optional.of("config value JGit cannot parse: " + e.getMessage());
+    }
+    return filesReason(dirs);
+  }
+
+  /** The repository format, which git reads from the repository's own config only. */
+  static Optional<String> formatReason(Config config) {
+    int version = config.getInt("core", "repositoryformatversion", 0);
+    if (version > 1) {
+      return Optional.of("core.repositoryformatversion=" + version);
+    }
+    for (String name : config.getNames("extensions")) {
+      String key = name.toLowerCase(Locale.ROOT);
+      String value = config.getString("extensions", null, name);
+      if (key.equals("objectformat")) {
+        if (value != null && !value.equalsIgnoreCase("sha1")) {
+          return Optional.of("extensions.objectformat=" + value);
+        }
+      } else if (!ALLOWED_EXTENSIONS.contains(key)) {
+        return Optional.of("extensions." + key + (value == null ? "" : "=" + value));
+      }
+    }
+    if (config.getString("core", null, "worktree") != null) {
+      return Optional.of("core.worktree is set");
+    }
+    if (config.getBoolean("core", "bare", false)) {
+      return Optional.of("core.bare=true");
+    }
+    return Optional.empty();
+  }
+
+  /** Settings, from any config level, that JGit does not implement or that change status. */
+  static Optional<String> featureReason(Config config) {
+    if (config.getBoolean("core", "splitindex", false)) {
+      return Optional.of("split index (core.splitIndex)");
+    }
+    if (config.getBoolean("index", "sparse", false)) {
+      return Optional.of("sparse index (index.sparse)");
+    }
+    if (config.getBoolean("index", "skiphash", false)) {
+      return Optional.of("index without checksum (index.skipHash)");
+    }
+    if (config.getBoolean("core", "ignorecase", false)) {
+      return Optional.of("core.ignorecase=true");
+    }
+    String fsmonitor = config.getString("core", null, "fsmonitor");
+    if (fsmonitor != null && !FALSE_WORDS.contains(fsmonitor.strip().toLowerCase(Locale.ROOT))) {
+      return Optional.of("core.fsmonitor is set");
+    }
+    for (String remote : config.getSubsections("remote")) {
+      if (config.getBoolean("remote", remote, "promisor", false)) {
+        return Optional.of("partial clone (remote." + remote + ".promisor)");
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<String> filesReason(GitDirs dirs) {
+    if (Files.exists(dirs.commonDir().resolve("reftable"), LinkOption.NOFOLLOW_LINKS)) {
+      return Optional.of("reftable");
+    }
+    if (hasSharedIndex(dirs.gitDir()) || hasSharedIndex(dirs.commonDir())) {
+      return Optional.of("split index (sharedindex files)");
+    }
+    Optional<String> index = indexReason(dirs.gitDir().resolve("index"));
+    if (index.isPresent()) {
+      return index;
+    }
+    return Ownership.foreign(dirs.root(), dirs.gitDir())
+        ? Optional.of("owned by another user (safe.directory)")
+        : Optional.empty();
+  }
+
+  private static boolean hasSharedIndex(Path dir) {
+    try (DirectoryStream<Path> found = Files.newDirectoryStream(dir, "sharedindex.*")) {
+      return found.iterator().hasNext();
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** The 12-byte index header: signature DIRC, version 2 to 4, entry count. */
+  static Optional<String> indexReason(Path index) {
+    if (!Files.isRegularFile(index)) {
+      return Optional.empty();
+    }
+    byte[] header;
+    try (InputStream in = Files.newInputStream(index)) {
+      header = in.readNBytes(12);
+    } catch (IOException e) {
+      return Optional.of("index unreadable: " + e.getMessage());
+    }
+    if (header.length < 12) {
+      return Optional.of("index too short");
+    }
+    ByteBuffer b = ByteBuffer.wrap(header);
+    if (b.getInt() != 0x44495243) {
+      return Optional.of("index signature is not DIRC");
+    }
+    int version = b.getInt();
+    if (version < 2 || version > 4) {
+      return Optional.of("index version " + version);
+    }
+    long entries = Integer.toUnsignedLong(b.getInt());
+    if (entries > MAX_INDEX_ENTRIES) {
+      return Optional.of("large index (" + entries + " entries)");
+    }
+    return Optional.empty();
+  }
+}
