@@ -1,6 +1,16 @@
 package io.gitoverit.analysis;
 
 import io.gitoverit.report.Worktree;
+import java.io.File;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import org.eclipse.jgit.errors.CorruptObjectException;
+import org.eclipse.jgit.lib.Config;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.IndexDiff;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 
 /**
@@ -11,7 +21,8 @@ final class JGitWorktree {
   private JGitWorktree() {}
 
   /**
-   * Reads the work tree of an open repository.
+   * Reads the work tree of an open repository. Never writes to it: IndexDiff's refreshed stat
+   * data stays in memory, and no filter, hook or other configured program runs.
    *
    * @param collectMtime whether to record the newest modification time during the walk
    * @throws JGitUnsupportedException when JGit cannot give git's exact answer for this work tree
@@ -20,6 +31,64 @@ final class JGitWorktree {
    */
   static Worktree.Checked scan(Repository repo, boolean collectMtime)
       throws java.io.IOException, JGitUnsupportedException {
-    throw new UnsupportedOperationException("JGitWorktree.scan is not written yet");
+    Config config = repo.getConfig();
+    preflight(repo, config);
+    WalkProbe probe =
+        new WalkProbe(repo.getWorkTree().toPath(), config, filterDrivers(config), collectMtime);
+    try {
+      Ref head = repo.exactRef(Constants.HEAD);
+      ObjectId headId = head == null ? null : head.getObjectId();
+      IndexDiff diff = new IndexDiff(repo, headId, new GuardedTreeIterator(repo, probe));
+      diff.setFilter(probe);
+      diff.setWorkingTreeItFactory(GuardedTreeIterator::forSubmodule);
+      diff.diff();
+      return new WorktreeTally(repo, diff, probe).tally(collectMtime);
+    } catch (WorktreeRefusal e) {
+      throw new JGitUnsupportedException(e.getMessage());
+    } catch (CorruptObjectException e) {
+      // Split or sparse indexes look corrupt to JGit; git reads them (or reports the damage).
+      throw new JGitUnsupportedException("JGit cannot read the index: " + e.getMessage());
+    }
+  }
+
+  /** Repository features JGit reads without complaint but answers differently from git. */
+  private static void preflight(Repository repo, Config config) throws JGitUnsupportedException {
+    if (config.getBoolean("core", "ignorecase", false)) {
+      throw new JGitUnsupportedException("core.ignoreCase=true (JGit ignores it)");
+    }
+    if (config.getBoolean("index", "sparse", false)) {
+      throw new JGitUnsupportedException("sparse index");
+    }
+    if (config.getBoolean("core", "splitindex", false)
+        || hasSharedIndex(repo.getDirectory())
+        || !repo.getCommonDirectory().equals(repo.getDirectory())
+            && hasSharedIndex(repo.getCommonDirectory())) {
+      throw new JGitUnsupportedException("split index");
+    }
+    String format = config.getString("extensions", null, "objectformat");
+    if (format != null && !format.toLowerCase(Locale.ROOT).equals("sha1")) {
+      throw new JGitUnsupportedException("object format " + format);
+    }
+    if (config.getString("diff", null, "ignoresubmodules") != null) {
+      throw new JGitUnsupportedException("diff.ignoreSubmodules is set");
+    }
+  }
+
+  private static boolean hasSharedIndex(File gitDir) {
+    String[] shared = gitDir.list((dir, name) -> name.startsWith("sharedindex."));
+    return shared != null && shared.length > 0;
+  }
+
+  /** Filter drivers git would run (clean or process set, or marked required). */
+  private static Set<String> filterDrivers(Config config) {
+    Set<String> drivers = new HashSet<>();
+    for (String name : config.getSubsections("filter")) {
+      if (config.getString("filter", name, "clean") != null
+          || config.getString("filter", name, "process") != null
+          || config.getBoolean("filter", name, "required", false)) {
+        drivers.add(name);
+      }
+    }
+    return drivers;
   }
 }
