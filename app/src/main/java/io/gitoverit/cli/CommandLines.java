@@ -1,0 +1,49 @@
+package io.gitoverit.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+
+/** Builds the one configured {@link CommandLine}: writers, handlers, exit codes. */
+public final class CommandLines {
+  private CommandLines() {}
+
+  /** A command line that writes to {@code out} and {@code err} and runs with {@code wiring}. */
+  public static CommandLine create(Wiring wiring, PrintWriter out, PrintWriter err) {
+    CommandLine cl = new CommandLine(new GitoveritCommand(wiring));
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setParameterExceptionHandler(shortUsageErrors());
+    cl.setExecutionExceptionHandler(
+        (ex, commandLine, parseResult) -> {
+          if (ex instanceof InterruptedException) {
+            return ExitCodes.INTERRUPTED;
+          }
+          commandLine.getErr().println("gitoverit: error: " + oneLine(ex));
+          commandLine.getErr().flush();
+          return ExitCodes.FAILURES;
+        });
+    cl.setExitCodeExceptionMapper(ex -> ex instanceof ParameterException ? ExitCodes.USAGE : ExitCodes.FAILURES);
+    return cl;
+  }
+
+  /** One line naming what was wrong, then a pointer to --help; never the whole usage text. */
+  private static IParameterExceptionHandler shortUsageErrors() {
+    return (ex, args) -> {
+      CommandLine cl = ex.getCommandLine();
+      PrintWriter err = cl.getErr();
+      err.println("gitoverit: " + ex.getMessage());
+      CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+      err.println("Try 'gitoverit --help' for more information.");
+      err.flush();
+      return ExitCodes.USAGE;
+    };
+  }
+
+  private static String oneLine(Throwable t) {
+    String m = t.getMessage() == null ? t.toString() : t.getMessage();
+    return m.lines().findFirst().orElse(m);
+  }
+}

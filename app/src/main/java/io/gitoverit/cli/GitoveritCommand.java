@@ -1,0 +1,218 @@
+package io.gitoverit.cli;
+
+import io.gitoverit.analysis.AnalysisOptions;
+import io.gitoverit.progress.ProgressListener;
+import io.gitoverit.query.Selection;
+import io.gitoverit.query.SortField;
+import io.gitoverit.render.table.Column;
+import io.gitoverit.render.table.ColumnSpec;
+import io.gitoverit.render.table.TableAlgo;
+import io.gitoverit.render.table.TableOptions;
+import io.gitoverit.report.RepoError;
+import io.gitoverit.report.RepoReport;
+import io.gitoverit.scan.ScanResult;
+import io.gitoverit.scan.Scanner;
+import io.gitoverit.scan.Workers;
+import io.gitoverit.term.ColorMode;
+import io.gitoverit.term.Terminals;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code gitoverit [OPTIONS] [DIRS...]}: scan, select, render. */
+@Command(
+    name = "gitoverit",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = "Find the Git repositories under DIRS and show which need attention.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:every repository was read",
+      "1:some repository or directory could not be read (see --errors), or output failed",
+      "2:bad command line; nothing was scanned",
+      "130:interrupted"
+    })
+public final class GitoveritCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  private final Wiring wiring;
+
+  @Parameters(
+      paramLabel = "DIR",
+      arity = "0..*",
+      description = "Directories to search (default: the current directory).")
+  List<Path> dirs = new ArrayList<>();
+
+  @Option(
+      names = {"-o", "--format"},
+      paramLabel = "FORMAT",
+      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  OutputFormat format = OutputFormat.table;
+
+  @Option(
+      names = {"-d", "--dirty-only"},
+      description = "Show only repositories with uncommitted changes or an operation in progress"
+          + " (and those whose fetch, pull or push failed).")
+  boolean dirtyOnly;
+
+  @Option(
+      names = {"-s", "--sort"},
+      paramLabel = "FIELD",
+      description = "Sort by FIELD (default: mtime). Fields: ${COMPLETION-CANDIDATES}.")
+  SortField sort;
+
+  @Option(names = {"-r", "--reverse"}, description = "Reverse the sort order.")
+  boolean reverse;
+
+  @Option(
+      names = {"-j", "--jobs", "--parallel"},
+      paramLabel = "N",
+      description = "Analysis threads (default: cpus-1, at most 8; all cpus when 2 or fewer;"
+          + " 0 analyses on the main thread).")
+  Integer jobs;
+
+  @Option(
+      names = {"-I", "--include-ignored"},
+      description = "Also report nested repositories that their parent repository ignores.")
+  boolean includeIgnored;
+
+  @Option(
+      names = {"-c", "--columns"},
+      paramLabel = "SPEC",
+      description = "Table columns, comma-separated: col adds, -col removes, - clears all;"
+          + " last mention wins. Columns: dir, status, branch, remote, url, mtime,"
+          + " branch_remote, ident (default: dir,status,branch,remote,url,mtime).")
+  String columns;
+
+  @Option(
+      names = {"-a", "--table-algo"},
+      paramLabel = "ALGO",
+      description = "How a table too wide for the terminal is narrowed: cell (fewest shortened"
+          + " cells, default) or char (fewest hidden characters).")
+  TableAlgo tableAlgo = TableAlgo.CELL;
+
+  @Option(
+      names = "--color",
+      paramLabel = "WHEN",
+      description = "Colour the table: ${COMPLETION-CANDIDATES} (default: auto: on a terminal,"
+          + " unless NO_COLOR is set).")
+  ColorMode color = ColorMode.auto;
+
+  @Option(names = "--errors", description = "After the output, print each failure's details on stderr.")
+  boolean showErrors;
+
+  @Option(names = "--no-progress", description = "Never show the progress display.")
+  boolean noProgress;
+
+  public GitoveritCommand(Wiring wiring) {
+    this.wiring = wiring;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    List<Path> roots = validatedRoots();
+    if (jobs != null && jobs < 0) {
+      throw new ParameterException(
+          spec.commandLine(), "Invalid value for option '--jobs': " + jobs + " (must be 0 or more)");
+    }
+    SortField effectiveSort = sort == null ? SortField.mtime : sort;
+    List<Column> tableColumns = tableColumns();
+    boolean collectMtime = effectiveSort == SortField.mtime || format == OutputFormat.json
+        || (format == OutputFormat.table && tableColumns.contains(Column.MTIME));
+    AnalysisOptions options = new AnalysisOptions(collectMtime, false);
+
+    int workers = Workers.resolve(jobs, wiring.cpus());
+    ProgressListener listener = ProgressListener.SILENT;
+    ScanResult result =
+        new Scanner(wiring.analyzer(), workers, listener)
+            .scan(wiring.discover(roots, includeIgnored), options);
+
+    Output output = new Output(wiring.cwd(), wiring.home());
+    List<RepoReport> shown = result.reports();
+    if (dirtyOnly) {
+      shown = Selection.dirtyOnly(shown);
+    }
+    shown = Selection.sort(shown, effectiveSort, reverse, output::displayPath);
+
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (format == OutputFormat.json) {
+      output.json(shown, result.errors(), out);
+    } else {
+      boolean terminal = wiring.stdoutIsTerminal();
+      TableOptions table = new TableOptions(
+          Terminals.tableWidth(terminal, wiring.env()),
+          Terminals.useColor(color, terminal, wiring.env()),
+          tableColumns,
+          tableAlgo);
+      output.table(shown, result.errors(), table, out);
+    }
+    out.flush();
+    List<RepoError> errors = result.errors();
+    if (!errors.isEmpty()) {
+      err.println(errorSummary(errors.size()));
+      if (showErrors) {
+        output.errorDetails(errors, err);
+      }
+    }
+    err.flush();
+    if (out.checkError()) {
+      return ExitCodes.FAILURES;
+    }
+    return errors.isEmpty() ? ExitCodes.OK : ExitCodes.FAILURES;
+  }
+
+  private List<Column> tableColumns() {
+    if (columns == null) {
+      return Column.DEFAULTS;
+    }
+    try {
+      return ColumnSpec.parse(columns, Column.DEFAULTS);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(
+          spec.commandLine(), "Invalid value for option '--columns': " + e.getMessage());
+    }
+  }
+
+  private String errorSummary(int n) {
+    String what = n == 1 ? "1 repository or directory" : n + " repositories or directories";
+    return "gitoverit: " + what + " could not be read"
+        + (showErrors ? "" : " (--errors shows why)");
+  }
+
+  /** Every DIR must be an existing directory; checked before any work. */
+  private List<Path> validatedRoots() {
+    List<Path> given = dirs.isEmpty() ? List.of(wiring.cwd()) : dirs;
+    List<Path> roots = new ArrayList<>();
+    for (Path d : given) {
+      Path abs = wiring.cwd().resolve(d);
+      if (!Files.exists(abs)) {
+        throw new ParameterException(
+            spec.commandLine(), "Invalid value for 'DIR': '" + d + "' does not exist");
+      }
+      if (!Files.isDirectory(abs)) {
+        throw new ParameterException(
+            spec.commandLine(), "Invalid value for 'DIR': '" + d + "' is not a directory");
+      }
+      try {
+        roots.add(abs.toRealPath());
+      } catch (java.io.IOException e) {
+        throw new ParameterException(
+            spec.commandLine(), "Invalid value for 'DIR': '" + d + "' cannot be read: " + e.getMessage());
+      }
+    }
+    return roots;
+  }
+}

@@ -1,0 +1,46 @@
+package io.gitoverit.cli;
+
+import io.gitoverit.render.DisplayPaths;
+import io.gitoverit.render.json.JsonRenderer;
+import io.gitoverit.render.table.TableOptions;
+import io.gitoverit.render.table.TableRenderer;
+import io.gitoverit.report.RepoError;
+import io.gitoverit.report.RepoReport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Chooses and drives the renderer for one run; the renderers themselves are pure. */
+final class Output {
+  private final DisplayPaths paths;
+
+  Output(Path cwd, Path home) {
+    this.paths = new DisplayPaths(cwd, home);
+  }
+
+  String displayPath(RepoReport report) {
+    return paths.of(report.path());
+  }
+
+  void json(List<RepoReport> reports, List<RepoError> errors, PrintWriter out) throws IOException {
+    new JsonRenderer(paths).render(reports, errors, out);
+  }
+
+  void table(List<RepoReport> reports, List<RepoError> errors, TableOptions options, PrintWriter out) {
+    for (String line : new TableRenderer(paths, options).renderText(reports, errors)) {
+      out.println(line);
+    }
+  }
+
+  /** {@code --errors}: each failure with its cause and, when known, the details behind it. */
+  void errorDetails(List<RepoError> errors, PrintWriter err) {
+    err.println();
+    err.println(errors.size() + " error(s) during scanning:");
+    for (RepoError e : errors) {
+      err.println();
+      err.println(paths.of(e.path()) + ": " + e.message());
+      e.detail().ifPresent(d -> d.lines().forEach(l -> err.println("    " + l)));
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package io.gitoverit.cli;
+
+import io.gitoverit.analysis.RepoAnalyzer;
+import io.gitoverit.scan.RepoSource;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a run needs from the outside world; production wiring uses the real engines, tests may
+ * pass their own.
+ */
+public interface Wiring {
+
+  /** The analyser every repository goes through. */
+  RepoAnalyzer analyzer();
+
+  /** A walk over {@code roots} (already checked to be directories). */
+  RepoSource discover(List<Path> roots, boolean includeIgnored);
+
+  /** The current directory, for display paths and the default root. */
+  Path cwd();
+
+  /** The home directory, for {@code ~/...} display paths. */
+  Path home();
+
+  /** The process environment (NO_COLOR, COLUMNS, ...). */
+  Map<String, String> env();
+
+  /** Whether stdout is a terminal (colour and width follow from it). */
+  default boolean stdoutIsTerminal() {
+    return false;
+  }
+
+  /** Available processors. */
+  default int cpus() {
+    return Runtime.getRuntime().availableProcessors();
+  }
+}

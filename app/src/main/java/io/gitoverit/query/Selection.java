@@ -1,0 +1,104 @@
+package io.gitoverit.query;
+
+import io.gitoverit.report.RepoReport;
+import io.gitoverit.report.StatusSummary;
+import io.gitoverit.report.Worktree;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/** Upstream's dirty-only filter and sort, applied in that order. */
+public final class Selection {
+  private Selection() {}
+
+  /**
+   * Keeps what {@code --dirty-only} keeps: dirty repositories and those whose fetch, pull or
+   * push failed.
+   */
+  public static List<RepoReport> dirtyOnly(List<RepoReport> reports) {
+    return reports.stream()
+        .filter(r -> r.dirty().orElse(false) || r.sync().anyFailed())
+        .toList();
+  }
+
+  /**
+   * Sorts a copy of {@code reports}, stably, case-insensitively for text, as upstream does.
+   * {@code none} keeps the given order (reversed with {@code reverse}).
+   *
+   * @param displayPath the display path of a report (for {@code dir})
+   */
+  public static List<RepoReport> sort(
+      List<RepoReport> reports,
+      SortField field,
+      boolean reverse,
+      Function<RepoReport, String> displayPath) {
+    List<RepoReport> out = new ArrayList<>(reports);
+    if (field == SortField.none) {
+      if (reverse) {
+        Collections.reverse(out);
+      }
+      return out;
+    }
+    Comparator<RepoReport> order = comparator(field, displayPath);
+    out.sort(reverse ? order.reversed() : order);
+    return out;
+  }
+
+  private static Comparator<RepoReport> comparator(
+      SortField field, Function<RepoReport, String> displayPath) {
+    return switch (field) {
+      case dir -> byText(displayPath);
+      case path -> byText(r -> r.path().toString());
+      case name -> byText(r -> fileName(r));
+      case status -> byText(StatusSummary::text);
+      case branch_remote -> byText(RepoReport::branch).thenComparing(byText(RepoReport::remote));
+      case branch -> byText(RepoReport::branch);
+      case remote -> byText(RepoReport::remote);
+      case url -> byText(RepoReport::remoteUrl);
+      case mtime -> Comparator.comparing(Selection::mtimeKey);
+      case ident, author -> byText(r -> r.ident().orElse(""));
+      case none -> (a, b) -> 0;
+    };
+  }
+
+  private static String fileName(RepoReport r) {
+    return r.path().getFileName() == null ? "" : r.path().getFileName().toString();
+  }
+
+  /** Upstream sorts by {@code latest_mtime or 0.0}: repositories without one come first. */
+  private static Instant mtimeKey(RepoReport r) {
+    if (r.worktree() instanceof Worktree.Checked c) {
+      return c.latestMtime().orElse(Instant.EPOCH);
+    }
+    return Instant.EPOCH;
+  }
+
+  private static Comparator<RepoReport> byText(Function<RepoReport, String> key) {
+    return Comparator.comparing(r -> casefold(key.apply(r)), Selection::compareCodePoints);
+  }
+
+  /** Python's str.casefold for the cases that matter in paths and names. */
+  static String casefold(String s) {
+    return s.toLowerCase(Locale.ROOT).replace("\u00df", "ss");
+  }
+
+  /** Python compares strings by code point; String.compareTo compares UTF-16 units. */
+  static int compareCodePoints(String a, String b) {
+    int i = 0;
+    int j = 0;
+    while (i < a.length() && j < b.length()) {
+      int ca = a.codePointAt(i);
+      int cb = b.codePointAt(j);
+      if (ca != cb) {
+        return Integer.compare(ca, cb);
+      }
+      i += Character.charCount(ca);
+      j += Character.charCount(cb);
+    }
+    return Integer.compare(a.length() - i, b.length() - j);
+  }
+}

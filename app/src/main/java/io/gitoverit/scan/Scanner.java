@@ -1,0 +1,131 @@
+package io.gitoverit.scan;
+
+import io.gitoverit.analysis.AnalysisException;
+import io.gitoverit.analysis.AnalysisOptions;
+import io.gitoverit.analysis.RepoAnalyzer;
+import io.gitoverit.progress.ProgressListener;
+import io.gitoverit.report.RepoError;
+import io.gitoverit.report.RepoReport;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs one scan: discovery feeds the completion service as it walks, reports are collected as
+ * they complete. With zero workers the same loop runs every analysis on the calling thread.
+ */
+public final class Scanner {
+  private final RepoAnalyzer analyzer;
+  private final int workers;
+  private final ProgressListener listener;
+
+  public Scanner(RepoAnalyzer analyzer, int workers, ProgressListener listener) {
+    this.analyzer = analyzer;
+    this.workers = workers;
+    this.listener = listener;
+  }
+
+  /** Scans everything {@code source} yields. Only this (coordinator) thread touches the listener. */
+  public ScanResult scan(RepoSource source, AnalysisOptions options) throws InterruptedException {
+    ExecutorService pool = workers > 0 ? Executors.newFixedThreadPool(workers, daemonThreads()) : null;
+    ExecutorCompletionService<Outcome> completion =
+        new ExecutorCompletionService<>(pool != null ? pool : Runnable::run);
+    int maxInFlight = Math.max(1, workers * 4);
+    List<RepoReport> reports = new ArrayList<>();
+    List<RepoError> errors = new ArrayList<>();
+    int found = 0;
+    int done = 0;
+    int inFlight = 0;
+    boolean walking = true;
+    try {
+      while (true) {
+        while (walking && inFlight < maxInFlight) {
+          Optional<Path> next = source.next();
+          if (next.isEmpty()) {
+            walking = false;
+            listener.discoveryDone(found);
+            break;
+          }
+          Path repo = next.get();
+          found++;
+          listener.discovering(repo, found);
+          completion.submit(() -> analyzeOne(repo, options));
+          inFlight++;
+        }
+        if (inFlight == 0) {
+          break;
+        }
+        Future<Outcome> future = completion.take();
+        inFlight--;
+        done++;
+        Outcome outcome = get(future);
+        if (outcome instanceof Outcome.Analyzed a) {
+          reports.add(a.report());
+        } else if (outcome instanceof Outcome.Failed f) {
+          errors.add(f.error());
+          listener.error(f.path(), f.error().message());
+        }
+        listener.collecting(outcome.path(), done, found);
+      }
+      for (RepoError problem : source.problems()) {
+        errors.add(problem);
+        listener.error(problem.path(), problem.message());
+      }
+      return new ScanResult(reports, errors);
+    } finally {
+      listener.done();
+      if (pool != null) {
+        pool.shutdownNow();
+        pool.awaitTermination(5, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  private Outcome analyzeOne(Path repo, AnalysisOptions options) {
+    try {
+      return new Outcome.Analyzed(analyzer.analyze(repo, options));
+    } catch (AnalysisException e) {
+      return failed(repo, e.getMessage(), e);
+    } catch (RuntimeException | StackOverflowError | LinkageError e) {
+      // A bug or an unexpected library failure must cost one row, not the scan.
+      return failed(repo, "internal error: " + e, e);
+    }
+  }
+
+  private static Outcome failed(Path repo, String message, Throwable cause) {
+    StringWriter trace = new StringWriter();
+    cause.printStackTrace(new PrintWriter(trace));
+    String text = message == null || message.isBlank() ? cause.toString() : message.strip();
+    String line = text.lines().findFirst().orElse(text);
+    return new Outcome.Failed(new RepoError(repo, line, Optional.of(trace.toString())));
+  }
+
+  private static Outcome get(Future<Outcome> future) throws InterruptedException {
+    try {
+      return future.get();
+    } catch (ExecutionException e) {
+      // analyzeOne catches everything it can; only an Error that slipped through lands here.
+      throw new IllegalStateException("analysis task failed", e.getCause());
+    }
+  }
+
+  private static ThreadFactory daemonThreads() {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, "gitoverit-analysis-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}

@@ -1,0 +1,79 @@
+package io.gitoverit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gitoverit.testing.GitFixture;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs the shaded jar as a user would: {@code java -jar gitoverit.jar ...}. */
+class JarIT {
+  @TempDir Path tmp;
+
+  record Run(int exit, String out, String err) {}
+
+  Run run(GitFixture fx, String... args) throws Exception {
+    Path jar = Path.of(System.getProperty("gitoverit.jar", "target/gitoverit.jar"));
+    assertTrue(Files.isRegularFile(jar), "built jar missing: " + jar);
+    List<String> cmd = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(tmp.toFile());
+    pb.environment().putAll(fx.environment());
+    Process p = pb.start();
+    p.getOutputStream().close();
+    CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
+    byte[] out = read(p.getInputStream());
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "jar run timed out");
+    return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8),
+        new String(err.get(), StandardCharsets.UTF_8));
+  }
+
+  static byte[] read(InputStream in) {
+    try (in) {
+      ByteArrayOutputStream b = new ByteArrayOutputStream();
+      in.transferTo(b);
+      return b.toByteArray();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void scansAFolderAndPrintsJson() throws Exception {
+    GitFixture fx = new GitFixture(tmp);
+    Path projects = tmp.resolve("projects");
+    Path repo = fx.repoWithCommit(projects.resolve("one"), "a.txt", "a\n");
+    GitFixture.append(repo, "a.txt", "more\n");
+    fx.repoWithCommit(projects.resolve("two"), "b.txt", "b\n");
+
+    Run r = run(fx, "--format", "json", "--no-progress", "projects");
+
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().startsWith("[\n  {\n"), r.out());
+    assertTrue(r.out().contains("\"display_path\": \"projects/one\""), r.out());
+    assertTrue(r.out().contains("\"status\": \"1m (+1/-0)\""), r.out());
+    assertTrue(r.out().contains("\"display_path\": \"projects/two\""), r.out());
+    assertTrue(r.out().contains("\"status\": \"clean\""), r.out());
+    assertEquals("", r.err());
+  }
+
+  @Test
+  void aMissingDirectoryIsOneLineAndExitTwo() throws Exception {
+    Run r = run(new GitFixture(tmp), "no-such-dir");
+    assertEquals(2, r.exit());
+    assertTrue(r.err().startsWith("gitoverit: Invalid value for 'DIR': 'no-such-dir' does not exist\n"), r.err());
+    assertTrue(!r.err().contains("\tat "), "no stack trace: " + r.err());
+    assertEquals("", r.out());
+  }
+}

@@ -1,0 +1,190 @@
+package io.gitoverit.scan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gitoverit.analysis.AnalysisException;
+import io.gitoverit.analysis.AnalysisOptions;
+import io.gitoverit.analysis.RepoAnalyzer;
+import io.gitoverit.progress.ProgressListener;
+import io.gitoverit.report.RepoError;
+import io.gitoverit.report.RepoReport;
+import io.gitoverit.report.Worktree;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ScannerTest {
+
+  /** Reports every path as clean, except names starting with "bad" which fail. */
+  static final class FakeAnalyzer implements RepoAnalyzer {
+    final Set<String> threads = ConcurrentHashMap.newKeySet();
+    final AtomicInteger concurrent = new AtomicInteger();
+    final AtomicInteger maxConcurrent = new AtomicInteger();
+
+    @Override
+    public RepoReport analyze(Path root, AnalysisOptions options) throws AnalysisException {
+      threads.add(Thread.currentThread().getName());
+      int now = concurrent.incrementAndGet();
+      maxConcurrent.accumulateAndGet(now, Math::max);
+      try {
+        String name = root.getFileName().toString();
+        if (name.startsWith("bad")) {
+          throw new AnalysisException("fatal: not a git repository: " + root);
+        }
+        if (name.startsWith("boom")) {
+          throw new IllegalStateException("bug");
+        }
+        return new RepoReport(root, "main", "-", "-", Optional.empty(), 0, 0, 0, false,
+            new Worktree.Checked(0, 0, 0, 0, 0, 0, Optional.empty()), null, "fake");
+      } finally {
+        concurrent.decrementAndGet();
+      }
+    }
+  }
+
+  static RepoSource source(List<Path> paths, List<RepoError> problems) {
+    Deque<Path> queue = new ArrayDeque<>(paths);
+    return new RepoSource() {
+      @Override
+      public Optional<Path> next() {
+        return Optional.ofNullable(queue.poll());
+      }
+
+      @Override
+      public List<RepoError> problems() {
+        return problems;
+      }
+    };
+  }
+
+  static List<Path> paths(String... names) {
+    List<Path> out = new ArrayList<>();
+    for (String n : names) {
+      out.add(Path.of("/r", n));
+    }
+    return out;
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, 1, 4})
+  void oneFailureIsARowAndTheRestAreReported(int workers) throws Exception {
+    Scanner scanner = new Scanner(new FakeAnalyzer(), workers, ProgressListener.SILENT);
+    ScanResult result =
+        scanner.scan(source(paths("c", "bad1", "a", "boom", "b"), List.of()), AnalysisOptions.FULL);
+    assertEquals(paths("a", "b", "c"), result.reports().stream().map(RepoReport::path).toList());
+    assertEquals(paths("bad1", "boom"), result.errors().stream().map(RepoError::path).toList());
+    assertEquals("fatal: not a git repository: /r/bad1", result.errors().get(0).message());
+    assertTrue(result.errors().get(1).message().contains("IllegalStateException"));
+    assertTrue(result.errors().get(1).detail().orElseThrow().contains("at io.gitoverit"));
+  }
+
+  @Test
+  void zeroWorkersAnalyseOnTheCallingThread() throws Exception {
+    FakeAnalyzer analyzer = new FakeAnalyzer();
+    new Scanner(analyzer, 0, ProgressListener.SILENT)
+        .scan(source(paths("a", "b"), List.of()), AnalysisOptions.FULL);
+    assertEquals(Set.of(Thread.currentThread().getName()), analyzer.threads);
+  }
+
+  @Test
+  void walkProblemsBecomeErrorRows() throws Exception {
+    RepoError unreadable = new RepoError(Path.of("/r/locked"), "permission denied", Optional.empty());
+    ScanResult result = new Scanner(new FakeAnalyzer(), 2, ProgressListener.SILENT)
+        .scan(source(paths("a"), List.of(unreadable)), AnalysisOptions.FULL);
+    assertEquals(List.of(unreadable), result.errors());
+    assertEquals(1, result.reports().size());
+  }
+
+  @Test
+  void listenerIsCalledOnlyFromTheCoordinatorInOrder() throws Exception {
+    List<String> events = new ArrayList<>();
+    Set<String> callers = ConcurrentHashMap.newKeySet();
+    ProgressListener listener = new ProgressListener() {
+      @Override
+      public void discovering(Path repo, int found) {
+        callers.add(Thread.currentThread().getName());
+      }
+
+      @Override
+      public void discoveryDone(int total) {
+        callers.add(Thread.currentThread().getName());
+        events.add("discoveryDone " + total);
+      }
+
+      @Override
+      public void collecting(Path repo, int done, int found) {
+        callers.add(Thread.currentThread().getName());
+        events.add("collecting " + done);
+      }
+
+      @Override
+      public void done() {
+        events.add("done");
+      }
+    };
+    List<Path> many = IntStream.range(0, 50).mapToObj(i -> Path.of("/r", "p" + i)).toList();
+    new Scanner(new FakeAnalyzer(), 3, listener).scan(source(many, List.of()), AnalysisOptions.FULL);
+    assertEquals(Set.of(Thread.currentThread().getName()), callers);
+    assertTrue(events.contains("discoveryDone 50"));
+    assertEquals("collecting 50", events.get(events.size() - 2));
+    assertEquals("done", events.get(events.size() - 1));
+  }
+
+  @Test
+  void workInFlightIsBounded() throws Exception {
+    // The walk is pulled lazily: with 2 workers at most 8 tasks are pending at once, so a
+    // source that counts how far ahead it was pulled never gets more than 8 ahead.
+    AtomicInteger pulled = new AtomicInteger();
+    AtomicInteger maxAhead = new AtomicInteger();
+    AtomicInteger finished = new AtomicInteger();
+    RepoSource counting = new RepoSource() {
+      @Override
+      public Optional<Path> next() {
+        int n = pulled.incrementAndGet();
+        if (n > 200) {
+          return Optional.empty();
+        }
+        maxAhead.accumulateAndGet(n - finished.get(), Math::max);
+        return Optional.of(Path.of("/r", "p" + n));
+      }
+
+      @Override
+      public List<RepoError> problems() {
+        return List.of();
+      }
+    };
+    ProgressListener listener = new ProgressListener() {
+      @Override
+      public void collecting(Path repo, int done, int found) {
+        finished.set(done);
+      }
+    };
+    ScanResult r = new Scanner(new FakeAnalyzer(), 2, listener).scan(counting, AnalysisOptions.FULL);
+    assertEquals(200, r.reports().size());
+    assertTrue(maxAhead.get() <= 9, "pulled " + maxAhead.get() + " ahead of completion");
+  }
+
+  @Test
+  void sameResultWhateverTheNumberOfWorkers() throws Exception {
+    List<Path> many = IntStream.range(0, 40).mapToObj(i -> Path.of("/r", (i % 7 == 0 ? "bad" : "p") + i)).toList();
+    ScanResult seq = new Scanner(new FakeAnalyzer(), 0, ProgressListener.SILENT)
+        .scan(source(many, List.of()), AnalysisOptions.FULL);
+    ScanResult par = new Scanner(new FakeAnalyzer(), 4, ProgressListener.SILENT)
+        .scan(source(many, List.of()), AnalysisOptions.FULL);
+    assertEquals(seq.reports(), par.reports());
+    assertEquals(
+        seq.errors().stream().map(RepoError::path).toList(),
+        par.errors().stream().map(RepoError::path).toList());
+  }
+}
