@@ -39,8 +39,13 @@ import java.util.regex.Pattern;
  * whose git dir lives inside its work tree (an old-style {@code sub/.git} directory).
  */
 public final class GitCliAnalyzer implements RepoAnalyzer {
-  /** Always passed: no hook and no pager can run, whatever the config says. */
-  private static final List<String> ALWAYS = List.of("core.hooksPath=/dev/null", "core.pager=cat");
+  /**
+   * Always passed: no hook and no pager can run, whatever the config says; and {@code git diff}
+   * does not refresh and write the index behind stat-only changes, which it does even with
+   * {@code --no-optional-locks} (stat-only changes then show as 0/0 lines: same totals).
+   */
+  private static final List<String> ALWAYS =
+      List.of("core.hooksPath=/dev/null", "core.pager=cat", "diff.autoRefreshIndex=false");
   private static final Pattern IDENT_TIME = Pattern.compile(" \\d+ [+-]\\d{4}$");
 
   private final GitRunner git;

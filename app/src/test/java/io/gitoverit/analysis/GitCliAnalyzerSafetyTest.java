@@ -1,0 +1,143 @@
+package io.gitoverit.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gitoverit.report.StatusSummary;
+import io.gitoverit.testing.GitFixture;
+import io.gitoverit.testing.MoreScenarios;
+import io.gitoverit.testing.Scenarios;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The git engine never runs a program that the scanned repository's config names. */
+class GitCliAnalyzerSafetyTest {
+  @TempDir Path tmp;
+  GitFixture fixture;
+  GitCliAnalyzer analyzer;
+  Path markers;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    tmp = tmp.toRealPath();
+    fixture = new GitFixture(tmp);
+    analyzer = new GitCliAnalyzer(GitRunner.standard().withEnvironment(fixture.environment(), Set.of()));
+    markers = Files.createDirectories(tmp.resolve("markers"));
+  }
+
+  /** A shell command that leaves {@code markers/name} behind, then copies stdin to stdout. */
+  String touching(String name) {
+    return "touch '" + markers.resolve(name) + "'; cat";
+  }
+
+  /** An executable script that leaves {@code markers/name} behind. */
+  String script(String name) throws Exception {
+    Path p = tmp.resolve(name + ".sh");
+    Files.writeString(p, "#!/bin/sh\ntouch '" + markers.resolve(name) + "'\nexit 1\n");
+    Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
+    return p.toString();
+  }
+
+  List<String> markersLeft() throws Exception {
+    try (var s = Files.list(markers)) {
+      return s.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  /** Filtered files whose stat data no longer match the index, one unfiltered real change. */
+  Path evilRepo() throws Exception {
+    Path root = fixture.repoWithCommit(tmp.resolve("evil"), ".gitattributes", "*.txt filter=evil diff=evil\n",
+        "a.txt", "a\n", "b.txt", "b\n", "plain.md", "p\n");
+    fixture.git(root, "config", "filter.evil.clean", touching("clean"));
+    fixture.git(root, "config", "filter.evil.smudge", touching("smudge"));
+    fixture.git(root, "config", "filter.evil.required", "true");
+    fixture.git(root, "config", "diff.evil.textconv", touching("textconv"));
+    fixture.git(root, "config", "core.fsmonitor", script("fsmonitor"));
+    fixture.git(root, "config", "diff.external", script("external"));
+    fixture.git(root, "config", "core.pager", touching("pager"));
+    for (String f : List.of("a.txt", "b.txt")) {
+      Files.setLastModifiedTime(root.resolve(f), FileTime.fromMillis(1_000_000_000_000L));
+    }
+    GitFixture.append(root, "plain.md", "more\n");
+    return root;
+  }
+
+  @Test
+  void noFilterFsmonitorOrDiffProgramRuns() throws Exception {
+    Path root = evilRepo();
+    assertEquals("1m (+1/-0)", StatusSummary.text(analyzer.analyze(root, AnalysisOptions.FULL)));
+    assertEquals(List.of(), markersLeft());
+    // The trap is real: plain git runs the repository's programs.
+    fixture.tryGit(root, "status", "--porcelain");
+    fixture.tryGit(root, "diff");
+    assertTrue(markersLeft().containsAll(List.of("clean", "external", "fsmonitor")), markersLeft().toString());
+  }
+
+  @Test
+  void theScanWritesNothingIntoTheGitDir() throws Exception {
+    Path root = evilRepo();
+    fixture.git(root, "config", "--unset", "core.fsmonitor");
+    Map<String, String> before = snapshot(root.resolve(".git"));
+    analyzer.analyze(root, AnalysisOptions.FULL);
+    assertEquals(before, snapshot(root.resolve(".git")));
+    Path conflict = Scenarios.mergeConflict(fixture, tmp.resolve("mc"));
+    Files.setLastModifiedTime(conflict.resolve("f1"), FileTime.fromMillis(1_000_000_000_000L));
+    before = snapshot(conflict.resolve(".git"));
+    analyzer.analyze(conflict, AnalysisOptions.FULL);
+    assertEquals(before, snapshot(conflict.resolve(".git")));
+  }
+
+  /** Every file under {@code dir} with its size and modification time. */
+  static Map<String, String> snapshot(Path dir) throws Exception {
+    Map<String, String> out = new TreeMap<>();
+    try (var s = Files.walk(dir)) {
+      for (Path p : s.toList()) {
+        out.put(dir.relativize(p).toString(), Files.size(p) + "@" + Files.getLastModifiedTime(p).toInstant());
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void aChangeOnlyTheFilterCouldJudgeFailsInsteadOfGuessing() throws Exception {
+    Path root = evilRepo();
+    GitFixture.write(root, "a.txt", "A\n");
+    AnalysisException e =
+        assertThrows(AnalysisException.class, () -> analyzer.analyze(root, AnalysisOptions.FULL));
+    assertTrue(e.getMessage().contains("'a.txt'") && e.getMessage().contains("filter driver 'evil'"),
+        e.getMessage());
+    assertEquals(List.of(), markersLeft());
+  }
+
+  @Test
+  void processFilterDoesNotRunEither() throws Exception {
+    Path root = evilRepo();
+    fixture.git(root, "config", "filter.evil.process", script("process"));
+    assertEquals("1m (+1/-0)", StatusSummary.text(analyzer.analyze(root, AnalysisOptions.FULL)));
+    assertEquals(List.of(), markersLeft());
+  }
+
+  @Test
+  void submoduleFilterDoesNotRun() throws Exception {
+    Path root = MoreScenarios.submodule(fixture, tmp.resolve("super"));
+    Path subGitDir = root.resolve(".git/modules/libs/sub");
+    GitFixture.write(subGitDir, "info/attributes", "* filter=subevil\n");
+    fixture.git(root.resolve("libs/sub"), "config", "filter.subevil.clean", touching("subclean"));
+    Files.setLastModifiedTime(root.resolve("libs/sub/lib.txt"), FileTime.fromMillis(1_000_000_000_000L));
+    assertEquals("1s", StatusSummary.text(analyzer.analyze(root, AnalysisOptions.FULL)));
+    assertFalse(Files.exists(markers.resolve("subclean")));
+    fixture.tryGit(root, "status", "--porcelain");
+    assertTrue(Files.exists(markers.resolve("subclean")), "plain git status runs the submodule's filter");
+  }
+}
