@@ -1,6 +1,7 @@
 package io.gitoverit.cli;
 
 import io.gitoverit.analysis.AnalysisOptions;
+import io.gitoverit.analysis.HybridAnalyzer.RoutingLog;
 import io.gitoverit.progress.ProgressListener;
 import io.gitoverit.query.Selection;
 import io.gitoverit.query.SortField;
@@ -113,6 +114,12 @@ public final class GitoveritCommand implements Callable<Integer> {
   @Option(names = "--errors", description = "After the output, print each failure's details on stderr.")
   boolean showErrors;
 
+  @Option(
+      names = "--debug",
+      description = "Say on stderr which repositories were read with the git executable and"
+          + " why, and print full details of every failure.")
+  boolean debug;
+
   @Option(names = "--no-progress", description = "Never show the progress display.")
   boolean noProgress;
 
@@ -136,7 +143,7 @@ public final class GitoveritCommand implements Callable<Integer> {
     int workers = Workers.resolve(jobs, wiring.cpus());
     ProgressListener listener = ProgressListener.SILENT;
     ScanResult result =
-        new Scanner(wiring.analyzer(), workers, listener)
+        new Scanner(wiring.analyzer(debug ? debugLog() : null), workers, listener)
             .scan(wiring.discover(roots, includeIgnored), options);
 
     Output output = new Output(wiring.cwd(), wiring.home());
@@ -163,7 +170,7 @@ public final class GitoveritCommand implements Callable<Integer> {
     List<RepoError> errors = result.errors();
     if (!errors.isEmpty()) {
       err.println(errorSummary(errors.size()));
-      if (showErrors) {
+      if (showErrors || debug) {
         output.errorDetails(errors, err);
       }
     }
@@ -172,6 +179,16 @@ public final class GitoveritCommand implements Callable<Integer> {
       return ExitCodes.FAILURES;
     }
     return errors.isEmpty() ? ExitCodes.OK : ExitCodes.FAILURES;
+  }
+
+  private RoutingLog debugLog() {
+    PrintWriter err = spec.commandLine().getErr();
+    return (root, reason) -> {
+      synchronized (err) {
+        err.println("gitoverit: debug: " + root + ": read with git: " + reason);
+        err.flush();
+      }
+    };
   }
 
   private List<Column> tableColumns() {

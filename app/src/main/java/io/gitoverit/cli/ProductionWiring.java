@@ -39,10 +39,13 @@ public final class ProductionWiring implements Wiring {
   }
 
   @Override
-  public RepoAnalyzer analyzer() {
+  public RepoAnalyzer analyzer(HybridAnalyzer.RoutingLog routing) {
     JGitRuntime.install();
     GitRunner git = GitRunner.standard();
-    return new HybridAnalyzer(new JGitAnalyzer(git), new GitCliAnalyzer(git));
+    return new HybridAnalyzer(
+        new JGitAnalyzer(git),
+        new GitCliAnalyzer(git),
+        routing == null ? HybridAnalyzer.RoutingLog.NONE : routing);
   }
 
   @Override
