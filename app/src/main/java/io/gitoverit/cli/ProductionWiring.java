@@ -50,6 +50,7 @@ public final class ProductionWiring implements Wiring {
 
   @Override
   public RepoSource discover(List<Path> roots, boolean includeIgnored) {
+    JGitRuntime.install(); // before the ignore oracle's first JGit use, so JGit leaves no trace
     RepositoryWalker walker =
         new RepositoryWalker(roots, includeIgnored, new JGitIgnoreOracle(env));
     return new RepoSource() {
