@@ -98,6 +98,24 @@ class GitCliAnalyzerSafetyTest {
     assertEquals(before, snapshot(conflict.resolve(".git")));
   }
 
+  @Test
+  void aSparseIndexIsNotExpandedSoNoObjectIsFreshened() throws Exception {
+    // Listing files expands a sparse index, and expanding rewrites (freshens) tree objects.
+    Path root = MoreScenarios.sparseIndex(fixture, tmp.resolve("sparse"));
+    Path clean = Files.createDirectories(tmp.resolve("sparse-dirty"));
+    Files.delete(clean);
+    Path dirty = MoreScenarios.sparseIndex(fixture, clean);
+    try (var s = Files.list(dirty)) {
+      Path tracked = s.filter(Files::isRegularFile).findFirst().orElseThrow();
+      Files.writeString(tracked, "changed\n", java.nio.file.StandardOpenOption.APPEND);
+    }
+    for (Path repo : new Path[] {root, dirty}) {
+      Map<String, String> before = snapshot(repo.resolve(".git"));
+      analyzer.analyze(repo, AnalysisOptions.FULL);
+      assertEquals(before, snapshot(repo.resolve(".git")), repo.toString());
+    }
+  }
+
   /** Every file under {@code dir} with its size and modification time. */
   static Map<String, String> snapshot(Path dir) throws Exception {
     Map<String, String> out = new TreeMap<>();
