@@ -174,6 +174,22 @@ class RepositoryWalkerTest {
   }
 
   @Test
+  void failingIgnoreChecksAreReportedOnceAndPruneNothing() {
+    Path p = repo("p");
+    Path a = repo("p/a/inner");
+    Path b = repo("p/b/inner");
+    IgnoreOracle failing = repo -> (path, directory) -> {
+      throw new IOException("index file corrupt");
+    };
+    RepositoryWalker walker = new RepositoryWalker(List.of(w), false, failing);
+
+    assertEquals(List.of(p, a, b), drain(walker));
+    assertEquals(List.of(new WalkProblem(p,
+            "cannot check ignore rules, ignored directories are walked: index file corrupt")),
+        walker.problems());
+  }
+
+  @Test
   void symbolicLinksToDirectoriesAreNotFollowed() throws IOException {
     Path elsewhere = fs.getPath("/elsewhere/repo");
     Files.createDirectories(elsewhere.resolve(".git"));
