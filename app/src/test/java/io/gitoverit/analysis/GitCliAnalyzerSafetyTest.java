@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gitoverit.report.StatusSummary;
 import io.gitoverit.testing.GitFixture;
+import io.gitoverit.report.RepoReport;
 import io.gitoverit.testing.MoreScenarios;
 import io.gitoverit.testing.Scenarios;
 import java.nio.file.Files;
@@ -114,6 +115,16 @@ class GitCliAnalyzerSafetyTest {
       analyzer.analyze(repo, AnalysisOptions.FULL);
       assertEquals(before, snapshot(repo.resolve(".git")), repo.toString());
     }
+  }
+
+  @Test
+  void aSplitIndexIsReadWithoutRefreshingItsSharedFile() throws Exception {
+    // git refreshes sharedindex.* mtimes whenever it reads a split index.
+    Path root = MoreScenarios.splitIndex(fixture, tmp.resolve("split"));
+    Map<String, String> before = snapshot(root.resolve(".git"));
+    RepoReport r = analyzer.analyze(root, AnalysisOptions.FULL);
+    assertEquals("2m (+2/-3)", io.gitoverit.report.StatusSummary.text(r));
+    assertEquals(before, snapshot(root.resolve(".git")));
   }
 
   /** Every file under {@code dir} with its size and modification time. */
