@@ -4,7 +4,6 @@ import io.gitoverit.query.expr.ExprException;
 import io.gitoverit.query.expr.Expression;
 import io.gitoverit.report.RepoReport;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -76,8 +75,9 @@ final class Expressions {
   }
 
   /** {@code --print}: every value, then each followed by a newline or, with {@code -0}, a NUL. */
-  void print(List<RepoReport> reports, Function<RepoReport, String> dir, boolean nul, PrintWriter out) {
-    List<String> values = new ArrayList<>(evaluating("--print", () -> print.get().printAll(reports, dir)));
+  void print(
+      List<RepoReport> reports, Function<RepoReport, String> dir, boolean nul, PrintWriter out) {
+    List<String> values = evaluating("--print", () -> print.get().printAll(reports, dir));
     for (String v : values) {
       out.print(v);
       out.print(nul ? '\0' : '\n');

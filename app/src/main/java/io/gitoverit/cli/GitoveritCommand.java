@@ -125,10 +125,14 @@ public final class GitoveritCommand implements Callable<Integer> {
           + " (same variables as --where).")
   String print;
 
-  @Option(names = {"-0", "--print0"}, description = "With --print, end each value with a NUL byte, not a newline.")
+  @Option(
+      names = {"-0", "--print0"},
+      description = "With --print, end each value with a NUL byte, not a newline.")
   boolean print0;
 
-  @Option(names = "--help-where", description = "Show the reference for --where and --print expressions and exit.")
+  @Option(
+      names = "--help-where",
+      description = "Show the reference for --where and --print expressions and exit.")
   boolean helpWhere;
 
   @Option(names = "--errors", description = "After the output, print each failure's details on stderr.")

@@ -54,7 +54,8 @@ final class Lexer {
       while (j < src.length() && isNamePart(src.charAt(j))) {
         j++;
       }
-      if (j < src.length() && j - i <= 2 && (src.charAt(j) == '"' || src.charAt(j) == '\'')) {
+      boolean quoteNext = j < src.length() && (src.charAt(j) == '"' || src.charAt(j) == '\'');
+      if (quoteNext && src.substring(i, j).matches("(?i)[rubf]{1,2}")) {
         return string(src.substring(i, j).toLowerCase(java.util.Locale.ROOT), j);
       }
       String word = src.substring(i, j);

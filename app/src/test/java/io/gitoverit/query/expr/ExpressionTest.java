@@ -51,6 +51,8 @@ class ExpressionTest {
     "1e3 | 1000.0",
     "1742500000 < mtime | True",
     "branch in ['main', 'feature/x'] | True",
+    "'feat' in'feature/x' | True",
+    "R'\\w' + u'x' | \\wx",
     "path.split('/')[1:3] | ['home', 'u']",
     "(branch,) | ('feature/x',)",
     "ident.rxi('ALICE EX') and ident.rx('^Alice') | True",
