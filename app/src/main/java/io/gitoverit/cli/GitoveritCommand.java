@@ -5,6 +5,7 @@ import io.gitoverit.analysis.HybridAnalyzer.RoutingLog;
 import io.gitoverit.progress.ProgressListener;
 import io.gitoverit.query.Selection;
 import io.gitoverit.query.SortField;
+import io.gitoverit.query.expr.WhereHelp;
 import io.gitoverit.render.table.Column;
 import io.gitoverit.render.table.ColumnSpec;
 import io.gitoverit.render.table.TableAlgo;
@@ -111,6 +112,30 @@ public final class GitoveritCommand implements Callable<Integer> {
           + " unless NO_COLOR is set).")
   ColorMode color = ColorMode.auto;
 
+  @Option(
+      names = {"-w", "--where"},
+      paramLabel = "EXPR",
+      description = "Show only the repositories for which EXPR is true, e.g."
+          + " 'dirty and branch != \"main\"' (see --help-where).")
+  String where;
+
+  @Option(
+      names = {"-p", "--print"},
+      paramLabel = "EXPR",
+      description = "Instead of the table, print EXPR's value for each repository, one per line"
+          + " (same variables as --where).")
+  String print;
+
+  @Option(
+      names = {"-0", "--print0"},
+      description = "With --print, end each value with a NUL byte, not a newline.")
+  boolean print0;
+
+  @Option(
+      names = "--help-where",
+      description = "Show the reference for --where and --print expressions and exit.")
+  boolean helpWhere;
+
   @Option(names = "--errors", description = "After the output, print each failure's details on stderr.")
   boolean showErrors;
 
@@ -129,6 +154,11 @@ public final class GitoveritCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (helpWhere) {
+      spec.commandLine().getOut().print(WhereHelp.text());
+      spec.commandLine().getOut().flush();
+      return ExitCodes.OK;
+    }
     List<Path> roots = validatedRoots();
     if (jobs != null && jobs < 0) {
       throw new ParameterException(
@@ -136,8 +166,10 @@ public final class GitoveritCommand implements Callable<Integer> {
     }
     SortField effectiveSort = sort == null ? SortField.mtime : sort;
     List<Column> tableColumns = tableColumns();
-    boolean collectMtime = effectiveSort == SortField.mtime || format == OutputFormat.json
-        || (format == OutputFormat.table && tableColumns.contains(Column.MTIME));
+    Expressions expressions = Expressions.compile(where, print, spec.commandLine());
+    boolean collectMtime = effectiveSort == SortField.mtime || expressions.needMtime()
+        || (!expressions.printing() && (format == OutputFormat.json
+            || (format == OutputFormat.table && tableColumns.contains(Column.MTIME))));
     AnalysisOptions options = new AnalysisOptions(collectMtime, false);
 
     int workers = Workers.resolve(jobs, wiring.cpus());
@@ -152,10 +184,13 @@ public final class GitoveritCommand implements Callable<Integer> {
       shown = Selection.dirtyOnly(shown);
     }
     shown = Selection.sort(shown, effectiveSort, reverse, output::displayPath);
+    shown = expressions.filter(shown, output::shownPath);
 
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (format == OutputFormat.json) {
+    if (expressions.printing()) {
+      expressions.print(shown, output::shownPath, print0, out);
+    } else if (format == OutputFormat.json) {
       output.json(shown, result.errors(), out);
     } else {
       boolean terminal = wiring.stdoutIsTerminal();
