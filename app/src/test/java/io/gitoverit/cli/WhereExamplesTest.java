@@ -167,7 +167,7 @@ class WhereExamplesTest {
     private final ProductionWiring real = ProductionWiring.create();
 
     @Override
-    public RepoAnalyzer analyzer() {
+    public RepoAnalyzer analyzer(io.gitoverit.analysis.HybridAnalyzer.RoutingLog routing) {
       JGitRuntime.install();
       GitRunner git = GitRunner.standard()
           .withEnvironment(Map.of(), Set.of("GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL"));

@@ -38,7 +38,7 @@ class WhereOptionsTest {
     boolean scanned;
 
     @Override
-    public RepoAnalyzer analyzer() {
+    public RepoAnalyzer analyzer(io.gitoverit.analysis.HybridAnalyzer.RoutingLog routing) {
       return (root, options) -> {
         synchronized (seen) {
           seen.add(options);
