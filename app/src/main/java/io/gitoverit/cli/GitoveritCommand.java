@@ -1,6 +1,7 @@
 package io.gitoverit.cli;
 
 import io.gitoverit.analysis.AnalysisOptions;
+import io.gitoverit.progress.Progress;
 import io.gitoverit.progress.ProgressListener;
 import io.gitoverit.query.Selection;
 import io.gitoverit.query.SortField;
@@ -134,7 +135,8 @@ public final class GitoveritCommand implements Callable<Integer> {
     AnalysisOptions options = new AnalysisOptions(collectMtime, false);
 
     int workers = Workers.resolve(jobs, wiring.cpus());
-    ProgressListener listener = ProgressListener.SILENT;
+    ProgressListener listener = Progress.forRun(wiring.env(), wiring.stderrIsTerminal(), noProgress,
+        Terminals.useColor(color, true, wiring.env()), spec.commandLine().getErr());
     ScanResult result =
         new Scanner(wiring.analyzer(), workers, listener)
             .scan(wiring.discover(roots, includeIgnored), options);
