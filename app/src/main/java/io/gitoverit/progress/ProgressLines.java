@@ -31,14 +31,15 @@ final class ProgressLines {
   /**
    * The display at {@code width} columns: the discovery line, then the status bar once something
    * was found. Each line is at most {@code width - 1} columns so that it never wraps.
-   * {@code shown} is the bar's filled share, which the caller keeps from going backwards.
+   * {@code shown} is the bar's filled share, which the caller keeps from going backwards;
+   * {@code color} whether the lines will be shown in colour.
    */
-  static List<AttributedString> lines(Snapshot s, double shown, int width) {
+  static List<AttributedString> lines(Snapshot s, double shown, int width, boolean color) {
     int room = Math.max(1, width - 1);
     List<AttributedString> lines = new ArrayList<>(2);
     lines.add(fit(discovery(s), room));
     if (s.found() > 0) {
-      lines.add(fit(status(s, shown, room), room));
+      lines.add(fit(status(s, shown, room, color), room));
     }
     return lines;
   }
@@ -61,7 +62,7 @@ final class ProgressLines {
    * {@code Statusing ━━━━╸━━━ 12/37  32%  0:00:03 ETA 0:00:05  2 errors  name}; when narrow the
    * name goes first, then the times, then the bar; label, counts, percentage and errors stay.
    */
-  static AttributedString status(Snapshot s, double shown, int room) {
+  static AttributedString status(Snapshot s, double shown, int room, boolean color) {
     String counts = s.done() + "/" + s.found();
     String pct = percent(shown);
     String errs = s.errors() == 0 ? "" : s.errors() + (s.errors() == 1 ? " error" : " errors");
@@ -89,7 +90,7 @@ final class ProgressLines {
     AttributedStringBuilder b = new AttributedStringBuilder();
     b.styled(LABEL, "Statusing");
     if (bar > 0) {
-      b.append(' ').append(bar(shown, bar));
+      b.append(' ').append(bar(shown, bar, color));
     }
     b.append(' ').append(counts).append("  ").append(pct);
     if (withTimes) {
@@ -106,9 +107,10 @@ final class ProgressLines {
 
   /**
    * A bar of {@code width} cells, {@code fraction} of them filled (heavy line, with a half cell at
-   * the edge), the rest light, so that it reads without colour too.
+   * the edge). In colour the rest is a grey heavy line, as upstream's; without colour a light
+   * line. (Not a light line in colour: JLine's toAnsi turns box-drawing characters into ASCII.)
    */
-  static AttributedString bar(double fraction, int width) {
+  static AttributedString bar(double fraction, int width, boolean color) {
     double f = Math.max(0, Math.min(1, fraction));
     int halves = (int) Math.floor(f * width * 2);
     int full = halves / 2;
@@ -120,7 +122,7 @@ final class ProgressLines {
       b.styled(BAR_DONE, "╸");
       rest--;
     }
-    b.styled(BAR_LEFT, "─".repeat(rest));
+    b.styled(BAR_LEFT, (color ? "━" : "─").repeat(rest));
     return b.toAttributedString();
   }
 

@@ -35,7 +35,15 @@ final class StderrWidth implements IntSupplier, AutoCloseable {
         unavailable = true;
       }
     }
-    int w = terminal == null ? 0 : terminal.getWidth();
+    int w = 0;
+    if (terminal != null) {
+      try {
+        w = terminal.getWidth();
+      } catch (RuntimeException e) {
+        // JLine's own shutdown hook may have closed it already (Ctrl-C).
+        unavailable = true;
+      }
+    }
     return w > 0 ? w : fallback;
   }
 

@@ -84,6 +84,8 @@ final class TerminalProgress implements ProgressListener {
       }
     } catch (InterruptedException e) {
       // done() asked us to stop; it erases.
+    } catch (RuntimeException e) {
+      // A display that cannot draw must not disturb the scan or its output: stop drawing.
     }
   }
 
@@ -145,6 +147,11 @@ final class TerminalProgress implements ProgressListener {
 
   /** Draws the display if a frame is due and it changed; called by the painter (or a test). */
   void frame() {
+    synchronized (screen) {
+      if (closed) {
+        return;
+      }
+    }
     int columns = width.getAsInt();
     synchronized (screen) {
       long now = nanoClock.getAsLong();
@@ -154,7 +161,7 @@ final class TerminalProgress implements ProgressListener {
       Snapshot s = snapshot(now);
       // Keep the bar from going backwards when the total grows faster than work finishes.
       shown = Math.max(shown, s.fraction());
-      List<AttributedString> lines = ProgressLines.lines(s, shown, columns);
+      List<AttributedString> lines = ProgressLines.lines(s, shown, columns, color);
       StringBuilder text = new StringBuilder();
       for (int i = 0; i < lines.size(); i++) {
         AttributedString line = lines.get(i);

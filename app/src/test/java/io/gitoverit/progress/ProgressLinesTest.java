@@ -26,12 +26,14 @@ class ProgressLinesTest {
     "-0.2,  4,  ────",
   })
   void barFillsHalfCellsAndStaysInItsWidth(double fraction, int width, String expected) {
-    assertEquals(expected, ProgressLines.bar(fraction, width).toString());
+    assertEquals(expected, ProgressLines.bar(fraction, width, false).toString());
   }
 
   @Test
-  void theBarsFilledPartIsColouredApart() {
-    AttributedString bar = ProgressLines.bar(0.5, 4);
+  void inColourTheFilledPartIsColouredApart() {
+    AttributedString bar = ProgressLines.bar(0.5, 4, true);
+    assertEquals("━━━━", bar.toString());
+    assertEquals("\033[35m━━\033[90m━━\033[0m", bar.toAnsi());
     assertEquals(AttributedStyle.DEFAULT.foreground(AttributedStyle.MAGENTA), bar.styleAt(0));
     assertNotEquals(bar.styleAt(0), bar.styleAt(3));
   }
@@ -69,7 +71,7 @@ class ProgressLinesTest {
   }
 
   static List<String> text(Snapshot s, int width) {
-    return ProgressLines.lines(s, s.fraction(), width).stream().map(AttributedString::toString).toList();
+    return ProgressLines.lines(s, s.fraction(), width, false).stream().map(AttributedString::toString).toList();
   }
 
   @Test
