@@ -130,6 +130,48 @@ class ProgressPtyIT {
   }
 
   @Test
+  void ctrlCErasesTheDisplayShowsTheCursorAndExits130() throws Exception {
+    assumeTrue(Files.isExecutable(SCRIPT), "util-linux script is needed for a pty");
+    for (int i = 12; i < 60; i++) {
+      fx.repoWithCommit(tmp.resolve("projects").resolve("repo-" + i), "a.txt", "a\n");
+    }
+    ProcessBuilder pb = new ProcessBuilder(SCRIPT.toString(), "-qec",
+        "exec " + q(java()) + " -jar " + q(jar()) + " -j 1 projects", "/dev/null").directory(tmp.toFile());
+    pb.environment().putAll(fx.environment());
+    pb.environment().put("TERM", "xterm-256color");
+    pb.environment().put("COLUMNS", String.valueOf(COLUMNS));
+    pb.redirectErrorStream(true);
+    Process p = pb.start();
+    StringBuffer transcript = new StringBuffer();
+    Thread reader = new Thread(() -> {
+      byte[] buf = new byte[4096];
+      try (var in = p.getInputStream()) {
+        for (int n; (n = in.read(buf)) > 0; ) {
+          transcript.append(new String(buf, 0, n, StandardCharsets.UTF_8));
+        }
+      } catch (java.io.IOException e) {
+        // the process ended
+      }
+    });
+    reader.start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (!plain(transcript.toString()).contains("Statusing") && p.isAlive() && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    p.getOutputStream().write(3); // Ctrl-C, typed on the terminal
+    p.getOutputStream().flush();
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS), "run timed out");
+    reader.join(10_000);
+    String text = transcript.toString();
+    assumeTrue(!plain(text).contains("Dir "), "the scan finished before Ctrl-C arrived");
+
+    assertEquals(130, p.exitValue(), visible(text));
+    VirtualScreen screen = new VirtualScreen(COLUMNS).feed(text);
+    assertTrue(screen.cursorVisible(), "cursor visible again");
+    assertEquals(List.of(), screen.lines(), "display erased");
+  }
+
+  @Test
   void noProgressOnATerminalDrawsNothing() throws Exception {
     Run tty = onPty("exec " + q(java()) + " -jar " + q(jar()) + " --no-progress --format json projects > /dev/null");
     assertEquals(0, tty.exit(), tty.out());
