@@ -55,7 +55,7 @@ final class CliSubmodules {
     Map<String, String[]> inHead = head.orElse(Map.of());
     List<String> absent = paths.stream().filter(p -> !inHead.containsKey(p)).toList();
     Map<String, String[]> inIndex =
-        absent.isEmpty() ? Map.of() : listed(git, root, "ls-files", "-s", "-z", null, absent).orElse(Map.of());
+        absent.isEmpty() ? Map.of() : listed(git, root, "ls-files", "--sparse", "-sz", null, absent).orElse(Map.of());
     int total = 0;
     for (String p : paths) {
       if (inHead.containsKey(p)) {

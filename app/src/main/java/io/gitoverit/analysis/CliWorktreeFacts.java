@@ -71,7 +71,7 @@ final class CliWorktreeFacts {
    * @throws AnalysisException when git cannot list the files
    */
   static Optional<Instant> newestMtime(GitRunner git, Path root) throws IOException, AnalysisException {
-    GitRunner.Result r = git.run(root, "ls-files", "-z", "--cached", "--others", "--exclude-standard");
+    GitRunner.Result r = git.run(root, "ls-files", "--sparse", "-z", "--cached", "--others", "--exclude-standard");
     if (!r.ok()) {
       throw new AnalysisException(r.errorLine("git ls-files"));
     }

@@ -67,6 +67,16 @@ public final class GitCliAnalyzer implements RepoAnalyzer {
 
   private RepoReport read(Path root, AnalysisOptions options) throws IOException, AnalysisException {
     GitDirs dirs = locate(root);
+    SharedIndexTimes shared = SharedIndexTimes.record(dirs.gitDir());
+    try {
+      return read(root, options, dirs, git);
+    } finally {
+      shared.restore();
+    }
+  }
+
+  private RepoReport read(Path root, AnalysisOptions options, GitDirs dirs, GitRunner git)
+      throws IOException, AnalysisException {
     CliConfig config = CliConfig.parse(ok(git.run(root, "config", "--list", "-z", "--show-scope"), "git config"));
     FilterGuard guard = FilterGuard.of(config, dirs.commonDir());
     GitRunner g = git.withConfig(guard.overrides());

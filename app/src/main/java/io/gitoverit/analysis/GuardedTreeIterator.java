@@ -18,6 +18,13 @@ import org.eclipse.jgit.treewalk.WorkingTreeIterator;
  * a filter attribute stay fine) and happens before any process is started.
  */
 final class GuardedTreeIterator extends FileTreeIterator {
+  /**
+   * Whether file names round-trip through the JVM: under a non-UTF-8 {@code sun.jnu.encoding}
+   * (a C locale) non-ASCII names become unreadable to Java.
+   */
+  private static final boolean UTF8_NAMES =
+      "UTF-8".equalsIgnoreCase(System.getProperty("sun.jnu.encoding", "UTF-8"));
+
   /** Null for the submodule walks JGit runs on its own (no probe follows those walks). */
   private final WalkProbe probe;
 
@@ -34,6 +41,24 @@ final class GuardedTreeIterator extends FileTreeIterator {
   @Override
   protected AbstractTreeIterator enterSubtree() {
     return new GuardedTreeIterator(this, ((FileEntry) current()).getFile());
+  }
+
+  /**
+   * Refuses directories holding a name Java cannot represent: JGit would see a file that cannot
+   * be opened (a deletion plus an untracked file that do not exist).
+   */
+  @Override
+  protected void init(Entry[] list) {
+    for (Entry e : list) {
+      String name = e.getName();
+      for (int i = 0; i < name.length(); i++) {
+        char c = name.charAt(i);
+        if (c == '\uFFFD' || c > 0x7f && !UTF8_NAMES) {
+          throw new WorktreeRefusal("a file name the JVM cannot decode in " + directory);
+        }
+      }
+    }
+    super.init(list);
   }
 
   @Override

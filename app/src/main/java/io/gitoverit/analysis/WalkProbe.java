@@ -68,7 +68,7 @@ final class WalkProbe extends TreeFilter {
   final List<String> trackedAbsent = new ArrayList<>();
   /** Index entries with nothing at their path in the work tree (skip-worktree ones excluded). */
   final Map<String, Staged> absent = new HashMap<>();
-  /** Regular files in the index that are symlinks on disk with the same bytes: JGit sees no change. */
+  /** Index files that are symlinks on disk (git: T); JGit misses it when the bytes match. */
   final Set<String> typeChanged = new HashSet<>();
   Instant newestTracked;
 

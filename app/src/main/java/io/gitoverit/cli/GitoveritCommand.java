@@ -1,10 +1,12 @@
 package io.gitoverit.cli;
 
 import io.gitoverit.analysis.AnalysisOptions;
+import io.gitoverit.analysis.HybridAnalyzer.RoutingLog;
 import io.gitoverit.progress.Progress;
 import io.gitoverit.progress.ProgressListener;
 import io.gitoverit.query.Selection;
 import io.gitoverit.query.SortField;
+import io.gitoverit.query.expr.WhereHelp;
 import io.gitoverit.render.table.Column;
 import io.gitoverit.render.table.ColumnSpec;
 import io.gitoverit.render.table.TableAlgo;
@@ -111,8 +113,38 @@ public final class GitoveritCommand implements Callable<Integer> {
           + " unless NO_COLOR is set).")
   ColorMode color = ColorMode.auto;
 
+  @Option(
+      names = {"-w", "--where"},
+      paramLabel = "EXPR",
+      description = "Show only the repositories for which EXPR is true, e.g."
+          + " 'dirty and branch != \"main\"' (see --help-where).")
+  String where;
+
+  @Option(
+      names = {"-p", "--print"},
+      paramLabel = "EXPR",
+      description = "Instead of the table, print EXPR's value for each repository, one per line"
+          + " (same variables as --where).")
+  String print;
+
+  @Option(
+      names = {"-0", "--print0"},
+      description = "With --print, end each value with a NUL byte, not a newline.")
+  boolean print0;
+
+  @Option(
+      names = "--help-where",
+      description = "Show the reference for --where and --print expressions and exit.")
+  boolean helpWhere;
+
   @Option(names = "--errors", description = "After the output, print each failure's details on stderr.")
   boolean showErrors;
+
+  @Option(
+      names = "--debug",
+      description = "Say on stderr which repositories were read with the git executable and"
+          + " why, and print full details of every failure.")
+  boolean debug;
 
   @Option(names = "--no-progress", description = "Never show the progress display.")
   boolean noProgress;
@@ -123,6 +155,11 @@ public final class GitoveritCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (helpWhere) {
+      spec.commandLine().getOut().print(WhereHelp.text());
+      spec.commandLine().getOut().flush();
+      return ExitCodes.OK;
+    }
     List<Path> roots = validatedRoots();
     if (jobs != null && jobs < 0) {
       throw new ParameterException(
@@ -130,15 +167,18 @@ public final class GitoveritCommand implements Callable<Integer> {
     }
     SortField effectiveSort = sort == null ? SortField.mtime : sort;
     List<Column> tableColumns = tableColumns();
-    boolean collectMtime = effectiveSort == SortField.mtime || format == OutputFormat.json
-        || (format == OutputFormat.table && tableColumns.contains(Column.MTIME));
+    Expressions expressions = Expressions.compile(where, print, spec.commandLine());
+    boolean collectMtime = effectiveSort == SortField.mtime || expressions.needMtime()
+        || (!expressions.printing() && (format == OutputFormat.json
+            || (format == OutputFormat.table && tableColumns.contains(Column.MTIME))));
     AnalysisOptions options = new AnalysisOptions(collectMtime, false);
 
     int workers = Workers.resolve(jobs, wiring.cpus());
-    ProgressListener listener = Progress.forRun(wiring.env(), wiring.stderrIsTerminal(), noProgress,
-        Terminals.useColor(color, true, wiring.env()), spec.commandLine().getErr());
+    // --debug writes to stderr while the scan runs; a live display there would tangle with it.
+    ProgressListener listener = Progress.forRun(wiring.env(), wiring.stderrIsTerminal(),
+        noProgress || debug, Terminals.useColor(color, true, wiring.env()), spec.commandLine().getErr());
     ScanResult result =
-        new Scanner(wiring.analyzer(), workers, listener)
+        new Scanner(wiring.analyzer(debug ? debugLog() : null), workers, listener)
             .scan(wiring.discover(roots, includeIgnored), options);
 
     Output output = new Output(wiring.cwd(), wiring.home());
@@ -147,10 +187,13 @@ public final class GitoveritCommand implements Callable<Integer> {
       shown = Selection.dirtyOnly(shown);
     }
     shown = Selection.sort(shown, effectiveSort, reverse, output::displayPath);
+    shown = expressions.filter(shown, output::shownPath);
 
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (format == OutputFormat.json) {
+    if (expressions.printing()) {
+      expressions.print(shown, output::shownPath, print0, out);
+    } else if (format == OutputFormat.json) {
       output.json(shown, result.errors(), out);
     } else {
       boolean terminal = wiring.stdoutIsTerminal();
@@ -165,7 +208,7 @@ public final class GitoveritCommand implements Callable<Integer> {
     List<RepoError> errors = result.errors();
     if (!errors.isEmpty()) {
       err.println(errorSummary(errors.size()));
-      if (showErrors) {
+      if (showErrors || debug) {
         output.errorDetails(errors, err);
       }
     }
@@ -174,6 +217,16 @@ public final class GitoveritCommand implements Callable<Integer> {
       return ExitCodes.FAILURES;
     }
     return errors.isEmpty() ? ExitCodes.OK : ExitCodes.FAILURES;
+  }
+
+  private RoutingLog debugLog() {
+    PrintWriter err = spec.commandLine().getErr();
+    return (root, reason) -> {
+      synchronized (err) {
+        err.println("gitoverit: debug: " + root + ": read with git: " + reason);
+        err.flush();
+      }
+    };
   }
 
   private List<Column> tableColumns() {

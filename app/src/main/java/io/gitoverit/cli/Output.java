@@ -23,6 +23,11 @@ final class Output {
     return paths.of(report.path());
   }
 
+  /** The display path with upstream's {@code "! "} mark for a failed sync: {@code dir} in expressions. */
+  String shownPath(RepoReport report) {
+    return paths.of(report);
+  }
+
   void json(List<RepoReport> reports, List<RepoError> errors, PrintWriter out) throws IOException {
     new JsonRenderer(paths).render(reports, errors, out);
   }

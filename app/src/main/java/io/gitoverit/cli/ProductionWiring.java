@@ -39,14 +39,18 @@ public final class ProductionWiring implements Wiring {
   }
 
   @Override
-  public RepoAnalyzer analyzer() {
+  public RepoAnalyzer analyzer(HybridAnalyzer.RoutingLog routing) {
     JGitRuntime.install();
     GitRunner git = GitRunner.standard();
-    return new HybridAnalyzer(new JGitAnalyzer(git), new GitCliAnalyzer(git));
+    return new HybridAnalyzer(
+        new JGitAnalyzer(git),
+        new GitCliAnalyzer(git),
+        routing == null ? HybridAnalyzer.RoutingLog.NONE : routing);
   }
 
   @Override
   public RepoSource discover(List<Path> roots, boolean includeIgnored) {
+    JGitRuntime.install(); // before the ignore oracle's first JGit use, so JGit leaves no trace
     RepositoryWalker walker =
         new RepositoryWalker(roots, includeIgnored, new JGitIgnoreOracle(env));
     return new RepoSource() {

@@ -1,5 +1,6 @@
 package io.gitoverit.cli;
 
+import io.gitoverit.analysis.HybridAnalyzer;
 import io.gitoverit.analysis.RepoAnalyzer;
 import io.gitoverit.scan.RepoSource;
 import java.nio.file.Path;
@@ -12,8 +13,12 @@ import java.util.Map;
  */
 public interface Wiring {
 
-  /** The analyser every repository goes through. */
-  RepoAnalyzer analyzer();
+  /**
+   * The analyser every repository goes through.
+   *
+   * @param routing hears which repositories go to the git executable and why; may be null
+   */
+  RepoAnalyzer analyzer(HybridAnalyzer.RoutingLog routing);
 
   /** A walk over {@code roots} (already checked to be directories). */
   RepoSource discover(List<Path> roots, boolean includeIgnored);

@@ -9,7 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,6 +28,7 @@ import org.eclipse.jgit.lib.Config;
  */
 public final class JGitIgnoreOracle implements IgnoreOracle {
   private static final IgnoreNode NONE = new IgnoreNode();
+  private static final int MAX_CACHED_DIRECTORIES = 4096;
 
   private final Map<String, String> env;
   private final Map<Path, IgnoreNode> excludeFiles = new ConcurrentHashMap<>();
@@ -163,7 +164,14 @@ public final class JGitIgnoreOracle implements IgnoreOracle {
     private final int hashLength;
     private final IgnoreNode info;
     private final IgnoreNode user;
-    private final Map<String, IgnoreNode> perDirectory = new HashMap<>();
+    /** Recently used directories' {@code .gitignore} (or none); bounded for huge work trees. */
+    private final Map<String, IgnoreNode> perDirectory =
+        new LinkedHashMap<>(64, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<String, IgnoreNode> eldest) {
+            return size() > MAX_CACHED_DIRECTORIES;
+          }
+        };
     private IndexPaths index;
 
     Rules(Path root, Path gitDir, int hashLength, IgnoreNode info, IgnoreNode user) {

@@ -54,8 +54,15 @@ public final class RepositoryWalker implements Iterator<Path> {
     }
   }
 
-  /** A directory waiting to be visited, with its link count and device from its parent's listing. */
-  private record Frame(Path dir, Listed owner, long nlink, Object device) {}
+  /**
+   * A directory waiting to be visited, with its link count and device from its parent's listing;
+   * or, when {@code dir} is null, the point where the walk leaves {@code owner}'s work tree.
+   */
+  private record Frame(Path dir, Listed owner, long nlink, Object device) {
+    static Frame leaving(Listed repo) {
+      return new Frame(null, repo, 0, null);
+    }
+  }
 
   /** Walks {@code roots} in order; {@code oracle} is only consulted without {@code includeIgnored}. */
   public RepositoryWalker(List<Path> roots, boolean includeIgnored, IgnoreOracle oracle) {
@@ -129,6 +136,12 @@ public final class RepositoryWalker implements Iterator<Path> {
 
   private void visit(Frame frame) {
     Path dir = frame.dir();
+    if (dir == null) {
+      // Done with this work tree: free its cached .gitignore files and index. They are read
+      // again should a later root lead back into it.
+      frame.owner().rules = null;
+      return;
+    }
     Path name = dir.getFileName();
     if (name != null && name.toString().equals(".git")) {
       return;
@@ -155,6 +168,7 @@ public final class RepositoryWalker implements Iterator<Path> {
           listed.put(dir, owner);
           found = dir;
         }
+        stack.push(Frame.leaving(owner));
       }
     }
     List<Listing.Subdir> children = listing.subdirs();
@@ -181,7 +195,10 @@ public final class RepositoryWalker implements Iterator<Path> {
     try {
       return owner.rules.isIgnored(dir, true);
     } catch (IOException e) {
-      problems.add(new WalkProblem(dir, "cannot check ignore rules: " + reason(e)));
+      // Reported once; like upstream when git cannot list ignored files, nothing more is pruned.
+      owner.unusable = true;
+      problems.add(new WalkProblem(owner.root,
+          "cannot check ignore rules, ignored directories are walked: " + reason(e)));
       return false;
     }
   }

@@ -1,8 +1,15 @@
 /**
  * Discovery: walks the directories the user named and yields each repository root as soon as it
- * is found, with upstream's rules (a {@code .git} directory or a {@code gitdir:} file makes a
- * repository, submodules are skipped, symlinked directories are not followed, ignored
- * directories are pruned, each repository once). Pure NIO so that the rules are tested on jimfs;
- * the one JGit-backed piece is the ignore check behind {@link io.gitoverit.discovery.IgnoreOracle}.
+ * is found, so that analysis overlaps the walk. {@link io.gitoverit.discovery.RepositoryWalker}
+ * keeps upstream's rules: a {@code .git} directory or {@code gitdir:} file makes a repository
+ * (linked worktrees and separate git dirs included), a submodule's gitdir file does not (and,
+ * unlike upstream, a mere folder named {@code modules} on the path does not make one), symbolic
+ * links to directories are not followed, {@code .git} directories are never entered, and each
+ * repository is yielded once by real path. Without {@code --include-ignored}, a directory that the
+ * deepest yielded repository around it ignores is never entered: the walker asks the {@link
+ * io.gitoverit.discovery.IgnoreOracle} lazily, per directory, instead of listing every ignored
+ * directory up front. Unreadable directories become {@link io.gitoverit.discovery.WalkProblem}s.
+ * The walker is pure NIO, tested on jimfs; {@link io.gitoverit.discovery.JGitIgnoreOracle}, the
+ * only class here that uses JGit, answers as {@code git check-ignore -q} does.
  */
 package io.gitoverit.discovery;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gitoverit.report.StatusSummary;
 import io.gitoverit.testing.GitFixture;
+import io.gitoverit.report.RepoReport;
 import io.gitoverit.testing.MoreScenarios;
 import io.gitoverit.testing.Scenarios;
 import java.nio.file.Files;
@@ -96,6 +97,34 @@ class GitCliAnalyzerSafetyTest {
     before = snapshot(conflict.resolve(".git"));
     analyzer.analyze(conflict, AnalysisOptions.FULL);
     assertEquals(before, snapshot(conflict.resolve(".git")));
+  }
+
+  @Test
+  void aSparseIndexIsNotExpandedSoNoObjectIsFreshened() throws Exception {
+    // Listing files expands a sparse index, and expanding rewrites (freshens) tree objects.
+    Path root = MoreScenarios.sparseIndex(fixture, tmp.resolve("sparse"));
+    Path clean = Files.createDirectories(tmp.resolve("sparse-dirty"));
+    Files.delete(clean);
+    Path dirty = MoreScenarios.sparseIndex(fixture, clean);
+    try (var s = Files.list(dirty)) {
+      Path tracked = s.filter(Files::isRegularFile).findFirst().orElseThrow();
+      Files.writeString(tracked, "changed\n", java.nio.file.StandardOpenOption.APPEND);
+    }
+    for (Path repo : new Path[] {root, dirty}) {
+      Map<String, String> before = snapshot(repo.resolve(".git"));
+      analyzer.analyze(repo, AnalysisOptions.FULL);
+      assertEquals(before, snapshot(repo.resolve(".git")), repo.toString());
+    }
+  }
+
+  @Test
+  void aSplitIndexIsReadWithoutRefreshingItsSharedFile() throws Exception {
+    // git refreshes sharedindex.* mtimes whenever it reads a split index.
+    Path root = MoreScenarios.splitIndex(fixture, tmp.resolve("split"));
+    Map<String, String> before = snapshot(root.resolve(".git"));
+    RepoReport r = analyzer.analyze(root, AnalysisOptions.FULL);
+    assertEquals("2m (+2/-3)", io.gitoverit.report.StatusSummary.text(r));
+    assertEquals(before, snapshot(root.resolve(".git")));
   }
 
   /** Every file under {@code dir} with its size and modification time. */

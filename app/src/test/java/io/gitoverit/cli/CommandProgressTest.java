@@ -38,7 +38,7 @@ class CommandProgressTest {
     }
 
     @Override
-    public RepoAnalyzer analyzer() {
+    public RepoAnalyzer analyzer(io.gitoverit.analysis.HybridAnalyzer.RoutingLog routing) {
       return (root, options) -> {
         if (stderrTerminal) {
           waitForADrawing();
@@ -122,5 +122,9 @@ class CommandProgressTest {
     Fleet refused = new Fleet(true);
     refused.run("--format", "json", "--no-progress");
     assertEquals("", refused.err.toString());
+
+    Fleet debugging = new Fleet(true);
+    debugging.run("--format", "json", "--debug");
+    assertFalse(debugging.err.toString().contains("\033"), "--debug writes plain lines on stderr");
   }
 }

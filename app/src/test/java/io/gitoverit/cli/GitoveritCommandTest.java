@@ -39,7 +39,7 @@ class GitoveritCommandTest {
     boolean includeIgnored;
 
     @Override
-    public RepoAnalyzer analyzer() {
+    public RepoAnalyzer analyzer(io.gitoverit.analysis.HybridAnalyzer.RoutingLog routing) {
       return (root, options) -> {
         synchronized (seenOptions) {
           seenOptions.add(options);

@@ -76,6 +76,11 @@ class RepositoryWalkerTest {
     repo("c-super/libs/sub/inside-submodule");
     dir("/x/.git/modules/a");
     gitFile("d-abs-submodule", "gitdir: /x/.git/modules/a\n");
+    // The superproject keeps its git dir elsewhere (--separate-git-dir): still a submodule.
+    dir("/store/super-gitdir/objects");
+    dir("/store/super-gitdir/modules/m");
+    Files.writeString(fs.getPath("/store/super-gitdir/HEAD"), "ref: refs/heads/main\n");
+    gitFile("d-sep-submodule", "gitdir: /store/super-gitdir/modules/m\n");
     // A linked worktree of a repository kept under a folder named "modules": upstream's
     // substring test skipped it; it is a repository.
     dir("/home/u/modules/proj/.git/worktrees/wt");
@@ -166,6 +171,22 @@ class RepositoryWalkerTest {
 
     assertEquals(List.of(w.resolve("p"), w.resolve("p/vendor/inner")), drain(walker));
     assertEquals(List.of(), walker.problems());
+  }
+
+  @Test
+  void failingIgnoreChecksAreReportedOnceAndPruneNothing() {
+    Path p = repo("p");
+    Path a = repo("p/a/inner");
+    Path b = repo("p/b/inner");
+    IgnoreOracle failing = repo -> (path, directory) -> {
+      throw new IOException("index file corrupt");
+    };
+    RepositoryWalker walker = new RepositoryWalker(List.of(w), false, failing);
+
+    assertEquals(List.of(p, a, b), drain(walker));
+    assertEquals(List.of(new WalkProblem(p,
+            "cannot check ignore rules, ignored directories are walked: index file corrupt")),
+        walker.problems());
   }
 
   @Test

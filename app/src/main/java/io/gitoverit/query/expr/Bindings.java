@@ -1,0 +1,61 @@
+package io.gitoverit.query.expr;
+
+import io.gitoverit.report.RepoReport;
+import io.gitoverit.report.StatusSummary;
+import io.gitoverit.report.Worktree;
+import java.time.Instant;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The variables of one repository, as upstream binds them: strings, ints, a float mtime
+ * ({@code 0.0} when the work tree was read but has no file, None when it was not read), a bool
+ * {@code dirty}. Each value is computed when an expression first reads it.
+ */
+public final class Bindings {
+  private final Function<String, Object> lookup;
+
+  private Bindings(Function<String, Object> lookup) {
+    this.lookup = lookup;
+  }
+
+  /** The variables of {@code report}, whose display path (with any {@code "! "} mark) is {@code dir}. */
+  public static Bindings of(RepoReport report, String dir) {
+    return new Bindings(name -> value(report, dir, name));
+  }
+
+  /** Fixed values, for tests: String, Long, Double, Boolean or {@link Py#NONE}. */
+  static Bindings of(Map<String, Object> values) {
+    return new Bindings(name -> values.getOrDefault(name, Py.NONE));
+  }
+
+  Object get(String name) {
+    return lookup.apply(name);
+  }
+
+  private static Object value(RepoReport r, String dir, String name) {
+    Worktree.Checked w = r.worktree() instanceof Worktree.Checked c ? c : null;
+    return switch (name) {
+      case "path" -> r.path().toString();
+      case "dir" -> dir;
+      case "status" -> StatusSummary.text(r);
+      case "branch" -> r.branch();
+      case "remote" -> r.remote();
+      case "url" -> r.remoteUrl();
+      case "ident" -> r.ident().orElse("");
+      case "mtime", "latest_mtime" -> w == null ? Py.NONE : w.latestMtime().map(Bindings::seconds).orElse(0.0);
+      case "ahead" -> (long) r.ahead();
+      case "behind" -> (long) r.behind();
+      case "modified" -> w == null ? Py.NONE : (Object) (long) w.modified();
+      case "untracked" -> w == null ? Py.NONE : (Object) (long) w.untracked();
+      case "deleted" -> w == null ? Py.NONE : (Object) (long) w.deleted();
+      case "dirty" -> r.dirty().<Object>map(b -> b).orElse(Py.NONE);
+      default -> throw new IllegalArgumentException("not a variable: " + name);
+    };
+  }
+
+  /** Seconds as the float CPython's {@code os.stat} gives, as the JSON output has them. */
+  private static double seconds(Instant i) {
+    return i.getEpochSecond() + i.getNano() * 1e-9;
+  }
+}

@@ -1,0 +1,65 @@
+package io.gitoverit.query.expr;
+
+import io.gitoverit.query.expr.Py.PyError;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * {@code re.search} for {@code rx}/{@code rxi}: Python patterns compiled for java.util.regex with
+ * Python's defaults for str patterns (Unicode classes, only {@code \n} ends a line), the few
+ * spellings that differ translated, and each pattern compiled once per run.
+ */
+final class Regexes {
+  private final Map<String, Pattern> cache = new HashMap<>();
+
+  boolean search(String text, String pattern, boolean ignoreCase) {
+    String key = (ignoreCase ? "i:" : "s:") + pattern;
+    Pattern p = cache.get(key);
+    if (p == null) {
+      p = compile(pattern, ignoreCase);
+      cache.put(key, p);
+    }
+    return p.matcher(text).find();
+  }
+
+  /** Compiles {@code pattern}; a bad pattern is a {@link PyError} naming Java's reason. */
+  static Pattern compile(String pattern, boolean ignoreCase) {
+    int flags = Pattern.UNICODE_CHARACTER_CLASS | Pattern.UNIX_LINES;
+    if (ignoreCase) {
+      flags |= Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+    }
+    try {
+      return Pattern.compile(translate(pattern), flags);
+    } catch (PatternSyntaxException e) {
+      throw new PyError("invalid regular expression " + Py.repr(pattern) + ": " + e.getDescription());
+    }
+  }
+
+  /**
+   * Python's {@code (?P<name>...)}, {@code (?P=name)} and {@code \Z} in Java's spelling; escaped
+   * characters are copied untouched.
+   */
+  static String translate(String p) {
+    StringBuilder out = new StringBuilder(p.length());
+    for (int i = 0; i < p.length(); i++) {
+      char c = p.charAt(i);
+      if (c == '\\' && i + 1 < p.length()) {
+        char n = p.charAt(i + 1);
+        out.append(n == 'Z' ? "\\z" : "\\" + n);
+        i++;
+      } else if (p.startsWith("(?P<", i)) {
+        out.append("(?<");
+        i += 3;
+      } else if (p.startsWith("(?P=", i) && p.indexOf(')', i) > 0) {
+        int close = p.indexOf(')', i);
+        out.append("\\k<").append(p, i + 4, close).append('>');
+        i = close;
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,78 @@
+package io.gitoverit.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gitoverit.report.RepoReport;
+import io.gitoverit.report.StatusSummary;
+import io.gitoverit.testing.GitFixture;
+import io.gitoverit.testing.Scenarios;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Two engines, one answer: over every state of the test fleet, the JGit engine's report equals
+ * the git executable's field by field, or JGit declines and the hybrid hands the repository to
+ * git. Declining is allowed only where JGit is known to be unable to give git's answer.
+ */
+class EnginesAgreeTest {
+  /** States with unmerged entries: JGit cannot give git's line totals for conflicts. */
+  static final Set<String> JGIT_MAY_DECLINE = Set.of("merge-conflict", "rebase-merge", "rebase-apply");
+
+  @TempDir Path tmp;
+  GitFixture fixture;
+  GitRunner runner;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    tmp = tmp.toRealPath();
+    fixture = new GitFixture(tmp);
+    runner = GitRunner.standard().withEnvironment(fixture.environment(),
+        Set.of("GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL", "GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL"));
+  }
+
+  static Stream<Scenarios.Case> cases() {
+    return Scenarios.all().stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void jgitAgreesWithGitOrHandsOver(Scenarios.Case c) throws Exception {
+    Path root = c.build().apply(fixture, tmp.resolve(c.name()));
+    JGitAnalyzer jgitEngine = new JGitAnalyzer(runner);
+    GitCliAnalyzer gitEngine = new GitCliAnalyzer(runner);
+    RepoReport viaGit = gitEngine.analyze(root, AnalysisOptions.FULL);
+    RepoReport hybrid = new HybridAnalyzer(jgitEngine, gitEngine).analyze(root, AnalysisOptions.FULL);
+
+    assertEquals(c.status(), StatusSummary.text(hybrid), "what the user sees");
+    assertEquals(withoutEngine(viaGit), withoutEngine(hybrid), "hybrid equals git");
+
+    Optional<String> routed =
+        new Preflight(JGitRuntime.userConfig(), Optional.empty()).reasonForGit(root);
+    if (routed.isPresent()) {
+      assertEquals("git", hybrid.engine(), "preflight sent it to git: " + routed.get());
+      return;
+    }
+    RepoReport viaJGit;
+    try {
+      viaJGit = jgitEngine.read(root, AnalysisOptions.FULL);
+    } catch (JGitUnsupportedException e) {
+      assertTrue(JGIT_MAY_DECLINE.contains(c.name()), c.name() + ": JGit declined: " + e.getMessage());
+      assertEquals("git", hybrid.engine());
+      return;
+    }
+    assertEquals("jgit", viaJGit.engine());
+    assertEquals(withoutEngine(viaGit), withoutEngine(viaJGit), "JGit equals git");
+  }
+
+  private static RepoReport withoutEngine(RepoReport r) {
+    return new RepoReport(r.path(), r.branch(), r.remote(), r.remoteUrl(), r.ident(), r.ahead(),
+        r.behind(), r.submodules(), r.exceptional(), r.worktree(), r.sync(), "-");
+  }
+}

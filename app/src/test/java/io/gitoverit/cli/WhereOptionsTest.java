@@ -1,0 +1,182 @@
+package io.gitoverit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gitoverit.analysis.AnalysisOptions;
+import io.gitoverit.analysis.RepoAnalyzer;
+import io.gitoverit.report.RepoError;
+import io.gitoverit.report.RepoReport;
+import io.gitoverit.report.Worktree;
+import io.gitoverit.scan.RepoSource;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+
+/** {@code --where}, {@code --print}, {@code -0} and {@code --help-where} as a user meets them. */
+class WhereOptionsTest {
+  @TempDir Path tmp;
+
+  /** Repos named "dirty*" have one modified file; "b*" are on branch "dev". */
+  final class Fake implements Wiring {
+    final List<Path> repos = new ArrayList<>();
+    final List<AnalysisOptions> seen = new ArrayList<>();
+    boolean scanned;
+
+    @Override
+    public RepoAnalyzer analyzer(io.gitoverit.analysis.HybridAnalyzer.RoutingLog routing) {
+      return (root, options) -> {
+        synchronized (seen) {
+          seen.add(options);
+        }
+        String name = root.getFileName().toString();
+        int modified = name.startsWith("dirty") ? 1 : 0;
+        return new RepoReport(root, name.startsWith("b") ? "dev" : "main", "-", "-",
+            Optional.empty(), 0, 0, 0, false, new Worktree.Checked(modified, 0, 0, 0, 0, 0,
+                Optional.of(Instant.ofEpochSecond(1_700_000_000L, 500_000_000))), null, "fake");
+      };
+    }
+
+    @Override
+    public RepoSource discover(List<Path> roots, boolean includeIgnored) {
+      scanned = true;
+      Deque<Path> q = new ArrayDeque<>(repos);
+      return new RepoSource() {
+        @Override
+        public Optional<Path> next() {
+          return Optional.ofNullable(q.poll());
+        }
+
+        @Override
+        public List<RepoError> problems() {
+          return List.of();
+        }
+      };
+    }
+
+    @Override
+    public Path cwd() {
+      return tmp;
+    }
+
+    @Override
+    public Path home() {
+      return tmp.resolve("home");
+    }
+
+    @Override
+    public Map<String, String> env() {
+      return Map.of();
+    }
+  }
+
+  record Run(int exit, String out, String err) {}
+
+  Run run(Fake wiring, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exit = CommandLines.create(wiring, new PrintWriter(out), new PrintWriter(err)).execute(args);
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  Fake withRepos(String... names) throws Exception {
+    Fake w = new Fake();
+    for (String n : names) {
+      w.repos.add(Files.createDirectories(tmp.resolve(n)));
+    }
+    return w;
+  }
+
+  @Test
+  void aSyntaxErrorShowsTheExpressionWithACaretAndScansNothing() throws Exception {
+    Fake w = withRepos("a");
+    Run r = run(w, "-w", "dirty and (branch != 'main'");
+    assertEquals(2, r.exit());
+    assertEquals("""
+        gitoverit: Invalid value for option '--where': expected ')', found end of expression
+          dirty and (branch != 'main'
+                                     ^
+        Try 'gitoverit --help' for more information.
+        """, r.err());
+    assertEquals("", r.out());
+    assertFalse(w.scanned);
+  }
+
+  @Test
+  void anUnknownNameListsTheVariablesAndATypeErrorSaysWhichTypes() throws Exception {
+    Run unknown = run(withRepos("a"), "-p", "brnch");
+    assertEquals(2, unknown.exit());
+    assertTrue(unknown.err().startsWith("gitoverit: Invalid value for option '--print': unknown"
+        + " name 'brnch' (did you mean 'branch'?); variables: path, dir, status, branch,"), unknown.err());
+    Run type = run(withRepos("a"), "-w", "branch > 3");
+    assertEquals(2, type.exit());
+    assertTrue(type.err().startsWith("gitoverit: Invalid value for option '--where': '>' not"
+        + " supported between 'str' and 'int'\n  branch > 3\n         ^\n"), type.err());
+    assertFalse(type.err().contains("\tat "), type.err());
+  }
+
+  @Test
+  void helpWherePrintsTheReferenceAndScansNothing() throws Exception {
+    Fake w = withRepos("a");
+    Run r = run(w, "--help-where");
+    assertEquals(0, r.exit());
+    assertTrue(r.out().contains("'dirty and branch != \"main\"'"), r.out());
+    assertTrue(r.out().contains("STRING METHODS"), r.out());
+    assertFalse(w.scanned);
+  }
+
+  @Test
+  void whereFiltersAfterDirtyOnlyAndTheSortAndPrintReplacesTheTable() throws Exception {
+    Fake w = withRepos("dirty-c", "b-clean", "dirty-a", "b-dirty");
+    Run r = run(w, "-s", "dir", "-r", "-w", "branch == 'main'", "-p", "dir + ' ' + str(dirty)");
+    assertEquals(0, r.exit(), r.err());
+    assertEquals("dirty-c True\ndirty-a True\n", r.out());
+    Run json = run(withRepos("dirty-a"), "-o", "json", "-p", "mtime");
+    assertEquals("1700000000.5\n", json.out(), "--print wins over --format");
+  }
+
+  @Test
+  void mtimeIsCollectedWhenAnExpressionReadsIt() throws Exception {
+    Fake w = withRepos("a");
+    run(w, "-s", "dir", "-p", "branch");
+    assertFalse(w.seen.get(0).collectMtime(), "--print path needs no mtime, even with mtime columns");
+    w.seen.clear();
+    run(w, "-s", "dir", "-w", "latest_mtime > 0", "-p", "branch");
+    assertTrue(w.seen.get(0).collectMtime());
+  }
+
+  @Test
+  void aFailureOnOneRepositorysValuesIsOneLineAndExitOne() throws Exception {
+    Run r = run(withRepos("a"), "-s", "dir", "-w", "int(branch) > 0");
+    assertEquals(1, r.exit());
+    assertEquals("gitoverit: error: --where: ValueError: invalid literal for int() with base 10:"
+        + " 'main' (repository a)\n", r.err());
+    assertEquals("", r.out());
+  }
+
+  @Test
+  void metadataOnlyRefusesWorktreeVariablesWithUpstreamsMessage() {
+    CommandLine cl = CommandLines.create(new Fake(), new PrintWriter(new StringWriter()),
+        new PrintWriter(new StringWriter()));
+    Expressions e = Expressions.compile("dirty or modified > 0 or branch == 'x'", "path", cl);
+    ParameterException ex = assertThrows(ParameterException.class, () -> e.refuseWorktreeVariables(cl));
+    assertEquals("Invalid value for --where: cannot use unavailable metadata-only variable(s):"
+        + " dirty, modified", ex.getMessage());
+    Expressions fine = Expressions.compile("branch == 'x'", "path + url", cl);
+    fine.refuseWorktreeVariables(cl);
+  }
+}

@@ -1,0 +1,121 @@
+package io.gitoverit.discovery;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gitoverit.testing.GitFixture;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The oracle answers exactly as {@code git check-ignore -q} does, path by path. */
+class JGitIgnoreOracleTest {
+  @TempDir Path tmp;
+
+  /** Paths ending in "/" are created as directories, the others as files. */
+  private static final List<String> PATHS = List.of(
+      "a.log", "keep.log", "sub/x.log", "sub/keep.log", "sub/sub-neg.log",
+      "build/", "build/out/", "build/out/file.txt", "src/build/", "src/build/x.txt",
+      "rooted/", "src/rooted/", "a/b/deep/x.tmp", "deep/y.tmp", "deep/y.txt",
+      "dir-neg/other/", "dir-neg/kept/", "dir-neg/kept/file", "docs/x/gen/", "docs/gen/",
+      "docs/gen-not/", "secret.txt", "notes.bak", "sub/local-only/", "sub/local-only/f",
+      "only-dir/", "only-file", "plain/", "plain/file.txt", "#hash", "space ",
+      "tracked.log", "tracked-dir/", "tracked-dir/untracked/", "tracked-dir/new.txt",
+      "embedded/", "embedded/inner/", "with.log/", "with.log/x");
+
+  private GitFixture git;
+
+  @BeforeEach
+  void fixture() {
+    git = new GitFixture(tmp);
+  }
+
+  @Test
+  void agreesWithGitCheckIgnoreOnEveryPath() throws IOException {
+    Path repo = git.init(tmp.resolve("repo"));
+    GitFixture.write(repo, ".gitignore", String.join("\n",
+        "*.log", "!keep.log", "build/", "/rooted", "**/deep/*.tmp", "dir-neg/*",
+        "!dir-neg/kept/", "docs/**/gen", "only-dir/", "only-file/", "\\#hash", "space\\ ",
+        "tracked-dir/", "embedded/", ""));
+    GitFixture.write(repo, "sub/.gitignore", "local-only/\n!sub-neg.log\n");
+    GitFixture.write(repo, ".git/info/exclude", "secret*\n");
+    GitFixture.write(git.home(), ".config/git/ignore", "*.bak\n");
+    for (String p : PATHS) {
+      create(repo, p);
+    }
+    // Tracked paths are never ignored: a force-added file, a directory holding one, a gitlink.
+    git.git(repo, "add", "-f", "tracked.log", "tracked-dir/new.txt");
+    git.repoWithCommit(repo.resolve("embedded/inner"), "f", "1");
+    git.git(repo, "add", "-f", "embedded/inner");
+
+    assertAgrees(repo, PATHS);
+  }
+
+  @Test
+  void coreExcludesFileWithATildeReplacesTheDefaultFile() throws IOException {
+    Path repo = git.init(tmp.resolve("repo"));
+    git.git(repo, "config", "core.excludesFile", "~/my-ignores");
+    GitFixture.write(git.home(), "my-ignores", "custom/\n");
+    GitFixture.write(git.home(), ".config/git/ignore", "*.bak\n");
+    List<String> paths = List.of("custom/", "x.bak", "other/");
+    for (String p : paths) {
+      create(repo, p);
+    }
+    assertAgrees(repo, paths);
+    JGitIgnoreOracle oracle = new JGitIgnoreOracle(git.environment());
+    assertTrue(oracle.rulesFor(repo).isIgnored(repo.resolve("custom"), true));
+  }
+
+  @Test
+  void aLinkedWorktreeUsesTheInfoExcludeOfItsMainRepository() throws IOException {
+    Path main = git.repoWithCommit(tmp.resolve("main"), "a.txt", "a");
+    GitFixture.write(main, ".git/info/exclude", "generated/\n");
+    git.git(main, "worktree", "add", "-q", "-b", "feature", tmp.resolve("linked").toString());
+    Path linked = tmp.resolve("linked");
+    List<String> paths = List.of("generated/", "kept/");
+    for (String p : paths) {
+      create(linked, p);
+    }
+    assertAgrees(linked, paths);
+  }
+
+  @Test
+  void aPathInsideASubmoduleIsNotIgnoredByTheSuperproject() throws IOException {
+    Path source = git.repoWithCommit(tmp.resolve("source"), "f", "1");
+    Path sup = git.repoWithCommit(tmp.resolve("super"), ".gitignore", "vendor/\nbuild/\n");
+    git.git(sup, "submodule", "add", "-q", source.toString(), "libs/sub");
+    git.commitAll(sup, "add submodule");
+    List<String> paths = List.of("libs/sub/build/", "libs/sub/vendor/", "vendor/");
+    for (String p : paths) {
+      create(sup, p);
+    }
+    assertAgrees(sup, paths);
+  }
+
+  private void assertAgrees(Path repo, List<String> paths) throws IOException {
+    IgnoreOracle.IgnoreRules rules = new JGitIgnoreOracle(git.environment()).rulesFor(repo);
+    List<String> expected = new ArrayList<>();
+    List<String> actual = new ArrayList<>();
+    for (String p : paths) {
+      String rel = p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
+      Path path = repo.resolve(rel);
+      int exit = git.tryGit(repo, "check-ignore", "-q", rel).exitCode();
+      expected.add(rel + (exit == 0 ? " ignored" : " not ignored"));
+      actual.add(rel + (rules.isIgnored(path, Files.isDirectory(path)) ? " ignored" : " not ignored"));
+    }
+    assertEquals(String.join("\n", expected), String.join("\n", actual));
+  }
+
+  private static void create(Path repo, String p) throws IOException {
+    if (p.endsWith("/")) {
+      Files.createDirectories(repo.resolve(p));
+    } else {
+      GitFixture.write(repo, p, "x\n");
+    }
+  }
+}
