@@ -2,6 +2,7 @@ package io.gitoverit.cli;
 
 import io.gitoverit.analysis.AnalysisOptions;
 import io.gitoverit.analysis.HybridAnalyzer.RoutingLog;
+import io.gitoverit.progress.Progress;
 import io.gitoverit.progress.ProgressListener;
 import io.gitoverit.query.Selection;
 import io.gitoverit.query.SortField;
@@ -173,7 +174,9 @@ public final class GitoveritCommand implements Callable<Integer> {
     AnalysisOptions options = new AnalysisOptions(collectMtime, false);
 
     int workers = Workers.resolve(jobs, wiring.cpus());
-    ProgressListener listener = ProgressListener.SILENT;
+    // --debug writes to stderr while the scan runs; a live display there would tangle with it.
+    ProgressListener listener = Progress.forRun(wiring.env(), wiring.stderrIsTerminal(),
+        noProgress || debug, Terminals.useColor(color, true, wiring.env()), spec.commandLine().getErr());
     ScanResult result =
         new Scanner(wiring.analyzer(debug ? debugLog() : null), workers, listener)
             .scan(wiring.discover(roots, includeIgnored), options);

@@ -89,4 +89,9 @@ public final class ProductionWiring implements Wiring {
   public boolean stdoutIsTerminal() {
     return Terminals.isTerminal(1);
   }
+
+  @Override
+  public boolean stderrIsTerminal() {
+    return Terminals.isTerminal(2);
+  }
 }

@@ -37,6 +37,11 @@ public interface Wiring {
     return false;
   }
 
+  /** Whether stderr is a terminal (the live progress display is drawn there). */
+  default boolean stderrIsTerminal() {
+    return false;
+  }
+
   /** Available processors. */
   default int cpus() {
     return Runtime.getRuntime().availableProcessors();

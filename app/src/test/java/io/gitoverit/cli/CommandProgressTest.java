@@ -1,0 +1,130 @@
+package io.gitoverit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gitoverit.analysis.RepoAnalyzer;
+import io.gitoverit.progress.VirtualScreen;
+import io.gitoverit.report.RepoError;
+import io.gitoverit.report.RepoReport;
+import io.gitoverit.report.Worktree;
+import io.gitoverit.scan.RepoSource;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command with the live display: progress on stderr only, stdout untouched. */
+class CommandProgressTest {
+  @TempDir Path tmp;
+
+  /** Three repositories; the first analysis waits until the display has drawn once. */
+  final class Fleet implements Wiring {
+    final boolean stderrTerminal;
+    final StringWriter err = new StringWriter();
+
+    Fleet(boolean stderrTerminal) {
+      this.stderrTerminal = stderrTerminal;
+    }
+
+    @Override
+    public RepoAnalyzer analyzer(io.gitoverit.analysis.HybridAnalyzer.RoutingLog routing) {
+      return (root, options) -> {
+        if (stderrTerminal) {
+          waitForADrawing();
+        }
+        return new RepoReport(root, "main", "origin/main", "o/r", Optional.empty(), 0, 0, 0, false,
+            new Worktree.Checked(0, 0, 0, 0, 0, 0, Optional.of(Instant.ofEpochSecond(1_700_000_000L))),
+            null, "fake");
+      };
+    }
+
+    private void waitForADrawing() {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (err.getBuffer().length() == 0 && System.nanoTime() < deadline) {
+        Thread.onSpinWait();
+      }
+    }
+
+    @Override
+    public RepoSource discover(List<Path> roots, boolean includeIgnored) {
+      Deque<Path> q = new ArrayDeque<>(List.of(tmp.resolve("a"), tmp.resolve("b"), tmp.resolve("c")));
+      return new RepoSource() {
+        @Override
+        public Optional<Path> next() {
+          return Optional.ofNullable(q.poll());
+        }
+
+        @Override
+        public List<RepoError> problems() {
+          return List.of();
+        }
+      };
+    }
+
+    @Override
+    public Path cwd() {
+      return tmp;
+    }
+
+    @Override
+    public Path home() {
+      return tmp.resolve("home");
+    }
+
+    @Override
+    public Map<String, String> env() {
+      return Map.of("TERM", "xterm-256color", "COLUMNS", "100");
+    }
+
+    @Override
+    public boolean stderrIsTerminal() {
+      return stderrTerminal;
+    }
+
+    String run(String... args) {
+      StringWriter out = new StringWriter();
+      int exit = CommandLines.create(this, new PrintWriter(out), new PrintWriter(err)).execute(args);
+      assertEquals(0, exit, err.toString());
+      return out.toString();
+    }
+  }
+
+  @Test
+  void jsonOnStdoutIsTheSameWithTheDisplayOnStderr() throws Exception {
+    for (String d : List.of("a", "b", "c")) {
+      Files.createDirectories(tmp.resolve(d));
+    }
+    Fleet piped = new Fleet(false);
+    String clean = piped.run("--format", "json");
+    assertEquals("", piped.err.toString());
+
+    Fleet terminal = new Fleet(true);
+    String withProgress = terminal.run("--format", "json");
+    assertEquals(clean, withProgress);
+    assertFalse(withProgress.contains("\033"));
+    String drawn = terminal.err.toString();
+    assertTrue(drawn.contains("Discovery"), drawn);
+    VirtualScreen screen = new VirtualScreen(100).feed(drawn);
+    assertEquals(List.of(), screen.lines(), "erased before the output");
+    assertTrue(screen.cursorVisible());
+
+    Fleet refused = new Fleet(true);
+    refused.run("--format", "json", "--no-progress");
+    assertEquals("", refused.err.toString());
+
+    Fleet debugging = new Fleet(true);
+    debugging.run("--format", "json", "--debug");
+    assertFalse(debugging.err.toString().contains("\033"), "--debug writes plain lines on stderr");
+  }
+}
