@@ -74,6 +74,8 @@ class TableColourAndLegendTest {
         String.join("\n", new TableRenderer(TableFixtures.PATHS, on)
             .renderText(TableFixtures.reports(), TableFixtures.errors()));
     assertTrue(text.contains("\u001b[33m3m"), text);
+    // the rule under the header stays a line in colour too (JLine would make it "----")
+    assertTrue(text.lines().skip(1).findFirst().orElseThrow().contains("\u2500\u2500\u2500"), text);
     String plain = TableFixtures.text(OptionalInt.of(120), Column.DEFAULTS, TableAlgo.CELL);
     assertFalse(plain.contains("\u001b"), plain);
   }
