@@ -25,6 +25,7 @@ final class TerminalProgress implements ProgressListener {
   static final String SHOW_CURSOR = "\033[?25h";
   static final String CLEAR_LINE_END = "\033[K";
   static final String CLEAR_SCREEN_END = "\033[J";
+  static final String CLEAR_LINE = "\033[2K";
 
   /** Guards the counters; events never wait for the terminal. */
   private final Object state = new Object();
@@ -192,7 +193,7 @@ final class TerminalProgress implements ProgressListener {
       }
       closed = true;
       if (drewOnce) {
-        out.write(toBlockStart() + CLEAR_SCREEN_END + SHOW_CURSOR);
+        out.write(eraseBlock() + SHOW_CURSOR);
         out.flush();
         drawnLines = 0;
       }
@@ -203,6 +204,19 @@ final class TerminalProgress implements ProgressListener {
     synchronized (state) {
       return new Snapshot(found, done, errors, walking, last, Duration.ofNanos(now - start));
     }
+  }
+
+  /**
+   * Clears the drawn lines one by one, bottom up, ending at the block's first column. Not "clear
+   * to end of screen": tmux (and some other terminals) save the screen into the scrollback when
+   * that is done from the top-left corner, so the display would reappear above the table.
+   */
+  private String eraseBlock() {
+    StringBuilder b = new StringBuilder("\r" + CLEAR_LINE);
+    for (int i = 1; i < drawnLines; i++) {
+      b.append("\033[1A").append(CLEAR_LINE);
+    }
+    return b.toString();
   }
 
   /** From the end of the drawn block back to its first column. */

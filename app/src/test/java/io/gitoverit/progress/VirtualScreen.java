@@ -64,9 +64,11 @@ public final class VirtualScreen {
       case 'm' -> { } // colours do not change the text
       case 'A' -> row = Math.max(0, row - (params.isEmpty() ? 1 : Integer.parseInt(params)));
       case 'K' -> {
-        require(params.isEmpty() || params.equals("0"), params, fin);
+        require(params.isEmpty() || params.equals("0") || params.equals("2"), params, fin);
         StringBuilder r = rows.get(row);
-        if (r.length() > col) {
+        if (params.equals("2")) {
+          r.setLength(0);
+        } else if (r.length() > col) {
           r.setLength(col);
         }
       }
