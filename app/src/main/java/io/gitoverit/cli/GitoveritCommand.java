@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -40,7 +41,8 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:every repository was read",
-      "1:some repository or directory could not be read (see --errors), or output failed",
+      "1:some repository or directory could not be read, or a fetch, pull or push failed"
+          + " (see --errors), or output failed",
       "2:bad command line; nothing was scanned",
       "130:interrupted"
     })
@@ -123,6 +125,8 @@ public final class GitoveritCommand implements Callable<Integer> {
   @Option(names = "--no-progress", description = "Never show the progress display.")
   boolean noProgress;
 
+  @Mixin ActionOptions actions = new ActionOptions();
+
   public GitoveritCommand(Wiring wiring) {
     this.wiring = wiring;
   }
@@ -134,16 +138,21 @@ public final class GitoveritCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "Invalid value for option '--jobs': " + jobs + " (must be 0 or more)");
     }
-    SortField effectiveSort = sort == null ? SortField.mtime : sort;
+    actions.validate(spec.commandLine(), dirtyOnly, sort);
+    SortField effectiveSort = sort == null ? actions.defaultSort() : sort;
     List<Column> tableColumns = tableColumns();
     boolean collectMtime = effectiveSort == SortField.mtime || format == OutputFormat.json
         || (format == OutputFormat.table && tableColumns.contains(Column.MTIME));
-    AnalysisOptions options = new AnalysisOptions(collectMtime, false);
+    AnalysisOptions options =
+        new AnalysisOptions(collectMtime && !actions.metadataOnly(), actions.metadataOnly());
 
     int workers = Workers.resolve(jobs, wiring.cpus());
     ProgressListener listener = ProgressListener.SILENT;
     ScanResult result =
-        new Scanner(wiring.analyzer(debug ? debugLog() : null), workers, listener)
+        new Scanner(
+                actions.wrap(wiring.analyzer(debug ? debugLog() : null), workers, wiring.env()),
+                actions.scanThreads(workers),
+                listener)
             .scan(wiring.discover(roots, includeIgnored), options);
 
     Output output = new Output(wiring.cwd(), wiring.home());
@@ -174,11 +183,13 @@ public final class GitoveritCommand implements Callable<Integer> {
         output.errorDetails(errors, err);
       }
     }
+    int syncFailures = SyncFailures.report(result.reports(),
+        new io.gitoverit.render.DisplayPaths(wiring.cwd(), wiring.home()), showErrors || debug, err);
     err.flush();
     if (out.checkError()) {
       return ExitCodes.FAILURES;
     }
-    return errors.isEmpty() ? ExitCodes.OK : ExitCodes.FAILURES;
+    return errors.isEmpty() && syncFailures == 0 ? ExitCodes.OK : ExitCodes.FAILURES;
   }
 
   private RoutingLog debugLog() {
@@ -193,10 +204,10 @@ public final class GitoveritCommand implements Callable<Integer> {
 
   private List<Column> tableColumns() {
     if (columns == null) {
-      return Column.DEFAULTS;
+      return actions.defaultColumns();
     }
     try {
-      return ColumnSpec.parse(columns, Column.DEFAULTS);
+      return ColumnSpec.parse(columns, actions.defaultColumns());
     } catch (IllegalArgumentException e) {
       throw new ParameterException(
           spec.commandLine(), "Invalid value for option '--columns': " + e.getMessage());
