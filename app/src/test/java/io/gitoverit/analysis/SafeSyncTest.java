@@ -50,6 +50,23 @@ class SafeSyncTest {
   }
 
   @Test
+  void aPullGitRefusesIsReportedAndChangesNothing() throws Exception {
+    t.otherPushes("remote.txt");
+    // Another git process at work: the tree is clean, but git cannot take the index lock.
+    GitFixture.write(t.local(), ".git/index.lock", "");
+    String before = t.rev(t.local(), "HEAD");
+    RepoReport r = sync(true, false);
+    assertTrue(r.sync().pullFailed());
+    assertFalse(r.sync().pulled());
+    assertEquals(1, r.behind());
+    assertEquals("1\u2193", StatusSummary.text(r));
+    String why = r.sync().detail().orElseThrow();
+    assertTrue(why.startsWith("pull failed: error: Unable to create '"), why);
+    assertTrue(why.endsWith("index.lock': File exists."), why);
+    assertEquals(before, t.rev(t.local(), "HEAD"));
+  }
+
+  @Test
   void noPullWhenDirty() throws Exception {
     t.otherPushes("remote.txt");
     GitFixture.write(t.local(), "local.txt", "dirty\n");
