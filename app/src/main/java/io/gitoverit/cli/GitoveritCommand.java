@@ -73,7 +73,8 @@ public final class GitoveritCommand implements Callable<Integer> {
   @Option(
       names = {"-s", "--sort"},
       paramLabel = "FIELD",
-      description = "Sort by FIELD (default: mtime). Fields: ${COMPLETION-CANDIDATES}.")
+      description = "Sort by FIELD (default: mtime, or dir with --metadata-only)."
+          + " Fields: ${COMPLETION-CANDIDATES}.")
   SortField sort;
 
   @Option(names = {"-r", "--reverse"}, description = "Reverse the sort order.")
