@@ -49,6 +49,11 @@ final class CliConfig {
     return Optional.ofNullable(values.get(key));
   }
 
+  /** Every key that has a value, in canonical form. */
+  Set<String> keys() {
+    return values.keySet();
+  }
+
   /** Names of the filter drivers configured by the repository's local or worktree config. */
   Set<String> ownFilterDrivers() {
     return ownFilterDrivers;

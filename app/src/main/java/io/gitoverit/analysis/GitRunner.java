@@ -1,11 +1,13 @@
 package io.gitoverit.analysis;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,6 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -50,6 +55,21 @@ public final class GitRunner {
   /** Options put before every subcommand so that a read-only call stays read-only. */
   private static final List<String> SAFE_OPTIONS =
       List.of("--no-optional-locks", "-c", "core.fsmonitor=false");
+
+  /**
+   * Pumps git's pipes. Dedicated threads: a pipe reader parked in the common pool could keep
+   * another git from ever draining its stdout, and all of them from finishing.
+   */
+  private static final ExecutorService PUMPS =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "gitoverit-git-pipe");
+            t.setDaemon(true);
+            return t;
+          });
+
+  /** util-linux's setsid: detaches a git action from the terminal (absent on macOS). */
+  private static final File SETSID = new File("/usr/bin/setsid");
 
   private final String executable;
   private final Duration timeout;
@@ -97,6 +117,16 @@ public final class GitRunner {
     return new GitRunner(executable, timeout, extraConfig, all);
   }
 
+  /** A runner whose calls are stopped (their whole process tree killed) after {@code limit}. */
+  public GitRunner withTimeout(Duration limit) {
+    return new GitRunner(executable, limit, extraConfig, environment);
+  }
+
+  /** How long one call may take. */
+  public Duration timeout() {
+    return timeout;
+  }
+
   /**
    * Runs {@code git <safe options> args...} in {@code dir}.
    *
@@ -115,7 +145,80 @@ public final class GitRunner {
   }
 
   private Result run(Path dir, byte[] input, String... args) throws IOException {
-    List<String> cmd = new ArrayList<>(args.length + 4 + 2 * extraConfig.size());
+    ProcessBuilder pb = builder(List.of(), false, dir, args);
+    if (input == null) {
+      pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+    }
+    Process p = pb.start();
+    // Both pipes are pumped while we wait, so a git that hangs silently still times out.
+    CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()), PUMPS);
+    CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()), PUMPS);
+    // Written from another thread: git may fill its stdout pipe before it has read all input.
+    CompletableFuture<Void> in =
+        input == null
+            ? CompletableFuture.completedFuture(null)
+            : CompletableFuture.runAsync(() -> writeAll(p.getOutputStream(), input), PUMPS);
+    try {
+      if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        killTree(p.toHandle());
+        throw new GitTimeoutException("git " + String.join(" ", args), timeout);
+      }
+      in.exceptionally(e -> null).join();
+      return new Result(p.exitValue(), out.join(), new String(err.join(), StandardCharsets.UTF_8));
+    } catch (InterruptedException e) {
+      killTree(p.toHandle());
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    } catch (CompletionException e) {
+      killTree(p.toHandle());
+      if (e.getCause() instanceof UncheckedIOException u) {
+        throw u.getCause();
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Runs git for an action that may change the repository and talk to the network: without
+   * the read-only environment (a partial clone may fetch the blobs a pull checks out), git's output goes to temporary files (a helper such as a persistent ssh
+   * master may keep a pipe open long after git exits), and, where the system has {@code setsid},
+   * git runs in a session of its own, without a controlling terminal that anything could prompt
+   * on. After the timeout the whole process tree is killed.
+   *
+   * @throws GitTimeoutException when git did not finish in time
+   */
+  public Result runAction(Path dir, String... args) throws IOException {
+    List<String> prefix = SETSID.exists() ? List.of(SETSID.toString(), "-w") : List.of();
+    ProcessBuilder pb = builder(prefix, true, dir, args);
+    pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+    Path outFile = Files.createTempFile("gitoverit-git-", ".out");
+    Path errFile = Files.createTempFile("gitoverit-git-", ".err");
+    try {
+      pb.redirectOutput(outFile.toFile());
+      pb.redirectError(errFile.toFile());
+      Process p = pb.start();
+      try {
+        if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+          killTree(p.toHandle());
+          throw new GitTimeoutException("git " + String.join(" ", args), timeout);
+        }
+      } catch (InterruptedException e) {
+        killTree(p.toHandle());
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted", e);
+      }
+      return new Result(p.exitValue(), Files.readAllBytes(outFile),
+          new String(Files.readAllBytes(errFile), StandardCharsets.UTF_8));
+    } finally {
+      Files.deleteIfExists(outFile);
+      Files.deleteIfExists(errFile);
+    }
+  }
+
+  /** The command line and environment shared by both kinds of call. */
+  private ProcessBuilder builder(List<String> prefix, boolean action, Path dir, String... args) {
+    List<String> cmd = new ArrayList<>(prefix.size() + args.length + 4 + 2 * extraConfig.size());
+    cmd.addAll(prefix);
     cmd.add(executable);
     cmd.addAll(SAFE_OPTIONS);
     for (String kv : extraConfig) {
@@ -128,8 +231,10 @@ public final class GitRunner {
     env.put("LC_ALL", "C");
     env.put("LANGUAGE", "C");
     env.put("GIT_TERMINAL_PROMPT", "0");
-    env.put("GIT_OPTIONAL_LOCKS", "0");
-    env.put("GIT_NO_LAZY_FETCH", "1");
+    if (!action) {
+      env.put("GIT_OPTIONAL_LOCKS", "0");
+      env.put("GIT_NO_LAZY_FETCH", "1");
+    }
     env.put("GIT_PAGER", "cat");
     env.remove("GIT_DIR");
     env.remove("GIT_WORK_TREE");
@@ -142,38 +247,20 @@ public final class GitRunner {
             env.put(name, value);
           }
         });
-    if (input == null) {
-      pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-    }
-    Process p = pb.start();
-    CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
-    // Written from another thread: git may fill its stdout pipe before it has read all input.
-    CompletableFuture<Void> in =
-        input == null
-            ? CompletableFuture.completedFuture(null)
-            : CompletableFuture.runAsync(() -> writeAll(p.getOutputStream(), input));
-    byte[] out;
-    try {
-      out = readAll(p.getInputStream());
-      if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        kill(p);
-        throw new IOException("git " + String.join(" ", args) + " timed out after " + timeout.toSeconds() + " s");
-      }
-      in.exceptionally(e -> null).join();
-      return new Result(p.exitValue(), out, new String(err.join(), StandardCharsets.UTF_8));
-    } catch (InterruptedException e) {
-      kill(p);
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted", e);
-    } catch (UncheckedIOException e) {
-      kill(p);
-      throw e.getCause();
-    }
+    return pb;
   }
 
-  private static void kill(Process p) {
-    p.descendants().forEach(ProcessHandle::destroyForcibly);
-    p.destroyForcibly();
+  /**
+   * Kills a process and everything it started. The descendants are listed first: once their
+   * parent is gone they are re-parented and could no longer be found through it.
+   */
+  static void killTree(ProcessHandle root) {
+    List<ProcessHandle> below = root.descendants().toList();
+    root.destroyForcibly();
+    for (ProcessHandle h : below) {
+      h.descendants().forEach(ProcessHandle::destroyForcibly);
+      h.destroyForcibly();
+    }
   }
 
   private static byte[] readAll(InputStream in) {

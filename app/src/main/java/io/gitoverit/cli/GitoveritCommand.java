@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -42,7 +43,8 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:every repository was read",
-      "1:some repository or directory could not be read (see --errors), or output failed",
+      "1:some repository or directory could not be read, or a fetch, pull or push failed"
+          + " (see --errors), or output failed",
       "2:bad command line; nothing was scanned",
       "130:interrupted"
     })
@@ -73,7 +75,8 @@ public final class GitoveritCommand implements Callable<Integer> {
   @Option(
       names = {"-s", "--sort"},
       paramLabel = "FIELD",
-      description = "Sort by FIELD (default: mtime). Fields: ${COMPLETION-CANDIDATES}.")
+      description = "Sort by FIELD (default: mtime, or dir with --metadata-only)."
+          + " Fields: ${COMPLETION-CANDIDATES}.")
   SortField sort;
 
   @Option(names = {"-r", "--reverse"}, description = "Reverse the sort order.")
@@ -149,6 +152,8 @@ public final class GitoveritCommand implements Callable<Integer> {
   @Option(names = "--no-progress", description = "Never show the progress display.")
   boolean noProgress;
 
+  @Mixin ActionOptions actions = new ActionOptions();
+
   public GitoveritCommand(Wiring wiring) {
     this.wiring = wiring;
   }
@@ -165,20 +170,28 @@ public final class GitoveritCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "Invalid value for option '--jobs': " + jobs + " (must be 0 or more)");
     }
-    SortField effectiveSort = sort == null ? SortField.mtime : sort;
+    actions.validate(spec.commandLine(), dirtyOnly, sort);
+    SortField effectiveSort = sort == null ? actions.defaultSort() : sort;
     List<Column> tableColumns = tableColumns();
     Expressions expressions = Expressions.compile(where, print, spec.commandLine());
+    if (actions.metadataOnly()) {
+      expressions.refuseWorktreeVariables(spec.commandLine());
+    }
     boolean collectMtime = effectiveSort == SortField.mtime || expressions.needMtime()
         || (!expressions.printing() && (format == OutputFormat.json
             || (format == OutputFormat.table && tableColumns.contains(Column.MTIME))));
-    AnalysisOptions options = new AnalysisOptions(collectMtime, false);
+    AnalysisOptions options =
+        new AnalysisOptions(collectMtime && !actions.metadataOnly(), actions.metadataOnly());
 
     int workers = Workers.resolve(jobs, wiring.cpus());
     // --debug writes to stderr while the scan runs; a live display there would tangle with it.
     ProgressListener listener = Progress.forRun(wiring.env(), wiring.stderrIsTerminal(),
         noProgress || debug, Terminals.useColor(color, true, wiring.env()), spec.commandLine().getErr());
     ScanResult result =
-        new Scanner(wiring.analyzer(debug ? debugLog() : null), workers, listener)
+        new Scanner(
+                actions.wrap(wiring.analyzer(debug ? debugLog() : null), workers, wiring.env()),
+                actions.scanThreads(workers),
+                listener)
             .scan(wiring.discover(roots, includeIgnored), options);
 
     Output output = new Output(wiring.cwd(), wiring.home());
@@ -212,11 +225,13 @@ public final class GitoveritCommand implements Callable<Integer> {
         output.errorDetails(errors, err);
       }
     }
+    int syncFailures = SyncFailures.report(result.reports(),
+        new io.gitoverit.render.DisplayPaths(wiring.cwd(), wiring.home()), showErrors || debug, err);
     err.flush();
     if (out.checkError()) {
       return ExitCodes.FAILURES;
     }
-    return errors.isEmpty() ? ExitCodes.OK : ExitCodes.FAILURES;
+    return errors.isEmpty() && syncFailures == 0 ? ExitCodes.OK : ExitCodes.FAILURES;
   }
 
   private RoutingLog debugLog() {
@@ -231,10 +246,10 @@ public final class GitoveritCommand implements Callable<Integer> {
 
   private List<Column> tableColumns() {
     if (columns == null) {
-      return Column.DEFAULTS;
+      return actions.defaultColumns();
     }
     try {
-      return ColumnSpec.parse(columns, Column.DEFAULTS);
+      return ColumnSpec.parse(columns, actions.defaultColumns());
     } catch (IllegalArgumentException e) {
       throw new ParameterException(
           spec.commandLine(), "Invalid value for option '--columns': " + e.getMessage());

@@ -55,6 +55,8 @@ public final class JsonRenderer {
     m.put("pulled", r.sync().pulled());
     m.put("push_failed", r.sync().pushFailed());
     m.put("pushed", r.sync().pushed());
+    // Not an upstream key, so only present when an action failed: other rows stay upstream's bytes.
+    r.sync().detail().ifPresent(why -> m.put("sync_error", why));
     m.put("status", StatusSummary.text(r));
     m.put("worktree_status_checked", r.worktreeChecked());
     m.put("branch", r.branch());

@@ -1,0 +1,16 @@
+package io.gitoverit.analysis;
+
+import java.time.Duration;
+
+/** Durations as people read them in messages: {@code 60 s}, {@code 0.5 s}. */
+final class Durations {
+  private Durations() {}
+
+  static String text(Duration d) {
+    long ms = d.toMillis();
+    if (ms % 1000 == 0) {
+      return ms / 1000 + " s";
+    }
+    return java.math.BigDecimal.valueOf(ms, 3).stripTrailingZeros().toPlainString() + " s";
+  }
+}

@@ -1,0 +1,145 @@
+package io.gitoverit.analysis;
+
+import io.gitoverit.report.RepoReport;
+import io.gitoverit.report.SyncResult;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Semaphore;
+
+/**
+ * The fleet actions around an analyser, upstream's {@code analyze_repository}: fetch all
+ * remotes (when the repository has any), analyse, fast-forward when {@link #canPull} allows and
+ * re-analyse, push to the exact upstream branch when {@link #canPush} allows and re-analyse.
+ * This is the only code that changes repositories. A failed action marks the report and says
+ * why in {@link SyncResult#detail()}; it never fails the row.
+ *
+ * <p>Network waits are not CPU work, so the scan may run more of these at once than it has
+ * analysis threads: the analyses themselves take one of {@code analysisSlots} permits.
+ */
+public final class SafeSync implements RepoAnalyzer {
+  private final RepoAnalyzer inner;
+  private final GitRunner git;
+  private final NetworkGit network;
+  private final SyncPlan plan;
+  private final Semaphore analysisSlots;
+
+  /**
+   * @param git the read-only runner (config and HEAD lookups); actions derive their own from it
+   * @param processEnvironment the environment git will inherit (is an ssh command chosen?)
+   */
+  public SafeSync(RepoAnalyzer inner, GitRunner git, SyncPlan plan, int analysisSlots,
+      Map<String, String> processEnvironment) {
+    this.inner = inner;
+    this.git = git;
+    this.network = new NetworkGit(git, processEnvironment);
+    this.plan = plan;
+    this.analysisSlots = new Semaphore(Math.max(1, analysisSlots));
+  }
+
+  @Override
+  public RepoReport analyze(Path root, AnalysisOptions options) throws AnalysisException {
+    Optional<CliConfig> config = readConfig(root);
+    if (config.isEmpty()) {
+      // Not something git can work with: the analyser says what is wrong with it.
+      return analyzeGated(root, options);
+    }
+    List<String> failures = new ArrayList<>();
+    boolean fetchFailed = false;
+    if (plan.fetch() && !remoteNames(config.get()).isEmpty()) {
+      NetworkGit.Outcome fetch = network.run(root, config.get(), plan.fetchTimeout(), "fetch", "--all");
+      fetchFailed = !fetch.ok();
+      fetch.failure().ifPresent(failures::add);
+    }
+    RepoReport report = analyzeGated(root, options);
+    boolean pulled = false;
+    boolean pullFailed = false;
+    if (plan.pull() && canPull(report, fetchFailed)) {
+      NetworkGit.Outcome pull = network.run(root, config.get(), plan.pullTimeout(), "pull", "--ff-only");
+      pulled = pull.ok();
+      pullFailed = !pull.ok();
+      pull.failure().ifPresent(failures::add);
+      report = analyzeGated(root, options);
+    }
+    boolean pushed = false;
+    boolean pushFailed = false;
+    if (plan.push() && canPush(report, fetchFailed)) {
+      Optional<PushTarget> target = pushTarget(root, config.get());
+      if (target.isPresent()) {
+        NetworkGit.Outcome push = network.run(root, config.get(), plan.pushTimeout(), "push",
+            target.get().remote(), target.get().refspec());
+        pushed = push.ok();
+        pushFailed = !push.ok();
+        push.failure().ifPresent(failures::add);
+        report = analyzeGated(root, options);
+      }
+    }
+    Optional<String> detail = failures.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", failures));
+    return report.withSync(new SyncResult(fetchFailed, pullFailed, pulled, pushFailed, pushed, detail));
+  }
+
+  /** Upstream's rule: fetched, clean, behind and not ahead, with an upstream. */
+  static boolean canPull(RepoReport r, boolean fetchFailed) {
+    return !fetchFailed && r.dirty().equals(Optional.of(false)) && r.behind() > 0 && r.ahead() == 0
+        && !r.remote().equals("-");
+  }
+
+  /** Upstream's rule: fetched, clean, ahead and not behind, with an upstream. */
+  static boolean canPush(RepoReport r, boolean fetchFailed) {
+    return !fetchFailed && r.dirty().equals(Optional.of(false)) && r.ahead() > 0 && r.behind() == 0
+        && !r.remote().equals("-");
+  }
+
+  /** Names of the configured remotes: every {@code remote.<name>.<key>}. */
+  static Set<String> remoteNames(CliConfig config) {
+    Set<String> names = new TreeSet<>();
+    for (String key : config.keys()) {
+      int last = key.lastIndexOf('.');
+      if (key.startsWith("remote.") && last > "remote.".length()) {
+        names.add(key.substring("remote.".length(), last));
+      }
+    }
+    return names;
+  }
+
+  private Optional<PushTarget> pushTarget(Path root, CliConfig config) throws AnalysisException {
+    try {
+      GitRunner.Result head = git.run(root, "symbolic-ref", "-q", "HEAD");
+      String ref = head.stdoutText().strip();
+      if (!head.ok() || !ref.startsWith("refs/heads/")) {
+        return Optional.empty(); // detached: nothing to push
+      }
+      return PushTarget.of(config, ref.substring("refs/heads/".length()));
+    } catch (IOException e) {
+      throw new AnalysisException(String.valueOf(e.getMessage()), e);
+    }
+  }
+
+  private Optional<CliConfig> readConfig(Path root) throws AnalysisException {
+    try {
+      GitRunner.Result r = git.run(root, "config", "--list", "-z", "--show-scope");
+      return r.ok() ? Optional.of(CliConfig.parse(r.stdout())) : Optional.empty();
+    } catch (IOException e) {
+      throw new AnalysisException(String.valueOf(e.getMessage()), e);
+    }
+  }
+
+  private RepoReport analyzeGated(Path root, AnalysisOptions options) throws AnalysisException {
+    try {
+      analysisSlots.acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AnalysisException("interrupted", e);
+    }
+    try {
+      return inner.analyze(root, options);
+    } finally {
+      analysisSlots.release();
+    }
+  }
+}

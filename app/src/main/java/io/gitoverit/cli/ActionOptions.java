@@ -1,0 +1,146 @@
+package io.gitoverit.cli;
+
+import io.gitoverit.analysis.GitRunner;
+import io.gitoverit.analysis.RepoAnalyzer;
+import io.gitoverit.analysis.SafeSync;
+import io.gitoverit.analysis.SyncPlan;
+import io.gitoverit.query.SortField;
+import io.gitoverit.render.table.Column;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/** The fleet actions ({@code -f}, {@code -P}, {@code -U}, their time limit) and {@code --metadata-only}. */
+public final class ActionOptions {
+  /** The variables an expression may not use with {@code --metadata-only} (upstream's list). */
+  public static final Set<String> METADATA_ONLY_UNAVAILABLE =
+      Set.of("dirty", "modified", "untracked", "deleted", "mtime", "latest_mtime");
+
+  /** Most network operations in flight at once, whatever the analysis threads. */
+  static final int MAX_NETWORK_THREADS = 16;
+
+  @Option(
+      names = {"-f", "--fetch"},
+      description = "Fetch all remotes of each repository (git fetch --all) before reading it.")
+  boolean fetch;
+
+  @Option(
+      names = {"-P", "--pull-safe"},
+      description = "Fetch, then fast-forward (git pull --ff-only) each clean repository that is"
+          + " behind its upstream and not ahead.")
+  boolean pullSafe;
+
+  @Option(
+      names = {"-U", "--push-safe"},
+      description = "Fetch, then push each clean repository that is ahead of its upstream and not"
+          + " behind, to exactly that upstream branch, never forced.")
+  boolean pushSafe;
+
+  @Option(
+      names = "--net-timeout",
+      paramLabel = "SECONDS",
+      description = "Stop a fetch, pull or push (and every process it started) after SECONDS"
+          + " (default: 60 for a fetch, 120 for a pull or push).")
+  Double netTimeout;
+
+  @Option(
+      names = "--metadata-only",
+      description = "Do not read work trees: faster; status shows ?, and dirty state, file counts"
+          + " and mtime are unavailable (default sort: dir).")
+  boolean metadataOnly;
+
+  /** Whether {@code --metadata-only} was given. */
+  public boolean metadataOnly() {
+    return metadataOnly;
+  }
+
+  /** The actions requested, with their limits. */
+  SyncPlan plan() {
+    SyncPlan plan = SyncPlan.of(fetch, pullSafe, pushSafe);
+    return netTimeout == null ? plan : plan.withTimeout(Duration.ofMillis(Math.round(netTimeout * 1000)));
+  }
+
+  /**
+   * Refuses what cannot work, before any work: a bad time limit, and with {@code
+   * --metadata-only} whatever needs the work tree (upstream's checks, order and messages).
+   */
+  void validate(CommandLine cl, boolean dirtyOnly, SortField sort) {
+    if (netTimeout != null && !(netTimeout > 0 && netTimeout <= 86_400)) {
+      throw new ParameterException(cl, "Invalid value for option '--net-timeout': " + netTimeout
+          + " (must be more than 0 and at most 86400 seconds)");
+    }
+    if (!metadataOnly) {
+      return;
+    }
+    if (dirtyOnly) {
+      throw refused(cl, "--dirty-only", "because dirty state is unavailable");
+    }
+    if (pullSafe) {
+      throw refused(cl, "--pull-safe", "because a clean worktree cannot be verified");
+    }
+    if (pushSafe) {
+      throw refused(cl, "--push-safe", "because a clean worktree cannot be verified");
+    }
+    if (sort == SortField.mtime) {
+      throw refused(cl, "--sort mtime", "because worktree mtime is unavailable");
+    }
+  }
+
+  /**
+   * Upstream's check of a {@code --where} or {@code --print} expression under {@code
+   * --metadata-only}: {@code names} are the variable names the expression uses.
+   */
+  public void validateExpression(CommandLine cl, String option, Set<String> names) {
+    if (!metadataOnly) {
+      return;
+    }
+    Set<String> unavailable = new TreeSet<>(names);
+    unavailable.retainAll(METADATA_ONLY_UNAVAILABLE);
+    if (!unavailable.isEmpty()) {
+      throw new ParameterException(cl, "Invalid value for " + option
+          + ": cannot use unavailable metadata-only variable(s): " + String.join(", ", unavailable));
+    }
+  }
+
+  private static ParameterException refused(CommandLine cl, String hint, String why) {
+    return new ParameterException(
+        cl, "Invalid value for " + hint + ": cannot be used with --metadata-only " + why);
+  }
+
+  /** Upstream's default sort: mtime, or dir when there are no modification times. */
+  SortField defaultSort() {
+    return metadataOnly ? SortField.dir : SortField.mtime;
+  }
+
+  /** The default table columns: without mtime under {@code --metadata-only}. */
+  List<Column> defaultColumns() {
+    return metadataOnly ? Column.METADATA_ONLY_DEFAULTS : Column.DEFAULTS;
+  }
+
+  /**
+   * Scan threads. Without actions, the analysis threads. With them, a repository's thread mostly
+   * waits on the network, so there are 4 per analysis thread (at most 16, never fewer than the
+   * analysis threads) while analyses still run at most {@code analysisThreads} at once; 0 stays
+   * 0: everything one at a time on the main thread.
+   */
+  int scanThreads(int analysisThreads) {
+    if (!plan().any() || analysisThreads == 0) {
+      return analysisThreads;
+    }
+    return Math.max(analysisThreads, Math.min(MAX_NETWORK_THREADS, 4 * analysisThreads));
+  }
+
+  /** {@code analyzer} itself, or wrapped in the actions when any are requested. */
+  RepoAnalyzer wrap(RepoAnalyzer analyzer, int analysisThreads, Map<String, String> env) {
+    SyncPlan plan = plan();
+    if (!plan.any()) {
+      return analyzer;
+    }
+    return new SafeSync(analyzer, GitRunner.standard(), plan, analysisThreads, env);
+  }
+}

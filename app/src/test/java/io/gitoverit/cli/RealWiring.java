@@ -1,0 +1,55 @@
+package io.gitoverit.cli;
+
+import io.gitoverit.analysis.HybridAnalyzer;
+import io.gitoverit.analysis.RepoAnalyzer;
+import io.gitoverit.scan.RepoSource;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** The production engines and walker, with the current and home directories of a test. */
+final class RealWiring implements Wiring {
+  private final ProductionWiring real = ProductionWiring.create();
+  private final Path cwd;
+
+  RealWiring(Path cwd) {
+    this.cwd = cwd;
+  }
+
+  /** What one run printed and returned. */
+  record Run(int exit, String out, String err) {}
+
+  Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exit = CommandLines.create(this, new PrintWriter(out), new PrintWriter(err)).execute(args);
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  @Override
+  public RepoAnalyzer analyzer(HybridAnalyzer.RoutingLog routing) {
+    return real.analyzer(routing);
+  }
+
+  @Override
+  public RepoSource discover(List<Path> roots, boolean includeIgnored) {
+    return real.discover(roots, includeIgnored);
+  }
+
+  @Override
+  public Path cwd() {
+    return cwd;
+  }
+
+  @Override
+  public Path home() {
+    return cwd.resolve("no-home");
+  }
+
+  @Override
+  public Map<String, String> env() {
+    return Map.of();
+  }
+}
