@@ -85,18 +85,23 @@ class LauncherIT {
     assertEquals(plain, broken);
   }
 
+  /** Without the launcher the JVM cannot decode such names and hands the repository to git. */
   @Test
-  void aNonUtf8LocaleStillReadsNonAsciiFileNames() throws Exception {
+  void aNonUtf8LocaleStillReadsNonAsciiFileNamesInProcess() throws Exception {
     GitFixture fx = new GitFixture(tmp);
     Path repo = fx.repoWithCommit(tmp.resolve("projects/umlaut"), "\u00e4pfel.txt", "a\n");
     GitFixture.append(repo, "\u00e4pfel.txt", "more\n");
     GitFixture.write(repo, "\u00fcber.txt", "new\n");
     Map<String, String> posix = Map.of("LC_ALL", "C", "LANG", "C");
 
-    Run r = run(fx, posix, true, "--format", "json", "--no-progress", "projects");
+    Run r = run(fx, posix, true, "--debug", "--format", "json", "--no-progress", "projects");
+    Run plain = run(fx, posix, false, "--debug", "--format", "json", "--no-progress", "projects");
 
     assertEquals(0, r.exit(), r.err());
     assertTrue(r.out().contains("\"status\": \"1m (+1/-0) 1u\""), r.out());
-    assertEquals("", r.err());
+    assertEquals("", r.err(), "read in process, not routed to git");
+    assertTrue(plain.err().contains("cannot decode"), "control run: " + plain.err());
+    // The plain JVM cannot even stat these files, so its newest mtime is missing.
+    assertTrue(r.out().contains("\"mtime\": 1"), r.out());
   }
 }
