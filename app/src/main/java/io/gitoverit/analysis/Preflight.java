@@ -3,7 +3,6 @@ package io.gitoverit.analysis;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -128,7 +127,8 @@ final class Preflight {
     if (Files.exists(dirs.commonDir().resolve("reftable"), LinkOption.NOFOLLOW_LINKS)) {
       return Optional.of("reftable");
     }
-    if (hasSharedIndex(dirs.gitDir()) || hasSharedIndex(dirs.commonDir())) {
+    if (hasSharedIndex(dirs.gitDir())
+        || !dirs.commonDir().equals(dirs.gitDir()) && hasSharedIndex(dirs.commonDir())) {
       return Optional.of("split index (sharedindex files)");
     }
     Optional<String> index = indexReason(dirs.gitDir().resolve("index"));
@@ -140,12 +140,18 @@ final class Preflight {
         : Optional.empty();
   }
 
+  /** One plain listing: a glob stream would compile a pattern and build a Path per entry. */
   private static boolean hasSharedIndex(Path dir) {
-    try (DirectoryStream<Path> found = Files.newDirectoryStream(dir, "sharedindex.*")) {
-      return found.iterator().hasNext();
-    } catch (IOException e) {
+    String[] names = dir.toFile().list();
+    if (names == null) {
       return false;
     }
+    for (String name : names) {
+      if (name.startsWith("sharedindex.")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The 12-byte index header: signature DIRC, version 2 to 4, entry count. */

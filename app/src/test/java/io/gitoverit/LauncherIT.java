@@ -1,0 +1,107 @@
+package io.gitoverit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gitoverit.testing.GitFixture;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs the launcher script {@code target/gitoverit} as a user would, next to the jar. */
+class LauncherIT {
+  @TempDir Path tmp;
+
+  record Run(int exit, String out, String err) {}
+
+  private Path cache() {
+    return tmp.resolve("cache");
+  }
+
+  Run run(GitFixture fx, Map<String, String> extraEnv, boolean viaLauncher, String... args)
+      throws Exception {
+    Path jar = Path.of(System.getProperty("gitoverit.jar", "target/gitoverit.jar"));
+    Path launcher = jar.resolveSibling("gitoverit");
+    assertTrue(Files.isExecutable(launcher), "launcher missing or not executable: " + launcher);
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> cmd = new ArrayList<>(
+        viaLauncher ? List.of(launcher.toString()) : List.of(java, "-jar", jar.toString()));
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(tmp.toFile());
+    pb.environment().putAll(fx.environment());
+    pb.environment().put("GITOVERIT_JAVA", java);
+    pb.environment().put("XDG_CACHE_HOME", cache().toString());
+    pb.environment().putAll(extraEnv);
+    Process p = pb.start();
+    p.getOutputStream().close();
+    CompletableFuture<byte[]> err =
+        CompletableFuture.supplyAsync(() -> JarIT.read(p.getErrorStream()));
+    byte[] out = JarIT.read(p.getInputStream());
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "run timed out");
+    return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8),
+        new String(err.get(), StandardCharsets.UTF_8));
+  }
+
+  private List<Path> archives() throws Exception {
+    if (!Files.isDirectory(cache().resolve("gitoverit"))) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(cache().resolve("gitoverit"))) {
+      return files.filter(f -> f.toString().endsWith(".jsa")).toList();
+    }
+  }
+
+  @Test
+  void printsWhatTheJarPrintsAndABrokenArchiveChangesNothing() throws Exception {
+    GitFixture fx = new GitFixture(tmp);
+    Path repo = fx.repoWithCommit(tmp.resolve("projects/one"), "a.txt", "a\n");
+    GitFixture.append(repo, "a.txt", "more\n");
+    Run plain = run(fx, Map.of(), false, "--format", "json", "--no-progress", "projects");
+    assertEquals(0, plain.exit(), plain.err());
+    assertTrue(plain.out().contains("\"status\": \"1m (+1/-0)\""), plain.out());
+
+    Run first = run(fx, Map.of(), true, "--format", "json", "--no-progress", "projects");
+    assertEquals(plain, first);
+    // The archive appears at exit (JDK 19+) or from a background dump (JDK 17).
+    for (int i = 0; i < 120 && archives().isEmpty(); i++) {
+      Thread.sleep(500);
+    }
+    List<Path> archives = archives();
+    assertEquals(1, archives.size(), "one class-data archive in the cache: " + archives);
+
+    Run withArchive = run(fx, Map.of(), true, "--format", "json", "--no-progress", "projects");
+    assertEquals(plain, withArchive);
+
+    Files.writeString(archives.get(0), "not an archive");
+    Run broken = run(fx, Map.of(), true, "--format", "json", "--no-progress", "projects");
+    assertEquals(plain, broken);
+  }
+
+  /** Without the launcher the JVM cannot decode such names and hands the repository to git. */
+  @Test
+  void aNonUtf8LocaleStillReadsNonAsciiFileNamesInProcess() throws Exception {
+    GitFixture fx = new GitFixture(tmp);
+    Path repo = fx.repoWithCommit(tmp.resolve("projects/umlaut"), "\u00e4pfel.txt", "a\n");
+    GitFixture.append(repo, "\u00e4pfel.txt", "more\n");
+    GitFixture.write(repo, "\u00fcber.txt", "new\n");
+    Map<String, String> posix = Map.of("LC_ALL", "C", "LANG", "C");
+
+    Run r = run(fx, posix, true, "--debug", "--format", "json", "--no-progress", "projects");
+    Run plain = run(fx, posix, false, "--debug", "--format", "json", "--no-progress", "projects");
+
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().contains("\"status\": \"1m (+1/-0) 1u\""), r.out());
+    assertEquals("", r.err(), "read in process, not routed to git");
+    assertTrue(plain.err().contains("cannot decode"), "control run: " + plain.err());
+    // The plain JVM cannot even stat these files, so its newest mtime is missing.
+    assertTrue(r.out().contains("\"mtime\": 1"), r.out());
+  }
+}
