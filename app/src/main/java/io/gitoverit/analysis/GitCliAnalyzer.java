@@ -66,7 +66,11 @@ public final class GitCliAnalyzer implements RepoAnalyzer {
   }
 
   private RepoReport read(Path root, AnalysisOptions options) throws IOException, AnalysisException {
+    if (Files.isDirectory(root.resolve(".git"))) {
+      HeadFile.check(root.resolve(".git")); // git's own message for a bad HEAD says no more than "not a repository"
+    }
     GitDirs dirs = locate(root);
+    HeadFile.check(dirs.gitDir());
     SharedIndexTimes shared = SharedIndexTimes.record(dirs.gitDir());
     try {
       return read(root, options, dirs, git);
@@ -78,6 +82,7 @@ public final class GitCliAnalyzer implements RepoAnalyzer {
   private RepoReport read(Path root, AnalysisOptions options, GitDirs dirs, GitRunner git)
       throws IOException, AnalysisException {
     CliConfig config = CliConfig.parse(ok(git.run(root, "config", "--list", "-z", "--show-scope"), "git config"));
+    IndexIntegrity.check(dirs.gitDir().resolve("index"), config.get("extensions.objectformat"));
     FilterGuard guard = FilterGuard.of(config, dirs.commonDir());
     GitRunner g = git.withConfig(guard.overrides());
 
