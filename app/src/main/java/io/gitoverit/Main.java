@@ -1,10 +1,12 @@
 package io.gitoverit;
 
 import io.gitoverit.cli.CommandLines;
+import io.gitoverit.cli.ExitCodes;
 import io.gitoverit.cli.ProductionWiring;
 import java.io.BufferedWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -14,9 +16,31 @@ public final class Main {
   private Main() {}
 
   public static void main(String... args) {
-    PrintWriter out = utf8(FileDescriptor.out);
-    PrintWriter err = utf8(FileDescriptor.err);
-    System.exit(run(out, err, args));
+    StdoutGuard stdout = StdoutGuard.forStdout();
+    PrintWriter out = utf8(stdout);
+    PrintWriter err = utf8(new FileOutputStream(FileDescriptor.err));
+    warnUnlessUtf8Names(err);
+    int exit = run(out, err, args);
+    if (stdout.failure() != null) {
+      err.println("gitoverit: error: cannot write the output: " + stdout.failure().getMessage());
+      err.flush();
+      exit = ExitCodes.FAILURES;
+    }
+    System.exit(exit);
+  }
+
+  /**
+   * Java decodes file names with the locale's charset, fixed at start: under {@code LC_ALL=C} a
+   * name with a byte above 127 cannot be opened, so say so once instead of leaving a reader to
+   * wonder about the error rows.
+   */
+  static void warnUnlessUtf8Names(PrintWriter err) {
+    String names = System.getProperty("sun.jnu.encoding", "UTF-8");
+    if (!names.equalsIgnoreCase("UTF-8")) {
+      err.println("gitoverit: warning: the locale decodes file names as " + names + ", not UTF-8:"
+          + " paths with non-ASCII names cannot be read (run with LC_ALL=C.UTF-8)");
+      err.flush();
+    }
   }
 
   /** Runs gitoverit with the given writers and returns the exit code. */
@@ -29,10 +53,9 @@ public final class Main {
     }
   }
 
-  private static PrintWriter utf8(FileDescriptor fd) {
+  private static PrintWriter utf8(OutputStream stream) {
     return new PrintWriter(
-        new BufferedWriter(
-            new OutputStreamWriter(new FileOutputStream(fd), StandardCharsets.UTF_8), 1 << 16),
+        new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16),
         false);
   }
 }

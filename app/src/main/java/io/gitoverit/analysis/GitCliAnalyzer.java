@@ -66,7 +66,15 @@ public final class GitCliAnalyzer implements RepoAnalyzer {
   }
 
   private RepoReport read(Path root, AnalysisOptions options) throws IOException, AnalysisException {
+    Path dotGit = root.resolve(".git");
+    if (Files.isDirectory(dotGit) && !(Files.isReadable(dotGit) && Files.isExecutable(dotGit))) {
+      throw new AnalysisException("cannot read " + dotGit + ": permission denied");
+    }
+    if (Files.isDirectory(dotGit)) {
+      HeadFile.check(root.resolve(".git")); // git's own message for a bad HEAD says no more than "not a repository"
+    }
     GitDirs dirs = locate(root);
+    HeadFile.check(dirs.gitDir());
     SharedIndexTimes shared = SharedIndexTimes.record(dirs.gitDir());
     try {
       return read(root, options, dirs, git);
@@ -78,6 +86,7 @@ public final class GitCliAnalyzer implements RepoAnalyzer {
   private RepoReport read(Path root, AnalysisOptions options, GitDirs dirs, GitRunner git)
       throws IOException, AnalysisException {
     CliConfig config = CliConfig.parse(ok(git.run(root, "config", "--list", "-z", "--show-scope"), "git config"));
+    IndexIntegrity.check(dirs.gitDir().resolve("index"), config.get("extensions.objectformat"));
     FilterGuard guard = FilterGuard.of(config, dirs.commonDir());
     GitRunner g = git.withConfig(guard.overrides());
 
@@ -89,8 +98,10 @@ public final class GitCliAnalyzer implements RepoAnalyzer {
           "git status"));
       worktree = new Worktree.Unchecked();
     } else {
-      status = CliStatus.parse(ok(g.run(root, "status", "--porcelain=v2", "--branch", "-z",
-          "--ahead-behind", "--untracked-files=normal"), "git status"));
+      GitRunner.Result full = g.run(root, "status", "--porcelain=v2", "--branch", "-z",
+          "--ahead-behind", "--untracked-files=normal");
+      status = CliStatus.parse(ok(full, "git status"));
+      checkWholeTreeRead(full);
       guard.checkCertain(status, g, root);
       CliWorktreeFacts.LineTotals lines =
           status.changes().isEmpty()
@@ -115,6 +126,18 @@ public final class GitCliAnalyzer implements RepoAnalyzer {
     int submodules = CliSubmodules.count(g, root);
     return new RepoReport(root, status.branch(), remote.remote(), remote.url(), ident(g, root),
         status.ahead(), status.behind(), submodules, exceptional, worktree, SyncResult.NONE, "git");
+  }
+
+  /**
+   * git status only warns about a folder or file it cannot read, and reports the rest as if the
+   * unreadable part were gone or empty: a count that would be wrong, so the repository fails.
+   */
+  private static void checkWholeTreeRead(GitRunner.Result r) throws AnalysisException {
+    for (String line : r.stderr().lines().toList()) {
+      if (line.contains("could not open directory") || line.endsWith("Permission denied")) {
+        throw new AnalysisException("cannot read the whole work tree: " + line.strip());
+      }
+    }
   }
 
   /** The worktree's own git dir and the common one (they differ for a linked worktree). */

@@ -40,7 +40,12 @@ final class GuardedTreeIterator extends FileTreeIterator {
 
   @Override
   protected AbstractTreeIterator enterSubtree() {
-    return new GuardedTreeIterator(this, ((FileEntry) current()).getFile());
+    File dir = ((FileEntry) current()).getFile();
+    // JGit lists an unreadable folder as empty: its tracked files would count as deleted.
+    if (!dir.canRead() || !dir.canExecute()) {
+      throw new WorktreeRefusal("cannot read folder " + getEntryPathString());
+    }
+    return new GuardedTreeIterator(this, dir);
   }
 
   /**

@@ -1,6 +1,9 @@
 package io.gitoverit.analysis;
 
 import io.gitoverit.report.RepoReport;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -44,8 +47,27 @@ public final class HybridAnalyzer implements RepoAnalyzer {
     this.preflight = preflight;
   }
 
+  /** Whether the path, turned into text and back (as JGit and ProcessBuilder do), still exists. */
+  private static boolean reachableAsText(Path root) {
+    String text = root.toString();
+    if (text.indexOf('\uFFFD') < 0) {
+      return true;
+    }
+    try {
+      return Files.exists(Path.of(text), LinkOption.NOFOLLOW_LINKS);
+    } catch (InvalidPathException e) {
+      return false;
+    }
+  }
+
   @Override
   public RepoReport analyze(Path root, AnalysisOptions options) throws AnalysisException {
+    if (!reachableAsText(root)) {
+      // Java decoded bytes it could not map to U+FFFD: the path as text (which JGit and
+      // ProcessBuilder use) leads nowhere.
+      throw new AnalysisException("cannot open: the path is not valid in the file-name encoding "
+          + System.getProperty("sun.jnu.encoding", "UTF-8") + " (a UTF-8 locale reads valid UTF-8 names)");
+    }
     Optional<String> reason = preflight.reasonForGit(root);
     if (reason.isPresent()) {
       log.toGit(root, reason.get());

@@ -62,6 +62,7 @@ public final class JGitAnalyzer implements RepoAnalyzer {
   RepoReport read(Path root, AnalysisOptions options)
       throws AnalysisException, IOException, JGitUnsupportedException {
     GitDirs dirs = GitDirs.locate(root);
+    HeadFile.check(dirs.gitDir());
     JGitRuntime.cover(dirs.gitDir());
     JGitRuntime.cover(dirs.commonDir());
     JGitRuntime.cover(root);

@@ -61,7 +61,8 @@ final class Preflight {
       return Optional.of("repository config unreadable by JGit: " + e.getMessage());
     }
     try {
-      Optional<String> reason = formatReason(own).or(() -> featureReason(merged));
+      Optional<String> reason =
+          formatReason(own).or(() -> includeReason(own)).or(() -> featureReason(merged));
       if (reason.isPresent()) {
         return reason;
       }
@@ -93,6 +94,21 @@ final class Preflight {
     }
     if (config.getBoolean("core", "bare", false)) {
       return Optional.of("core.bare=true");
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Includes in the repository's own config: JGit ignores {@code includeIf} and this preflight
+   * reads no included file, so settings there (a filter driver, core.ignoreCase...) would be
+   * missed; git reads them, and the git engine switches off the programs they name.
+   */
+  static Optional<String> includeReason(Config own) {
+    if (!own.getNames("include").isEmpty() || !own.getSubsections("include").isEmpty()) {
+      return Optional.of("the repository config includes another file ([include])");
+    }
+    if (!own.getSubsections("includeif").isEmpty() || !own.getNames("includeif").isEmpty()) {
+      return Optional.of("the repository config includes another file ([includeIf])");
     }
     return Optional.empty();
   }

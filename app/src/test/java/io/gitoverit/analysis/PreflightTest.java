@@ -94,6 +94,17 @@ class PreflightTest {
   }
 
   @Test
+  void includedConfigFilesGoToGit() throws Exception {
+    GitFixture.write(repo, ".git/other.cfg", "[core]\n\tignorecase = true\n");
+    git.git(repo, "config", "include.path", "other.cfg");
+    assertEquals("the repository config includes another file ([include])", reason());
+    git.git(repo, "config", "--remove-section", "include");
+    assertEquals(Optional.empty(), preflight.reasonForGit(repo));
+    git.git(repo, "config", "includeIf.gitdir:/.path", "other.cfg");
+    assertEquals("the repository config includes another file ([includeIf])", reason());
+  }
+
+  @Test
   void fsmonitorSetOrNot() {
     git.git(repo, "config", "core.fsmonitor", "false");
     assertEquals(Optional.empty(), preflight.reasonForGit(repo));

@@ -120,6 +120,10 @@ class GitoveritCommandTest {
         "--format xml | gitoverit: Invalid value for option '--format': expected one of",
         "--bogus | gitoverit: Unknown option: '--bogus'",
         "-c dir,size | gitoverit: Invalid value for option '--columns': ",
+        "-j 1.5 | gitoverit: Invalid value for option '--parallel': '1.5' is not an int",
+        "--color sometimes | gitoverit: Invalid value for option '--color': expected one of",
+        "--table-algo bogus | gitoverit: Invalid value for option '--table-algo': expected one of",
+        "a-file missing | gitoverit: Invalid value for 'DIR': 'a-file' is not a directory",
       })
   void badInputIsOneLineAndExitTwoBeforeAnyWork(String args, String message) throws Exception {
     Files.writeString(tmp.resolve("a-file"), "x");

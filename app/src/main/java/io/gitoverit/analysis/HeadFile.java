@@ -1,0 +1,43 @@
+package io.gitoverit.analysis;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+import org.eclipse.jgit.lib.Repository;
+
+/**
+ * Refuses a HEAD file that names no possible commit: a symbolic ref to an invalid ref name, or
+ * text that is neither a ref nor an object id. git reads such a HEAD as "(unknown)" or an unborn
+ * branch and JGit as a branch with a nonsense name; both would be a row that looks sound.
+ */
+final class HeadFile {
+  private static final Pattern OBJECT_ID = Pattern.compile("[0-9a-f]{40}|[0-9a-f]{64}");
+
+  private HeadFile() {}
+
+  /** Throws when the HEAD of {@code gitDir} is readable and invalid; other cases are git's to judge. */
+  static void check(Path gitDir) throws AnalysisException {
+    Path head = gitDir.resolve("HEAD");
+    String text;
+    try {
+      text = new String(Files.readAllBytes(head), StandardCharsets.UTF_8).strip();
+    } catch (IOException e) {
+      return;
+    }
+    if (text.startsWith("ref:")) {
+      String target = text.substring("ref:".length()).strip();
+      if (!target.startsWith("refs/") || !Repository.isValidRefName(target)) {
+        throw new AnalysisException("HEAD points to an invalid ref name: '" + oneLine(target) + "'");
+      }
+    } else if (!OBJECT_ID.matcher(text).matches()) {
+      throw new AnalysisException("HEAD is neither a ref nor an object id: '" + oneLine(text) + "'");
+    }
+  }
+
+  private static String oneLine(String s) {
+    String t = s.replaceAll("[\\p{Cntrl}]", "?");
+    return t.length() > 60 ? t.substring(0, 60) + "..." : t;
+  }
+}

@@ -1,0 +1,91 @@
+package io.gitoverit.safety;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gitoverit.cli.CommandLines;
+import io.gitoverit.cli.ProductionWiring;
+import io.gitoverit.testing.GitFixture;
+import io.gitoverit.testing.Scenarios;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Issue 6, promise 7: the number of workers changes nothing; a repository in use is no danger. */
+class ConcurrencyTest {
+  @TempDir Path tmp;
+
+  record Run(int exit, String out, String err) {}
+
+  static Run gitoverit(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exit = CommandLines.create(ProductionWiring.create(), new PrintWriter(out), new PrintWriter(err))
+        .execute(args);
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  @Test
+  void zeroOneAndEightWorkersGiveTheSameOutput() throws Exception {
+    tmp = tmp.toRealPath();
+    GitFixture f = new GitFixture(tmp);
+    for (Scenarios.Case c : Scenarios.all()) {
+      c.build().apply(f, tmp.resolve("fleet").resolve(c.name()));
+    }
+    String fleet = tmp.resolve("fleet").toString();
+    Run zero = gitoverit("-j", "0", "--format", "json", "--no-progress", "--sort", "dir", fleet);
+    assertTrue(JsonRows.parse(zero.out()).size() >= Scenarios.all().size(), zero.out());
+    for (String jobs : List.of("1", "8")) {
+      Run r = gitoverit("-j", jobs, "--format", "json", "--no-progress", "--sort", "dir", fleet);
+      assertEquals(zero, r, "-j " + jobs);
+    }
+    Run table0 = gitoverit("-j", "0", "--no-progress", "--color", "never", fleet);
+    assertEquals(table0, gitoverit("-j", "8", "--no-progress", "--color", "never", fleet));
+  }
+
+  @Test
+  void scansDuringCommitsAndCheckoutsNeitherCrashNorCorrupt() throws Exception {
+    tmp = tmp.toRealPath();
+    GitFixture f = new GitFixture(tmp);
+    Path repo = f.repoWithCommit(tmp.resolve("busy"), "a.txt", "a\n", "d/b.txt", "b\n");
+    f.git(repo, "branch", "other");
+    AtomicBoolean stop = new AtomicBoolean();
+    CompletableFuture<Integer> writer = CompletableFuture.supplyAsync(() -> {
+      int rounds = 0;
+      while (!stop.get() && rounds < 200) {
+        rounds++;
+        GitFixture.append(repo, "a.txt", "line " + rounds + "\n");
+        GitFixture.write(repo, "d/new" + rounds + ".txt", "n\n");
+        f.git(repo, "add", "-A");
+        f.git(repo, "commit", "-q", "-m", "round " + rounds);
+        f.git(repo, "checkout", "-q", rounds % 2 == 0 ? "main" : "other");
+      }
+      return rounds;
+    });
+    List<Run> runs = new ArrayList<>();
+    try {
+      for (int i = 0; i < 15 && !writer.isDone(); i++) {
+        runs.add(gitoverit("-j", "2", "--format", "json", "--no-progress", tmp.toString()));
+      }
+    } finally {
+      stop.set(true);
+    }
+    assertTrue(writer.get() > 0);
+    for (Run r : runs) {
+      // A scan that met a half-written state may report an error row, never a crash.
+      assertTrue(r.exit() == 0 || r.exit() == 1, r.toString());
+      List<Map<String, Object>> rows = JsonRows.parse(r.out());
+      assertEquals(1, rows.size(), r.out());
+      assertTrue(!r.err().contains("\tat ") && !r.err().contains("internal error"), r.err());
+    }
+    assertEquals("", f.git(repo, "fsck", "--strict", "--no-progress").strip());
+    assertEquals("", f.git(repo, "status", "--porcelain").strip());
+  }
+}

@@ -1,0 +1,114 @@
+package io.gitoverit.safety;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gitoverit.cli.CommandLines;
+import io.gitoverit.cli.ProductionWiring;
+import io.gitoverit.testing.GitFixture;
+import io.gitoverit.testing.HostileFleet;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 6, promises 1 to 3, end to end: the real command line with production wiring over a
+ * fleet of hostile, broken and healthy repositories. No program the repositories name runs, no
+ * byte changes, every broken repository is a one-line error row, the rest are reported as git
+ * would, and the exit code says something failed.
+ */
+class HostileFleetTest {
+  @TempDir static Path tmp;
+  static GitFixture fixture;
+  static HostileFleet fleet;
+
+  @BeforeAll
+  static void build() throws Exception {
+    tmp = tmp.toRealPath();
+    fixture = new GitFixture(tmp);
+    fleet = new HostileFleet(fixture, tmp);
+  }
+
+  record Run(int exit, String out, String err) {}
+
+  static Run gitoverit(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exit = CommandLines.create(ProductionWiring.create(), new PrintWriter(out), new PrintWriter(err))
+        .execute(args);
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  @Test
+  void scanRunsNothingChangesNothingAndReportsEveryRepository() throws Exception {
+    Map<String, String> before = HostileFleet.snapshot(tmp);
+
+    Run r = gitoverit("--format", "json", "--no-progress", fleet.root.toString());
+
+    assertEquals(List.of(), fleet.markersLeft(), "programs named by the repositories ran");
+    assertEquals(before, HostileFleet.snapshot(tmp), "the scan changed files");
+    assertEquals(1, r.exit(), r.err());
+    Map<String, Map<String, Object>> rows = JsonRows.byName(JsonRows.parse(r.out()));
+    TreeSet<String> expected = new TreeSet<>(fleet.healthy.keySet());
+    expected.addAll(fleet.broken.keySet());
+    assertEquals(expected, new TreeSet<>(rows.keySet()), "every repository exactly once");
+    fleet.healthy.forEach((name, status) ->
+        assertEquals(status, rows.get(name).get("status"), name + ": " + rows.get(name)));
+    fleet.broken.forEach((name, fragment) -> {
+      Object error = rows.get(name).get("error");
+      assertTrue(error instanceof String s && s.contains(fragment) && !s.contains("\n")
+          && !s.contains("Exception"), name + ": " + rows.get(name));
+      assertEquals(fleet.root.resolve(name).toString(), rows.get(name).get("path"));
+    });
+    assertEquals("gitoverit: " + fleet.broken.size()
+        + " repositories or directories could not be read (--errors shows why)\n", r.err());
+  }
+
+  @Test
+  void theTableShowsOneLinePerErrorAndNoStackTrace() throws Exception {
+    Run r = gitoverit("--no-progress", "--color", "never", fleet.root.toString());
+    assertEquals(1, r.exit());
+    for (String name : fleet.broken.keySet()) {
+      List<String> lines = r.out().lines().filter(l -> l.contains("fleet/" + name + " ")).toList();
+      assertEquals(1, lines.size(), name + "\n" + r.out());
+      assertTrue(lines.get(0).contains(fleet.broken.get(name)), lines.get(0));
+    }
+    assertFalse(r.out().contains("\tat ") || r.err().contains("\tat "), r.out() + r.err());
+    assertFalse(r.out().contains("Exception"), r.out());
+  }
+
+  @Test
+  void errorsOptionNamesPathAndCauseOnOneLineEach() throws Exception {
+    Run r = gitoverit("--format", "json", "--no-progress", "--errors", fleet.root.toString());
+    assertEquals(1, r.exit());
+    for (Map.Entry<String, String> e : fleet.broken.entrySet()) {
+      String prefix = fleet.root.resolve(e.getKey()) + ": ";
+      assertTrue(r.err().lines().anyMatch(l -> l.startsWith(prefix) && l.contains(e.getValue())),
+          e.getKey() + "\n" + r.err());
+    }
+    assertEquals(List.of(), fleet.markersLeft());
+  }
+
+  @Test
+  void theTrapsAreReal(@TempDir Path own) throws Exception {
+    // Control, on a fleet of its own: plain git runs the programs the repositories name.
+    HostileFleet control = new HostileFleet(new GitFixture(own), own.toRealPath());
+    for (String tag : List.of("direct", "include", "includeif", "worktree-config")) {
+      Path repo = control.root.resolve("programs-" + tag);
+      fixture.tryGit(repo, "status");
+      fixture.tryGit(repo, "diff");
+    }
+    List<String> ran = control.markersLeft();
+    for (String tag : List.of("direct", "include", "includeif", "worktree")) {
+      assertTrue(ran.contains(tag + "-process")
+          && ran.contains(tag + "-fsmonitor"), tag + ": " + ran);
+    }
+  }
+}
