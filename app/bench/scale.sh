@@ -2,12 +2,12 @@
 # Issue 6, promise 6: builds large cases and prints gitoverit's wall time and peak memory
 # (maximum resident set size of the JVM, from /usr/bin/time -v). Opt-in, not part of `mvn test`.
 #
-#   bench/scale.sh [WORKDIR]        (default WORKDIR: /tmp/gitoverit-scale; jar: app/target/gitoverit.jar)
+#   app/bench/scale.sh [WORKDIR]        (default WORKDIR: /tmp/gitoverit-scale; jar: app/target/gitoverit.jar)
 #
 # Cases: 10,000 small repositories; one repository with 200,000 tracked files; one repository
 # with an untracked directory of 100,000 files. Built once, reused on later runs.
 set -euo pipefail
-here=$(cd "$(dirname "$0")/.." && pwd)
+here=$(cd "$(dirname "$0")/../.." && pwd)
 jar=${GITOVERIT_JAR:-$here/app/target/gitoverit.jar}
 work=${1:-/tmp/gitoverit-scale}
 export HOME=$work/home XDG_CONFIG_HOME=$work/home/.config GIT_CONFIG_NOSYSTEM=1 LC_ALL=C.UTF-8
