@@ -52,7 +52,7 @@ public final class GitFixture {
         "GIT_CONFIG_NOSYSTEM", "1",
         "GIT_AUTHOR_DATE", "2024-01-02T03:04:05Z",
         "GIT_COMMITTER_DATE", "2024-01-02T03:04:05Z",
-        "LC_ALL", "C");
+        "LC_ALL", "C.UTF-8");
   }
 
   /** Runs git in {@code dir}; fails the test when git fails. Returns stdout. */
