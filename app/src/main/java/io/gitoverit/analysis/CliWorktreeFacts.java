@@ -66,7 +66,7 @@ final class CliWorktreeFacts {
    * The newest modification time (links followed, nanosecond precision) over the tracked and
    * the untracked, not ignored paths, skipping {@code .git} and paths that do not exist; empty
    * when there are none. Names that this JVM cannot turn into a path (bytes that are not valid in
-   * its file-name encoding) are skipped.
+   * its file-name encoding) are handed, as bytes, to {@code stat} (see {@link #statRawNames}).
    *
    * @throws AnalysisException when git cannot list the files
    */
@@ -76,21 +76,99 @@ final class CliWorktreeFacts {
       throw new AnalysisException(r.errorLine("git ls-files"));
     }
     Instant newest = null;
+    java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
     for (byte[] name : CliStatus.splitNul(r.stdout())) {
       String n = new String(name, StandardCharsets.UTF_8);
       if (n.equals(".git") || n.startsWith(".git/")) {
+        continue;
+      }
+      if (!expressible(n, name)) {
+        raw.write(name);
+        raw.write(0);
         continue;
       }
       Instant t;
       try {
         t = Files.getLastModifiedTime(root.resolve(n)).toInstant();
       } catch (IOException | InvalidPathException e) {
-        continue; // missing, a dangling link, or a name this JVM cannot express: upstream skips it too
+        continue; // missing or a dangling link: upstream skips it too
       }
       if (newest == null || t.isAfter(newest)) {
         newest = t;
       }
     }
+    if (raw.size() > 0) {
+      Optional<Instant> rawNewest = statRawNames(root, raw.toByteArray());
+      if (rawNewest.isPresent() && (newest == null || rawNewest.get().isAfter(newest))) {
+        newest = rawNewest.get();
+      }
+    }
     return Optional.ofNullable(newest);
+  }
+
+  /** Whether Java can name {@code bytes} as a path: they are valid in its file-name encoding. */
+  private static boolean expressible(String decoded, byte[] bytes) {
+    java.nio.charset.Charset jnu = java.nio.charset.Charset.forName(
+        System.getProperty("sun.jnu.encoding", "UTF-8"));
+    return java.util.Arrays.equals(decoded.getBytes(jnu), bytes)
+        && java.util.Arrays.equals(decoded.getBytes(StandardCharsets.UTF_8), bytes);
+  }
+
+  /**
+   * The newest modification time of files whose names Java cannot express (bytes that are not
+   * valid UTF-8, or any non-ASCII name under a non-UTF-8 locale): the names go to GNU
+   * {@code stat} through stdin, as bytes, with {@code xargs -0}. Empty when those tools are
+   * missing or fail; then, as before, these files do not count.
+   */
+  static Optional<Instant> statRawNames(Path root, byte[] nulSeparatedNames) {
+    ProcessBuilder pb = new ProcessBuilder("xargs", "-0", "-r", "stat", "-L", "--printf", "%.9Y\\n", "--")
+        .directory(root.toFile());
+    pb.environment().put("LC_ALL", "C");
+    pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+    try {
+      Process p = pb.start();
+      Thread feeder = new Thread(() -> {
+        try (java.io.OutputStream in = p.getOutputStream()) {
+          in.write(nulSeparatedNames);
+        } catch (IOException e) {
+          // stat stopped reading; what it printed so far still counts
+        }
+      }, "gitoverit-stat-feeder");
+      feeder.setDaemon(true);
+      feeder.start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+      if (!p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        return Optional.empty();
+      }
+      Instant newest = null;
+      for (String line : out.split("\n")) {
+        Optional<Instant> t = parseSeconds(line.strip());
+        if (t.isPresent() && (newest == null || t.get().isAfter(newest))) {
+          newest = t.get();
+        }
+      }
+      return Optional.ofNullable(newest);
+    } catch (IOException e) {
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
+  }
+
+  /** {@code 1700000000.123456789} as an Instant. */
+  static Optional<Instant> parseSeconds(String s) {
+    if (!s.matches("-?[0-9]+(\\.[0-9]{1,9})?")) {
+      return Optional.empty();
+    }
+    int dot = s.indexOf('.');
+    long secs = Long.parseLong(dot < 0 ? s : s.substring(0, dot));
+    long nanos = 0;
+    if (dot >= 0) {
+      String frac = (s.substring(dot + 1) + "000000000").substring(0, 9);
+      nanos = Long.parseLong(frac);
+    }
+    return Optional.of(Instant.ofEpochSecond(secs, s.startsWith("-") ? -nanos : nanos));
   }
 }

@@ -33,7 +33,9 @@ class NamesAndDepthTest {
     GitFixture.append(repo, "line\nbreak.txt", "y\n");
     Process p = new ProcessBuilder("bash", "-c",
         "printf 'u\\n' > \"$(printf 'bad\\377name')\"; mkdir \"$(printf 'dir\\376')\";"
-            + " printf 'v\\n' > \"$(printf 'dir\\376/in\\nside')\"; printf 'w\\n' > \"$(printf 'new\\nline')\"")
+            + " printf 'v\\n' > \"$(printf 'dir\\376/in\\nside')\"; printf 'w\\n' > \"$(printf 'new\\nline')\";"
+            // the file whose name is not UTF-8 is the newest: its time must be the repository's
+            + " touch -d @1900000000.25 \"$(printf 'bad\\377name')\"")
         .directory(repo.toFile()).inheritIO().start();
     assertEquals(true, p.waitFor(30, TimeUnit.SECONDS));
     assertEquals(0, p.exitValue());
@@ -49,5 +51,6 @@ class NamesAndDepthTest {
     assertEquals(0, exit, err.toString());
     Map<String, Object> row = JsonRows.parse(out.toString()).get(0);
     assertEquals("2m (+2/-0) 3u", row.get("status"), out.toString());
+    assertEquals(1900000000.25, ((Number) row.get("mtime")).doubleValue(), 1e-6, out.toString());
   }
 }
