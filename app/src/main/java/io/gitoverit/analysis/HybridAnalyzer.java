@@ -62,6 +62,12 @@ public final class HybridAnalyzer implements RepoAnalyzer {
 
   @Override
   public RepoReport analyze(Path root, AnalysisOptions options) throws AnalysisException {
+    return analyzeWithNested(root, options).report();
+  }
+
+  /** Nested-repository candidates come only from a successful JGit walk. */
+  @Override
+  public Analysis analyzeWithNested(Path root, AnalysisOptions options) throws AnalysisException {
     if (!reachableAsText(root)) {
       // Java decoded bytes it could not map to U+FFFD: the path as text (which JGit and
       // ProcessBuilder use) leads nowhere.
@@ -71,14 +77,14 @@ public final class HybridAnalyzer implements RepoAnalyzer {
     Optional<String> reason = preflight.reasonForGit(root);
     if (reason.isPresent()) {
       log.toGit(root, reason.get());
-      return fallback.analyze(root, options);
+      return Analysis.withoutNested(fallback.analyze(root, options));
     }
     try {
-      return jgit.read(root, options);
+      return jgit.readWithNested(root, options);
     } catch (Exception e) {
       log.toGit(root, "JGit failed: " + e.getClass().getSimpleName() + ": " + JGitAnalyzer.oneLine(e));
       try {
-        return fallback.analyze(root, options);
+        return Analysis.withoutNested(fallback.analyze(root, options));
       } catch (AnalysisException gitFailure) {
         gitFailure.addSuppressed(e);
         throw gitFailure;

@@ -5,6 +5,7 @@ import io.gitoverit.report.SyncResult;
 import io.gitoverit.report.Worktree;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.jgit.errors.IncorrectObjectTypeException;
 import org.eclipse.jgit.lib.Config;
@@ -28,6 +29,12 @@ public final class JGitAnalyzer implements RepoAnalyzer {
   interface WorktreeReader {
     Worktree.Checked scan(Repository repo, boolean collectMtime)
         throws IOException, JGitUnsupportedException;
+
+    /** Like {@link #scan}, with the nested-repository candidates when the reader collects them. */
+    default JGitWorktree.Walked walk(Repository repo, boolean collectMtime)
+        throws IOException, JGitUnsupportedException {
+      return new JGitWorktree.Walked(scan(repo, collectMtime), Optional.empty());
+    }
   }
 
   private final IdentResolver idents;
@@ -35,7 +42,7 @@ public final class JGitAnalyzer implements RepoAnalyzer {
 
   /** An analyzer that asks {@code git} for identities; installs {@link JGitRuntime}. */
   public JGitAnalyzer(GitRunner git) {
-    this(init(git), JGitWorktree::scan);
+    this(init(git), JGitWorktree.READER);
   }
 
   JGitAnalyzer(IdentResolver idents, WorktreeReader worktrees) {
@@ -51,8 +58,13 @@ public final class JGitAnalyzer implements RepoAnalyzer {
 
   @Override
   public RepoReport analyze(Path root, AnalysisOptions options) throws AnalysisException {
+    return analyzeWithNested(root, options).report();
+  }
+
+  @Override
+  public Analysis analyzeWithNested(Path root, AnalysisOptions options) throws AnalysisException {
     try {
-      return read(root, options);
+      return readWithNested(root, options);
     } catch (IOException | RuntimeException | JGitUnsupportedException e) {
       throw new AnalysisException(oneLine(e), e);
     }
@@ -60,6 +72,12 @@ public final class JGitAnalyzer implements RepoAnalyzer {
 
   /** The report, or whatever JGit threw; {@link HybridAnalyzer} treats all alike. */
   RepoReport read(Path root, AnalysisOptions options)
+      throws AnalysisException, IOException, JGitUnsupportedException {
+    return readWithNested(root, options).report();
+  }
+
+  /** The report and the walk's nested-repository candidates, or whatever JGit threw. */
+  Analysis readWithNested(Path root, AnalysisOptions options)
       throws AnalysisException, IOException, JGitUnsupportedException {
     GitDirs dirs = GitDirs.locate(root);
     HeadFile.check(dirs.gitDir());
@@ -72,10 +90,9 @@ public final class JGitAnalyzer implements RepoAnalyzer {
             .setWorkTree(root.toFile())
             .setMustExist(true)
             .build()) {
-      Worktree worktree =
-          options.metadataOnly()
-              ? new Worktree.Unchecked()
-              : worktrees.scan(repo, options.collectMtime());
+      JGitWorktree.Walked walked =
+          options.metadataOnly() ? null : worktrees.walk(repo, options.collectMtime());
+      Worktree worktree = walked == null ? new Worktree.Unchecked() : walked.worktree();
       Head head = Head.read(repo);
       Config config = repo.getConfig();
       Optional<String> upstreamRef =
@@ -94,9 +111,13 @@ public final class JGitAnalyzer implements RepoAnalyzer {
               || head.detached()
               || OperationInProgress.any(dirs.gitDir(), name -> resolves(repo, name));
       int submodules = SubmoduleCount.count(repo, root, headTree(repo, head.id()));
-      return new RepoReport(
+      RepoReport report = new RepoReport(
           root, head.display(), display.remote(), display.url(), idents.identFor(dirs),
           ab[0], ab[1], submodules, exceptional, worktree, SyncResult.NONE, "jgit");
+      Optional<List<Path>> nested = walked == null
+          ? Optional.empty()
+          : walked.nestedDirs().map(relative -> relative.stream().map(root::resolve).toList());
+      return new Analysis(report, nested);
     }
   }
 

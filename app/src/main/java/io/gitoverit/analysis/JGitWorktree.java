@@ -3,6 +3,8 @@ package io.gitoverit.analysis;
 import io.gitoverit.report.Worktree;
 import java.io.File;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Set;
 import org.eclipse.jgit.errors.CorruptObjectException;
@@ -21,6 +23,27 @@ final class JGitWorktree {
   private JGitWorktree() {}
 
   /**
+   * A work-tree pass and, when known, the work-tree directories (relative, '/'-separated) that hold
+   * a {@code .git} entry: JGit gives them the gitlink mode and does not enter them.
+   */
+  record Walked(Worktree.Checked worktree, Optional<List<String>> nestedDirs) {}
+
+  /** The production reader: the IndexDiff walk, reporting its nested-repository candidates. */
+  static final JGitAnalyzer.WorktreeReader READER = new JGitAnalyzer.WorktreeReader() {
+    @Override
+    public Worktree.Checked scan(Repository repo, boolean collectMtime)
+        throws java.io.IOException, JGitUnsupportedException {
+      return JGitWorktree.scan(repo, collectMtime);
+    }
+
+    @Override
+    public Walked walk(Repository repo, boolean collectMtime)
+        throws java.io.IOException, JGitUnsupportedException {
+      return JGitWorktree.walk(repo, collectMtime);
+    }
+  };
+
+  /**
    * Reads the work tree of an open repository. Never writes to it: IndexDiff's refreshed stat
    * data stays in memory, and no filter, hook or other configured program runs.
    *
@@ -30,6 +53,12 @@ final class JGitWorktree {
    * @throws java.io.IOException when the repository cannot be read
    */
   static Worktree.Checked scan(Repository repo, boolean collectMtime)
+      throws java.io.IOException, JGitUnsupportedException {
+    return walk(repo, collectMtime).worktree();
+  }
+
+  /** {@link #scan}, with the directories holding {@code .git} that the walk met. */
+  static Walked walk(Repository repo, boolean collectMtime)
       throws java.io.IOException, JGitUnsupportedException {
     Config config = repo.getConfig();
     preflight(repo, config);
@@ -42,7 +71,8 @@ final class JGitWorktree {
       diff.setFilter(probe);
       diff.setWorkingTreeItFactory(GuardedTreeIterator::forSubmodule);
       diff.diff();
-      return new WorktreeTally(repo, diff, probe).tally(collectMtime);
+      Worktree.Checked checked = new WorktreeTally(repo, diff, probe).tally(collectMtime);
+      return new Walked(checked, Optional.of(List.copyOf(probe.nestedGitDirs)));
     } catch (WorktreeRefusal e) {
       throw new JGitUnsupportedException(e.getMessage());
     } catch (CorruptObjectException e) {

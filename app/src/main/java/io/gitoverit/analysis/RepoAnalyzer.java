@@ -12,4 +12,12 @@ public interface RepoAnalyzer {
    * @throws AnalysisException when the repository cannot be read; its message is one line
    */
   RepoReport analyze(Path root, AnalysisOptions options) throws AnalysisException;
+
+  /**
+   * Like {@link #analyze}, and also says which directories of the work tree hold a {@code .git}
+   * entry when the engine saw the whole work tree; by default it never does.
+   */
+  default Analysis analyzeWithNested(Path root, AnalysisOptions options) throws AnalysisException {
+    return Analysis.withoutNested(analyze(root, options));
+  }
 }

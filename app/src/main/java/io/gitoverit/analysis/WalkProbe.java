@@ -71,6 +71,12 @@ final class WalkProbe extends TreeFilter {
   /** Index files that are symlinks on disk (git: T); JGit misses it when the bytes match. */
   final Set<String> typeChanged = new HashSet<>();
   Instant newestTracked;
+  /**
+   * Work-tree directories holding a {@code .git} entry (JGit's gitlink mode), ignored or not,
+   * tracked or not: discovery's candidates for nested repositories, since the walk enters no
+   * such directory.
+   */
+  final List<String> nestedGitDirs = new ArrayList<>();
 
   WalkProbe(Path workTree, Config config, Set<String> filterDrivers, boolean collectMtime) {
     this.workTree = workTree;
@@ -93,6 +99,9 @@ final class WalkProbe extends TreeFilter {
         indexlessDirs.add(tw.getPathString());
       }
       return true;
+    }
+    if (work == GITLINK) {
+      nestedGitDirs.add(tw.getPathString());
     }
     if (index != 0) {
       indexEntry(tw, head, index, work);

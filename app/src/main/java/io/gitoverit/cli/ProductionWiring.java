@@ -52,11 +52,21 @@ public final class ProductionWiring implements Wiring {
   public RepoSource discover(List<Path> roots, boolean includeIgnored) {
     JGitRuntime.install(); // before the ignore oracle's first JGit use, so JGit leaves no trace
     RepositoryWalker walker =
-        new RepositoryWalker(roots, includeIgnored, new JGitIgnoreOracle(env));
+        new RepositoryWalker(roots, includeIgnored, new JGitIgnoreOracle(env), true);
     return new RepoSource() {
       @Override
       public Optional<Path> next() {
         return walker.hasNext() ? Optional.of(walker.next()) : Optional.empty();
+      }
+
+      @Override
+      public boolean awaiting() {
+        return walker.awaiting();
+      }
+
+      @Override
+      public void nested(Path repo, Optional<List<Path>> candidates) {
+        walker.nested(repo, candidates);
       }
 
       @Override

@@ -13,13 +13,17 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Walks the roots depth-first, children in name order, and yields each repository root (a real
@@ -32,11 +36,21 @@ import java.util.Objects;
  * yielded once over all roots. Without {@code includeIgnored}, a directory that the deepest
  * already-yielded repository around it ignores is never entered, which also drops ignored nested
  * repositories.
+ *
+ * <p>With {@code deferNested} (and without {@code includeIgnored}) the walker does not enter a
+ * repository it yields: the analysis of that repository walks its work tree anyway, and {@link
+ * #nested} hands back the directories holding {@code .git} that it met, which the walker then
+ * visits under the rules above (ignore checks included, on the way down to each). Without such a
+ * report the walker walks the work tree itself. A root is started only when every repository of
+ * the roots before it was reported, so overlapping roots behave as in a plain walk.
  */
 public final class RepositoryWalker implements Iterator<Path> {
   private final Deque<Path> roots;
   private final boolean includeIgnored;
+  private final boolean deferNested;
   private final IgnoreOracle oracle;
+  /** Yielded repositories whose work tree waits for {@link #nested}. */
+  private final Set<Path> awaiting = new HashSet<>();
   private final Map<Path, Listed> listed = new HashMap<>();
   private final Deque<Frame> stack = new ArrayDeque<>();
   private final List<WalkProblem> problems = new ArrayList<>();
@@ -66,16 +80,27 @@ public final class RepositoryWalker implements Iterator<Path> {
 
   /** Walks {@code roots} in order; {@code oracle} is only consulted without {@code includeIgnored}. */
   public RepositoryWalker(List<Path> roots, boolean includeIgnored, IgnoreOracle oracle) {
+    this(roots, includeIgnored, oracle, false);
+  }
+
+  /** As above; with {@code deferNested}, yielded work trees wait for {@link #nested}. */
+  public RepositoryWalker(
+      List<Path> roots, boolean includeIgnored, IgnoreOracle oracle, boolean deferNested) {
     this.roots = new ArrayDeque<>(roots);
     this.includeIgnored = includeIgnored;
+    this.deferNested = deferNested && !includeIgnored;
     this.oracle = Objects.requireNonNull(oracle, "oracle");
   }
 
+  /**
+   * Whether a repository is found. False also while the walk waits for {@link #nested} (see
+   * {@link #awaiting()}); it may be true again after that.
+   */
   @Override
   public boolean hasNext() {
     while (found == null) {
       if (stack.isEmpty()) {
-        if (roots.isEmpty()) {
+        if (!awaiting.isEmpty() || roots.isEmpty()) {
           return false;
         }
         startRoot(roots.removeFirst());
@@ -95,6 +120,51 @@ public final class RepositoryWalker implements Iterator<Path> {
     Path repo = found;
     found = null;
     return repo;
+  }
+
+  /** Whether some yielded repository's work tree still waits for {@link #nested}. */
+  public boolean awaiting() {
+    return !awaiting.isEmpty();
+  }
+
+  /**
+   * Continues the walk in {@code repo} (as yielded): from each candidate, a directory of its work
+   * tree holding a {@code .git} entry, or, when the candidates are unknown, from the work tree
+   * root as without {@code deferNested}.
+   */
+  public void nested(Path repo, Optional<List<Path>> candidates) {
+    if (!awaiting.remove(repo)) {
+      return;
+    }
+    Listed owner = listed.get(repo);
+    if (candidates.isEmpty()) {
+      // Visiting a listed repository again walks it without yielding it.
+      stack.push(new Frame(repo, enclosingListed(repo), -1, null));
+      return;
+    }
+    stack.push(Frame.leaving(owner));
+    List<Path> dirs = new ArrayList<>(candidates.get());
+    dirs.sort(Comparator.reverseOrder());
+    for (Path dir : dirs) {
+      if (dir.startsWith(repo) && !dir.equals(repo) && reachable(owner, dir)) {
+        stack.push(new Frame(dir, owner, -1, null));
+      }
+    }
+  }
+
+  /** Whether the walk from {@code owner}'s root would enter every directory above {@code dir}. */
+  private boolean reachable(Listed owner, Path dir) {
+    List<Path> above = new ArrayList<>();
+    for (Path p = dir.getParent(); p != null && !p.equals(owner.root); p = p.getParent()) {
+      above.add(p);
+    }
+    for (int i = above.size() - 1; i >= 0; i--) {
+      Path p = above.get(i);
+      if (p.getFileName().toString().equals(".git") || isIgnored(owner, p)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The directories that could not be read so far, in the order met. */
@@ -167,6 +237,10 @@ public final class RepositoryWalker implements Iterator<Path> {
           owner = new Listed(dir);
           listed.put(dir, owner);
           found = dir;
+          if (deferNested) {
+            awaiting.add(dir); // its analysis walks the work tree; see nested()
+            return;
+          }
         }
         stack.push(Frame.leaving(owner));
       }

@@ -1,5 +1,6 @@
 package io.gitoverit.scan;
 
+import io.gitoverit.analysis.Analysis;
 import io.gitoverit.analysis.AnalysisException;
 import io.gitoverit.analysis.AnalysisOptions;
 import io.gitoverit.analysis.RepoAnalyzer;
@@ -23,7 +24,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs one scan: discovery feeds the completion service as it walks, reports are collected as
- * they complete. With zero workers the same loop runs every analysis on the calling thread.
+ * they complete, and each analysis tells discovery which nested repositories its work-tree walk
+ * saw, so that discovery need not walk that work tree again. Discovery is done only when the
+ * walk is over and no analysis it still waits for is in flight. With zero workers the same loop
+ * runs every analysis on the calling thread.
  */
 public final class Scanner {
   private final RepoAnalyzer analyzer;
@@ -39,7 +43,7 @@ public final class Scanner {
   /** Scans everything {@code source} yields. Only this (coordinator) thread touches the listener. */
   public ScanResult scan(RepoSource source, AnalysisOptions options) throws InterruptedException {
     ExecutorService pool = workers > 0 ? Executors.newFixedThreadPool(workers, daemonThreads()) : null;
-    ExecutorCompletionService<Outcome> completion =
+    ExecutorCompletionService<Done> completion =
         new ExecutorCompletionService<>(pool != null ? pool : Runnable::run);
     int maxInFlight = Math.max(1, workers * 4);
     List<RepoReport> reports = new ArrayList<>();
@@ -53,26 +57,33 @@ public final class Scanner {
         while (walking && inFlight < maxInFlight) {
           Optional<Path> next = source.next();
           if (next.isEmpty()) {
-            walking = false;
-            listener.discoveryDone(found);
-            break;
+            if (!source.awaiting()) {
+              walking = false;
+              listener.discoveryDone(found);
+            }
+            break; // or the walk waits for an analysis in flight to report nested repositories
           }
           Path repo = next.get();
           found++;
           listener.discovering(repo, found);
-          completion.submit(() -> analyzeOne(repo, options));
+          completion.submit(() -> new Done(repo, analyzeOne(repo, options)));
           inFlight++;
         }
         if (inFlight == 0) {
+          if (walking) {
+            throw new IllegalStateException("discovery awaits an analysis that is not running");
+          }
           break;
         }
-        Future<Outcome> future = completion.take();
+        Done finished = get(completion.take());
         inFlight--;
         done++;
-        Outcome outcome = get(future);
+        Outcome outcome = finished.outcome();
         if (outcome instanceof Outcome.Analyzed a) {
           reports.add(a.report());
+          source.nested(finished.repo(), a.nested());
         } else if (outcome instanceof Outcome.Failed f) {
+          source.nested(finished.repo(), Optional.empty());
           errors.add(f.error());
           listener.error(f.path(), f.error().message());
         }
@@ -94,7 +105,8 @@ public final class Scanner {
 
   private Outcome analyzeOne(Path repo, AnalysisOptions options) {
     try {
-      return new Outcome.Analyzed(analyzer.analyze(repo, options));
+      Analysis analysis = analyzer.analyzeWithNested(repo, options);
+      return new Outcome.Analyzed(analysis.report(), analysis.nestedCandidates());
     } catch (AnalysisException e) {
       return failed(repo, e.getMessage(), e);
     } catch (RuntimeException | StackOverflowError | LinkageError e) {
@@ -111,7 +123,10 @@ public final class Scanner {
     return new Outcome.Failed(new RepoError(repo, line, Optional.of(trace.toString())));
   }
 
-  private static Outcome get(Future<Outcome> future) throws InterruptedException {
+  /** A finished task: the repository as the source yielded it, and what became of it. */
+  private record Done(Path repo, Outcome outcome) {}
+
+  private static Done get(Future<Done> future) throws InterruptedException {
     try {
       return future.get();
     } catch (ExecutionException e) {
