@@ -8,7 +8,10 @@
  * repository is yielded once by real path. Without {@code --include-ignored}, a directory that the
  * deepest yielded repository around it ignores is never entered: the walker asks the {@link
  * io.gitoverit.discovery.IgnoreOracle} lazily, per directory, instead of listing every ignored
- * directory up front. Unreadable directories become {@link io.gitoverit.discovery.WalkProblem}s.
+ * directory up front. Deferring (production, without {@code --include-ignored}), the walker
+ * leaves each yielded work tree to its analysis and continues from the nested-repository
+ * candidates that the analysis reports, or walks the work tree itself when there are none to
+ * report. Unreadable directories become {@link io.gitoverit.discovery.WalkProblem}s.
  * The walker is pure NIO, tested on jimfs; {@link io.gitoverit.discovery.JGitIgnoreOracle}, the
  * only class here that uses JGit, answers as {@code git check-ignore -q} does.
  */

@@ -2,7 +2,9 @@
  * The scan coordinator: pulls repository roots from discovery one at a time, hands each at once
  * to a pool of analysers through an {@link java.util.concurrent.ExecutorCompletionService}, and
  * collects reports as they complete. One coordinator thread owns the walker, the listener and
- * the result lists; workers only analyse. Tasks never throw: each yields an
+ * the result lists; workers only analyse. Each finished analysis is handed back to the source
+ * ({@link io.gitoverit.scan.RepoSource#nested}) so that discovery walks a work tree only once;
+ * discovery is done when the source is exhausted and awaits no analysis. Tasks never throw: each yields an
  * {@link io.gitoverit.scan.Outcome}. Work in flight is bounded (four tasks per worker), so a walk
  * that finds 100,000 repositories never queues them all.
  */

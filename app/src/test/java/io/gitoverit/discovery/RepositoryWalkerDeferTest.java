@@ -1,0 +1,113 @@
+package io.gitoverit.discovery;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.common.jimfs.Jimfs;
+import java.io.IOException;
+import java.nio.file.FileSystem;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The walker that leaves yielded work trees to the analysis: it waits for {@code nested}, visits
+ * the candidates under its usual rules, and walks a work tree itself when told nothing.
+ */
+class RepositoryWalkerDeferTest {
+  private final FileSystem fs = Jimfs.newFileSystem(RepositoryWalkerTest.UNIX_WITH_NLINK);
+  private final Path w = fs.getPath("/w");
+
+  @AfterEach
+  void close() throws IOException {
+    fs.close();
+  }
+
+  private Path repo(String rel) throws IOException {
+    Files.createDirectories(w.resolve(rel).resolve(".git"));
+    return w.resolve(rel);
+  }
+
+  /** Ignores exactly the given directories, not what is below them (so ancestors matter). */
+  private static IgnoreOracle ignoringExactly(Set<Path> dirs) {
+    return repo -> (path, directory) -> dirs.contains(path);
+  }
+
+  private RepositoryWalker walker(IgnoreOracle oracle, Path... roots) {
+    return new RepositoryWalker(List.of(roots), false, oracle, true);
+  }
+
+  @Test
+  void aYieldedWorkTreeWaitsForItsAnalysisThenFollowsTheCandidates() throws IOException {
+    Path r = repo("r");
+    Path n = repo("r/a/b/n");
+    Path deep = repo("r/a/b/n/x/deep");
+    Path skipped = repo("r/c/not-a-candidate");
+    RepositoryWalker walker = walker(ignoringExactly(Set.of()), w);
+    assertEquals(r, walker.next());
+    assertFalse(walker.hasNext());
+    assertTrue(walker.awaiting());
+    walker.nested(r, Optional.of(List.of(n)));
+    assertEquals(n, walker.next());
+    assertFalse(walker.hasNext());
+    walker.nested(n, Optional.empty()); // the analysis could not tell: walk n's work tree
+    assertEquals(deep, walker.next());
+    walker.nested(deep, Optional.of(List.of()));
+    assertFalse(walker.hasNext());
+    assertFalse(walker.awaiting());
+    // Only the candidates were followed; a plain walk finds the rest.
+    assertEquals(List.of(r, n, deep, skipped),
+        RepositoryWalkerTest.drain(new RepositoryWalker(List.of(w), false, ignoringExactly(Set.of()))));
+  }
+
+  @Test
+  void aCandidateBelowAnIgnoredFolderIsDroppedAsThePlainWalkDropsIt() throws IOException {
+    Path r = repo("r");
+    Path hidden = repo("r/ign/mid/n");
+    Path visible = repo("r/ok/n");
+    Path inGitDir = w.resolve("r/.git/modules/x");
+    Files.createDirectories(inGitDir.resolve(".git"));
+    IgnoreOracle oracle = ignoringExactly(Set.of(w.resolve("r/ign")));
+    RepositoryWalker walker = walker(oracle, w);
+    assertEquals(r, walker.next());
+    walker.nested(r, Optional.of(List.of(hidden, visible, inGitDir, w.resolve("elsewhere"))));
+    assertEquals(visible, walker.next());
+    walker.nested(visible, Optional.of(List.of()));
+    assertFalse(walker.hasNext());
+    assertEquals(List.of(r, visible),
+        RepositoryWalkerTest.drain(new RepositoryWalker(List.of(w), false, oracle)));
+  }
+
+  @Test
+  void theNextRootWaitsUntilEveryRepositoryWasReported() throws IOException {
+    Path r = repo("r");
+    Path inner = repo("r/ign/inner");
+    IgnoreOracle oracle = ignoringExactly(Set.of(w.resolve("r/ign")));
+    RepositoryWalker walker = walker(oracle, r, inner);
+    assertEquals(r, walker.next());
+    assertFalse(walker.hasNext()); // the second root is inside r: r's rules must apply to it
+    walker.nested(r, Optional.of(List.of(inner)));
+    // Dropped as a candidate (below r/ign); as a root, only the root itself is asked about.
+    assertEquals(inner, walker.next());
+    walker.nested(inner, Optional.of(List.of()));
+    assertFalse(walker.hasNext());
+    assertFalse(walker.awaiting());
+    assertEquals(List.of(r, inner),
+        RepositoryWalkerTest.drain(new RepositoryWalker(List.of(r, inner), false, oracle)));
+  }
+
+  @Test
+  void withIncludeIgnoredNothingIsDeferred() throws IOException {
+    Path r = repo("r");
+    Path n = repo("r/ign/n");
+    RepositoryWalker walker = new RepositoryWalker(
+        List.of(w), true, ignoringExactly(Set.of(w.resolve("r/ign"))), true);
+    assertEquals(List.of(r, n), RepositoryWalkerTest.drain(walker));
+    assertFalse(walker.awaiting());
+  }
+}
