@@ -6,17 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gitoverit.analysis.RepoAnalyzer;
 import io.gitoverit.progress.VirtualScreen;
-import io.gitoverit.report.RepoError;
 import io.gitoverit.report.RepoReport;
 import io.gitoverit.report.Worktree;
 import io.gitoverit.scan.RepoSource;
+import io.gitoverit.testing.FixedSource;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,18 +68,7 @@ class CommandProgressTest {
 
     @Override
     public RepoSource discover(List<Path> roots, boolean includeIgnored) {
-      Deque<Path> q = new ArrayDeque<>(List.of(tmp.resolve("a"), tmp.resolve("b"), tmp.resolve("c")));
-      return new RepoSource() {
-        @Override
-        public Optional<Path> next() {
-          return Optional.ofNullable(q.poll());
-        }
-
-        @Override
-        public List<RepoError> problems() {
-          return List.of();
-        }
-      };
+      return FixedSource.of(List.of(tmp.resolve("a"), tmp.resolve("b"), tmp.resolve("c")));
     }
 
     @Override

@@ -7,18 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.gitoverit.analysis.AnalysisException;
 import io.gitoverit.analysis.AnalysisOptions;
 import io.gitoverit.analysis.RepoAnalyzer;
-import io.gitoverit.report.RepoError;
 import io.gitoverit.report.RepoReport;
 import io.gitoverit.report.Worktree;
 import io.gitoverit.scan.RepoSource;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import io.gitoverit.testing.FixedSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,18 +56,7 @@ class GitoveritCommandTest {
     public RepoSource discover(List<Path> roots, boolean includeIgnored) {
       this.roots = roots;
       this.includeIgnored = includeIgnored;
-      Deque<Path> q = new ArrayDeque<>(repos);
-      return new RepoSource() {
-        @Override
-        public Optional<Path> next() {
-          return Optional.ofNullable(q.poll());
-        }
-
-        @Override
-        public List<RepoError> problems() {
-          return List.of();
-        }
-      };
+      return FixedSource.of(repos);
     }
 
     @Override
@@ -90,13 +75,8 @@ class GitoveritCommandTest {
     }
   }
 
-  record Run(int exit, String out, String err) {}
-
-  Run run(FakeWiring wiring, String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exit = CommandLines.create(wiring, new PrintWriter(out), new PrintWriter(err)).execute(args);
-    return new Run(exit, out.toString(), err.toString());
+  CliRun run(FakeWiring wiring, String... args) {
+    return CliRun.of(wiring, args);
   }
 
   FakeWiring withRepos(String... names) throws Exception {
@@ -128,7 +108,7 @@ class GitoveritCommandTest {
   void badInputIsOneLineAndExitTwoBeforeAnyWork(String args, String message) throws Exception {
     Files.writeString(tmp.resolve("a-file"), "x");
     FakeWiring w = withRepos("a");
-    Run r = run(w, args.split(" "));
+    CliRun r = run(w, args.split(" "));
     assertEquals(2, r.exit());
     assertTrue(r.err().startsWith(message), r.err());
     assertTrue(r.err().contains("Try 'gitoverit --help'"), r.err());
@@ -139,7 +119,7 @@ class GitoveritCommandTest {
 
   @Test
   void helpListsEverySortFieldAndTheExitCodes() throws Exception {
-    Run r = run(withRepos(), "--help");
+    CliRun r = run(withRepos(), "--help");
     assertEquals(0, r.exit());
     String flat = r.out().replaceAll("\\s+", " ");
     assertTrue(flat.contains(
@@ -159,7 +139,7 @@ class GitoveritCommandTest {
   @Test
   void jsonListsReportsAndErrorRowsAndExitsOneWhenSomethingFailed() throws Exception {
     FakeWiring w = withRepos("clean", "dirty", "broken");
-    Run r = run(w, "--format", "json", "projects");
+    CliRun r = run(w, "--format", "json", "projects");
     assertEquals(1, r.exit());
     assertTrue(r.out().contains("\"display_path\": \"projects/dirty\""), r.out());
     assertTrue(r.out().contains("\"status\": \"1m (+1/-0)\""), r.out());
@@ -171,7 +151,7 @@ class GitoveritCommandTest {
 
   @Test
   void errorsOptionPrintsTheDetailsAfterTheOutput() throws Exception {
-    Run r = run(withRepos("broken"), "--format", "json", "--errors", "projects");
+    CliRun r = run(withRepos("broken"), "--format", "json", "--errors", "projects");
     assertEquals(1, r.exit());
     assertTrue(r.err().contains("projects/broken"), r.err());
     assertTrue(r.err().contains("fatal: not a git repository"), r.err());
@@ -179,7 +159,7 @@ class GitoveritCommandTest {
 
   @Test
   void dirtyOnlyAndSortSelectAndOrderTheRows() throws Exception {
-    Run r = run(withRepos("dirty-b", "clean", "dirty-a"), "-d", "-s", "DIR", "-r", "-o", "json", "projects");
+    CliRun r = run(withRepos("dirty-b", "clean", "dirty-a"), "-d", "-s", "DIR", "-r", "-o", "json", "projects");
     assertEquals(0, r.exit(), r.err());
     int a = r.out().indexOf("projects/dirty-a");
     int b = r.out().indexOf("projects/dirty-b");

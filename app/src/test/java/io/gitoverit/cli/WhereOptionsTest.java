@@ -7,25 +7,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gitoverit.analysis.AnalysisOptions;
 import io.gitoverit.analysis.RepoAnalyzer;
-import io.gitoverit.report.RepoError;
 import io.gitoverit.report.RepoReport;
 import io.gitoverit.report.Worktree;
 import io.gitoverit.scan.RepoSource;
+import io.gitoverit.testing.FixedSource;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine;
 
 /** {@code --where}, {@code --print}, {@code -0} and {@code --help-where} as a user meets them. */
 class WhereOptionsTest {
@@ -54,18 +52,7 @@ class WhereOptionsTest {
     @Override
     public RepoSource discover(List<Path> roots, boolean includeIgnored) {
       scanned = true;
-      Deque<Path> q = new ArrayDeque<>(repos);
-      return new RepoSource() {
-        @Override
-        public Optional<Path> next() {
-          return Optional.ofNullable(q.poll());
-        }
-
-        @Override
-        public List<RepoError> problems() {
-          return List.of();
-        }
-      };
+      return FixedSource.of(repos);
     }
 
     @Override
@@ -84,13 +71,8 @@ class WhereOptionsTest {
     }
   }
 
-  record Run(int exit, String out, String err) {}
-
-  Run run(Fake wiring, String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exit = CommandLines.create(wiring, new PrintWriter(out), new PrintWriter(err)).execute(args);
-    return new Run(exit, out.toString(), err.toString());
+  CliRun run(Fake wiring, String... args) {
+    return CliRun.of(wiring, args);
   }
 
   Fake withRepos(String... names) throws Exception {
@@ -104,7 +86,7 @@ class WhereOptionsTest {
   @Test
   void aSyntaxErrorShowsTheExpressionWithACaretAndScansNothing() throws Exception {
     Fake w = withRepos("a");
-    Run r = run(w, "-w", "dirty and (branch != 'main'");
+    CliRun r = run(w, "-w", "dirty and (branch != 'main'");
     assertEquals(2, r.exit());
     assertEquals("""
         gitoverit: Invalid value for option '--where': expected ')', found end of expression
@@ -118,11 +100,11 @@ class WhereOptionsTest {
 
   @Test
   void anUnknownNameListsTheVariablesAndATypeErrorSaysWhichTypes() throws Exception {
-    Run unknown = run(withRepos("a"), "-p", "brnch");
+    CliRun unknown = run(withRepos("a"), "-p", "brnch");
     assertEquals(2, unknown.exit());
     assertTrue(unknown.err().startsWith("gitoverit: Invalid value for option '--print': unknown"
         + " name 'brnch' (did you mean 'branch'?); variables: path, dir, status, branch,"), unknown.err());
-    Run type = run(withRepos("a"), "-w", "branch > 3");
+    CliRun type = run(withRepos("a"), "-w", "branch > 3");
     assertEquals(2, type.exit());
     assertTrue(type.err().startsWith("gitoverit: Invalid value for option '--where': '>' not"
         + " supported between 'str' and 'int'\n  branch > 3\n         ^\n"), type.err());
@@ -132,7 +114,7 @@ class WhereOptionsTest {
   @Test
   void helpWherePrintsTheReferenceAndScansNothing() throws Exception {
     Fake w = withRepos("a");
-    Run r = run(w, "--help-where");
+    CliRun r = run(w, "--help-where");
     assertEquals(0, r.exit());
     assertTrue(r.out().contains("'dirty and branch != \"main\"'"), r.out());
     assertTrue(r.out().contains("STRING METHODS"), r.out());
@@ -142,10 +124,10 @@ class WhereOptionsTest {
   @Test
   void whereFiltersAfterDirtyOnlyAndTheSortAndPrintReplacesTheTable() throws Exception {
     Fake w = withRepos("dirty-c", "b-clean", "dirty-a", "b-dirty");
-    Run r = run(w, "-s", "dir", "-r", "-w", "branch == 'main'", "-p", "dir + ' ' + str(dirty)");
+    CliRun r = run(w, "-s", "dir", "-r", "-w", "branch == 'main'", "-p", "dir + ' ' + str(dirty)");
     assertEquals(0, r.exit(), r.err());
     assertEquals("dirty-c True\ndirty-a True\n", r.out());
-    Run json = run(withRepos("dirty-a"), "-o", "json", "-p", "mtime");
+    CliRun json = run(withRepos("dirty-a"), "-o", "json", "-p", "mtime");
     assertEquals("1700000000.5\n", json.out(), "--print wins over --format");
   }
 
@@ -161,7 +143,7 @@ class WhereOptionsTest {
 
   @Test
   void aFailureOnOneRepositorysValuesIsOneLineAndExitOne() throws Exception {
-    Run r = run(withRepos("a"), "-s", "dir", "-w", "int(branch) > 0");
+    CliRun r = run(withRepos("a"), "-s", "dir", "-w", "int(branch) > 0");
     assertEquals(1, r.exit());
     assertEquals("gitoverit: error: --where: ValueError: invalid literal for int() with base 10:"
         + " 'main' (repository a)\n", r.err());

@@ -10,10 +10,9 @@ import io.gitoverit.progress.ProgressListener;
 import io.gitoverit.report.RepoError;
 import io.gitoverit.report.RepoReport;
 import io.gitoverit.report.Worktree;
+import io.gitoverit.testing.FixedSource;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -54,18 +53,7 @@ class ScannerTest {
   }
 
   static RepoSource source(List<Path> paths, List<RepoError> problems) {
-    Deque<Path> queue = new ArrayDeque<>(paths);
-    return new RepoSource() {
-      @Override
-      public Optional<Path> next() {
-        return Optional.ofNullable(queue.poll());
-      }
-
-      @Override
-      public List<RepoError> problems() {
-        return problems;
-      }
-    };
+    return FixedSource.of(paths, problems);
   }
 
   static List<Path> paths(String... names) {
