@@ -1,5 +1,6 @@
 package io.gitoverit.query.expr;
 
+import io.gitoverit.report.PythonFloats;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -75,7 +76,7 @@ final class Py {
     } else if (v instanceof Boolean b) {
       return b ? "True" : "False";
     } else if (v instanceof Double d) {
-      return floatRepr(d);
+      return PythonFloats.repr(d);
     } else if (v instanceof Long l) {
       return l.toString();
     } else if (v instanceof Seq s) {
@@ -117,34 +118,6 @@ final class Py {
   }
 
   /** Python's {@code repr(float)}: the shortest digits that read back as the same double. */
-  static String floatRepr(double d) {
-    if (Double.isNaN(d)) {
-      return "nan";
-    } else if (Double.isInfinite(d)) {
-      return d > 0 ? "inf" : "-inf";
-    } else if (d == 0) {
-      return 1 / d < 0 ? "-0.0" : "0.0";
-    }
-    BigDecimal exact = new BigDecimal(d);
-    BigDecimal shortest = exact;
-    for (int digits = 1; digits <= 17; digits++) {
-      BigDecimal r = exact.round(new java.math.MathContext(digits, java.math.RoundingMode.HALF_EVEN));
-      if (r.doubleValue() == d) {
-        shortest = r;
-        break;
-      }
-    }
-    shortest = shortest.stripTrailingZeros();
-    int exponent = shortest.precision() - shortest.scale() - 1;
-    if (exponent >= -4 && exponent < 16) {
-      String plain = shortest.toPlainString();
-      return plain.indexOf('.') < 0 ? plain + ".0" : plain;
-    }
-    String digits = shortest.unscaledValue().abs().toString();
-    String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-    return (d < 0 ? "-" : "") + mantissa + "e" + (exponent < 0 ? "-" : "+")
-        + (Math.abs(exponent) < 10 ? "0" : "") + Math.abs(exponent);
-  }
 
   static boolean isNumber(Object v) {
     return v instanceof Long || v instanceof Double || v instanceof Boolean;

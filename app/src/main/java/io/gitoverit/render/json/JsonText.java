@@ -1,5 +1,6 @@
 package io.gitoverit.render.json;
 
+import io.gitoverit.report.PythonFloats;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -32,7 +33,9 @@ final class JsonText {
     } else if (value instanceof Boolean b) {
       sb.append(b ? "true" : "false");
     } else if (value instanceof Double d) {
-      sb.append(PythonFloats.repr(d));
+      // json.dumps spells the non-finite values as JavaScript does
+      sb.append(Double.isNaN(d) ? "NaN" : Double.isInfinite(d) ? (d > 0 ? "Infinity" : "-Infinity")
+          : PythonFloats.repr(d));
     } else if (value instanceof Integer || value instanceof Long) {
       sb.append(value);
     } else if (value instanceof List<?> list) {

@@ -3,6 +3,7 @@ package io.gitoverit.render.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.gitoverit.report.PythonFloats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;

@@ -1,4 +1,4 @@
-package io.gitoverit.render.json;
+package io.gitoverit.report;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -8,19 +8,20 @@ import java.math.RoundingMode;
  * Python's {@code repr(float)}: the shortest decimal that reads back as the same double, in fixed
  * notation for exponents -4..15 and {@code 1e+16} style otherwise.
  *
- * <p>A sibling of {@code analysis.ConfigValues.pythonFloat}, kept separate so that rendering does
- * not depend on analysis. It searches the shortest digits itself because Java 17's {@code
- * Double.toString} is not always shortest (JDK-4511638, fixed in 19).
+ * <p>The one place that prints floats as upstream (Python) prints them: in JSON, in
+ * {@code --print} values and in config values. It searches the shortest digits itself because
+ * Java 17's {@code Double.toString} is not always shortest (JDK-4511638, fixed in 19).
  */
-final class PythonFloats {
+public final class PythonFloats {
   private PythonFloats() {}
 
-  static String repr(double d) {
+  /** Python's {@code repr(d)}, e.g. {@code 1700000000.5}, {@code 1e+16}, {@code nan}. */
+  public static String repr(double d) {
     if (Double.isNaN(d)) {
-      return "NaN";
+      return "nan";
     }
     if (Double.isInfinite(d)) {
-      return d > 0 ? "Infinity" : "-Infinity";
+      return d > 0 ? "inf" : "-inf";
     }
     if (d == 0) {
       return 1 / d < 0 ? "-0.0" : "0.0";
