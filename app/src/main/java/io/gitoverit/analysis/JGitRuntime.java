@@ -38,7 +38,7 @@ public final class JGitRuntime {
   private static final String KEY_PREFIX =
       System.getProperty("java.vendor") + '|' + System.getProperty("java.version") + '|';
 
-  private static FrozenSystemReader installed;
+  private static volatile FrozenSystemReader installed;
 
   /** Why the system or global config could not be read, when it could not. */
   private static String configProblem;
@@ -50,7 +50,9 @@ public final class JGitRuntime {
 
   /** Installs with the process environment; later calls do nothing. */
   public static void install() {
-    install(System.getenv());
+    if (installed == null) {
+      install(System.getenv());
+    }
   }
 
   /** Installs with {@code env} as the environment JGit sees; later calls do nothing. */

@@ -6,6 +6,7 @@ import io.gitoverit.analysis.HybridAnalyzer;
 import io.gitoverit.analysis.JGitAnalyzer;
 import io.gitoverit.analysis.JGitRuntime;
 import io.gitoverit.analysis.RepoAnalyzer;
+import io.gitoverit.discovery.IgnoreOracle;
 import io.gitoverit.discovery.JGitIgnoreOracle;
 import io.gitoverit.discovery.RepositoryWalker;
 import io.gitoverit.discovery.WalkProblem;
@@ -29,8 +30,16 @@ public final class ProductionWiring implements Wiring {
     this.home = home;
   }
 
-  /** Wiring for this process: its environment, working directory and home. */
+  /**
+   * Wiring for this process: its environment, working directory and home. Also starts JGit's
+   * one-time set-up (reading the user's config, recording file stores) on a background thread,
+   * so that it overlaps the parsing of the command line instead of following it; a run that
+   * finds no repository never waits for it.
+   */
   public static ProductionWiring create() {
+    Thread warmUp = new Thread(ProductionWiring::warmUp, "gitoverit-jgit-setup");
+    warmUp.setDaemon(true);
+    warmUp.start();
     Map<String, String> env = System.getenv();
     Path cwd = Path.of("").toAbsolutePath();
     String homeVar = env.get("HOME");
@@ -38,21 +47,35 @@ public final class ProductionWiring implements Wiring {
     return new ProductionWiring(env, cwd, home);
   }
 
+  /** The set-up in the background: any failure is met again, and reported, on first real use. */
+  private static void warmUp() {
+    try {
+      JGitRuntime.install();
+    } catch (RuntimeException | LinkageError e) {
+      // nothing to do: install() runs again when the first repository needs it
+    }
+  }
+
+  /** The hybrid engine, built when the first repository is analysed. */
   @Override
   public RepoAnalyzer analyzer(HybridAnalyzer.RoutingLog routing) {
-    JGitRuntime.install();
-    GitRunner git = GitRunner.standard();
-    return new HybridAnalyzer(
-        new JGitAnalyzer(git),
-        new GitCliAnalyzer(git),
-        routing == null ? HybridAnalyzer.RoutingLog.NONE : routing);
+    return new LazyAnalyzer(() -> {
+      GitRunner git = GitRunner.standard();
+      return new HybridAnalyzer(
+          new JGitAnalyzer(git),
+          new GitCliAnalyzer(git),
+          routing == null ? HybridAnalyzer.RoutingLog.NONE : routing);
+    });
   }
 
   @Override
   public RepoSource discover(List<Path> roots, boolean includeIgnored) {
-    JGitRuntime.install(); // before the ignore oracle's first JGit use, so JGit leaves no trace
-    RepositoryWalker walker =
-        new RepositoryWalker(roots, includeIgnored, new JGitIgnoreOracle(env), true);
+    JGitIgnoreOracle jgit = new JGitIgnoreOracle(env);
+    IgnoreOracle oracle = repoRoot -> {
+      JGitRuntime.install(); // before the oracle's first JGit use, so JGit leaves no trace
+      return jgit.rulesFor(repoRoot);
+    };
+    RepositoryWalker walker = new RepositoryWalker(roots, includeIgnored, oracle, true);
     return new RepoSource() {
       @Override
       public Optional<Path> next() {
