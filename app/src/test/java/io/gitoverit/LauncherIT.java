@@ -2,6 +2,7 @@ package io.gitoverit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.gitoverit.testing.GitFixture;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,10 +31,46 @@ class LauncherIT {
 
   Run run(GitFixture fx, Map<String, String> extraEnv, boolean viaLauncher, String... args)
       throws Exception {
+    return run(testJava(), fx, extraEnv, viaLauncher, args);
+  }
+
+  /** The java running these tests. */
+  private static String testJava() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  /**
+   * The java of JDKs under /usr/lib/jvm whose release file says version 24 or newer, where the
+   * launcher uses an AOT cache instead of a CDS archive; none on most machines.
+   */
+  static List<String> newerJavas() throws Exception {
+    Path jvms = Path.of("/usr/lib/jvm");
+    if (!Files.isDirectory(jvms)) {
+      return List.of();
+    }
+    List<String> found = new ArrayList<>();
+    try (Stream<Path> homes = Files.list(jvms)) {
+      for (Path home : homes.sorted().toList()) {
+        Path release = home.resolve("release");
+        Path java = home.resolve("bin/java");
+        if (Files.isSymbolicLink(home) || !Files.isRegularFile(release) || !Files.isExecutable(java)) {
+          continue;
+        }
+        Matcher m = Pattern.compile("JAVA_VERSION=\"(\\d+)")
+            .matcher(Files.readString(release));
+        if (m.find() && Integer.parseInt(m.group(1)) >= 24) {
+          found.add(java.toString());
+        }
+      }
+    }
+    return found;
+  }
+
+  Run run(String java, GitFixture fx, Map<String, String> extraEnv, boolean viaLauncher,
+      String... args) throws Exception {
     Path jar = Path.of(System.getProperty("gitoverit.jar", "target/gitoverit.jar"));
     Path launcher = jar.resolveSibling("gitoverit");
     assertTrue(Files.isExecutable(launcher), "launcher missing or not executable: " + launcher);
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> cmd = new ArrayList<>(
         viaLauncher ? List.of(launcher.toString()) : List.of(java, "-jar", jar.toString()));
     cmd.addAll(List.of(args));
@@ -55,33 +94,48 @@ class LauncherIT {
       return List.of();
     }
     try (Stream<Path> files = Files.list(cache().resolve("gitoverit"))) {
-      return files.filter(f -> f.toString().endsWith(".jsa")).toList();
+      return files.filter(f -> f.toString().endsWith(".jsa") || f.toString().endsWith(".aot"))
+          .toList();
     }
   }
 
   @Test
   void printsWhatTheJarPrintsAndABrokenArchiveChangesNothing() throws Exception {
+    archiveLifecycle(testJava());
+  }
+
+  /** On JDK 24+ the launcher makes an AOT cache; the same promises hold (skipped without one). */
+  @Test
+  void aNewerJdkGetsAnAotCacheThatChangesNothing() throws Exception {
+    List<String> javas = newerJavas();
+    assumeFalse(javas.isEmpty(), "no JDK 24+ under /usr/lib/jvm");
+    archiveLifecycle(javas.get(javas.size() - 1));
+    assertTrue(archives().get(0).toString().endsWith(".aot"), "an AOT cache: " + archives());
+  }
+
+  private void archiveLifecycle(String java) throws Exception {
     GitFixture fx = new GitFixture(tmp);
     Path repo = fx.repoWithCommit(tmp.resolve("projects/one"), "a.txt", "a\n");
     GitFixture.append(repo, "a.txt", "more\n");
-    Run plain = run(fx, Map.of(), false, "--format", "json", "--no-progress", "projects");
+    Run plain = run(java, fx, Map.of(), false, "--format", "json", "--no-progress", "projects");
     assertEquals(0, plain.exit(), plain.err());
     assertTrue(plain.out().contains("\"status\": \"1m (+1/-0)\""), plain.out());
 
-    Run first = run(fx, Map.of(), true, "--format", "json", "--no-progress", "projects");
+    Run first = run(java, fx, Map.of(), true, "--format", "json", "--no-progress", "projects");
     assertEquals(plain, first);
-    // The archive appears at exit (JDK 19+) or from a background dump (JDK 17).
+    // The archive appears at exit (JDK 19-23) or from a background dump (JDK 17, JDK 24+).
+    // On JDK 24+ the background JVM also scans a repository of its own; it prints nothing.
     for (int i = 0; i < 120 && archives().isEmpty(); i++) {
       Thread.sleep(500);
     }
     List<Path> archives = archives();
     assertEquals(1, archives.size(), "one class-data archive in the cache: " + archives);
 
-    Run withArchive = run(fx, Map.of(), true, "--format", "json", "--no-progress", "projects");
+    Run withArchive = run(java, fx, Map.of(), true, "--format", "json", "--no-progress", "projects");
     assertEquals(plain, withArchive);
 
     Files.writeString(archives.get(0), "not an archive");
-    Run broken = run(fx, Map.of(), true, "--format", "json", "--no-progress", "projects");
+    Run broken = run(java, fx, Map.of(), true, "--format", "json", "--no-progress", "projects");
     assertEquals(plain, broken);
   }
 
