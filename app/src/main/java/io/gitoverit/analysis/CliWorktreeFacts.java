@@ -62,54 +62,93 @@ final class CliWorktreeFacts {
     return Integer.parseInt(column);
   }
 
+  /** Above this many names the stat calls are shared out among threads. */
+  private static final int PARALLEL_FROM = 8192;
+
   /**
-   * The newest modification time (links followed, nanosecond precision) over the tracked and
-   * the untracked, not ignored paths, skipping {@code .git} and paths that do not exist; empty
-   * when there are none. Names that this JVM cannot turn into a path (bytes that are not valid in
-   * its file-name encoding) are handed, as bytes, to {@code stat} (see {@link #statRawNames}).
+   * The newest modification time (links followed, nanosecond precision) over the paths that
+   * {@code git ls-files -z --sparse} with {@code which} ({@code --cached} for the tracked paths,
+   * {@code --others --exclude-standard} for the untracked, not ignored ones) lists, skipping
+   * {@code .git} and paths that do not exist; empty when there are none. Names that this JVM
+   * cannot turn into a path (bytes that are not valid in its file-name encoding) are handed, as
+   * bytes, to {@code stat} (see {@link #statRawNames}). Many names are stat'ed by several threads.
    *
    * @throws AnalysisException when git cannot list the files
    */
-  static Optional<Instant> newestMtime(GitRunner git, Path root) throws IOException, AnalysisException {
-    GitRunner.Result r = git.run(root, "ls-files", "--sparse", "-z", "--cached", "--others", "--exclude-standard");
+  static Optional<Instant> newestMtime(GitRunner git, Path root, String... which)
+      throws IOException, AnalysisException {
+    List<String> args = new java.util.ArrayList<>(List.of("ls-files", "--sparse", "-z"));
+    args.addAll(List.of(which));
+    GitRunner.Result r = git.run(root, args.toArray(String[]::new));
     if (!r.ok()) {
       throw new AnalysisException(r.errorLine("git ls-files"));
     }
-    Instant newest = null;
+    List<byte[]> names = CliStatus.splitNul(r.stdout());
+    java.nio.charset.Charset jnu = java.nio.charset.Charset.forName(
+        System.getProperty("sun.jnu.encoding", "UTF-8"));
     java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
-    for (byte[] name : CliStatus.splitNul(r.stdout())) {
+    List<String> paths = new java.util.ArrayList<>(names.size());
+    for (byte[] name : names) {
       String n = new String(name, StandardCharsets.UTF_8);
       if (n.equals(".git") || n.startsWith(".git/")) {
         continue;
       }
-      if (!expressible(n, name)) {
+      if (!ascii(name) && !expressible(n, name, jnu)) {
         raw.write(name);
         raw.write(0);
         continue;
       }
-      Instant t;
+      paths.add(n);
+    }
+    long newestNanos = paths.size() >= PARALLEL_FROM
+        ? java.util.stream.IntStream.range(0, (paths.size() + 4095) / 4096).parallel()
+            .mapToLong(chunk -> newestNanos(root, paths, chunk * 4096,
+                Math.min(paths.size(), chunk * 4096 + 4096)))
+            .max().orElse(Long.MIN_VALUE)
+        : newestNanos(root, paths, 0, paths.size());
+    Optional<Instant> newest = newestNanos == Long.MIN_VALUE
+        ? Optional.empty()
+        : Optional.of(Instant.EPOCH.plusNanos(newestNanos));
+    if (raw.size() > 0) {
+      newest = newer(newest, statRawNames(root, raw.toByteArray()));
+    }
+    return newest;
+  }
+
+  /** The later of two times, either of which may be missing. */
+  static Optional<Instant> newer(Optional<Instant> a, Optional<Instant> b) {
+    if (a.isEmpty()) {
+      return b;
+    }
+    return b.isPresent() && b.get().isAfter(a.get()) ? b : a;
+  }
+
+  /** The newest mtime, in nanoseconds since the epoch, of {@code paths[from, to)}. */
+  private static long newestNanos(Path root, List<String> paths, int from, int to) {
+    long newest = Long.MIN_VALUE;
+    for (int i = from; i < to; i++) {
+      long t;
       try {
-        t = Files.getLastModifiedTime(root.resolve(n)).toInstant();
+        t = Files.getLastModifiedTime(root.resolve(paths.get(i))).to(java.util.concurrent.TimeUnit.NANOSECONDS);
       } catch (IOException | InvalidPathException e) {
         continue; // missing or a dangling link: upstream skips it too
       }
-      if (newest == null || t.isAfter(newest)) {
-        newest = t;
+      newest = Math.max(newest, t);
+    }
+    return newest;
+  }
+
+  private static boolean ascii(byte[] name) {
+    for (byte b : name) {
+      if (b < 0) {
+        return false;
       }
     }
-    if (raw.size() > 0) {
-      Optional<Instant> rawNewest = statRawNames(root, raw.toByteArray());
-      if (rawNewest.isPresent() && (newest == null || rawNewest.get().isAfter(newest))) {
-        newest = rawNewest.get();
-      }
-    }
-    return Optional.ofNullable(newest);
+    return true;
   }
 
   /** Whether Java can name {@code bytes} as a path: they are valid in its file-name encoding. */
-  private static boolean expressible(String decoded, byte[] bytes) {
-    java.nio.charset.Charset jnu = java.nio.charset.Charset.forName(
-        System.getProperty("sun.jnu.encoding", "UTF-8"));
+  private static boolean expressible(String decoded, byte[] bytes, java.nio.charset.Charset jnu) {
     return java.util.Arrays.equals(decoded.getBytes(jnu), bytes)
         && java.util.Arrays.equals(decoded.getBytes(StandardCharsets.UTF_8), bytes);
   }

@@ -145,6 +145,18 @@ public final class GitRunner {
   }
 
   private Result run(Path dir, byte[] input, String... args) throws IOException {
+    return start(dir, input, args).await();
+  }
+
+  /**
+   * Starts git like {@link #run(Path, String...)} and returns at once: the caller does other
+   * work while git runs, then calls {@link Pending#await()}.
+   */
+  public Pending start(Path dir, String... args) throws IOException {
+    return start(dir, null, args);
+  }
+
+  private Pending start(Path dir, byte[] input, String... args) throws IOException {
     ProcessBuilder pb = builder(List.of(), false, dir, args);
     if (input == null) {
       pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
@@ -158,23 +170,57 @@ public final class GitRunner {
         input == null
             ? CompletableFuture.completedFuture(null)
             : CompletableFuture.runAsync(() -> writeAll(p.getOutputStream(), input), PUMPS);
-    try {
-      if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+    return new Pending(p, out, err, in, args, timeout, System.nanoTime());
+  }
+
+  /** A git process started by {@link #start}; {@link #await} collects its result once. */
+  public static final class Pending {
+    private final Process process;
+    private final CompletableFuture<byte[]> out;
+    private final CompletableFuture<byte[]> err;
+    private final CompletableFuture<Void> in;
+    private final String[] args;
+    private final Duration timeout;
+    private final long started;
+
+    private Pending(Process process, CompletableFuture<byte[]> out, CompletableFuture<byte[]> err,
+        CompletableFuture<Void> in, String[] args, Duration timeout, long started) {
+      this.process = process;
+      this.out = out;
+      this.err = err;
+      this.in = in;
+      this.args = args;
+      this.timeout = timeout;
+      this.started = started;
+    }
+
+    /**
+     * Waits for git (the timeout counts from its start) and returns what it printed.
+     *
+     * @throws GitTimeoutException when git did not finish in time (it is killed)
+     * @throws IOException when interrupted (git is killed) or a pipe failed
+     */
+    public Result await() throws IOException {
+      Process p = process;
+      try {
+        long left = timeout.toNanos() - (System.nanoTime() - started);
+        if (!p.waitFor(Math.max(0, left), TimeUnit.NANOSECONDS)) {
+          killTree(p.toHandle());
+          throw new GitTimeoutException("git " + String.join(" ", args), timeout);
+        }
+        in.exceptionally(e -> null).join();
+        return new Result(p.exitValue(), out.join(), new String(err.join(), StandardCharsets.UTF_8));
+      } catch (InterruptedException e) {
         killTree(p.toHandle());
-        throw new GitTimeoutException("git " + String.join(" ", args), timeout);
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted", e);
+      } catch (CompletionException e) {
+        killTree(p.toHandle());
+        if (e.getCause() instanceof UncheckedIOException u) {
+          throw u.getCause();
+        }
+        throw e;
       }
-      in.exceptionally(e -> null).join();
-      return new Result(p.exitValue(), out.join(), new String(err.join(), StandardCharsets.UTF_8));
-    } catch (InterruptedException e) {
-      killTree(p.toHandle());
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted", e);
-    } catch (CompletionException e) {
-      killTree(p.toHandle());
-      if (e.getCause() instanceof UncheckedIOException u) {
-        throw u.getCause();
-      }
-      throw e;
     }
   }
 

@@ -200,6 +200,44 @@ class GitCliAnalyzerTest {
     assertEquals(Optional.empty(), ((Worktree.Checked) noMtime.worktree()).latestMtime());
   }
 
+  /** git status shows only "? new/" here; the newest file inside that folder still counts. */
+  @Test
+  void mtimeCountsAnUntrackedFileInsideAnUntrackedFolder() throws Exception {
+    Path root = fixture.repoWithCommit(tmp.resolve("u"), "a.txt", "a\n");
+    GitFixture.touch(root.resolve("a.txt"), 1_600_000_000L);
+    Path inner = GitFixture.write(root, "new/deeper/b.txt", "b\n");
+    Instant newest = Instant.ofEpochSecond(1_700_000_000L, 5);
+    Files.setLastModifiedTime(inner, FileTime.from(newest));
+    RepoReport r = analyze(root);
+    assertEquals("1u", StatusSummary.text(r));
+    assertEquals(Optional.of(newest), ((Worktree.Checked) r.worktree()).latestMtime());
+
+    Files.delete(inner);
+    Files.delete(inner.getParent());
+    Files.delete(inner.getParent().getParent());
+    RepoReport clean = analyze(root);
+    assertEquals("clean", StatusSummary.text(clean));
+    assertEquals(Optional.of(Instant.ofEpochSecond(1_600_000_000L)),
+        ((Worktree.Checked) clean.worktree()).latestMtime());
+  }
+
+  /** Enough tracked files that their stat calls are shared among threads: still the newest one. */
+  @Test
+  void mtimeOverManyTrackedFilesIsTheNewestOne() throws Exception {
+    Path root = fixture.init(tmp.resolve("many"));
+    int files = 9_000;
+    for (int i = 0; i < files; i++) {
+      Path f = GitFixture.write(root, "d" + (i % 30) + "/f" + i + ".txt", i + "\n");
+      GitFixture.touch(f, 1_600_000_000L + i % 1000);
+    }
+    fixture.commitAll(root, "many");
+    Instant newest = Instant.ofEpochSecond(1_650_000_000L, 42);
+    Files.setLastModifiedTime(root.resolve("d7/f4567.txt"), FileTime.from(newest));
+    RepoReport r = analyze(root);
+    assertEquals("clean", StatusSummary.text(r));
+    assertEquals(Optional.of(newest), ((Worktree.Checked) r.worktree()).latestMtime());
+  }
+
   @Test
   void metadataOnlySkipsTheWorktreeButKeepsTracking() throws Exception {
     Path root = MoreScenarios.ahead(fixture, tmp.resolve("a"));
