@@ -68,6 +68,19 @@ public final class HybridAnalyzer implements RepoAnalyzer {
   /** Nested-repository candidates come only from a successful JGit walk. */
   @Override
   public Analysis analyzeWithNested(Path root, AnalysisOptions options) throws AnalysisException {
+    return analyzeWithNested(root, options, () -> {});
+  }
+
+  /**
+   * Runs {@code noNested} as soon as it is clear that no JGit walk will report candidates: the
+   * repository goes to git, or only its metadata is read.
+   */
+  @Override
+  public Analysis analyzeWithNested(Path root, AnalysisOptions options, Runnable noNested)
+      throws AnalysisException {
+    if (options.metadataOnly()) {
+      noNested.run();
+    }
     if (!reachableAsText(root)) {
       // Java decoded bytes it could not map to U+FFFD: the path as text (which JGit and
       // ProcessBuilder use) leads nowhere.
@@ -77,6 +90,7 @@ public final class HybridAnalyzer implements RepoAnalyzer {
     Optional<String> reason = preflight.reasonForGit(root);
     if (reason.isPresent()) {
       log.toGit(root, reason.get());
+      noNested.run();
       return Analysis.withoutNested(fallback.analyze(root, options));
     }
     try {

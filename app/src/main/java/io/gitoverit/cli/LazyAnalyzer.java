@@ -48,4 +48,10 @@ final class LazyAnalyzer implements RepoAnalyzer {
   public Analysis analyzeWithNested(Path root, AnalysisOptions options) throws AnalysisException {
     return engine().analyzeWithNested(root, options);
   }
+
+  @Override
+  public Analysis analyzeWithNested(Path root, AnalysisOptions options, Runnable noNested)
+      throws AnalysisException {
+    return engine().analyzeWithNested(root, options, noNested);
+  }
 }

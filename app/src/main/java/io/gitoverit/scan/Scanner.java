@@ -11,13 +11,18 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,7 +30,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Runs one scan: discovery feeds the completion service as it walks, reports are collected as
  * they complete, and each analysis tells discovery which nested repositories its work-tree walk
- * saw, so that discovery need not walk that work tree again. Discovery is done only when the
+ * saw, so that discovery need not walk that work tree again; an analysis that will name none (the
+ * git engine, metadata only) says so as soon as it knows, and discovery walks that work tree
+ * while the analysis goes on. Discovery is done only when the
  * walk is over and no analysis it still waits for is in flight. With zero workers the same loop
  * runs every analysis on the calling thread.
  */
@@ -43,9 +50,11 @@ public final class Scanner {
   /** Scans everything {@code source} yields. Only this (coordinator) thread touches the listener. */
   public ScanResult scan(RepoSource source, AnalysisOptions options) throws InterruptedException {
     ExecutorService pool = workers > 0 ? Executors.newFixedThreadPool(workers, daemonThreads()) : null;
+    BlockingQueue<Future<Done>> finishedQueue = new LinkedBlockingQueue<>();
     ExecutorCompletionService<Done> completion =
-        new ExecutorCompletionService<>(pool != null ? pool : Runnable::run);
+        new ExecutorCompletionService<>(pool != null ? pool : Runnable::run, finishedQueue);
     int maxInFlight = Math.max(1, workers * 4);
+    Set<Path> hinted = new HashSet<>();
     List<RepoReport> reports = new ArrayList<>();
     List<RepoError> errors = new ArrayList<>();
     int found = 0;
@@ -66,7 +75,10 @@ public final class Scanner {
           Path repo = next.get();
           found++;
           listener.discovering(repo, found);
-          completion.submit(() -> new Done(repo, analyzeOne(repo, options)));
+          // An engine that knows early it will name no nested repositories says so through
+          // the same queue, so that the walk of this work tree can go on during the analysis.
+          Runnable noNested = () -> finishedQueue.add(CompletableFuture.completedFuture(Done.hint(repo)));
+          completion.submit(() -> new Done(repo, analyzeOne(repo, options, noNested)));
           inFlight++;
         }
         if (inFlight == 0) {
@@ -76,14 +88,24 @@ public final class Scanner {
           break;
         }
         Done finished = get(completion.take());
+        if (finished.outcome() == null) {
+          source.nested(finished.repo(), Optional.empty()); // a hint; its analysis still runs
+          hinted.add(finished.repo());
+          continue;
+        }
+        boolean told = hinted.remove(finished.repo()); // discovery heard about it once already
         inFlight--;
         done++;
         Outcome outcome = finished.outcome();
         if (outcome instanceof Outcome.Analyzed a) {
           reports.add(a.report());
-          source.nested(finished.repo(), a.nested());
+          if (!told) {
+            source.nested(finished.repo(), a.nested());
+          }
         } else if (outcome instanceof Outcome.Failed f) {
-          source.nested(finished.repo(), Optional.empty());
+          if (!told) {
+            source.nested(finished.repo(), Optional.empty());
+          }
           errors.add(f.error());
           listener.error(f.path(), f.error().message());
         }
@@ -103,9 +125,9 @@ public final class Scanner {
     }
   }
 
-  private Outcome analyzeOne(Path repo, AnalysisOptions options) {
+  private Outcome analyzeOne(Path repo, AnalysisOptions options, Runnable noNested) {
     try {
-      Analysis analysis = analyzer.analyzeWithNested(repo, options);
+      Analysis analysis = analyzer.analyzeWithNested(repo, options, noNested);
       return new Outcome.Analyzed(analysis.report(), analysis.nestedCandidates());
     } catch (AnalysisException e) {
       return failed(repo, e.getMessage(), e);
@@ -123,8 +145,15 @@ public final class Scanner {
     return new Outcome.Failed(new RepoError(repo, line, Optional.of(trace.toString())));
   }
 
-  /** A finished task: the repository as the source yielded it, and what became of it. */
-  private record Done(Path repo, Outcome outcome) {}
+  /**
+   * A finished task: the repository as the source yielded it, and what became of it; or, with no
+   * outcome, a hint that its analysis will name no nested repositories.
+   */
+  private record Done(Path repo, Outcome outcome) {
+    static Done hint(Path repo) {
+      return new Done(repo, null);
+    }
+  }
 
   private static Done get(Future<Done> future) throws InterruptedException {
     try {

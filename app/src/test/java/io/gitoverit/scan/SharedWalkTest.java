@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gitoverit.analysis.Analysis;
+import io.gitoverit.analysis.AnalysisException;
 import io.gitoverit.analysis.AnalysisOptions;
 import io.gitoverit.analysis.GitCliAnalyzer;
 import io.gitoverit.analysis.GitRunner;
@@ -25,6 +27,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -173,6 +178,44 @@ class SharedWalkTest {
     assertFalse(asked.contains(fleet.resolve("outer/tracked/other")), asked.toString());
     // The ci repository went to git: the walker walked its work tree itself.
     assertTrue(asked.contains(fleet.resolve("ci/n10")));
+  }
+
+  /**
+   * The ci repository goes to git, which names no nested repositories: the walker is told so at
+   * once and finds ci/n10 while ci's analysis is still running (held here until n10's starts).
+   */
+  @Test
+  void aWorkTreeWithoutCandidatesIsWalkedDuringItsAnalysis() throws Exception {
+    for (AnalysisOptions options : List.of(AnalysisOptions.FULL, new AnalysisOptions(true, true))) {
+      RepoAnalyzer real = hybrid();
+      CountDownLatch innerStarted = new CountDownLatch(1);
+      AtomicBoolean overlapped = new AtomicBoolean();
+      RepoAnalyzer holding = new RepoAnalyzer() {
+        @Override
+        public RepoReport analyze(Path root, AnalysisOptions o) throws AnalysisException {
+          return real.analyze(root, o);
+        }
+
+        @Override
+        public Analysis analyzeWithNested(Path root, AnalysisOptions o, Runnable noNested)
+            throws AnalysisException {
+          if (root.endsWith("n10")) {
+            innerStarted.countDown();
+          }
+          Analysis a = real.analyzeWithNested(root, o, noNested);
+          if (root.endsWith("ci")) {
+            try {
+              overlapped.set(innerStarted.await(20, TimeUnit.SECONDS));
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
+          return a;
+        }
+      };
+      assertEquals(EXPECTED, scan(new Source(false, fleet), holding, 2, options));
+      assertTrue(overlapped.get(), "ci/n10 found while ci was analysed (" + options + ")");
+    }
   }
 
   @Test
