@@ -41,8 +41,9 @@ import java.util.Set;
  * repository it yields: the analysis of that repository walks its work tree anyway, and {@link
  * #nested} hands back the directories holding {@code .git} that it met, which the walker then
  * visits under the rules above (ignore checks included, on the way down to each). Without such a
- * report the walker walks the work tree itself. A root is started only when every repository of
- * the roots before it was reported, so overlapping roots behave as in a plain walk.
+ * report the walker walks the work tree itself. A root that lies in, or holds, a work tree still
+ * waiting for its report is started only after that report, so overlapping roots behave as in a
+ * plain walk; other roots are started at once.
  */
 public final class RepositoryWalker implements Iterator<Path> {
   private final Deque<Path> roots;
@@ -100,7 +101,7 @@ public final class RepositoryWalker implements Iterator<Path> {
   public boolean hasNext() {
     while (found == null) {
       if (stack.isEmpty()) {
-        if (!awaiting.isEmpty() || roots.isEmpty()) {
+        if (roots.isEmpty() || overlapsAwaiting(roots.peekFirst())) {
           return false;
         }
         startRoot(roots.removeFirst());
@@ -120,6 +121,30 @@ public final class RepositoryWalker implements Iterator<Path> {
     Path repo = found;
     found = null;
     return repo;
+  }
+
+  /**
+   * Whether {@code root} lies in, or holds, a work tree that still waits for {@link #nested}: then
+   * the rules (and repositories) that tree's walk brings must be known before the root is walked.
+   * A root clear of every waiting work tree is walked at once, so that many roots (a shell glob
+   * over a folder of clones, say) keep every worker busy.
+   */
+  private boolean overlapsAwaiting(Path root) {
+    if (awaiting.isEmpty()) {
+      return false;
+    }
+    Path real;
+    try {
+      real = root.toRealPath();
+    } catch (IOException e) {
+      return false; // startRoot reports it
+    }
+    for (Path waiting : awaiting) {
+      if (real.startsWith(waiting) || waiting.startsWith(real)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether some yielded repository's work tree still waits for {@link #nested}. */

@@ -101,6 +101,29 @@ class RepositoryWalkerDeferTest {
         RepositoryWalkerTest.drain(new RepositoryWalker(List.of(r, inner), false, oracle)));
   }
 
+  /** Roots apart from every waiting work tree need not wait: each is a clone of its own here. */
+  @Test
+  void aRootApartFromTheWaitingWorkTreesIsWalkedAtOnce() throws IOException {
+    Path a = repo("a");
+    Path b = repo("b");
+    Path c = repo("c");
+    Path nested = repo("c/n");
+    RepositoryWalker walker = walker(ignoringExactly(Set.of()), a, b, c, c.resolve("n"));
+    assertEquals(a, walker.next());
+    assertEquals(b, walker.next()); // a has not been reported yet
+    assertEquals(c, walker.next());
+    assertFalse(walker.hasNext()); // the last root lies in c, whose report is still to come
+    assertTrue(walker.awaiting());
+    walker.nested(a, Optional.of(List.of()));
+    walker.nested(b, Optional.of(List.of()));
+    assertFalse(walker.hasNext());
+    walker.nested(c, Optional.of(List.of(nested)));
+    assertEquals(nested, walker.next());
+    walker.nested(nested, Optional.of(List.of()));
+    assertFalse(walker.hasNext());
+    assertFalse(walker.awaiting());
+  }
+
   @Test
   void withIncludeIgnoredNothingIsDeferred() throws IOException {
     Path r = repo("r");
