@@ -199,7 +199,8 @@ public final class GitoveritCommand implements Callable<Integer> {
     if (dirtyOnly) {
       shown = Selection.dirtyOnly(shown);
     }
-    shown = Selection.sort(shown, effectiveSort, reverse, output::displayPath);
+    // Upstream sorts by its display path, the "! " of a failed sync included.
+    shown = Selection.sort(shown, effectiveSort, reverse, output::shownPath);
     shown = expressions.filter(shown, output::shownPath);
 
     PrintWriter out = spec.commandLine().getOut();

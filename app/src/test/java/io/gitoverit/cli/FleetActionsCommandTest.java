@@ -147,6 +147,12 @@ class FleetActionsCommandTest {
     assertTrue(flat.contains("\"sync_error\": \"push failed: rejected: ! [remote rejected] HEAD -> main"), flat);
     assertFalse(flat.contains("in-sync"), flat);
     assertTrue(json.err().contains("(--errors shows why)"), json.err());
+
+    // Sorted by dir as upstream sorts it: by the shown path, "! " mark included, so first.
+    RealWiring.Run sorted = wiring.run("-U", "-o", "json", "-s", "dir", tmp.resolve("fleet").toString());
+    int failed = sorted.out().indexOf("\"! fleet/rejected\"");
+    int fine = sorted.out().indexOf("\"fleet/in-sync\"");
+    assertTrue(failed >= 0 && fine > failed, sorted.out());
   }
 
   @Test
