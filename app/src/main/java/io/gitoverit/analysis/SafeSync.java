@@ -44,6 +44,15 @@ public final class SafeSync implements RepoAnalyzer {
 
   @Override
   public RepoReport analyze(Path root, AnalysisOptions options) throws AnalysisException {
+    return analyzeWithNested(root, options).report();
+  }
+
+  /**
+   * The nested-repository candidates are those of the last analysis, made after every action,
+   * so they describe the work tree as discovery would find it now.
+   */
+  @Override
+  public Analysis analyzeWithNested(Path root, AnalysisOptions options) throws AnalysisException {
     Optional<CliConfig> config = readConfig(root);
     if (config.isEmpty()) {
       // Not something git can work with: the analyser says what is wrong with it.
@@ -56,7 +65,8 @@ public final class SafeSync implements RepoAnalyzer {
       fetchFailed = !fetch.ok();
       fetch.failure().ifPresent(failures::add);
     }
-    RepoReport report = analyzeGated(root, options);
+    Analysis last = analyzeGated(root, options);
+    RepoReport report = last.report();
     boolean pulled = false;
     boolean pullFailed = false;
     if (plan.pull() && canPull(report, fetchFailed)) {
@@ -64,7 +74,8 @@ public final class SafeSync implements RepoAnalyzer {
       pulled = pull.ok();
       pullFailed = !pull.ok();
       pull.failure().ifPresent(failures::add);
-      report = analyzeGated(root, options);
+      last = analyzeGated(root, options);
+      report = last.report();
     }
     boolean pushed = false;
     boolean pushFailed = false;
@@ -76,11 +87,14 @@ public final class SafeSync implements RepoAnalyzer {
         pushed = push.ok();
         pushFailed = !push.ok();
         push.failure().ifPresent(failures::add);
-        report = analyzeGated(root, options);
+        last = analyzeGated(root, options);
+        report = last.report();
       }
     }
     Optional<String> detail = failures.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", failures));
-    return report.withSync(new SyncResult(fetchFailed, pullFailed, pulled, pushFailed, pushed, detail));
+    return new Analysis(
+        report.withSync(new SyncResult(fetchFailed, pullFailed, pulled, pushFailed, pushed, detail)),
+        last.nestedCandidates());
   }
 
   /** Upstream's rule: fetched, clean, behind and not ahead, with an upstream. */
@@ -129,7 +143,7 @@ public final class SafeSync implements RepoAnalyzer {
     }
   }
 
-  private RepoReport analyzeGated(Path root, AnalysisOptions options) throws AnalysisException {
+  private Analysis analyzeGated(Path root, AnalysisOptions options) throws AnalysisException {
     try {
       analysisSlots.acquire();
     } catch (InterruptedException e) {
@@ -137,7 +151,7 @@ public final class SafeSync implements RepoAnalyzer {
       throw new AnalysisException("interrupted", e);
     }
     try {
-      return inner.analyze(root, options);
+      return inner.analyzeWithNested(root, options);
     } finally {
       analysisSlots.release();
     }

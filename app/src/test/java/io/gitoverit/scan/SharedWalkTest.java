@@ -12,6 +12,8 @@ import io.gitoverit.analysis.GitRunner;
 import io.gitoverit.analysis.HybridAnalyzer;
 import io.gitoverit.analysis.JGitAnalyzer;
 import io.gitoverit.analysis.RepoAnalyzer;
+import io.gitoverit.analysis.SafeSync;
+import io.gitoverit.analysis.SyncPlan;
 import io.gitoverit.discovery.IgnoreOracle;
 import io.gitoverit.discovery.JGitIgnoreOracle;
 import io.gitoverit.discovery.RepositoryWalker;
@@ -254,6 +256,16 @@ class SharedWalkTest {
     Source source = new Source(false, fleet);
     assertEquals(EXPECTED, scan(source, plain, 1, AnalysisOptions.FULL));
     assertEquals(0, source.withCandidates.get());
+  }
+
+  /** With fleet actions the last analysis (after every action) still names the candidates. */
+  @Test
+  void fleetActionsKeepTheSharedWalk() throws InterruptedException {
+    RepoAnalyzer withActions = new SafeSync(hybrid(), GitRunner.standard(),
+        SyncPlan.of(true, true, true), 2, git.environment());
+    Source source = new Source(false, fleet);
+    assertEquals(EXPECTED, scan(source, withActions, 2, AnalysisOptions.FULL));
+    assertEquals(10, source.withCandidates.get());
   }
 
   @Test
