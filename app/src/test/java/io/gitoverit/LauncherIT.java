@@ -109,11 +109,12 @@ class LauncherIT {
   void aNewerJdkGetsAnAotCacheThatChangesNothing() throws Exception {
     List<String> javas = newerJavas();
     assumeFalse(javas.isEmpty(), "no JDK 24+ under /usr/lib/jvm");
-    archiveLifecycle(javas.get(javas.size() - 1));
-    assertTrue(archives().get(0).toString().endsWith(".aot"), "an AOT cache: " + archives());
+    Path archive = archiveLifecycle(javas.get(javas.size() - 1));
+    assertTrue(archive.toString().endsWith(".aot"), "an AOT cache: " + archive);
   }
 
-  private void archiveLifecycle(String java) throws Exception {
+  /** The archive's whole life; returns the archive that was made. */
+  private Path archiveLifecycle(String java) throws Exception {
     GitFixture fx = new GitFixture(tmp);
     Path repo = fx.repoWithCommit(tmp.resolve("projects/one"), "a.txt", "a\n");
     GitFixture.append(repo, "a.txt", "more\n");
@@ -137,6 +138,17 @@ class LauncherIT {
     Files.writeString(archives.get(0), "not an archive");
     Run broken = run(java, fx, Map.of(), true, "--format", "json", "--no-progress", "projects");
     assertEquals(plain, broken);
+
+    // One attempt per build and JDK: with the archive gone but the attempt on record (as after
+    // a failed one), runs go on without one and no background job makes it again.
+    Files.delete(archives.get(0));
+    Run again = run(java, fx, Map.of(), true, "--format", "json", "--no-progress", "projects");
+    assertEquals(plain, again);
+    for (int i = 0; i < 20; i++) {
+      Thread.sleep(500);
+      assertEquals(List.of(), archives(), "an archive was made again");
+    }
+    return archives.get(0);
   }
 
   /** Without the launcher the JVM cannot decode such names and hands the repository to git. */
