@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -75,5 +76,26 @@ class JarIT {
     assertTrue(r.err().startsWith("gitoverit: Invalid value for 'DIR': 'no-such-dir' does not exist\n"), r.err());
     assertTrue(!r.err().contains("\tat "), "no stack trace: " + r.err());
     assertEquals("", r.out());
+  }
+
+  /**
+   * A global includeIf that sets core.excludesFile: JGit would not see it and call an ignored
+   * file untracked. git sees it; so does the report, which comes from git for every repository.
+   */
+  @Test
+  void aGlobalIncludeIfWithMoreThanAnIdentityIsHonoured() throws Exception {
+    GitFixture fx = new GitFixture(tmp);
+    Path repo = fx.repoWithCommit(tmp.resolve("projects/one"), "a.txt", "a\n");
+    GitFixture.write(repo, "debug.log", "noise\n");
+    Files.writeString(fx.home().resolve("logs.ignore"), "*.log\n");
+    Files.writeString(fx.home().resolve("extra.inc"), "[core]\n\texcludesFile = ~/logs.ignore\n");
+    Files.writeString(fx.home().resolve(".gitconfig"),
+        "[includeIf \"gitdir:" + tmp.toRealPath() + "/\"]\n\tpath = extra.inc\n", StandardOpenOption.APPEND);
+    assertEquals("", fx.git(repo, "status", "--porcelain"), "git ignores debug.log");
+
+    Run r = run(fx, "--format", "json", "--no-progress", "--debug", "projects");
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().contains("\"status\": \"clean\""), r.out());
+    assertTrue(r.err().contains("sets core settings, which JGit does not read"), r.err());
   }
 }

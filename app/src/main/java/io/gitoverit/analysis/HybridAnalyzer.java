@@ -37,7 +37,8 @@ public final class HybridAnalyzer implements RepoAnalyzer {
         jgit,
         fallback,
         log,
-        new Preflight(JGitRuntime.userConfig(), Optional.ofNullable(JGitRuntime.configProblem())));
+        new Preflight(JGitRuntime.userConfig(), Optional.ofNullable(JGitRuntime.configProblem()),
+            Optional.ofNullable(JGitRuntime.includeProblem())));
   }
 
   HybridAnalyzer(JGitAnalyzer jgit, RepoAnalyzer fallback, RoutingLog log, Preflight preflight) {

@@ -43,6 +43,9 @@ public final class JGitRuntime {
   /** Why the system or global config could not be read, when it could not. */
   private static String configProblem;
 
+  /** An includeIf whose file JGit would need (see {@link GlobalIncludes}). */
+  private static String includeProblem;
+
   /** Device ids whose file store already has an entry; saves a mount-table lookup per repo. */
   private static final Set<Object> coveredDevices = ConcurrentHashMap.newKeySet();
 
@@ -65,9 +68,8 @@ public final class JGitRuntime {
     if (home != null && !home.isEmpty()) {
       FS.DETECTED.setUserHome(new File(home));
     }
-    FrozenSystemReader reader =
-        new FrozenSystemReader(
-            SystemReader.getInstance(), env, GitConfigFiles.fromEnvironment(env));
+    GitConfigFiles files = GitConfigFiles.fromEnvironment(env);
+    FrozenSystemReader reader = new FrozenSystemReader(SystemReader.getInstance(), env, files);
     for (FileStore store : FileSystems.getDefault().getFileStores()) {
       record(reader.jgitConfig(), store);
     }
@@ -80,6 +82,12 @@ public final class JGitRuntime {
       // to git, which reports the problem in its own words.
       configProblem = e.getMessage() == null ? e.toString() : e.getMessage();
     }
+    includeProblem = GlobalIncludes.problem(files, env).orElse(null);
+  }
+
+  /** Why JGit's view of the system and global config is incomplete (includeIf); null if it is not. */
+  static synchronized String includeProblem() {
+    return includeProblem;
   }
 
   /** Why JGit could not read the system or global config; null when it could. */

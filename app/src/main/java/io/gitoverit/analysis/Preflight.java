@@ -30,6 +30,7 @@ final class Preflight {
 
   private final Config globalConfig;
   private final Optional<String> globalProblem;
+  private final Optional<String> includeProblem;
 
   /**
    * @param globalConfig the global config over the system config, which the repository config
@@ -37,14 +38,26 @@ final class Preflight {
    * @param globalProblem why the global config could not be read, when it could not
    */
   Preflight(Config globalConfig, Optional<String> globalProblem) {
+    this(globalConfig, globalProblem, Optional.empty());
+  }
+
+  /**
+   * @param includeProblem why the system or global config has settings JGit does not see (an
+   *     includeIf; see {@link GlobalIncludes}): every repository then goes to git
+   */
+  Preflight(Config globalConfig, Optional<String> globalProblem, Optional<String> includeProblem) {
     this.globalConfig = globalConfig;
     this.globalProblem = globalProblem;
+    this.includeProblem = includeProblem;
   }
 
   /** Why the git executable must read the repository at {@code root}; empty when JGit can. */
   Optional<String> reasonForGit(Path root) {
     if (globalProblem.isPresent()) {
       return Optional.of("global config unreadable by JGit: " + globalProblem.get());
+    }
+    if (includeProblem.isPresent()) {
+      return includeProblem;
     }
     GitDirs dirs;
     try {

@@ -1,0 +1,124 @@
+package io.gitoverit.analysis;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.jgit.errors.ConfigInvalidException;
+import org.eclipse.jgit.lib.Config;
+
+/**
+ * The {@code [includeIf]} sections of the system and global config files, which JGit does not
+ * follow. An included file that only sets {@code user.*} (the usual work/personal identity) does
+ * not change what a scan reports: identities come from {@code git var}, which follows it. Any
+ * other setting there (core.autocrlf, core.excludesFile, a filter...) could change status, and
+ * JGit would not see it: then every repository goes to git. Which repositories a condition
+ * matches is not worked out here; git does that.
+ */
+final class GlobalIncludes {
+  private GlobalIncludes() {}
+
+  /** Why JGit's view of the user's config may be incomplete; empty when it is complete. */
+  static Optional<String> problem(GitConfigFiles files, Map<String, String> env) {
+    List<Path> configs = new ArrayList<>();
+    files.system().ifPresent(configs::add);
+    files.xdg().ifPresent(configs::add);
+    files.global().ifPresent(configs::add);
+    for (Path file : configs) {
+      Optional<Config> config;
+      try {
+        config = read(file);
+      } catch (IllegalStateException e) {
+        continue; // JGit cannot read it either: that is reported as its own config problem
+      }
+      if (config.isEmpty()) {
+        continue;
+      }
+      for (String condition : config.get().getSubsections("includeif")) {
+        for (String value : config.get().getStringList("includeif", condition, "path")) {
+          Optional<String> problem = check(file, condition, value, env);
+          if (problem.isPresent()) {
+            return problem;
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<String> check(Path file, String condition, String value,
+      Map<String, String> env) {
+    String where = "includeIf \"" + condition + "\" in " + file;
+    Path included = resolve(file, value, env);
+    if (included == null) {
+      return Optional.of(where + " names a file JGit cannot follow: " + value);
+    }
+    Optional<Config> config;
+    try {
+      config = read(included);
+    } catch (IllegalStateException e) {
+      return Optional.of(where + ": " + e.getMessage());
+    }
+    if (config.isEmpty()) {
+      return Optional.empty(); // git skips an included file that does not exist
+    }
+    for (String section : config.get().getSections()) {
+      if (!section.toLowerCase(Locale.ROOT).equals("user")) {
+        return Optional.of(where + " sets " + section + " settings, which JGit does not read ("
+            + included + ")");
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** git's rules: {@code ~/} is the home directory, a relative path is beside {@code file}. */
+  static Path resolve(Path file, String value, Map<String, String> env) {
+    try {
+      if (value.startsWith("~/")) {
+        String home = env.get("HOME");
+        return home == null || home.isEmpty() ? null : Path.of(home).resolve(value.substring(2));
+      }
+      if (value.startsWith("~")) {
+        return null; // ~user: another user's home
+      }
+      Path p = Path.of(value);
+      if (p.isAbsolute()) {
+        return p;
+      }
+      Path dir = file.toAbsolutePath().getParent();
+      return dir == null ? null : dir.resolve(p);
+    } catch (InvalidPathException e) {
+      return null;
+    }
+  }
+
+  /**
+   * The file as a plain config (includes not followed), or empty when it does not exist.
+   *
+   * @throws IllegalStateException when it exists and cannot be read or parsed
+   */
+  private static Optional<Config> read(Path file) {
+    String text;
+    try {
+      text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+    Config config = new Config();
+    try {
+      config.fromText(text);
+    } catch (ConfigInvalidException e) {
+      throw new IllegalStateException("cannot parse " + file + ": " + e.getMessage(), e);
+    }
+    return Optional.of(config);
+  }
+}
