@@ -107,6 +107,9 @@ final class GlobalIncludes {
   private static Optional<Config> read(Path file) {
     String text;
     try {
+      if (Files.exists(file) && !Files.isRegularFile(file)) {
+        throw new IllegalStateException("not a regular file: " + file);
+      }
       text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       return Optional.empty();

@@ -24,11 +24,13 @@ import org.eclipse.jgit.lib.Config;
  * then {@code info/exclude} of the common git dir, then {@code core.excludesFile} (by default
  * {@code $XDG_CONFIG_HOME/git/ignore}), and, like git, never calls a tracked path ignored (it then
  * reads the index, without locking it). Config files are parsed as text, so no JGit {@code
- * Repository} is opened and nothing runs; {@code [include]} sections are not followed.
+ * Repository} is opened and nothing runs; {@code [include]} files are followed, {@code
+ * [includeIf]} ones are not.
  */
 public final class JGitIgnoreOracle implements IgnoreOracle {
   private static final IgnoreNode NONE = new IgnoreNode();
   private static final int MAX_CACHED_DIRECTORIES = 4096;
+  private static final long MAX_INCLUDED_BYTES = 1 << 20;
 
   private final Map<String, String> env;
   private final Map<Path, IgnoreNode> excludeFiles = new ConcurrentHashMap<>();
@@ -126,8 +128,42 @@ public final class JGitIgnoreOracle implements IgnoreOracle {
     return repoRoot.resolve(value);
   }
 
-  private static Config readConfig(Path file) throws IOException {
-    Config config = new Config();
+  /**
+   * The file as git reads it for {@code core.excludesFile}: {@code [include] path} files are read
+   * in place ({@code ~/} from the home directory, a relative path beside the including file; a
+   * missing one is skipped). {@code [includeIf]} is not evaluated.
+   */
+  private Config readConfig(Path file) throws IOException {
+    Path home = home();
+    Config config = new Config() {
+      @Override
+      protected byte[] readIncludedConfig(String relPath) throws ConfigInvalidException {
+        Path included;
+        try {
+          if (relPath.startsWith("~/")) {
+            if (home == null) {
+              return null;
+            }
+            included = home.resolve(relPath.substring(2));
+          } else {
+            Path dir = file.toAbsolutePath().getParent();
+            included = dir == null ? Path.of(relPath) : dir.resolve(relPath);
+          }
+          // Only a regular file of sane size: a repository's config may name /dev/zero or a FIFO.
+          if (!Files.isRegularFile(included)) {
+            return null;
+          }
+          if (Files.size(included) > MAX_INCLUDED_BYTES) {
+            throw new ConfigInvalidException("included config too large: " + relPath);
+          }
+          return Files.readAllBytes(included);
+        } catch (NoSuchFileException | java.nio.file.InvalidPathException e) {
+          return null;
+        } catch (IOException e) {
+          throw new ConfigInvalidException("cannot read included config " + relPath, e);
+        }
+      }
+    };
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);

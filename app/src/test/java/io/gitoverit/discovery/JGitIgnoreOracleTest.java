@@ -71,6 +71,36 @@ class JGitIgnoreOracleTest {
     assertTrue(oracle.rulesFor(repo).isIgnored(repo.resolve("custom"), true));
   }
 
+  /** A dotfiles setup: the global config includes a local file that names the excludes file. */
+  @Test
+  void coreExcludesFileFromAnIncludedConfigFileCounts() throws IOException {
+    Path repo = git.init(tmp.resolve("repo"));
+    GitFixture.write(git.home(), ".gitconfig.local", "[core]\n\texcludesFile = ~/local-ignores\n");
+    Files.writeString(git.home().resolve(".gitconfig"), "[include]\n\tpath = .gitconfig.local\n"
+        + "[include]\n\tpath = ~/missing.inc\n", java.nio.file.StandardOpenOption.APPEND);
+    GitFixture.write(git.home(), "local-ignores", "vendored/\n");
+    List<String> paths = List.of("vendored/", "other/");
+    for (String p : paths) {
+      create(repo, p);
+    }
+    assertAgrees(repo, paths);
+    assertTrue(new JGitIgnoreOracle(git.environment()).rulesFor(repo)
+        .isIgnored(repo.resolve("vendored"), true));
+  }
+
+  /** A hostile repository config cannot make discovery read forever. */
+  @Test
+  @org.junit.jupiter.api.Timeout(20)
+  void anIncludeOfADeviceOrPipeIsSkipped() throws IOException {
+    Path repo = git.init(tmp.resolve("repo"));
+    Files.writeString(repo.resolve(".git/config"), "[include]\n\tpath = /dev/zero\n"
+        + "[include]\n\tpath = /dev/stdin\n", java.nio.file.StandardOpenOption.APPEND);
+    GitFixture.write(repo, ".gitignore", "build/\n");
+    create(repo, "build/");
+    assertTrue(new JGitIgnoreOracle(git.environment()).rulesFor(repo)
+        .isIgnored(repo.resolve("build"), true));
+  }
+
   @Test
   void aLinkedWorktreeUsesTheInfoExcludeOfItsMainRepository() throws IOException {
     Path main = git.repoWithCommit(tmp.resolve("main"), "a.txt", "a");
