@@ -11,18 +11,29 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.jgit.errors.ConfigInvalidException;
 import org.eclipse.jgit.lib.Config;
 
 /**
  * The {@code [includeIf]} sections of the system and global config files, which JGit does not
- * follow. An included file that only sets {@code user.*} (the usual work/personal identity) does
- * not change what a scan reports: identities come from {@code git var}, which follows it. Any
- * other setting there (core.autocrlf, core.excludesFile, a filter...) could change status, and
- * JGit would not see it: then every repository goes to git. Which repositories a condition
- * matches is not worked out here; git does that.
+ * follow. An included file that only sets an identity (the usual work/personal split: {@code
+ * user.*}, signing, credentials; see {@link #HARMLESS}) does not change what a scan reports:
+ * identities come from {@code git var}, which follows it. Any other setting there
+ * (core.autocrlf, core.excludesFile, a filter...) could change status, and JGit would not see
+ * it: then every repository goes to git. Which repositories a condition matches is not worked
+ * out here; git does that.
  */
 final class GlobalIncludes {
+  /**
+   * Sections that cannot change what a scan reports: identity and signing, credentials and
+   * transport (the actions run git itself), aliases, colours. Anything else, {@code diff} and
+   * {@code status} included, might.
+   */
+  static final Set<String> HARMLESS = Set.of(
+      "user", "author", "committer", "gpg", "commit", "tag", "credential", "http", "url", "alias",
+      "color", "init");
+
   private GlobalIncludes() {}
 
   /** Why JGit's view of the user's config may be incomplete; empty when it is complete. */
@@ -70,7 +81,7 @@ final class GlobalIncludes {
       return Optional.empty(); // git skips an included file that does not exist
     }
     for (String section : config.get().getSections()) {
-      if (!section.toLowerCase(Locale.ROOT).equals("user")) {
+      if (!HARMLESS.contains(section.toLowerCase(Locale.ROOT))) {
         return Optional.of(where + " sets " + section + " settings, which JGit does not read ("
             + included + ")");
       }

@@ -22,7 +22,8 @@ class GlobalIncludesTest {
 
   @Test
   void anIdentityOnlyIncludeChangesNothing() throws Exception {
-    Files.writeString(home.resolve("work.inc"), "[user]\n\temail = me@work.example\n");
+    Files.writeString(home.resolve("work.inc"), "[user]\n\temail = me@work.example\n"
+        + "\tsigningKey = ABC\n[commit]\n\tgpgSign = true\n[credential]\n\thelper = store\n");
     assertEquals(Optional.empty(),
         problem("[includeIf \"gitdir:~/work/\"]\n\tpath = work.inc\n"));
     assertEquals(Optional.empty(),
