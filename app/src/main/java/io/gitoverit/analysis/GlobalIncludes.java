@@ -18,7 +18,8 @@ import org.eclipse.jgit.lib.Config;
 /**
  * The {@code [includeIf]} sections of the system and global config files, which JGit does not
  * follow. An included file that only sets an identity (the usual work/personal split: {@code
- * user.*}, signing, credentials; see {@link #HARMLESS}) does not change what a scan reports:
+ * user.*}, signing, credentials, an ssh command; see {@link #HARMLESS}) or what only git's own
+ * commands use (push, pull, fetch and the like) does not change what a scan reports:
  * identities come from {@code git var}, which follows it. Any other setting there
  * (core.autocrlf, core.excludesFile, a filter...) could change status, and JGit would not see
  * it: then every repository goes to git. Which repositories a condition matches is not worked
@@ -32,7 +33,12 @@ final class GlobalIncludes {
    */
   static final Set<String> HARMLESS = Set.of(
       "user", "author", "committer", "gpg", "commit", "tag", "credential", "http", "url", "alias",
-      "color", "init");
+      "color", "init", "push", "pull", "fetch", "rebase", "merge", "gc", "maintenance", "advice",
+      "help", "pager", "sendemail", "format", "log");
+
+  /** {@code core} keys of the same kind: the ssh command of a work identity, editors, hooks. */
+  static final Set<String> HARMLESS_CORE = Set.of(
+      "sshcommand", "editor", "pager", "askpass", "hookspath", "commentchar", "commentstring");
 
   private GlobalIncludes() {}
 
@@ -81,10 +87,17 @@ final class GlobalIncludes {
       return Optional.empty(); // git skips an included file that does not exist
     }
     for (String section : config.get().getSections()) {
-      if (!HARMLESS.contains(section.toLowerCase(Locale.ROOT))) {
-        return Optional.of(where + " sets " + section + " settings, which JGit does not read ("
-            + included + ")");
+      String lower = section.toLowerCase(Locale.ROOT);
+      if (HARMLESS.contains(lower)) {
+        continue;
       }
+      if (lower.equals("core") && config.get().getSubsections(section).isEmpty()
+          && config.get().getNames(section).stream()
+              .allMatch(n -> HARMLESS_CORE.contains(n.toLowerCase(Locale.ROOT)))) {
+        continue;
+      }
+      return Optional.of(where + " sets " + section + " settings, which JGit does not read ("
+          + included + ")");
     }
     return Optional.empty();
   }

@@ -23,7 +23,8 @@ class GlobalIncludesTest {
   @Test
   void anIdentityOnlyIncludeChangesNothing() throws Exception {
     Files.writeString(home.resolve("work.inc"), "[user]\n\temail = me@work.example\n"
-        + "\tsigningKey = ABC\n[commit]\n\tgpgSign = true\n[credential]\n\thelper = store\n");
+        + "\tsigningKey = ABC\n[commit]\n\tgpgSign = true\n[credential]\n\thelper = store\n"
+        + "[core]\n\tsshCommand = ssh -i ~/.ssh/work\n[pull]\n\tff = only\n");
     assertEquals(Optional.empty(),
         problem("[includeIf \"gitdir:~/work/\"]\n\tpath = work.inc\n"));
     assertEquals(Optional.empty(),
@@ -43,6 +44,9 @@ class GlobalIncludesTest {
     assertTrue(relative.get().contains(home.resolve("conf/work.inc").toString()), relative.get());
 
     Optional<String> tilde = problem("[includeIf \"onbranch:main\"]\n\tpath = ~/conf/work.inc\n");
+    Files.writeString(home.resolve("ssh.inc"), "[core]\n\tsshCommand = ssh\n\tfileMode = false\n");
+    assertTrue(problem("[includeIf \"gitdir:~/w/\"]\n\tpath = ssh.inc\n").isPresent(),
+        "core.fileMode changes status even beside an ssh command");
     assertTrue(tilde.isPresent() && tilde.get().contains("onbranch:main"), String.valueOf(tilde));
   }
 
