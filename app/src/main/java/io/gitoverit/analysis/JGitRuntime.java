@@ -38,7 +38,10 @@ public final class JGitRuntime {
   private static final String KEY_PREFIX =
       System.getProperty("java.vendor") + '|' + System.getProperty("java.version") + '|';
 
-  private static volatile FrozenSystemReader installed;
+  private static FrozenSystemReader installed;
+
+  /** Set last by {@link #install(Map)}: another thread may then skip the lock. */
+  private static volatile boolean ready;
 
   /** Why the system or global config could not be read, when it could not. */
   private static String configProblem;
@@ -53,7 +56,7 @@ public final class JGitRuntime {
 
   /** Installs with the process environment; later calls do nothing. */
   public static void install() {
-    if (installed == null) {
+    if (!ready) { // past this, the reader is installed and its config loaded
       install(System.getenv());
     }
   }
@@ -83,6 +86,7 @@ public final class JGitRuntime {
       configProblem = e.getMessage() == null ? e.toString() : e.getMessage();
     }
     includeProblem = GlobalIncludes.problem(files, env).orElse(null);
+    ready = true;
   }
 
   /** Why JGit's view of the system and global config is incomplete (includeIf); null if it is not. */
