@@ -1,10 +1,8 @@
 package io.gitoverit.analysis;
 
+import io.gitoverit.discovery.IncludedConfigs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,7 +71,9 @@ final class GlobalIncludes {
   private static Optional<String> check(Path file, String condition, String value,
       Map<String, String> env) {
     String where = "includeIf \"" + condition + "\" in " + file;
-    Path included = resolve(file, value, env);
+    String home = env.get("HOME");
+    Path included = IncludedConfigs.resolve(file, value,
+        home == null || home.isEmpty() ? null : Path.of(home));
     if (included == null) {
       return Optional.of(where + " names a file JGit cannot follow: " + value);
     }
@@ -102,44 +102,23 @@ final class GlobalIncludes {
     return Optional.empty();
   }
 
-  /** git's rules: {@code ~/} is the home directory, a relative path is beside {@code file}. */
-  static Path resolve(Path file, String value, Map<String, String> env) {
-    try {
-      if (value.startsWith("~/")) {
-        String home = env.get("HOME");
-        return home == null || home.isEmpty() ? null : Path.of(home).resolve(value.substring(2));
-      }
-      if (value.startsWith("~")) {
-        return null; // ~user: another user's home
-      }
-      Path p = Path.of(value);
-      if (p.isAbsolute()) {
-        return p;
-      }
-      Path dir = file.toAbsolutePath().getParent();
-      return dir == null ? null : dir.resolve(p);
-    } catch (InvalidPathException e) {
-      return null;
-    }
-  }
-
   /**
-   * The file as a plain config (includes not followed), or empty when it does not exist.
+   * The file as a plain config (includes not followed), or empty when it does not exist or is no
+   * regular file.
    *
    * @throws IllegalStateException when it exists and cannot be read or parsed
    */
   private static Optional<Config> read(Path file) {
-    String text;
+    byte[] bytes;
     try {
-      if (Files.exists(file) && !Files.isRegularFile(file)) {
-        throw new IllegalStateException("not a regular file: " + file);
-      }
-      text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      return Optional.empty();
+      bytes = IncludedConfigs.read(file);
     } catch (IOException e) {
       throw new IllegalStateException("cannot read " + file + ": " + e.getMessage(), e);
     }
+    if (bytes == null) {
+      return Optional.empty();
+    }
+    String text = new String(bytes, StandardCharsets.UTF_8);
     Config config = new Config();
     try {
       config.fromText(text);

@@ -1,7 +1,6 @@
 package io.gitoverit.analysis;
 
 import io.gitoverit.report.Worktree;
-import java.io.File;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -90,9 +89,9 @@ final class JGitWorktree {
       throw new JGitUnsupportedException("sparse index");
     }
     if (config.getBoolean("core", "splitindex", false)
-        || hasSharedIndex(repo.getDirectory())
+        || Preflight.hasSharedIndex(repo.getDirectory().toPath())
         || !repo.getCommonDirectory().equals(repo.getDirectory())
-            && hasSharedIndex(repo.getCommonDirectory())) {
+            && Preflight.hasSharedIndex(repo.getCommonDirectory().toPath())) {
       throw new JGitUnsupportedException("split index");
     }
     String format = config.getString("extensions", null, "objectformat");
@@ -102,11 +101,6 @@ final class JGitWorktree {
     if (config.getString("diff", null, "ignoresubmodules") != null) {
       throw new JGitUnsupportedException("diff.ignoreSubmodules is set");
     }
-  }
-
-  private static boolean hasSharedIndex(File gitDir) {
-    String[] shared = gitDir.list((dir, name) -> name.startsWith("sharedindex."));
-    return shared != null && shared.length > 0;
   }
 
   /** Filter drivers git would run (clean or process set, or marked required). */

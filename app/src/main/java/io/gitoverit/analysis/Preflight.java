@@ -169,8 +169,11 @@ final class Preflight {
         : Optional.empty();
   }
 
-  /** One plain listing: a glob stream would compile a pattern and build a Path per entry. */
-  private static boolean hasSharedIndex(Path dir) {
+  /**
+   * Whether {@code dir} holds a split index's {@code sharedindex.*} file. One plain listing: a
+   * glob stream would compile a pattern and build a Path per entry.
+   */
+  static boolean hasSharedIndex(Path dir) {
     String[] names = dir.toFile().list();
     if (names == null) {
       return false;

@@ -30,7 +30,6 @@ import org.eclipse.jgit.lib.Config;
 public final class JGitIgnoreOracle implements IgnoreOracle {
   private static final IgnoreNode NONE = new IgnoreNode();
   private static final int MAX_CACHED_DIRECTORIES = 4096;
-  private static final long MAX_INCLUDED_BYTES = 1 << 20;
 
   private final Map<String, String> env;
   private final Map<Path, IgnoreNode> excludeFiles = new ConcurrentHashMap<>();
@@ -138,27 +137,9 @@ public final class JGitIgnoreOracle implements IgnoreOracle {
     Config config = new Config() {
       @Override
       protected byte[] readIncludedConfig(String relPath) throws ConfigInvalidException {
-        Path included;
+        Path included = IncludedConfigs.resolve(file, relPath, home);
         try {
-          if (relPath.startsWith("~/")) {
-            if (home == null) {
-              return null;
-            }
-            included = home.resolve(relPath.substring(2));
-          } else {
-            Path dir = file.toAbsolutePath().getParent();
-            included = dir == null ? Path.of(relPath) : dir.resolve(relPath);
-          }
-          // Only a regular file of sane size: a repository's config may name /dev/zero or a FIFO.
-          if (!Files.isRegularFile(included)) {
-            return null;
-          }
-          if (Files.size(included) > MAX_INCLUDED_BYTES) {
-            throw new ConfigInvalidException("included config too large: " + relPath);
-          }
-          return Files.readAllBytes(included);
-        } catch (NoSuchFileException | java.nio.file.InvalidPathException e) {
-          return null;
+          return included == null ? null : IncludedConfigs.read(included);
         } catch (IOException e) {
           throw new ConfigInvalidException("cannot read included config " + relPath, e);
         }

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 
 /** Upstream's dirty-only filter and sort, applied in that order. */
@@ -78,27 +77,6 @@ public final class Selection {
   }
 
   private static Comparator<RepoReport> byText(Function<RepoReport, String> key) {
-    return Comparator.comparing(r -> casefold(key.apply(r)), Selection::compareCodePoints);
-  }
-
-  /** Python's str.casefold for the cases that matter in paths and names. */
-  static String casefold(String s) {
-    return s.toLowerCase(Locale.ROOT).replace("\u00df", "ss");
-  }
-
-  /** Python compares strings by code point; String.compareTo compares UTF-16 units. */
-  static int compareCodePoints(String a, String b) {
-    int i = 0;
-    int j = 0;
-    while (i < a.length() && j < b.length()) {
-      int ca = a.codePointAt(i);
-      int cb = b.codePointAt(j);
-      if (ca != cb) {
-        return Integer.compare(ca, cb);
-      }
-      i += Character.charCount(ca);
-      j += Character.charCount(cb);
-    }
-    return Integer.compare(a.length() - i, b.length() - j);
+    return Comparator.comparing(r -> PyStrings.casefold(key.apply(r)), PyStrings::compareCodePoints);
   }
 }

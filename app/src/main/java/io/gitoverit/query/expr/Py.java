@@ -1,5 +1,6 @@
 package io.gitoverit.query.expr;
 
+import io.gitoverit.query.PyStrings;
 import io.gitoverit.report.PythonFloats;
 import java.math.BigDecimal;
 import java.util.List;
@@ -149,7 +150,7 @@ final class Py {
       }
       c = compareNumbers(a, b);
     } else if (a instanceof String x && b instanceof String y) {
-      c = compareCodePoints(x, y);
+      c = PyStrings.compareCodePoints(x, y);
     } else {
       throw new PyError("TypeError: '" + op + "' not supported between instances of '"
           + typeName(a) + "' and '" + typeName(b) + "'");
@@ -193,21 +194,5 @@ final class Py {
     BigDecimal bx = a instanceof Double ? new BigDecimal(x) : BigDecimal.valueOf(asLong(a));
     BigDecimal by = b instanceof Double ? new BigDecimal(y) : BigDecimal.valueOf(asLong(b));
     return bx.compareTo(by);
-  }
-
-  /** Python orders strings by code point; {@link String#compareTo} orders UTF-16 units. */
-  static int compareCodePoints(String a, String b) {
-    int i = 0;
-    int j = 0;
-    while (i < a.length() && j < b.length()) {
-      int ca = a.codePointAt(i);
-      int cb = b.codePointAt(j);
-      if (ca != cb) {
-        return Integer.compare(ca, cb);
-      }
-      i += Character.charCount(ca);
-      j += Character.charCount(cb);
-    }
-    return Integer.compare(a.length() - i, b.length() - j);
   }
 }

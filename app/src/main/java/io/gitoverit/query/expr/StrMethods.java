@@ -1,5 +1,6 @@
 package io.gitoverit.query.expr;
 
+import io.gitoverit.query.PyStrings;
 import io.gitoverit.query.expr.Py.PyError;
 import io.gitoverit.query.expr.Py.Seq;
 import java.util.ArrayList;
@@ -60,7 +61,7 @@ final class StrMethods {
       case "upper":
         return s.toUpperCase(Locale.ROOT);
       case "casefold":
-        return s.toLowerCase(Locale.ROOT).replace("\u00df", "ss");
+        return PyStrings.casefold(s);
       case "title", "capitalize", "swapcase":
         return recase(name, s);
       case "strip", "lstrip", "rstrip":
