@@ -27,7 +27,7 @@ class CommandProgressTest {
   @TempDir Path tmp;
 
   /** Three repositories; the first analysis waits until the display has drawn once. */
-  final class Fleet implements Wiring {
+  final class Fleet extends TestWiring {
     final boolean stderrTerminal;
     final boolean drawingExpected;
     final StringWriter err = new StringWriter();
@@ -37,6 +37,7 @@ class CommandProgressTest {
     }
 
     Fleet(boolean stderrTerminal, boolean drawingExpected) {
+      super(tmp, tmp.resolve("home"), Map.of("TERM", "xterm-256color", "COLUMNS", "100"));
       this.stderrTerminal = stderrTerminal;
       this.drawingExpected = drawingExpected;
     }
@@ -69,21 +70,6 @@ class CommandProgressTest {
     @Override
     public RepoSource discover(List<Path> roots, boolean includeIgnored) {
       return FixedSource.of(List.of(tmp.resolve("a"), tmp.resolve("b"), tmp.resolve("c")));
-    }
-
-    @Override
-    public Path cwd() {
-      return tmp;
-    }
-
-    @Override
-    public Path home() {
-      return tmp.resolve("home");
-    }
-
-    @Override
-    public Map<String, String> env() {
-      return Map.of("TERM", "xterm-256color", "COLUMNS", "100");
     }
 
     @Override

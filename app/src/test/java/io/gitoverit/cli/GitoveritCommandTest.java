@@ -28,11 +28,15 @@ class GitoveritCommandTest {
   @TempDir Path tmp;
 
   /** Repos named "dirty*" have 1 modified file; "broken*" cannot be read. */
-  final class FakeWiring implements Wiring {
+  final class FakeWiring extends TestWiring {
     final List<Path> repos = new ArrayList<>();
     final List<AnalysisOptions> seenOptions = new ArrayList<>();
     List<Path> roots;
     boolean includeIgnored;
+
+    FakeWiring() {
+      super(tmp, tmp.resolve("home"), Map.of());
+    }
 
     @Override
     public RepoAnalyzer analyzer(io.gitoverit.analysis.HybridAnalyzer.RoutingLog routing) {
@@ -57,21 +61,6 @@ class GitoveritCommandTest {
       this.roots = roots;
       this.includeIgnored = includeIgnored;
       return FixedSource.of(repos);
-    }
-
-    @Override
-    public Path cwd() {
-      return tmp;
-    }
-
-    @Override
-    public Path home() {
-      return tmp.resolve("home");
-    }
-
-    @Override
-    public Map<String, String> env() {
-      return Map.of();
     }
   }
 

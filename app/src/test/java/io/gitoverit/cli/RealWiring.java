@@ -10,12 +10,11 @@ import java.util.List;
 import java.util.Map;
 
 /** The production engines and walker, with the current and home directories of a test. */
-final class RealWiring implements Wiring {
+final class RealWiring extends TestWiring {
   private final ProductionWiring real = ProductionWiring.create();
-  private final Path cwd;
 
   RealWiring(Path cwd) {
-    this.cwd = cwd;
+    super(cwd, cwd.resolve("no-home"), Map.of());
   }
 
   /** What one run printed and returned. */
@@ -36,20 +35,5 @@ final class RealWiring implements Wiring {
   @Override
   public RepoSource discover(List<Path> roots, boolean includeIgnored) {
     return real.discover(roots, includeIgnored);
-  }
-
-  @Override
-  public Path cwd() {
-    return cwd;
-  }
-
-  @Override
-  public Path home() {
-    return cwd.resolve("no-home");
-  }
-
-  @Override
-  public Map<String, String> env() {
-    return Map.of();
   }
 }

@@ -163,8 +163,12 @@ class WhereExamplesTest {
    * GIT_COMMITTER_NAME/EMAIL, which git prefers to any config; they are unset for the engines
    * so that the repository's own user (the alice case) is what git reports, as on a desktop.
    */
-  static final class RealWiring implements Wiring {
+  static final class RealWiring extends TestWiring {
     private final ProductionWiring real = ProductionWiring.create();
+
+    RealWiring() {
+      super(real(fleet), tmp.resolve("home"), Map.of());
+    }
 
     @Override
     public RepoAnalyzer analyzer(io.gitoverit.analysis.HybridAnalyzer.RoutingLog routing) {
@@ -177,21 +181,6 @@ class WhereExamplesTest {
     @Override
     public RepoSource discover(List<Path> roots, boolean includeIgnored) {
       return real.discover(roots, includeIgnored);
-    }
-
-    @Override
-    public Path cwd() {
-      return real(fleet);
-    }
-
-    @Override
-    public Path home() {
-      return tmp.resolve("home");
-    }
-
-    @Override
-    public Map<String, String> env() {
-      return Map.of();
     }
 
     @Override

@@ -30,10 +30,14 @@ class WhereOptionsTest {
   @TempDir Path tmp;
 
   /** Repos named "dirty*" have one modified file; "b*" are on branch "dev". */
-  final class Fake implements Wiring {
+  final class Fake extends TestWiring {
     final List<Path> repos = new ArrayList<>();
     final List<AnalysisOptions> seen = new ArrayList<>();
     boolean scanned;
+
+    Fake() {
+      super(tmp, tmp.resolve("home"), Map.of());
+    }
 
     @Override
     public RepoAnalyzer analyzer(io.gitoverit.analysis.HybridAnalyzer.RoutingLog routing) {
@@ -53,21 +57,6 @@ class WhereOptionsTest {
     public RepoSource discover(List<Path> roots, boolean includeIgnored) {
       scanned = true;
       return FixedSource.of(repos);
-    }
-
-    @Override
-    public Path cwd() {
-      return tmp;
-    }
-
-    @Override
-    public Path home() {
-      return tmp.resolve("home");
-    }
-
-    @Override
-    public Map<String, String> env() {
-      return Map.of();
     }
   }
 
