@@ -93,7 +93,7 @@ class FleetActionsCommandTest {
     Path alone = f.repoWithCommit(tmp.resolve("fleet").resolve("no-remote"), "a.txt", "a\n");
     Map<String, String> before = allRefs();
 
-    RealWiring.Run run = new RealWiring(tmp).run("-P", "-U", "-o", "json", "-s", "dir", tmp.resolve("fleet").toString());
+    CliRun run = new RealWiring(tmp).run("-P", "-U", "-o", "json", "-s", "dir", tmp.resolve("fleet").toString());
 
     assertEquals(0, run.exit(), run.err());
     Map<String, String> after = allRefs();
@@ -130,7 +130,7 @@ class FleetActionsCommandTest {
     clone("in-sync");
     RealWiring wiring = new RealWiring(tmp);
 
-    RealWiring.Run table = wiring.run("-U", "-d", "--color", "never", "--errors", tmp.resolve("fleet").toString());
+    CliRun table = wiring.run("-U", "-d", "--color", "never", "--errors", tmp.resolve("fleet").toString());
     assertEquals(1, table.exit(), table.err());
     List<String> rows = table.out().lines().filter(l -> l.contains("fleet/")).toList();
     assertEquals(1, rows.size(), table.out());
@@ -141,7 +141,7 @@ class FleetActionsCommandTest {
     assertTrue(table.err().contains("fleet/rejected: push failed: rejected: ! [remote rejected] HEAD -> main"),
         table.err());
 
-    RealWiring.Run json = wiring.run("-U", "-d", "-o", "json", tmp.resolve("fleet").toString());
+    CliRun json = wiring.run("-U", "-d", "-o", "json", tmp.resolve("fleet").toString());
     String flat = json.out().replaceAll("\\s+", " ");
     assertTrue(flat.contains("\"push_failed\": true, \"pushed\": false, \"remote\": \"origin/main\""), flat);
     assertTrue(flat.contains("\"sync_error\": \"push failed: rejected: ! [remote rejected] HEAD -> main"), flat);
@@ -149,7 +149,7 @@ class FleetActionsCommandTest {
     assertTrue(json.err().contains("(--errors shows why)"), json.err());
 
     // Sorted by dir as upstream sorts it: by the shown path, "! " mark included, so first.
-    RealWiring.Run sorted = wiring.run("-U", "-o", "json", "-s", "dir", tmp.resolve("fleet").toString());
+    CliRun sorted = wiring.run("-U", "-o", "json", "-s", "dir", tmp.resolve("fleet").toString());
     int failed = sorted.out().indexOf("\"! fleet/rejected\"");
     int fine = sorted.out().indexOf("\"fleet/in-sync\"");
     assertTrue(failed >= 0 && fine > failed, sorted.out());
@@ -165,7 +165,7 @@ class FleetActionsCommandTest {
       // Accepts into the backlog and never answers: git waits for a reply that never comes.
       f.git(hanging.local(), "remote", "set-url", "origin", "git://127.0.0.1:" + silent.getLocalPort() + "/r.git");
 
-      RealWiring.Run run = new RealWiring(tmp).run("-P", "-j", "0", "--net-timeout", "1.5", "-o", "json",
+      CliRun run = new RealWiring(tmp).run("-P", "-j", "0", "--net-timeout", "1.5", "-o", "json",
           "-s", "dir", tmp.resolve("fleet").toString());
 
       assertEquals(1, run.exit(), run.err());

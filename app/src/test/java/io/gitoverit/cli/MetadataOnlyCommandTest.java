@@ -45,7 +45,7 @@ class MetadataOnlyCommandTest {
     List<String> argv = new java.util.ArrayList<>(List.of(args.split(" ")));
     argv.add("--metadata-only");
     argv.add(repo.toString());
-    RealWiring.Run r = wiring.run(argv.toArray(String[]::new));
+    CliRun r = wiring.run(argv.toArray(String[]::new));
     assertEquals(2, r.exit());
     assertEquals("gitoverit: " + message, r.err().lines().findFirst().orElse(""));
     assertEquals("", r.out());
@@ -71,7 +71,7 @@ class MetadataOnlyCommandTest {
     Path repo = f.repoWithCommit(tmp.resolve("r"), "a.txt", "a\n");
     GitFixture.write(repo, "a.txt", "changed\n");
     GitFixture.write(repo, "new.txt", "new\n");
-    RealWiring.Run r = wiring.run("--metadata-only", "-o", "json", repo.toString());
+    CliRun r = wiring.run("--metadata-only", "-o", "json", repo.toString());
     assertEquals(0, r.exit(), r.err());
     String flat = r.out().replaceAll("\\s+", " ");
     for (String key : List.of("deleted", "dirty", "latest_mtime", "modified", "mtime", "untracked")) {
@@ -87,7 +87,7 @@ class MetadataOnlyCommandTest {
     Path z = f.repoWithCommit(tmp.resolve("z-repo"), "a.txt", "a\n");
     Path a = f.repoWithCommit(tmp.resolve("a-repo"), "a.txt", "a\n");
     // -j 0 reports in discovery order (z first): only the sort can put a-repo first.
-    RealWiring.Run r = wiring.run("--metadata-only", "-j", "0", "--color", "never", z.toString(), a.toString());
+    CliRun r = wiring.run("--metadata-only", "-j", "0", "--color", "never", z.toString(), a.toString());
     assertEquals(0, r.exit(), r.err());
     List<String> lines = r.out().lines().toList();
     assertTrue(lines.get(0).startsWith("Dir"), lines.get(0));
@@ -96,7 +96,7 @@ class MetadataOnlyCommandTest {
     assertTrue(lines.get(3).startsWith("z-repo"), r.out());
     assertTrue(lines.get(2).contains(" ? "), lines.get(2));
 
-    RealWiring.Run full = wiring.run("-j", "0", "--color", "never", z.toString(), a.toString());
+    CliRun full = wiring.run("-j", "0", "--color", "never", z.toString(), a.toString());
     assertTrue(full.out().lines().findFirst().orElse("").contains("Modified"), full.out());
   }
 
@@ -108,7 +108,7 @@ class MetadataOnlyCommandTest {
     Path repo = f.repoWithCommit(tmp.resolve("r"), "a.txt", "a\n");
     f.git(repo, "push", "-q", remote.toString(), "main");
     f.git(repo, "remote", "add", "origin", remote.toString());
-    RealWiring.Run r = wiring.run("--metadata-only", "-f", "-o", "json", repo.toString());
+    CliRun r = wiring.run("--metadata-only", "-f", "-o", "json", repo.toString());
     assertEquals(0, r.exit(), r.err());
     assertTrue(f.git(repo, "for-each-ref").contains("refs/remotes/origin/main"), "fetched");
   }

@@ -3,8 +3,6 @@ package io.gitoverit.cli;
 import io.gitoverit.analysis.HybridAnalyzer;
 import io.gitoverit.analysis.RepoAnalyzer;
 import io.gitoverit.scan.RepoSource;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -17,14 +15,8 @@ final class RealWiring extends TestWiring {
     super(cwd, cwd.resolve("no-home"), Map.of());
   }
 
-  /** What one run printed and returned. */
-  record Run(int exit, String out, String err) {}
-
-  Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exit = CommandLines.create(this, new PrintWriter(out), new PrintWriter(err)).execute(args);
-    return new Run(exit, out.toString(), err.toString());
+  CliRun run(String... args) {
+    return CliRun.of(this, args);
   }
 
   @Override

@@ -3,12 +3,9 @@ package io.gitoverit.safety;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.gitoverit.cli.CommandLines;
-import io.gitoverit.cli.ProductionWiring;
+import io.gitoverit.cli.CliRun;
 import io.gitoverit.testing.GitFixture;
 import io.gitoverit.testing.Scenarios;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,14 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ConcurrencyTest {
   @TempDir Path tmp;
 
-  record Run(int exit, String out, String err) {}
-
-  static Run gitoverit(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exit = CommandLines.create(ProductionWiring.create(), new PrintWriter(out), new PrintWriter(err))
-        .execute(args);
-    return new Run(exit, out.toString(), err.toString());
+  static CliRun gitoverit(String... args) {
+    return CliRun.production(args);
   }
 
   @Test
@@ -40,13 +31,13 @@ class ConcurrencyTest {
       c.build().apply(f, tmp.resolve("fleet").resolve(c.name()));
     }
     String fleet = tmp.resolve("fleet").toString();
-    Run zero = gitoverit("-j", "0", "--format", "json", "--no-progress", "--sort", "dir", fleet);
+    CliRun zero = gitoverit("-j", "0", "--format", "json", "--no-progress", "--sort", "dir", fleet);
     assertTrue(JsonRows.parse(zero.out()).size() >= Scenarios.all().size(), zero.out());
     for (String jobs : List.of("1", "8")) {
-      Run r = gitoverit("-j", jobs, "--format", "json", "--no-progress", "--sort", "dir", fleet);
+      CliRun r = gitoverit("-j", jobs, "--format", "json", "--no-progress", "--sort", "dir", fleet);
       assertEquals(zero, r, "-j " + jobs);
     }
-    Run table0 = gitoverit("-j", "0", "--no-progress", "--color", "never", fleet);
+    CliRun table0 = gitoverit("-j", "0", "--no-progress", "--color", "never", fleet);
     assertEquals(table0, gitoverit("-j", "8", "--no-progress", "--color", "never", fleet));
   }
 
@@ -69,7 +60,7 @@ class ConcurrencyTest {
       }
       return rounds;
     });
-    List<Run> runs = new ArrayList<>();
+    List<CliRun> runs = new ArrayList<>();
     try {
       for (int i = 0; i < 15 && !writer.isDone(); i++) {
         runs.add(gitoverit("-j", "2", "--format", "json", "--no-progress", tmp.toString()));
@@ -78,7 +69,7 @@ class ConcurrencyTest {
       stop.set(true);
     }
     assertTrue(writer.get() > 0);
-    for (Run r : runs) {
+    for (CliRun r : runs) {
       // A scan that met a half-written state may report an error row, never a crash.
       assertTrue(r.exit() == 0 || r.exit() == 1, r.toString());
       List<Map<String, Object>> rows = JsonRows.parse(r.out());

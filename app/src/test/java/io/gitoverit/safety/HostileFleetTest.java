@@ -4,12 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.gitoverit.cli.CommandLines;
-import io.gitoverit.cli.ProductionWiring;
+import io.gitoverit.cli.CliRun;
 import io.gitoverit.testing.GitFixture;
 import io.gitoverit.testing.HostileFleet;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -36,21 +33,15 @@ class HostileFleetTest {
     fleet = new HostileFleet(fixture, tmp);
   }
 
-  record Run(int exit, String out, String err) {}
-
-  static Run gitoverit(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exit = CommandLines.create(ProductionWiring.create(), new PrintWriter(out), new PrintWriter(err))
-        .execute(args);
-    return new Run(exit, out.toString(), err.toString());
+  static CliRun gitoverit(String... args) {
+    return CliRun.production(args);
   }
 
   @Test
   void scanRunsNothingChangesNothingAndReportsEveryRepository() throws Exception {
     Map<String, String> before = HostileFleet.snapshot(tmp);
 
-    Run r = gitoverit("--format", "json", "--no-progress", fleet.root.toString());
+    CliRun r = gitoverit("--format", "json", "--no-progress", fleet.root.toString());
 
     assertEquals(List.of(), fleet.markersLeft(), "programs named by the repositories ran");
     assertEquals(before, HostileFleet.snapshot(tmp), "the scan changed files");
@@ -73,7 +64,7 @@ class HostileFleetTest {
 
   @Test
   void theTableShowsOneLinePerErrorAndNoStackTrace() throws Exception {
-    Run r = gitoverit("--no-progress", "--color", "never", fleet.root.toString());
+    CliRun r = gitoverit("--no-progress", "--color", "never", fleet.root.toString());
     assertEquals(1, r.exit());
     for (String name : fleet.broken.keySet()) {
       List<String> lines = r.out().lines().filter(l -> l.contains("fleet/" + name + " ")).toList();
@@ -86,7 +77,7 @@ class HostileFleetTest {
 
   @Test
   void errorsOptionNamesPathAndCauseOnOneLineEach() throws Exception {
-    Run r = gitoverit("--format", "json", "--no-progress", "--errors", fleet.root.toString());
+    CliRun r = gitoverit("--format", "json", "--no-progress", "--errors", fleet.root.toString());
     assertEquals(1, r.exit());
     for (Map.Entry<String, String> e : fleet.broken.entrySet()) {
       String prefix = fleet.root.resolve(e.getKey()) + ": ";

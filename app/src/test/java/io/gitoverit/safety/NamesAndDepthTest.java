@@ -2,11 +2,8 @@ package io.gitoverit.safety;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.gitoverit.cli.CommandLines;
-import io.gitoverit.cli.ProductionWiring;
+import io.gitoverit.cli.CliRun;
 import io.gitoverit.testing.GitFixture;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -43,14 +40,11 @@ class NamesAndDepthTest {
     String porcelain = f.git(repo, "status", "--porcelain", "-z");
     assertEquals(5, porcelain.split("\0").length, porcelain);
 
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exit = CommandLines.create(ProductionWiring.create(), new PrintWriter(out), new PrintWriter(err))
-        .execute("--format", "json", "--no-progress", tmp.resolve("odd").toString());
+    CliRun r = CliRun.production("--format", "json", "--no-progress", tmp.resolve("odd").toString());
 
-    assertEquals(0, exit, err.toString());
-    Map<String, Object> row = JsonRows.parse(out.toString()).get(0);
-    assertEquals("2m (+2/-0) 3u", row.get("status"), out.toString());
-    assertEquals(1900000000.25, ((Number) row.get("mtime")).doubleValue(), 1e-6, out.toString());
+    assertEquals(0, r.exit(), r.err());
+    Map<String, Object> row = JsonRows.parse(r.out()).get(0);
+    assertEquals("2m (+2/-0) 3u", row.get("status"), r.out());
+    assertEquals(1900000000.25, ((Number) row.get("mtime")).doubleValue(), 1e-6, r.out());
   }
 }
