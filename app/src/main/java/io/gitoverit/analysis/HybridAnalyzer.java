@@ -74,14 +74,11 @@ public final class HybridAnalyzer implements RepoAnalyzer {
 
   /**
    * Runs {@code noNested} as soon as it is clear that no JGit walk will report candidates: the
-   * repository goes to git, or only its metadata is read.
+   * repository goes to git, or (JGit says) only its metadata is read.
    */
   @Override
   public Analysis analyzeWithNested(Path root, AnalysisOptions options, Runnable noNested)
       throws AnalysisException {
-    if (options.metadataOnly()) {
-      noNested.run();
-    }
     if (!reachableAsText(root)) {
       // Java decoded bytes it could not map to U+FFFD: the path as text (which JGit and
       // ProcessBuilder use) leads nowhere.
@@ -95,7 +92,7 @@ public final class HybridAnalyzer implements RepoAnalyzer {
       return Analysis.withoutNested(fallback.analyze(root, options));
     }
     try {
-      return jgit.readWithNested(root, options);
+      return jgit.readWithNested(root, options, noNested);
     } catch (Exception e) {
       log.toGit(root, "JGit failed: " + e.getClass().getSimpleName() + ": " + JGitAnalyzer.oneLine(e));
       try {

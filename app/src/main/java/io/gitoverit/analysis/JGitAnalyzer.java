@@ -79,6 +79,18 @@ public final class JGitAnalyzer implements RepoAnalyzer {
   /** The report and the walk's nested-repository candidates, or whatever JGit threw. */
   Analysis readWithNested(Path root, AnalysisOptions options)
       throws AnalysisException, IOException, JGitUnsupportedException {
+    return readWithNested(root, options, () -> {});
+  }
+
+  /**
+   * As above; runs {@code noNested} as soon as it is clear that the work tree will not be walked
+   * (metadata only), so that there will be no candidates.
+   */
+  Analysis readWithNested(Path root, AnalysisOptions options, Runnable noNested)
+      throws AnalysisException, IOException, JGitUnsupportedException {
+    if (options.metadataOnly()) {
+      noNested.run();
+    }
     GitDirs dirs = GitDirs.locate(root);
     HeadFile.check(dirs.gitDir());
     JGitRuntime.cover(dirs.gitDir());
