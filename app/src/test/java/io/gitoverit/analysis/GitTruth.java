@@ -127,4 +127,12 @@ final class GitTruth {
       throw new AssertionError("unexpectedly unsupported: " + e.getMessage(), e);
     }
   }
+
+  /** Asserts that the JGit scan of {@code repo} says what git says; returns the scan. */
+  static Worktree.Checked assertSameAsGit(GitFixture git, Path repo) {
+    Worktree.Checked expected = of(git, repo);
+    Worktree.Checked actual = scanUnchecked(repo);
+    org.junit.jupiter.api.Assertions.assertEquals(expected, actual);
+    return actual;
+  }
 }

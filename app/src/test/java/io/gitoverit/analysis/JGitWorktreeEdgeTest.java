@@ -40,11 +40,9 @@ class JGitWorktreeEdgeTest {
     repo = tmp.resolve("repo");
   }
 
+  /** Asserts scan == git and returns the scan, so a test can also pin the expected numbers. */
   private Worktree.Checked assertSameAsGit() {
-    Worktree.Checked expected = GitTruth.of(git, repo);
-    Worktree.Checked actual = GitTruth.scanUnchecked(repo);
-    assertEquals(expected, actual);
-    return actual;
+    return GitTruth.assertSameAsGit(git, repo);
   }
 
   /** A superproject with one submodule at {@code libs/sub}, committed. */

@@ -35,10 +35,7 @@ class JGitWorktreeTest {
 
   /** Asserts scan == git and returns the scan, so a test can also pin the expected numbers. */
   private Worktree.Checked assertSameAsGit() {
-    Worktree.Checked expected = GitTruth.of(git, repo);
-    Worktree.Checked actual = GitTruth.scanUnchecked(repo);
-    assertEquals(expected, actual);
-    return actual;
+    return GitTruth.assertSameAsGit(git, repo);
   }
 
   private static Worktree.Checked counts(
