@@ -98,6 +98,7 @@ public final class JGitAnalyzer implements RepoAnalyzer {
     JGitRuntime.cover(root);
     try (Repository repo =
         new FileRepositoryBuilder()
+            .setFS(GuardedFs.instance()) // submodules, at every depth, inherit it
             .setGitDir(dirs.gitDir().toFile())
             .setWorkTree(root.toFile())
             .setMustExist(true)

@@ -1,0 +1,70 @@
+package io.gitoverit.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gitoverit.report.RepoReport;
+import io.gitoverit.report.StatusSummary;
+import io.gitoverit.testing.GitFixture;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A submodule of a submodule whose own config names a clean filter: JGit walks that level with
+ * its own iterators, so only the file-system guard keeps the program from running there.
+ */
+class NestedSubmoduleSafetyTest {
+  @TempDir Path tmp;
+  GitFixture fixture;
+  GitRunner runner;
+  Path root;
+  Path marker;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    tmp = tmp.toRealPath();
+    fixture = new GitFixture(tmp);
+    runner = GitRunner.standard().withEnvironment(fixture.environment(), Set.of());
+    marker = tmp.resolve("deep-filter-ran");
+    Path inner = fixture.repoWithCommit(tmp.resolve("inner"), ".gitattributes", "*.txt filter=deep\n",
+        "f.txt", "hello\n");
+    Path middle = fixture.repoWithCommit(tmp.resolve("middle"), "m.txt", "m\n");
+    fixture.git(middle, "submodule", "add", "-q", inner.toString(), "inner");
+    fixture.commitAll(middle, "add inner");
+    root = fixture.repoWithCommit(tmp.resolve("outer"), "o.txt", "o\n");
+    fixture.git(root, "submodule", "add", "-q", middle.toString(), "middle");
+    fixture.commitAll(root, "add middle");
+    fixture.git(root, "submodule", "update", "-q", "--init", "--recursive");
+    Path deep = root.resolve("middle/inner");
+    fixture.git(deep, "config", "filter.deep.clean", "touch '" + marker + "'; cat");
+    // Stat data no longer match the index: reading the file now means cleaning it.
+    Files.setLastModifiedTime(deep.resolve("f.txt"), FileTime.fromMillis(1_000_000_000_000L));
+  }
+
+  @Test
+  void jgitRefusesInsteadOfRunningTheFilter() {
+    JGitUnsupportedException e = assertThrows(JGitUnsupportedException.class,
+        () -> new JGitAnalyzer(runner).read(root, AnalysisOptions.FULL));
+    assertTrue(e.getMessage().contains("JGit would run"), e.getMessage());
+    assertFalse(Files.exists(marker), "the nested submodule's filter must not run");
+  }
+
+  @Test
+  void theScanAnswersLikeGitWithoutRunningTheFilter() throws Exception {
+    GitCliAnalyzer gitEngine = new GitCliAnalyzer(runner);
+    RepoReport report = new HybridAnalyzer(new JGitAnalyzer(runner), gitEngine)
+        .analyze(root, AnalysisOptions.FULL);
+    assertEquals("git", report.engine());
+    assertEquals("1s", StatusSummary.text(report));
+    assertFalse(Files.exists(marker), "the nested submodule's filter must not run");
+    fixture.tryGit(root, "status", "--porcelain");
+    assertTrue(Files.exists(marker), "plain git status runs the nested submodule's filter");
+  }
+}
