@@ -3,15 +3,14 @@ package io.gitoverit.analysis;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Keeps git from running the clean/smudge/process filter programs that a scanned repository's
@@ -27,10 +26,6 @@ import java.util.regex.Pattern;
  * has modified content), the repository fails with a message instead of a guessed count.
  */
 final class FilterGuard {
-  private static final Pattern SECTION =
-      Pattern.compile("^\\s*\\[\\s*filter(?:\\s+\"((?:[^\"\\\\]|\\\\.)*)\"|\\.([^\\]\\s]+))\\s*\\]",
-          Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
-
   private final Set<String> ownDrivers;
   private final Set<String> submoduleDrivers;
 
@@ -39,13 +34,22 @@ final class FilterGuard {
     this.submoduleDrivers = submoduleDrivers;
   }
 
+  /** How deep git's submodule recursion is followed before the repository fails instead. */
+  private static final int MAX_DEPTH = 16;
+
   /**
-   * The guard for a repository: drivers from its own config, plus those in the config files of
-   * the submodule git dirs under {@code commonGitDir/modules} (nested ones included).
+   * The guard for a repository: drivers from its own config, plus those in the configs of the
+   * submodules git status would enter, at every depth.
+   *
+   * @param listing {@link #listIndex} started in the repository's work tree {@code root}, or
+   *     null when git will not enter submodules (then only the repository's own drivers count)
    */
-  static FilterGuard of(CliConfig config, Path commonGitDir) throws AnalysisException {
+  static FilterGuard of(CliConfig config, GitRunner git, Path root, GitRunner.Pending listing)
+      throws AnalysisException, IOException {
     Set<String> sub = new LinkedHashSet<>();
-    scanModules(commonGitDir.resolve("modules"), sub, 0);
+    if (listing != null) {
+      submoduleDrivers(git, root, listing, sub, new HashSet<>(), 0);
+    }
     FilterGuard guard = new FilterGuard(config.ownFilterDrivers(), sub);
     for (String name : guard.all()) {
       if (name.contains("=") || name.contains("\n")) {
@@ -54,6 +58,60 @@ final class FilterGuard {
       }
     }
     return guard;
+  }
+
+  /** Starts the listing {@link #of} reads the gitlinks from. */
+  static GitRunner.Pending listIndex(GitRunner git, Path workTree) throws IOException {
+    return git.start(workTree, "ls-files", "--stage", "--sparse", "-z"); // --sparse: no expansion
+  }
+
+  /**
+   * Adds the drivers of every populated submodule that {@code listing} (of one work tree) records,
+   * then of theirs. git status enters a gitlink's folder when it holds a {@code .git} that names
+   * a git dir (a folder, or a file pointing anywhere), and the git it runs there reads that git
+   * dir's config with its includes: so each is asked with {@code git --git-dir}, as git does.
+   */
+  private static void submoduleDrivers(GitRunner git, Path workTree, GitRunner.Pending listing,
+      Set<String> out, Set<Path> seen, int depth) throws AnalysisException, IOException {
+    GitRunner.Result r = listing.await();
+    if (!r.ok()) {
+      throw new AnalysisException(r.errorLine("git ls-files"));
+    }
+    for (byte[] record : CliStatus.splitNul(r.stdout())) {
+      String line = new String(record, StandardCharsets.UTF_8);
+      int tab = line.indexOf('\t');
+      if (!line.startsWith("160000 ") || tab < 0) {
+        continue;
+      }
+      String name = line.substring(tab + 1);
+      Path dir;
+      try {
+        if (!JvmFileNames.canName(name)) {
+          throw new java.nio.file.InvalidPathException(name, "not expressible");
+        }
+        dir = workTree.resolve(name);
+      } catch (java.nio.file.InvalidPathException e) {
+        // Fail closed: a submodule this JVM cannot find could still be entered by git.
+        throw new AnalysisException("cannot check the submodule at a path this JVM cannot name: "
+            + name.replace('\n', '?'));
+      }
+      Path dotGit = dir.resolve(".git");
+      if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS) || !Files.exists(dotGit)
+          || !seen.add(dir.toRealPath())) {
+        continue; // not populated: git does not enter it
+      }
+      if (depth >= MAX_DEPTH) {
+        throw new AnalysisException("submodules nested more than " + MAX_DEPTH + " deep at " + dir);
+      }
+      String gitDir = "--git-dir=" + dotGit;
+      GitRunner.Result c = git.run(dir, gitDir, "config", "--list", "-z", "--show-scope");
+      if (!c.ok()) {
+        continue; // git cannot read this git dir either, so it runs nothing there
+      }
+      out.addAll(CliConfig.parse(c.stdout()).ownFilterDrivers());
+      GitRunner.Pending nested = git.start(dir, gitDir, "ls-files", "--stage", "--sparse", "-z");
+      submoduleDrivers(git, dir, nested, out, seen, depth + 1);
+    }
   }
 
   /** The {@code key=value} overrides that switch every known driver off. */
@@ -119,40 +177,5 @@ final class FilterGuard {
     Set<String> all = new LinkedHashSet<>(ownDrivers);
     all.addAll(submoduleDrivers);
     return all;
-  }
-
-  /** Collects driver names from each git dir under {@code dir} (a git dir has a config file). */
-  private static void scanModules(Path dir, Set<String> out, int depth) throws AnalysisException {
-    if (depth > 16 || !Files.isDirectory(dir)) {
-      return;
-    }
-    Path config = dir.resolve("config");
-    if (depth > 0 && Files.isRegularFile(config)) {
-      try {
-        Matcher m = SECTION.matcher(Files.readString(config, StandardCharsets.ISO_8859_1));
-        while (m.find()) {
-          String quoted = m.group(1);
-          out.add(quoted != null ? unescape(quoted) : m.group(2).toLowerCase(java.util.Locale.ROOT));
-        }
-      } catch (IOException e) {
-        throw new AnalysisException("cannot read submodule config " + config + ": " + e.getMessage(), e);
-      }
-      scanModules(dir.resolve("modules"), out, depth + 1);
-      return;
-    }
-    // Not a git dir: a level of a submodule name with slashes (modules/libs/sub).
-    try (DirectoryStream<Path> children = Files.newDirectoryStream(dir, Files::isDirectory)) {
-      for (Path child : children) {
-        scanModules(child, out, depth + 1);
-      }
-    } catch (IOException e) {
-      throw new AnalysisException("cannot list " + dir + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static String unescape(String quoted) {
-    // ISO-8859-1 above keeps bytes; names are bytes in git, UTF-8 in practice.
-    String s = new String(quoted.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
-    return s.replaceAll("\\\\(.)", "$1");
   }
 }

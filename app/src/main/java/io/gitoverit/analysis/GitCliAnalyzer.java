@@ -87,10 +87,18 @@ public final class GitCliAnalyzer implements RepoAnalyzer {
 
   private RepoReport read(Path root, AnalysisOptions options, GitDirs dirs, GitRunner git)
       throws IOException, AnalysisException {
+    // Only a work-tree read enters submodules; their listing runs while the config is read.
+    GitRunner.Pending listing = options.metadataOnly() ? null : FilterGuard.listIndex(git, root);
     CliConfig config = CliConfig.parse(ok(git.run(root, "config", "--list", "-z", "--show-scope"), "git config"));
-    FilterGuard guard = FilterGuard.of(config, dirs.commonDir());
-    GitRunner g = git.withConfig(guard.overrides());
     Path index = dirs.gitDir().resolve("index");
+    FilterGuard guard;
+    try {
+      guard = FilterGuard.of(config, git, root, listing);
+    } catch (AnalysisException e) {
+      IndexIntegrity.check(index, config.get("extensions.objectformat")); // a damaged index says so
+      throw e;
+    }
+    GitRunner g = git.withConfig(guard.overrides());
 
     CliStatus status;
     Worktree worktree;

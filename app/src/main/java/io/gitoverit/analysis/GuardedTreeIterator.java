@@ -18,13 +18,6 @@ import org.eclipse.jgit.treewalk.WorkingTreeIterator;
  * a filter attribute stay fine) and happens before any process is started.
  */
 final class GuardedTreeIterator extends FileTreeIterator {
-  /**
-   * Whether file names round-trip through the JVM: under a non-UTF-8 {@code sun.jnu.encoding}
-   * (a C locale) non-ASCII names become unreadable to Java.
-   */
-  private static final boolean UTF8_NAMES =
-      "UTF-8".equalsIgnoreCase(System.getProperty("sun.jnu.encoding", "UTF-8"));
-
   /** Null for the submodule walks JGit runs on its own (no probe follows those walks). */
   private final WalkProbe probe;
 
@@ -55,12 +48,8 @@ final class GuardedTreeIterator extends FileTreeIterator {
   @Override
   protected void init(Entry[] list) {
     for (Entry e : list) {
-      String name = e.getName();
-      for (int i = 0; i < name.length(); i++) {
-        char c = name.charAt(i);
-        if (c == '\uFFFD' || c > 0x7f && !UTF8_NAMES) {
-          throw new WorktreeRefusal("a file name the JVM cannot decode in " + directory);
-        }
+      if (!JvmFileNames.canName(e.getName())) {
+        throw new WorktreeRefusal("a file name the JVM cannot decode in " + directory);
       }
     }
     super.init(list);

@@ -169,4 +169,38 @@ class GitCliAnalyzerSafetyTest {
     fixture.tryGit(root, "status", "--porcelain");
     assertTrue(Files.exists(markers.resolve("subclean")), "plain git status runs the submodule's filter");
   }
+
+  @Test
+  void filterOfASubmoduleWithItsOwnGitFolderDoesNotRun() throws Exception {
+    // A clone already in the work tree, added as it is: its git dir stays a folder in the work
+    // tree, not under .git/modules, and git status still goes into it.
+    Path root = fixture.repoWithCommit(tmp.resolve("super"), "top.txt", "t\n");
+    Path sub = fixture.repoWithCommit(root.resolve("vendored"), ".gitattributes", "*.txt filter=own\n",
+        "v.txt", "v\n");
+    fixture.git(root, "submodule", "add", "-q", "./vendored", "vendored");
+    fixture.commitAll(root, "add vendored");
+    assertTrue(Files.isDirectory(sub.resolve(".git")));
+    fixture.git(sub, "config", "filter.own.clean", touching("ownclean"));
+    Files.setLastModifiedTime(sub.resolve("v.txt"), FileTime.fromMillis(1_000_000_000_000L));
+
+    assertEquals("1s", StatusSummary.text(analyzer.analyze(root, AnalysisOptions.FULL)));
+    assertEquals(List.of(), markersLeft());
+    fixture.tryGit(root, "status", "--porcelain");
+    assertEquals(List.of("ownclean"), markersLeft(), "plain git status runs the submodule's filter");
+  }
+
+  @Test
+  void filterThatASubmoduleConfigIncludesDoesNotRun() throws Exception {
+    Path root = MoreScenarios.submodule(fixture, tmp.resolve("super"));
+    GitFixture.write(root.resolve(".git/modules/libs/sub"), "info/attributes", "* filter=hidden\n");
+    Path included = GitFixture.write(tmp, "hidden.inc",
+        "[filter \"hidden\"]\n\tclean = \"" + touching("hiddenclean") + "\"\n");
+    fixture.git(root.resolve("libs/sub"), "config", "include.path", included.toString());
+    Files.setLastModifiedTime(root.resolve("libs/sub/lib.txt"), FileTime.fromMillis(1_000_000_000_000L));
+
+    assertEquals("1s", StatusSummary.text(analyzer.analyze(root, AnalysisOptions.FULL)));
+    assertEquals(List.of(), markersLeft());
+    fixture.tryGit(root, "status", "--porcelain");
+    assertEquals(List.of("hiddenclean"), markersLeft(), "plain git status runs the included filter");
+  }
 }
