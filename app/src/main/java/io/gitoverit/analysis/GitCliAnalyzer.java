@@ -73,9 +73,12 @@ public final class GitCliAnalyzer implements RepoAnalyzer {
       throw new AnalysisException("cannot read " + dotGit + ": permission denied");
     }
     if (Files.isDirectory(dotGit)) {
+      // Before git reads anything: a FIFO where git expects a file would hold it for the timeout.
+      SpecialFileCheck.check(root, dotGit, io.gitoverit.analysis.GitDirs.commonDirOf(dotGit));
       HeadFile.check(root.resolve(".git")); // git's own message for a bad HEAD says no more than "not a repository"
     }
     GitDirs dirs = locate(root);
+    SpecialFileCheck.check(root, dirs.gitDir(), dirs.commonDir());
     HeadFile.check(dirs.gitDir());
     SharedIndexTimes shared = SharedIndexTimes.record(dirs.gitDir());
     try {

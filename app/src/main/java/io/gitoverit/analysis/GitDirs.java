@@ -1,5 +1,6 @@
 package io.gitoverit.analysis;
 
+import io.gitoverit.discovery.SpecialFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,7 +47,7 @@ record GitDirs(Path root, Path gitDir, Path commonDir) {
   private static Path readGitFile(Path dotGit) throws AnalysisException {
     String text;
     try {
-      text = Files.readString(dotGit, StandardCharsets.UTF_8);
+      text = new String(SpecialFiles.read(dotGit), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new AnalysisException("fatal: error reading " + dotGit, e);
     }

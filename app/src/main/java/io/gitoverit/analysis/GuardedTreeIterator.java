@@ -1,13 +1,18 @@
 package io.gitoverit.analysis;
 
+import io.gitoverit.discovery.SpecialFiles;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Path;
 import org.eclipse.jgit.dircache.DirCacheEntry;
+import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.treewalk.AbstractTreeIterator;
 import org.eclipse.jgit.treewalk.FileTreeIterator;
 import org.eclipse.jgit.treewalk.WorkingTreeIterator;
+import org.eclipse.jgit.treewalk.WorkingTreeOptions;
+import org.eclipse.jgit.util.FS;
 
 /**
  * A work-tree iterator that refuses to run clean filters and tells the walk probe which tracked
@@ -22,8 +27,26 @@ final class GuardedTreeIterator extends FileTreeIterator {
   private final WalkProbe probe;
 
   GuardedTreeIterator(Repository repo, WalkProbe probe) {
-    super(repo);
+    super(repo, new MarkSpecial(
+        repo.getConfig().get(WorkingTreeOptions.KEY).isDirNoGitLinks()
+            ? NoGitlinksStrategy.INSTANCE
+            : DefaultFileModeStrategy.INSTANCE)); // as FileTreeIterator(repo) chooses
     this.probe = probe;
+  }
+
+  /**
+   * JGit's mode choice, except that a FIFO, socket or device (which JGit takes for a regular
+   * file, and would open to hash) gets {@link FileMode#MISSING}, which {@link #init} refuses.
+   */
+  private record MarkSpecial(FileModeStrategy base) implements FileModeStrategy {
+    @Override
+    public FileMode getMode(File f, FS.Attributes attributes) {
+      // (A file gone between listing and lstat looks the same: then git answers too.)
+      if (!attributes.isRegularFile() && !attributes.isDirectory() && !attributes.isSymbolicLink()) {
+        return FileMode.MISSING;
+      }
+      return base.getMode(f, attributes);
+    }
   }
 
   private GuardedTreeIterator(GuardedTreeIterator parent, File dir) {
@@ -42,14 +65,31 @@ final class GuardedTreeIterator extends FileTreeIterator {
   }
 
   /**
-   * Refuses directories holding a name Java cannot represent: JGit would see a file that cannot
-   * be opened (a deletion plus an untracked file that do not exist).
+   * Refuses directories holding a name Java cannot represent (JGit would see a file that cannot
+   * be opened: a deletion plus an untracked file that do not exist), and FIFOs, sockets and
+   * devices: git opens a {@code .gitignore} or {@code .gitattributes} one and waits forever (the
+   * row says so); any other git lists as modified when tracked and skips when untracked, without
+   * opening it, while JGit would open it to hash, or count it, so git answers.
    */
   @Override
   protected void init(Entry[] list) {
     for (Entry e : list) {
-      if (!JvmFileNames.canName(e.getName())) {
+      String name = e.getName();
+      if (!JvmFileNames.canName(name)) {
         throw new WorktreeRefusal("a file name the JVM cannot decode in " + directory);
+      }
+      boolean rules = name.equals(".gitignore") || name.equals(".gitattributes");
+      if (e.getMode() == FileMode.MISSING) {
+        Path file = new File(directory, name).toPath();
+        if (rules) {
+          throw new GitWouldHang.InWalk(file);
+        }
+        throw new WorktreeRefusal("a FIFO, socket or device in the work tree: " + file);
+      }
+      if (rules && e.getMode() == FileMode.SYMLINK
+          && SpecialFiles.isSpecial(new File(directory, name).toPath())) {
+        // JGit follows this link to read the rules (and would wait); git does not follow it.
+        throw new WorktreeRefusal("a link to a FIFO, socket or device: " + name + " in " + directory);
       }
     }
     super.init(list);

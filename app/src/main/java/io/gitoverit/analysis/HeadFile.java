@@ -1,8 +1,8 @@
 package io.gitoverit.analysis;
 
+import io.gitoverit.discovery.SpecialFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 import org.eclipse.jgit.lib.Repository;
@@ -22,7 +22,9 @@ final class HeadFile {
     Path head = gitDir.resolve("HEAD");
     String text;
     try {
-      text = new String(Files.readAllBytes(head), StandardCharsets.UTF_8).strip();
+      text = new String(SpecialFiles.read(head), StandardCharsets.UTF_8).strip();
+    } catch (SpecialFiles.NotAFile e) {
+      throw new GitWouldHang(head);
     } catch (IOException e) {
       return;
     }
@@ -31,6 +33,7 @@ final class HeadFile {
       if (!target.startsWith("refs/") || !Repository.isValidRefName(target)) {
         throw new AnalysisException("HEAD points to an invalid ref name: '" + oneLine(target) + "'");
       }
+      SpecialFileCheck.checkRef(target, gitDir, GitDirs.commonDirOf(gitDir));
     } else if (!OBJECT_ID.matcher(text).matches()) {
       throw new AnalysisException("HEAD is neither a ref nor an object id: '" + oneLine(text) + "'");
     }

@@ -93,6 +93,8 @@ public final class HybridAnalyzer implements RepoAnalyzer {
     }
     try {
       return jgit.readWithNested(root, options, noNested);
+    } catch (GitWouldHang e) {
+      throw e; // git would wait on the same file
     } catch (Exception e) {
       log.toGit(root, "JGit failed: " + e.getClass().getSimpleName() + ": " + JGitAnalyzer.oneLine(e));
       try {

@@ -92,6 +92,7 @@ public final class JGitAnalyzer implements RepoAnalyzer {
       noNested.run();
     }
     GitDirs dirs = GitDirs.locate(root);
+    SpecialFileCheck.check(root, dirs.gitDir(), dirs.commonDir());
     HeadFile.check(dirs.gitDir());
     JGitRuntime.cover(dirs.gitDir());
     JGitRuntime.cover(dirs.commonDir());
@@ -103,8 +104,12 @@ public final class JGitAnalyzer implements RepoAnalyzer {
             .setWorkTree(root.toFile())
             .setMustExist(true)
             .build()) {
-      JGitWorktree.Walked walked =
-          options.metadataOnly() ? null : worktrees.walk(repo, options.collectMtime());
+      JGitWorktree.Walked walked;
+      try {
+        walked = options.metadataOnly() ? null : worktrees.walk(repo, options.collectMtime());
+      } catch (GitWouldHang.InWalk e) {
+        throw new GitWouldHang(e.file);
+      }
       Worktree worktree = walked == null ? new Worktree.Unchecked() : walked.worktree();
       Head head = Head.read(repo);
       Config config = repo.getConfig();

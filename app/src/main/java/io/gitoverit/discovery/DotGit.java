@@ -18,7 +18,10 @@ final class DotGit {
     REPOSITORY,
     /** A {@code gitdir:} file pointing into a superproject's {@code modules/} directory. */
     SUBMODULE,
-    /** A dangling link: git sees no {@code .git} here, and neither does the walk. */
+    /**
+     * A dangling link, a FIFO, socket or device: git sees no {@code .git} here, and neither does
+     * the walk.
+     */
     ABSENT
   }
 
@@ -35,12 +38,16 @@ final class DotGit {
     if (isDirectory) {
       return Kind.REPOSITORY;
     }
-    if (isSymbolicLink) {
-      try {
-        if (Files.readAttributes(dotGit, BasicFileAttributes.class).isDirectory()) {
-          return Kind.REPOSITORY;
-        }
-      } catch (IOException e) {
+    try {
+      BasicFileAttributes target = Files.readAttributes(dotGit, BasicFileAttributes.class);
+      if (target.isDirectory()) {
+        return Kind.REPOSITORY;
+      }
+      if (target.isOther()) {
+        return Kind.ABSENT; // a FIFO or device: git reads no gitdir file from it and looks past it
+      }
+    } catch (IOException e) {
+      if (isSymbolicLink) {
         return Kind.ABSENT;
       }
     }
@@ -53,6 +60,9 @@ final class DotGit {
   /** The value of the {@code gitdir:} line, or null when the file has none or cannot be read. */
   static String gitdirLine(Path gitFile) {
     byte[] bytes;
+    if (SpecialFiles.isSpecial(gitFile)) {
+      return null;
+    }
     try (InputStream in = Files.newInputStream(gitFile)) {
       bytes = in.readNBytes(MAX_GITFILE_BYTES);
     } catch (IOException e) {

@@ -31,7 +31,7 @@ record GitDirs(Path gitDir, Path commonDir) {
     Path commonDir = gitDir;
     Path pointer = gitDir.resolve("commondir");
     if (Files.isRegularFile(pointer)) {
-      String text = Files.readString(pointer, StandardCharsets.UTF_8).strip();
+      String text = new String(SpecialFiles.read(pointer), StandardCharsets.UTF_8).strip();
       if (!text.isEmpty()) {
         commonDir = gitDir.resolve(text).normalize();
       }

@@ -28,11 +28,11 @@ final class IndexPaths {
     IndexPaths paths = new IndexPaths();
     Path index = gitDir.resolve("index");
     try {
-      String shared = paths.parse(Files.readAllBytes(index), hashLength);
+      String shared = paths.parse(SpecialFiles.read(index), hashLength);
       if (shared != null) {
         // Split index: entries live in both files. The main file's deletions (an EWAH bitmap) are
         // not applied, so a path removed since the last split still counts as tracked.
-        paths.parse(Files.readAllBytes(gitDir.resolve("sharedindex." + shared)), hashLength);
+        paths.parse(SpecialFiles.read(gitDir.resolve("sharedindex." + shared)), hashLength);
       }
     } catch (NoSuchFileException e) {
       if (!Files.exists(index)) {

@@ -147,7 +147,7 @@ public final class JGitIgnoreOracle implements IgnoreOracle {
     };
     byte[] bytes;
     try {
-      bytes = Files.readAllBytes(file);
+      bytes = SpecialFiles.read(file);
     } catch (NoSuchFileException e) {
       return config;
     }
@@ -165,6 +165,9 @@ public final class JGitIgnoreOracle implements IgnoreOracle {
    */
   static IgnoreNode load(Path file, boolean inTree) {
     LinkOption[] options = inTree ? RepositoryWalker.NOFOLLOW : new LinkOption[0];
+    if (SpecialFiles.isSpecial(file, options)) {
+      return NONE; // git waits on it; the repository's analysis reports that
+    }
     try (InputStream in = Files.newInputStream(file, options)) {
       IgnoreNode node = new IgnoreNode();
       node.parse(file.toString(), in);

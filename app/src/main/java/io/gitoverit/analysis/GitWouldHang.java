@@ -1,0 +1,27 @@
+package io.gitoverit.analysis;
+
+import io.gitoverit.discovery.SpecialFiles;
+import java.nio.file.Path;
+
+/**
+ * The repository holds a FIFO, socket or device where git opens a file: git would wait on it
+ * until killed, so no engine is asked; the row says why at once.
+ */
+final class GitWouldHang extends AnalysisException {
+  private static final long serialVersionUID = 1L;
+
+  GitWouldHang(Path file) {
+    super(new SpecialFiles.NotAFile(file).getMessage());
+  }
+
+  /** Unchecked, to leave JGit's walk (whose callbacks cannot throw checked exceptions). */
+  static final class InWalk extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final transient Path file;
+
+    InWalk(Path file) {
+      super(new SpecialFiles.NotAFile(file).getMessage(), null, false, false);
+      this.file = file;
+    }
+  }
+}

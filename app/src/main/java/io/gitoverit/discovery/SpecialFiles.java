@@ -1,0 +1,50 @@
+package io.gitoverit.discovery;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+
+/**
+ * FIFOs, sockets and devices where git keeps a file. Opening a FIFO waits for a writer that never
+ * comes and {@code /dev/zero} never ends, so nothing here opens a path before knowing it is a
+ * regular file: a directory holding such a thing must not stop a scan.
+ */
+public final class SpecialFiles {
+  private SpecialFiles() {}
+
+  /**
+   * Whether {@code path} (a link followed, unless {@code options} say not to) exists and is
+   * neither a regular file nor a directory.
+   */
+  public static boolean isSpecial(Path path, LinkOption... options) {
+    try {
+      BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class, options);
+      return a.isOther();
+    } catch (IOException e) {
+      return false; // absent or unreadable: the caller's read says so in its own words
+    }
+  }
+
+  /**
+   * The bytes of a regular file.
+   *
+   * @throws IOException when the file cannot be read, or is a FIFO, socket or device
+   */
+  public static byte[] read(Path file, LinkOption... options) throws IOException {
+    if (isSpecial(file, options)) {
+      throw new NotAFile(file);
+    }
+    return Files.readAllBytes(file);
+  }
+
+  /** The reason a special file was not read; an {@link IOException}. */
+  public static final class NotAFile extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    public NotAFile(Path file) {
+      super(file + " is a FIFO, socket or device, not a file (git would wait on it)");
+    }
+  }
+}

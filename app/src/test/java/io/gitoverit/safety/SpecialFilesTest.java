@@ -1,0 +1,127 @@
+package io.gitoverit.safety;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gitoverit.cli.CliRun;
+import io.gitoverit.testing.GitFixture;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A FIFO where git reads a file (an unpacked archive can hold one): opening it waits for a writer
+ * that never comes, in git as in JGit. The scan must not wait: a FIFO {@code .git} is no
+ * repository (as for git), and a FIFO HEAD, config or {@code .gitignore} is one error row that
+ * names it, while the other repositories are reported.
+ */
+class SpecialFilesTest {
+  /** Far above a scan of three tiny repositories; only reached if the scan waits on a FIFO. */
+  private static final Duration HANG = Duration.ofSeconds(40);
+
+  @TempDir Path tmp;
+  GitFixture fixture;
+  Path fleet;
+  final List<Path> fifos = new ArrayList<>();
+
+  @BeforeEach
+  void setUp() throws Exception {
+    tmp = tmp.toRealPath();
+    fixture = new GitFixture(tmp);
+    fleet = Files.createDirectories(tmp.resolve("fleet"));
+    fixture.repoWithCommit(fleet.resolve("healthy"), "a.txt", "a\n");
+  }
+
+  /** Lets any reader that did get stuck go (a writer opens each FIFO), so no thread stays blocked. */
+  @AfterEach
+  void release() throws Exception {
+    for (Path fifo : fifos) {
+      new ProcessBuilder("timeout", "1", "sh", "-c", ": > \"$1\"", "sh", fifo.toString())
+          .start().waitFor(5, TimeUnit.SECONDS);
+    }
+  }
+
+  Path fifo(Path path) throws Exception {
+    Files.deleteIfExists(path);
+    Process p = new ProcessBuilder("mkfifo", path.toString()).inheritIO().start();
+    assertEquals(0, p.waitFor());
+    fifos.add(path);
+    return path;
+  }
+
+  Map<String, Map<String, Object>> scan(int exit) throws Exception {
+    CliRun r = assertTimeoutPreemptively(HANG,
+        () -> CliRun.production("--format", "json", "--no-progress", fleet.toString()));
+    assertEquals(exit, r.exit(), r.err());
+    Map<String, Map<String, Object>> rows = JsonRows.byName(JsonRows.parse(r.out()));
+    assertEquals("clean", rows.get("healthy").get("status"), "the other repository is reported");
+    return rows;
+  }
+
+  void assertErrorNames(Map<String, Object> row, Path file) {
+    assertTrue(row.get("error") instanceof String s
+        && s.contains(file.toString()) && s.contains("FIFO"), String.valueOf(row));
+  }
+
+  @Test
+  void aFifoDotGitIsNoRepositoryAsForGit() throws Exception {
+    Path dir = Files.createDirectories(fleet.resolve("pipe"));
+    fifo(dir.resolve(".git"));
+    assertNotEquals(0, fixture.tryGit(dir, "rev-parse", "--show-toplevel").exitCode());
+    assertEquals(List.of("healthy"), List.copyOf(scan(0).keySet()));
+  }
+
+  @Test
+  void aFifoHeadIsAnErrorRow() throws Exception {
+    Path repo = fixture.repoWithCommit(fleet.resolve("head"), "a.txt", "a\n");
+    Path head = fifo(repo.resolve(".git/HEAD"));
+    assertErrorNames(scan(1).get("head"), head);
+  }
+
+  @Test
+  void aFifoConfigIsAnErrorRow() throws Exception {
+    Path repo = fixture.repoWithCommit(fleet.resolve("config"), "a.txt", "a\n");
+    Path config = fifo(repo.resolve(".git/config"));
+    assertErrorNames(scan(1).get("config"), config);
+  }
+
+  @Test
+  void aFifoGitignoreAtTheTopIsAnErrorRow() throws Exception {
+    Path repo = fixture.repoWithCommit(fleet.resolve("top"), "a.txt", "a\n");
+    Path ignore = fifo(repo.resolve(".gitignore"));
+    assertErrorNames(scan(1).get("top"), ignore);
+  }
+
+  @Test
+  void aFifoGitattributesDeeperInTheWorkTreeIsAnErrorRow() throws Exception {
+    Path repo = fixture.repoWithCommit(fleet.resolve("deep"), "d/a.txt", "a\n");
+    Path attributes = fifo(repo.resolve("d/.gitattributes"));
+    assertErrorNames(scan(1).get("deep"), attributes);
+  }
+
+  @Test
+  void anUntrackedFifoIsNotListedAsForGit() throws Exception {
+    Path repo = fixture.repoWithCommit(fleet.resolve("plain"), "a.txt", "a\n");
+    fifo(repo.resolve("pipe"));
+    assertEquals("", fixture.git(repo, "status", "--porcelain"));
+    assertEquals("clean", scan(0).get("plain").get("status"));
+  }
+
+  @Test
+  void aTrackedFileReplacedByAFifoIsModifiedAsForGit() throws Exception {
+    Path repo = fixture.repoWithCommit(fleet.resolve("swapped"), "a.txt", "a\n", "b.txt", "b\n");
+    fifo(repo.resolve("b.txt"));
+    assertEquals(" M b.txt\n", fixture.git(repo, "status", "--porcelain"));
+    assertEquals("1m", scan(0).get("swapped").get("status"));
+  }
+}
