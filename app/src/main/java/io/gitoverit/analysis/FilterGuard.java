@@ -1,8 +1,10 @@
 package io.gitoverit.analysis;
 
+import io.gitoverit.discovery.SpecialFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -58,6 +60,40 @@ final class FilterGuard {
       }
     }
     return guard;
+  }
+
+  /**
+   * Whether the index of {@code gitDir} may record a gitlink, without asking git: every index
+   * entry (versions 2 to 4) stores its mode as a 32-bit big-endian number, 0160000 for a gitlink,
+   * so an index (and, when split, its shared index files) without the bytes {@code 00 00 E0 00}
+   * anywhere has none, and git status enters no submodule. Any doubt answers true.
+   */
+  static boolean mayHaveGitlinks(Path gitDir, Path commonDir) {
+    try {
+      List<Path> files = new ArrayList<>(List.of(gitDir.resolve("index")));
+      for (Path dir : new LinkedHashSet<>(List.of(gitDir, commonDir))) {
+        try (DirectoryStream<Path> shared = Files.newDirectoryStream(dir, "sharedindex.*")) {
+          shared.forEach(files::add);
+        }
+      }
+      for (Path f : files) {
+        if (Files.exists(f, LinkOption.NOFOLLOW_LINKS) && hasGitlinkMode(SpecialFiles.read(f))) {
+          return true;
+        }
+      }
+      return false;
+    } catch (IOException | RuntimeException e) {
+      return true;
+    }
+  }
+
+  static boolean hasGitlinkMode(byte[] b) {
+    for (int i = 0; i + 3 < b.length; i++) {
+      if (b[i + 2] == (byte) 0xE0 && b[i] == 0 && b[i + 1] == 0 && b[i + 3] == 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Starts the listing {@link #of} reads the gitlinks from. */

@@ -90,8 +90,11 @@ public final class GitCliAnalyzer implements RepoAnalyzer {
 
   private RepoReport read(Path root, AnalysisOptions options, GitDirs dirs, GitRunner git)
       throws IOException, AnalysisException {
-    // Only a work-tree read enters submodules; their listing runs while the config is read.
-    GitRunner.Pending listing = options.metadataOnly() ? null : FilterGuard.listIndex(git, root);
+    // Only a work-tree read enters submodules, and only where the index records a gitlink; their
+    // listing runs while the config is read.
+    boolean entersSubmodules = !options.metadataOnly()
+        && FilterGuard.mayHaveGitlinks(dirs.gitDir(), dirs.commonDir());
+    GitRunner.Pending listing = entersSubmodules ? FilterGuard.listIndex(git, root) : null;
     CliConfig config = CliConfig.parse(ok(git.run(root, "config", "--list", "-z", "--show-scope"), "git config"));
     Path index = dirs.gitDir().resolve("index");
     FilterGuard guard;
