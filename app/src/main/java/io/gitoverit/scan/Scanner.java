@@ -111,7 +111,11 @@ public final class Scanner {
         }
         listener.collecting(outcome.path(), done, found);
       }
+      List<RepoError> failedRepos = List.copyOf(errors);
       for (RepoError problem : source.problems()) {
+        if (insideFailedWorkTree(problem.path(), reports, failedRepos)) {
+          continue; // that repository's own row already says its work tree could not be read
+        }
         errors.add(problem);
         listener.error(problem.path(), problem.message());
       }
@@ -123,6 +127,31 @@ public final class Scanner {
         pool.awaitTermination(5, TimeUnit.SECONDS);
       }
     }
+  }
+
+  /**
+   * Whether {@code dir} lies in the work tree of a repository whose analysis failed: the nearest
+   * repository above it (reported or failed) is a failed one. An unreadable folder inside a work
+   * tree fails that analysis too (git cannot read the whole tree), so one row tells it.
+   */
+  static boolean insideFailedWorkTree(Path dir, List<RepoReport> reports, List<RepoError> failed) {
+    Path nearest = null;
+    boolean nearestFailed = false;
+    for (RepoReport r : reports) {
+      if (dir.startsWith(r.path()) && !dir.equals(r.path())
+          && (nearest == null || r.path().startsWith(nearest))) {
+        nearest = r.path();
+        nearestFailed = false;
+      }
+    }
+    for (RepoError e : failed) {
+      if (dir.startsWith(e.path()) && !dir.equals(e.path())
+          && (nearest == null || e.path().startsWith(nearest))) {
+        nearest = e.path();
+        nearestFailed = true;
+      }
+    }
+    return nearestFailed;
   }
 
   private Outcome analyzeOne(Path repo, AnalysisOptions options, Runnable noNested) {

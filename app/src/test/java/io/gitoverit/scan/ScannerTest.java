@@ -95,6 +95,20 @@ class ScannerTest {
   }
 
   @Test
+  void anUnreadableFolderInAFailedWorkTreeIsNoSecondRow() throws Exception {
+    RepoError inFailed = new RepoError(Path.of("/r/bad1/sub"), "permission denied", Optional.empty());
+    RepoError inHealthy = new RepoError(Path.of("/r/a/sub"), "permission denied", Optional.empty());
+    RepoError inHealthyInsideFailed =
+        new RepoError(Path.of("/r/bad1/inner/sub"), "permission denied", Optional.empty());
+    RepoError outside = new RepoError(Path.of("/r/locked"), "permission denied", Optional.empty());
+    ScanResult result = new Scanner(new FakeAnalyzer(), 2, ProgressListener.SILENT)
+        .scan(source(paths("a", "bad1", "bad1/inner"),
+            List.of(inFailed, inHealthy, inHealthyInsideFailed, outside)), AnalysisOptions.FULL);
+    assertEquals(List.of(inHealthy.path(), Path.of("/r/bad1"), inHealthyInsideFailed.path(),
+        outside.path()), result.errors().stream().map(RepoError::path).toList()); // sorted by path
+  }
+
+  @Test
   void listenerIsCalledOnlyFromTheCoordinatorInOrder() throws Exception {
     List<String> events = new ArrayList<>();
     Set<String> callers = ConcurrentHashMap.newKeySet();
