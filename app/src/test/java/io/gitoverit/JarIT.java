@@ -1,6 +1,7 @@
 package io.gitoverit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gitoverit.testing.GitFixture;
@@ -97,5 +98,29 @@ class JarIT {
     assertEquals(0, r.exit(), r.err());
     assertTrue(r.out().contains("\"status\": \"clean\""), r.out());
     assertTrue(r.err().contains("sets core settings, which JGit does not read"), r.err());
+  }
+
+  /**
+   * The same includeIf, read by discovery: a nested repository inside a folder that only that
+   * excludesFile ignores is not listed (git and upstream ignore it), unless -I asks for it.
+   */
+  @Test
+  void discoveryPrunesWhatAnIncludeIfExcludesFileIgnores() throws Exception {
+    GitFixture fx = new GitFixture(tmp);
+    Path parent = fx.repoWithCommit(tmp.resolve("projects/parent"), "a.txt", "a\n");
+    fx.repoWithCommit(parent.resolve("vendor/lib"), "l.txt", "l\n");
+    Files.writeString(fx.home().resolve("vendor.ignore"), "vendor/\n");
+    Files.writeString(fx.home().resolve("extra.inc"), "[core]\n\texcludesFile = ~/vendor.ignore\n");
+    Files.writeString(fx.home().resolve(".gitconfig"),
+        "[includeIf \"gitdir:" + tmp.toRealPath() + "/\"]\n\tpath = extra.inc\n", StandardOpenOption.APPEND);
+    assertEquals("", fx.git(parent, "status", "--porcelain"), "git ignores vendor/");
+
+    Run r = run(fx, "--format", "json", "--no-progress", "projects");
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().contains("\"display_path\": \"projects/parent\""), r.out());
+    assertFalse(r.out().contains("vendor/lib"), r.out());
+
+    Run all = run(fx, "--format", "json", "--no-progress", "-I", "projects");
+    assertTrue(all.out().contains("\"display_path\": \"projects/parent/vendor/lib\""), all.out());
   }
 }

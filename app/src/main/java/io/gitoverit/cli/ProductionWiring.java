@@ -13,6 +13,7 @@ import io.gitoverit.discovery.WalkProblem;
 import io.gitoverit.report.RepoError;
 import io.gitoverit.scan.RepoSource;
 import io.gitoverit.term.Terminals;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +71,18 @@ public final class ProductionWiring implements Wiring {
 
   @Override
   public RepoSource discover(List<Path> roots, boolean includeIgnored) {
-    JGitIgnoreOracle jgit = new JGitIgnoreOracle(env);
+    // Only where an [includeIf] file sets core.excludesFile: git evaluates the conditions.
+    JGitIgnoreOracle jgit = new JGitIgnoreOracle(env, repoRoot -> {
+      GitRunner.Result r = GitRunner.standard().run(repoRoot, "config", "--get", "core.excludesFile");
+      if (r.exitCode() == 1) {
+        return Optional.empty(); // not set
+      }
+      if (!r.ok()) {
+        throw new IOException(r.errorLine("git config"));
+      }
+      String value = r.stdoutText();
+      return Optional.of(value.endsWith("\n") ? value.substring(0, value.length() - 1) : value);
+    });
     IgnoreOracle oracle = repoRoot -> {
       JGitRuntime.install(); // before the oracle's first JGit use, so JGit leaves no trace
       return jgit.rulesFor(repoRoot);

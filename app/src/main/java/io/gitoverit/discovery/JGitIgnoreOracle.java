@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jgit.errors.ConfigInvalidException;
 import org.eclipse.jgit.ignore.IgnoreNode;
@@ -25,19 +26,41 @@ import org.eclipse.jgit.lib.Config;
  * {@code $XDG_CONFIG_HOME/git/ignore}), and, like git, never calls a tracked path ignored (it then
  * reads the index, without locking it). Config files are parsed as text, so no JGit {@code
  * Repository} is opened and nothing runs; {@code [include]} files are followed, {@code
- * [includeIf]} ones are not.
+ * [includeIf]} conditions are not evaluated: where a file one names sets core.excludesFile, the
+ * value comes from git (see {@link ExcludesFileLookup}).
  */
 public final class JGitIgnoreOracle implements IgnoreOracle {
   private static final IgnoreNode NONE = new IgnoreNode();
   private static final int MAX_CACHED_DIRECTORIES = 4096;
 
   private final Map<String, String> env;
+  private final ExcludesFileLookup gitLookup;
   private final Map<Path, IgnoreNode> excludeFiles = new ConcurrentHashMap<>();
   private volatile List<Config> userConfigs;
+  private volatile Boolean userIncludeIfSetsExcludes;
+
+  /**
+   * Asks git for the {@code core.excludesFile} that applies in a repository, for when an
+   * {@code [includeIf]} (which this oracle does not evaluate) may set it.
+   */
+  @FunctionalInterface
+  public interface ExcludesFileLookup {
+    /** git's value for the repository at {@code repoRoot}; empty when it is not set. */
+    Optional<String> excludesFile(Path repoRoot) throws IOException;
+  }
 
   /** An oracle that finds the user's config like git run with {@code environment} would. */
   public JGitIgnoreOracle(Map<String, String> environment) {
+    this(environment, null);
+  }
+
+  /**
+   * As above; where an {@code [includeIf]} file sets {@code core.excludesFile}, the value comes
+   * from {@code gitLookup} (null: such settings are not seen).
+   */
+  public JGitIgnoreOracle(Map<String, String> environment, ExcludesFileLookup gitLookup) {
     this.env = Map.copyOf(environment);
+    this.gitLookup = gitLookup;
   }
 
   /** An oracle for this process's environment. */
@@ -55,9 +78,16 @@ public final class JGitIgnoreOracle implements IgnoreOracle {
       configs.add(readConfig(dirs.gitDir().resolve("config.worktree")));
     }
     String excludesFile = null;
-    for (Config c : configs) {
-      String value = c.getString("core", null, "excludesfile");
-      excludesFile = value != null ? value : excludesFile;
+    Path repoConfig = dirs.commonDir().resolve("config");
+    if (gitLookup != null
+        && (userIncludeIfSetsExcludes() || includeIfSetsExcludes(repo, repoConfig))) {
+      // Which includeIf applies (gitdir, onbranch, hasconfig...) is git's to work out.
+      excludesFile = gitLookup.excludesFile(repoRoot).orElse(null);
+    } else {
+      for (Config c : configs) {
+        String value = c.getString("core", null, "excludesfile");
+        excludesFile = value != null ? value : excludesFile;
+      }
     }
     Path userExcludes = excludesFile != null ? expand(excludesFile, repoRoot) : defaultExcludes();
     IgnoreNode user = userExcludes == null ? NONE : excludeFiles.computeIfAbsent(userExcludes,
@@ -73,24 +103,68 @@ public final class JGitIgnoreOracle implements IgnoreOracle {
     List<Config> configs = userConfigs;
     if (configs == null) {
       configs = new ArrayList<>();
-      if (!isTrue(env.get("GIT_CONFIG_NOSYSTEM"))) {
-        configs.add(readConfig(Path.of(env.getOrDefault("GIT_CONFIG_SYSTEM", "/etc/gitconfig"))));
-      }
-      String global = env.get("GIT_CONFIG_GLOBAL");
-      if (global != null) {
-        configs.add(readConfig(Path.of(global)));
-      } else {
-        Path xdg = xdgConfigHome();
-        if (xdg != null) {
-          configs.add(readConfig(xdg.resolve("git").resolve("config")));
-        }
-        if (home() != null) {
-          configs.add(readConfig(home().resolve(".gitconfig")));
-        }
+      for (Path file : userConfigFiles()) {
+        configs.add(readConfig(file));
       }
       userConfigs = configs = List.copyOf(configs);
     }
     return configs;
+  }
+
+  /** The system and global config files git reads, in its order; missing ones included. */
+  private List<Path> userConfigFiles() {
+    List<Path> files = new ArrayList<>();
+    if (!isTrue(env.get("GIT_CONFIG_NOSYSTEM"))) {
+      files.add(Path.of(env.getOrDefault("GIT_CONFIG_SYSTEM", "/etc/gitconfig")));
+    }
+    String global = env.get("GIT_CONFIG_GLOBAL");
+    if (global != null) {
+      files.add(Path.of(global));
+    } else {
+      Path xdg = xdgConfigHome();
+      if (xdg != null) {
+        files.add(xdg.resolve("git").resolve("config"));
+      }
+      if (home() != null) {
+        files.add(home().resolve(".gitconfig"));
+      }
+    }
+    return files;
+  }
+
+  /** Whether an includeIf of the system or global config may set core.excludesFile. */
+  private boolean userIncludeIfSetsExcludes() throws IOException {
+    Boolean answer = userIncludeIfSetsExcludes;
+    if (answer == null) {
+      List<Path> files = userConfigFiles();
+      boolean sets = false;
+      for (int i = 0; i < files.size() && !sets; i++) {
+        sets = includeIfSetsExcludes(userConfigs().get(i), files.get(i));
+      }
+      userIncludeIfSetsExcludes = answer = sets;
+    }
+    return answer;
+  }
+
+  /**
+   * Whether a file that an {@code [includeIf]} of {@code config} (read from {@code file}) names
+   * sets core.excludesFile; true when such a file cannot be found or read (git may read it).
+   */
+  private boolean includeIfSetsExcludes(Config config, Path file) {
+    for (String condition : config.getSubsections("includeif")) {
+      for (String value : config.getStringList("includeif", condition, "path")) {
+        Path included = IncludedConfigs.resolve(file, value, home());
+        try {
+          if (included == null
+              || readConfig(included).getString("core", null, "excludesfile") != null) {
+            return true;
+          }
+        } catch (IOException e) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static boolean isTrue(String value) {

@@ -1,6 +1,7 @@
 package io.gitoverit.discovery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gitoverit.testing.GitFixture;
@@ -86,6 +87,49 @@ class JGitIgnoreOracleTest {
     assertAgrees(repo, paths);
     assertTrue(new JGitIgnoreOracle(git.environment()).rulesFor(repo)
         .isIgnored(repo.resolve("vendored"), true));
+  }
+
+  /**
+   * An includeIf whose file sets core.excludesFile: which condition matches is git's to say, so
+   * git is asked (the lookup), and its answer is what counts.
+   */
+  @Test
+  void coreExcludesFileFromAnIncludeIfComesFromGit() throws IOException {
+    Path repo = git.init(tmp.resolve("work/repo"));
+    GitFixture.write(git.home(), "work.inc", "[core]\n\texcludesFile = ~/work-ignores\n");
+    Files.writeString(git.home().resolve(".gitconfig"), "[includeIf \"gitdir:" + tmp.toRealPath()
+        + "/work/\"]\n\tpath = work.inc\n", java.nio.file.StandardOpenOption.APPEND);
+    GitFixture.write(git.home(), "work-ignores", "vendored/\n");
+    List<String> paths = List.of("vendored/", "other/");
+    for (String p : paths) {
+      create(repo, p);
+    }
+    assertEquals("~/work-ignores\n", git.git(repo, "config", "--get", "core.excludesFile"));
+    List<Path> asked = new java.util.ArrayList<>();
+    JGitIgnoreOracle oracle = new JGitIgnoreOracle(git.environment(), root -> {
+      asked.add(root);
+      return java.util.Optional.of(git.git(root, "config", "--get", "core.excludesFile").strip());
+    });
+    assertTrue(oracle.rulesFor(repo).isIgnored(repo.resolve("vendored"), true));
+    assertFalse(oracle.rulesFor(repo).isIgnored(repo.resolve("other"), true));
+    assertEquals(List.of(repo, repo), asked);
+    assertFalse(new JGitIgnoreOracle(git.environment()).rulesFor(repo)
+        .isIgnored(repo.resolve("vendored"), true), "without git the includeIf is not seen");
+  }
+
+  /** The usual work/personal identity split costs no git call per repository. */
+  @Test
+  void anIncludeIfThatSetsOnlyAnIdentityIsNotAskedAbout() throws IOException {
+    Path repo = git.init(tmp.resolve("work/repo"));
+    GitFixture.write(git.home(), "work.inc", "[user]\n\temail = me@work.example\n");
+    Files.writeString(git.home().resolve(".gitconfig"), "[includeIf \"gitdir:" + tmp.toRealPath()
+        + "/work/\"]\n\tpath = work.inc\n", java.nio.file.StandardOpenOption.APPEND);
+    GitFixture.write(repo, ".gitignore", "build/\n");
+    create(repo, "build/");
+    JGitIgnoreOracle oracle = new JGitIgnoreOracle(git.environment(), root -> {
+      throw new AssertionError("git asked for " + root);
+    });
+    assertTrue(oracle.rulesFor(repo).isIgnored(repo.resolve("build"), true));
   }
 
   /** A hostile repository config cannot make discovery read forever. */
