@@ -1,6 +1,10 @@
 package io.gitoverit.analysis;
 
 import io.gitoverit.discovery.SpecialFiles;
+import java.io.IOException;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,7 +21,8 @@ final class SpecialFileCheck {
       "BISECT_LOG", "info/sparse-checkout");
   /** Shared files in the common git dir. */
   private static final List<String> COMMON_DIR = List.of("config", "packed-refs", "info/exclude",
-      "info/attributes", "objects/info/alternates", "shallow");
+      "info/attributes", "objects/info/alternates", "objects/info/commit-graph",
+      "objects/info/packs", "shallow");
   /** Files at the top of the work tree; git does not follow these when they are links. */
   private static final List<String> WORK_TREE = List.of(".gitignore", ".gitattributes", ".gitmodules");
 
@@ -29,6 +34,14 @@ final class SpecialFileCheck {
     }
     for (String name : COMMON_DIR) {
       refuse(commonDir.resolve(name));
+    }
+    // Pack indexes, packs, bitmaps, the multi-pack index: any of them is opened to read HEAD.
+    try (DirectoryStream<Path> packs = Files.newDirectoryStream(commonDir.resolve("objects/pack"))) {
+      for (Path file : packs) {
+        refuse(file);
+      }
+    } catch (IOException | DirectoryIteratorException e) {
+      // No pack folder, or an unreadable one: the engines say so in their own words.
     }
     for (String name : WORK_TREE) {
       refuse(workTree.resolve(name), LinkOption.NOFOLLOW_LINKS);

@@ -96,6 +96,18 @@ class SpecialFilesTest {
   }
 
   @Test
+  void aFifoPackIndexIsAnErrorRow() throws Exception {
+    Path repo = fixture.repoWithCommit(fleet.resolve("packed"), "a.txt", "a\n");
+    fixture.git(repo, "gc", "-q");
+    Path idx;
+    try (var s = Files.list(repo.resolve(".git/objects/pack"))) {
+      idx = s.filter(p -> p.toString().endsWith(".idx")).findFirst().orElseThrow();
+    }
+    fifo(idx);
+    assertErrorNames(scan(1).get("packed"), idx);
+  }
+
+  @Test
   void aFifoGitignoreAtTheTopIsAnErrorRow() throws Exception {
     Path repo = fixture.repoWithCommit(fleet.resolve("top"), "a.txt", "a\n");
     Path ignore = fifo(repo.resolve(".gitignore"));
