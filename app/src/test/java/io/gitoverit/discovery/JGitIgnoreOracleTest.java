@@ -95,10 +95,7 @@ class JGitIgnoreOracleTest {
    */
   @Test
   void coreExcludesFileFromAnIncludeIfComesFromGit() throws IOException {
-    Path repo = git.init(tmp.resolve("work/repo"));
-    GitFixture.write(git.home(), "work.inc", "[core]\n\texcludesFile = ~/work-ignores\n");
-    Files.writeString(git.home().resolve(".gitconfig"), "[includeIf \"gitdir:" + tmp.toRealPath()
-        + "/work/\"]\n\tpath = work.inc\n", java.nio.file.StandardOpenOption.APPEND);
+    Path repo = repoUnderWorkIncludeIf("[core]\n\texcludesFile = ~/work-ignores\n");
     GitFixture.write(git.home(), "work-ignores", "vendored/\n");
     List<String> paths = List.of("vendored/", "other/");
     for (String p : paths) {
@@ -120,16 +117,22 @@ class JGitIgnoreOracleTest {
   /** The usual work/personal identity split costs no git call per repository. */
   @Test
   void anIncludeIfThatSetsOnlyAnIdentityIsNotAskedAbout() throws IOException {
-    Path repo = git.init(tmp.resolve("work/repo"));
-    GitFixture.write(git.home(), "work.inc", "[user]\n\temail = me@work.example\n");
-    Files.writeString(git.home().resolve(".gitconfig"), "[includeIf \"gitdir:" + tmp.toRealPath()
-        + "/work/\"]\n\tpath = work.inc\n", java.nio.file.StandardOpenOption.APPEND);
+    Path repo = repoUnderWorkIncludeIf("[user]\n\temail = me@work.example\n");
     GitFixture.write(repo, ".gitignore", "build/\n");
     create(repo, "build/");
     JGitIgnoreOracle oracle = new JGitIgnoreOracle(git.environment(), root -> {
       throw new AssertionError("git asked for " + root);
     });
     assertTrue(oracle.rulesFor(repo).isIgnored(repo.resolve("build"), true));
+  }
+
+  /** A repository under work/, which a global includeIf names; its file holds {@code included}. */
+  private Path repoUnderWorkIncludeIf(String included) throws IOException {
+    Path repo = git.init(tmp.resolve("work/repo"));
+    GitFixture.write(git.home(), "work.inc", included);
+    Files.writeString(git.home().resolve(".gitconfig"), "[includeIf \"gitdir:" + tmp.toRealPath()
+        + "/work/\"]\n\tpath = work.inc\n", java.nio.file.StandardOpenOption.APPEND);
+    return repo;
   }
 
   /** A hostile repository config cannot make discovery read forever. */
