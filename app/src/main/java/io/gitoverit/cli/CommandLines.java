@@ -34,12 +34,24 @@ public final class CommandLines {
     return (ex, args) -> {
       CommandLine cl = ex.getCommandLine();
       PrintWriter err = cl.getErr();
-      err.println("gitoverit: " + ex.getMessage());
+      err.println("gitoverit: " + named(ex));
       CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
       err.println("Try 'gitoverit --help' for more information.");
       err.flush();
       return ExitCodes.USAGE;
     };
+  }
+
+  /**
+   * picocli names an option by its longest name; -j's is the alias --parallel, while upstream
+   * (and our --help) call it -j / --jobs, so its messages say that.
+   */
+  private static String named(ParameterException ex) {
+    String m = String.valueOf(ex.getMessage());
+    if (ex.getArgSpec() instanceof CommandLine.Model.OptionSpec o && o.shortestName().equals("-j")) {
+      return m.replace("option '" + o.longestName() + "'", GitoveritCommand.JOBS_NAMED);
+    }
+    return m;
   }
 
   private static String oneLine(Throwable t) {

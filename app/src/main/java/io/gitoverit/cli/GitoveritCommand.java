@@ -82,6 +82,9 @@ public final class GitoveritCommand implements Callable<Integer> {
   @Option(names = {"-r", "--reverse"}, description = "Reverse the sort order.")
   boolean reverse;
 
+  /** How usage errors name -j (picocli alone would say its longest name, --parallel). */
+  static final String JOBS_NAMED = "option '-j' / '--jobs'";
+
   @Option(
       names = {"-j", "--jobs", "--parallel"},
       paramLabel = "N",
@@ -168,7 +171,7 @@ public final class GitoveritCommand implements Callable<Integer> {
     List<Path> roots = validatedRoots();
     if (jobs != null && jobs < 0) {
       throw new ParameterException(
-          spec.commandLine(), "Invalid value for option '--jobs': " + jobs + " (must be 0 or more)");
+          spec.commandLine(), "Invalid value for " + JOBS_NAMED + ": " + jobs + " (must be 0 or more)");
     }
     actions.validate(spec.commandLine(), dirtyOnly, sort);
     SortField effectiveSort = sort == null ? actions.defaultSort() : sort;
