@@ -1,10 +1,9 @@
 package io.gitoverit.analysis;
 
-import io.gitoverit.discovery.SpecialFiles;
+import io.gitoverit.discovery.IndexPaths;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -12,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -63,37 +63,17 @@ final class FilterGuard {
   }
 
   /**
-   * Whether the index of {@code gitDir} may record a gitlink, without asking git: every index
-   * entry (versions 2 to 4) stores its mode as a 32-bit big-endian number, 0160000 for a gitlink,
-   * so an index (and, when split, its shared index files) without the bytes {@code 00 00 E0 00}
-   * anywhere has none, and git status enters no submodule. Any doubt answers true.
+   * Whether the index of {@code gitDir} may record a gitlink, without asking git; any doubt (an
+   * index that cannot be read or parsed) answers true. Without one git status enters no
+   * submodule, and {@link #listIndex} is not needed.
    */
-  static boolean mayHaveGitlinks(Path gitDir, Path commonDir) {
+  static boolean mayHaveGitlinks(Path gitDir, Optional<String> objectFormat) {
+    boolean sha256 = objectFormat.map(f -> f.equalsIgnoreCase("sha256")).orElse(false);
     try {
-      List<Path> files = new ArrayList<>(List.of(gitDir.resolve("index")));
-      for (Path dir : new LinkedHashSet<>(List.of(gitDir, commonDir))) {
-        try (DirectoryStream<Path> shared = Files.newDirectoryStream(dir, "sharedindex.*")) {
-          shared.forEach(files::add);
-        }
-      }
-      for (Path f : files) {
-        if (Files.exists(f, LinkOption.NOFOLLOW_LINKS) && hasGitlinkMode(SpecialFiles.read(f))) {
-          return true;
-        }
-      }
-      return false;
+      return IndexPaths.recordsGitlink(gitDir, sha256 ? 32 : 20);
     } catch (IOException | RuntimeException e) {
       return true;
     }
-  }
-
-  static boolean hasGitlinkMode(byte[] b) {
-    for (int i = 0; i + 3 < b.length; i++) {
-      if (b[i + 2] == (byte) 0xE0 && b[i] == 0 && b[i + 1] == 0 && b[i + 3] == 0) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** Starts the listing {@link #of} reads the gitlinks from. */

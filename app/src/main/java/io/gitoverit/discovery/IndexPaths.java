@@ -11,21 +11,41 @@ import java.util.Set;
 
 /**
  * The paths a git index tracks, read straight from the index file (versions 2 to 4, split index)
- * without locking or writing anything. Entries with the skip-worktree bit are left out, as {@code
+ * without locking or writing anything; also the one place that answers whether an index records
+ * a submodule (the git engine's filter guard asks). Entries with the skip-worktree bit are left out, as {@code
  * git check-ignore} leaves them out when it asks whether a path is tracked.
  */
-final class IndexPaths {
+public final class IndexPaths {
   private static final int MODE_TYPE_MASK = 0170000;
   private static final int MODE_GITLINK = 0160000;
 
   private final Set<String> tracked = new HashSet<>();
   private final Set<String> gitlinks = new HashSet<>();
+  /** Only gitlinks are collected, skip-worktree ones included. */
+  private final boolean gitlinksOnly;
 
-  private IndexPaths() {}
+  private IndexPaths(boolean gitlinksOnly) {
+    this.gitlinksOnly = gitlinksOnly;
+  }
 
   /** The index of {@code gitDir}; an absent index tracks nothing. */
   static IndexPaths read(Path gitDir, int hashLength) throws IOException {
-    IndexPaths paths = new IndexPaths();
+    return new IndexPaths(false).load(gitDir, hashLength);
+  }
+
+  /**
+   * Whether the index of {@code gitDir} (with its shared index, when split) records a gitlink,
+   * skip-worktree entries included; false when there is no index.
+   *
+   * @param hashLength 20 for SHA-1 repositories, 32 for SHA-256
+   * @throws IOException when the index cannot be read or parsed
+   */
+  public static boolean recordsGitlink(Path gitDir, int hashLength) throws IOException {
+    return !new IndexPaths(true).load(gitDir, hashLength).gitlinks.isEmpty();
+  }
+
+  private IndexPaths load(Path gitDir, int hashLength) throws IOException {
+    IndexPaths paths = this;
     Path index = gitDir.resolve("index");
     try {
       String shared = paths.parse(SpecialFiles.read(index), hashLength);
@@ -106,8 +126,13 @@ final class IndexPaths {
         name = Arrays.copyOfRange(b, pos, end);
         pos = start + ((pos - start + name.length + 8) & ~7);
       }
-      if (name.length > 0 && !skipWorktree) {
-        add(new String(name, StandardCharsets.UTF_8), (mode & MODE_TYPE_MASK) == MODE_GITLINK);
+      boolean gitlink = (mode & MODE_TYPE_MASK) == MODE_GITLINK;
+      if (gitlinksOnly) {
+        if (gitlink && name.length > 0) {
+          gitlinks.add(new String(name, StandardCharsets.UTF_8));
+        }
+      } else if (name.length > 0 && !skipWorktree) {
+        add(new String(name, StandardCharsets.UTF_8), gitlink);
       }
     }
     while (pos + 8 <= b.length - hashLength) {

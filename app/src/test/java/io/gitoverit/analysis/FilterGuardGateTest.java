@@ -8,6 +8,7 @@ import io.gitoverit.testing.MoreScenarios;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,8 +28,7 @@ class FilterGuardGateTest {
   }
 
   static boolean gate(Path root) {
-    Path gitDir = root.resolve(".git");
-    return FilterGuard.mayHaveGitlinks(gitDir, gitDir);
+    return FilterGuard.mayHaveGitlinks(root.resolve(".git"), Optional.empty());
   }
 
   @Test
@@ -51,8 +51,25 @@ class FilterGuardGateTest {
       shared = s.filter(p -> p.getFileName().toString().startsWith("sharedindex.")).toList();
     }
     assertFalse(shared.isEmpty(), "git wrote a shared index");
-    assertFalse(FilterGuard.hasGitlinkMode(Files.readAllBytes(root.resolve(".git/index"))),
-        "the gitlink is not in the main index file, only in the shared one");
+    assertFalse(holdsGitlinkMode(Files.readAllBytes(root.resolve(".git/index"))),
+        "the gitlink's entry is not in the main index file, only in the shared one");
+    assertTrue(gate(root));
+  }
+
+  /** Whether the bytes hold the mode 0160000 as an index entry stores it (big-endian). */
+  private static boolean holdsGitlinkMode(byte[] b) {
+    for (int i = 0; i + 3 < b.length; i++) {
+      if (b[i] == 0 && b[i + 1] == 0 && b[i + 2] == (byte) 0xE0 && b[i + 3] == 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Test
+  void anUnreadableIndexCountsAsMaybe() throws Exception {
+    Path root = fixture.repoWithCommit(tmp.resolve("garbage"), "a.txt", "a\n");
+    Files.writeString(root.resolve(".git/index"), "not an index");
     assertTrue(gate(root));
   }
 
