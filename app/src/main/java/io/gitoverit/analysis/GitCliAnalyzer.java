@@ -72,14 +72,18 @@ public final class GitCliAnalyzer implements RepoAnalyzer {
     if (Files.isDirectory(dotGit) && !(Files.isReadable(dotGit) && Files.isExecutable(dotGit))) {
       throw new AnalysisException("cannot read " + dotGit + ": permission denied");
     }
-    if (Files.isDirectory(dotGit)) {
-      // Before git reads anything: a FIFO where git expects a file would hold it for the timeout.
+    boolean checkedFirst = Files.isDirectory(dotGit);
+    if (checkedFirst) {
+      // Before git reads anything: a FIFO where git expects a file would hold it for the timeout,
+      // and git's own message for a bad HEAD says no more than "not a repository".
       SpecialFileCheck.check(root, dotGit, io.gitoverit.analysis.GitDirs.commonDirOf(dotGit));
-      HeadFile.check(root.resolve(".git")); // git's own message for a bad HEAD says no more than "not a repository"
+      HeadFile.check(dotGit);
     }
     GitDirs dirs = locate(root);
-    SpecialFileCheck.check(root, dirs.gitDir(), dirs.commonDir());
-    HeadFile.check(dirs.gitDir());
+    if (!checkedFirst) { // a gitfile: the git dirs are known only now
+      SpecialFileCheck.check(root, dirs.gitDir(), dirs.commonDir());
+      HeadFile.check(dirs.gitDir());
+    }
     SharedIndexTimes shared = SharedIndexTimes.record(dirs.gitDir());
     try {
       return read(root, options, dirs, git);
@@ -90,13 +94,12 @@ public final class GitCliAnalyzer implements RepoAnalyzer {
 
   private RepoReport read(Path root, AnalysisOptions options, GitDirs dirs, GitRunner git)
       throws IOException, AnalysisException {
-    // Only a work-tree read enters submodules, and only where the index records a gitlink; their
-    // listing runs while the config is read.
-    boolean entersSubmodules = !options.metadataOnly()
-        && FilterGuard.mayHaveGitlinks(dirs.gitDir(), dirs.commonDir());
-    GitRunner.Pending listing = entersSubmodules ? FilterGuard.listIndex(git, root) : null;
     CliConfig config = CliConfig.parse(ok(git.run(root, "config", "--list", "-z", "--show-scope"), "git config"));
     Path index = dirs.gitDir().resolve("index");
+    // Only a work-tree read enters submodules, and only where the index records a gitlink.
+    boolean entersSubmodules = !options.metadataOnly()
+        && FilterGuard.mayHaveGitlinks(dirs.gitDir(), config.get("extensions.objectformat"));
+    GitRunner.Pending listing = entersSubmodules ? FilterGuard.listIndex(git, root) : null;
     FilterGuard guard;
     try {
       guard = FilterGuard.of(config, git, root, listing);
