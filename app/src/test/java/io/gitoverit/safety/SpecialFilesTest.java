@@ -18,6 +18,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A FIFO where git reads a file (an unpacked archive can hold one): opening it waits for a writer
@@ -81,18 +83,13 @@ class SpecialFilesTest {
     assertEquals(List.of("healthy"), List.copyOf(scan(0).keySet()));
   }
 
-  @Test
-  void aFifoHeadIsAnErrorRow() throws Exception {
-    Path repo = fixture.repoWithCommit(fleet.resolve("head"), "a.txt", "a\n");
-    Path head = fifo(repo.resolve(".git/HEAD"));
-    assertErrorNames(scan(1).get("head"), head);
-  }
-
-  @Test
-  void aFifoConfigIsAnErrorRow() throws Exception {
-    Path repo = fixture.repoWithCommit(fleet.resolve("config"), "a.txt", "a\n");
-    Path config = fifo(repo.resolve(".git/config"));
-    assertErrorNames(scan(1).get("config"), config);
+  /** Where git opens a file (and would wait on a FIFO): HEAD, config, ignore and attribute files. */
+  @ParameterizedTest
+  @ValueSource(strings = {".git/HEAD", ".git/config", ".gitignore", "d/.gitattributes"})
+  void aFifoWhereGitOpensAFileIsAnErrorRowNamingIt(String where) throws Exception {
+    Path repo = fixture.repoWithCommit(fleet.resolve("r"), "a.txt", "a\n", "d/b.txt", "b\n");
+    Path file = fifo(repo.resolve(where));
+    assertErrorNames(scan(1).get("r"), file);
   }
 
   @Test
@@ -105,20 +102,6 @@ class SpecialFilesTest {
     }
     fifo(idx);
     assertErrorNames(scan(1).get("packed"), idx);
-  }
-
-  @Test
-  void aFifoGitignoreAtTheTopIsAnErrorRow() throws Exception {
-    Path repo = fixture.repoWithCommit(fleet.resolve("top"), "a.txt", "a\n");
-    Path ignore = fifo(repo.resolve(".gitignore"));
-    assertErrorNames(scan(1).get("top"), ignore);
-  }
-
-  @Test
-  void aFifoGitattributesDeeperInTheWorkTreeIsAnErrorRow() throws Exception {
-    Path repo = fixture.repoWithCommit(fleet.resolve("deep"), "d/a.txt", "a\n");
-    Path attributes = fifo(repo.resolve("d/.gitattributes"));
-    assertErrorNames(scan(1).get("deep"), attributes);
   }
 
   @Test
