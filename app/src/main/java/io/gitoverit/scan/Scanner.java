@@ -10,6 +10,7 @@ import io.gitoverit.report.RepoReport;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -19,11 +20,10 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -35,21 +35,37 @@ import java.util.concurrent.atomic.AtomicInteger;
  * while the analysis goes on. Discovery is done only when the
  * walk is over and no analysis it still waits for is in flight. With zero workers the same loop
  * runs every analysis on the calling thread.
+ *
+ * <p>With workers, an analysis stuck in a file open that never returns (a FIFO where git reads a
+ * file) becomes an error row after {@link StallWatch#LIMIT}; its thread is left behind, and a new
+ * one takes its place. On the calling thread nothing can watch, so there it would wait.
  */
 public final class Scanner {
   private final RepoAnalyzer analyzer;
   private final int workers;
   private final ProgressListener listener;
+  private final Duration stallLimit;
 
   public Scanner(RepoAnalyzer analyzer, int workers, ProgressListener listener) {
+    this(analyzer, workers, listener, StallWatch.LIMIT);
+  }
+
+  /** With another limit for a stuck file open (tests). */
+  Scanner(RepoAnalyzer analyzer, int workers, ProgressListener listener, Duration stallLimit) {
     this.analyzer = analyzer;
     this.workers = workers;
     this.listener = listener;
+    this.stallLimit = stallLimit;
   }
 
   /** Scans everything {@code source} yields. Only this (coordinator) thread touches the listener. */
   public ScanResult scan(RepoSource source, AnalysisOptions options) throws InterruptedException {
-    ExecutorService pool = workers > 0 ? Executors.newFixedThreadPool(workers, daemonThreads()) : null;
+    ThreadPoolExecutor pool = workers > 0
+        ? new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS,
+            new LinkedBlockingQueue<>(), daemonThreads())
+        : null;
+    StallWatch watch = pool != null ? new StallWatch(stallLimit) : null;
+    Set<Path> abandoned = new HashSet<>(); // given up on as stuck; a late result is ignored
     BlockingQueue<Future<Done>> finishedQueue = new LinkedBlockingQueue<>();
     ExecutorCompletionService<Done> completion =
         new ExecutorCompletionService<>(pool != null ? pool : Runnable::run, finishedQueue);
@@ -78,7 +94,7 @@ public final class Scanner {
           // An engine that knows early it will name no nested repositories says so through
           // the same queue, so that the walk of this work tree can go on during the analysis.
           Runnable noNested = () -> finishedQueue.add(CompletableFuture.completedFuture(Done.hint(repo)));
-          completion.submit(() -> new Done(repo, analyzeOne(repo, options, noNested)));
+          completion.submit(() -> new Done(repo, analyzeWatched(repo, options, noNested, watch)));
           inFlight++;
         }
         if (inFlight == 0) {
@@ -87,7 +103,33 @@ public final class Scanner {
           }
           break;
         }
-        Done finished = get(completion.take());
+        Future<Done> next = watch == null
+            ? completion.take()
+            : completion.poll(watch.untilNextCheck(), TimeUnit.NANOSECONDS);
+        if (watch != null) {
+          for (StallWatch.Stuck stuck : watch.check()) {
+            abandoned.add(stuck.repo());
+            inFlight--;
+            done++;
+            if (!hinted.remove(stuck.repo())) {
+              source.nested(stuck.repo(), Optional.empty());
+            }
+            errors.add(new RepoError(
+                stuck.repo(), stuck.message(stallLimit), Optional.of(stuck.detail())));
+            listener.error(stuck.repo(), stuck.message(stallLimit));
+            listener.collecting(stuck.repo(), done, found);
+            // That thread stays blocked; one more keeps the number of working threads.
+            pool.setMaximumPoolSize(pool.getMaximumPoolSize() + 1);
+            pool.setCorePoolSize(pool.getCorePoolSize() + 1);
+          }
+        }
+        if (next == null) {
+          continue;
+        }
+        Done finished = get(next);
+        if (abandoned.contains(finished.repo())) {
+          continue; // its row is written; the open came back after all
+        }
         if (finished.outcome() == null) {
           source.nested(finished.repo(), Optional.empty()); // a hint; its analysis still runs
           hinted.add(finished.repo());
@@ -124,7 +166,9 @@ public final class Scanner {
       listener.done();
       if (pool != null) {
         pool.shutdownNow();
-        pool.awaitTermination(5, TimeUnit.SECONDS);
+        if (abandoned.isEmpty()) { // a thread blocked in an open would not end; it is a daemon
+          pool.awaitTermination(5, TimeUnit.SECONDS);
+        }
       }
     }
   }
@@ -152,6 +196,19 @@ public final class Scanner {
       }
     }
     return nearestFailed;
+  }
+
+  private Outcome analyzeWatched(
+      Path repo, AnalysisOptions options, Runnable noNested, StallWatch watch) {
+    if (watch == null) {
+      return analyzeOne(repo, options, noNested);
+    }
+    watch.started(repo);
+    try {
+      return analyzeOne(repo, options, noNested);
+    } finally {
+      watch.finished(repo);
+    }
   }
 
   private Outcome analyzeOne(Path repo, AnalysisOptions options, Runnable noNested) {

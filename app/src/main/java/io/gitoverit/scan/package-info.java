@@ -6,6 +6,8 @@
  * ({@link io.gitoverit.scan.RepoSource#nested}) so that discovery walks a work tree only once;
  * discovery is done when the source is exhausted and awaits no analysis. Tasks never throw: each yields an
  * {@link io.gitoverit.scan.Outcome}. Work in flight is bounded (four tasks per worker), so a walk
- * that finds 100,000 repositories never queues them all.
+ * that finds 100,000 repositories never queues them all. An analysis whose thread sits in one
+ * file open for 10 s (a FIFO where git reads a file) is given up as an error row, and another
+ * thread takes its place ({@link io.gitoverit.scan.StallWatch}).
  */
 package io.gitoverit.scan;

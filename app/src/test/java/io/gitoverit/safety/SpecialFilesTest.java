@@ -104,6 +104,20 @@ class SpecialFilesTest {
     assertErrorNames(scan(1).get("packed"), idx);
   }
 
+  /**
+   * A FIFO loose object: no check looks there first (objects are many), so the open blocks, in
+   * JGit as in git. The scan gives up on that repository after the stall limit and says why.
+   */
+  @Test
+  void aFifoLooseObjectIsAnErrorRowAfterTheStallLimit() throws Exception {
+    Path repo = fixture.repoWithCommit(fleet.resolve("loose"), "a.txt", "a\n");
+    String head = fixture.git(repo, "rev-parse", "HEAD").strip();
+    fifo(repo.resolve(".git/objects/" + head.substring(0, 2) + "/" + head.substring(2)));
+    Object error = scan(1).get("loose").get("error");
+    assertTrue(error instanceof String s && s.startsWith("no answer after 10 s: stuck opening a"
+        + " file, likely a FIFO or device"), String.valueOf(error));
+  }
+
   @Test
   void anUntrackedFifoIsNotListedAsForGit() throws Exception {
     Path repo = fixture.repoWithCommit(fleet.resolve("plain"), "a.txt", "a\n");
