@@ -89,6 +89,7 @@ class GitoveritCommandTest {
         "--format xml | gitoverit: Invalid value for option '--format': expected one of",
         "--bogus | gitoverit: Unknown option: '--bogus'",
         "-c dir,size | gitoverit: Invalid value for option '--columns': ",
+        "--format json -c dir,size | gitoverit: Invalid value for option '--columns': ",
         "-j 1.5 | gitoverit: Invalid value for option '-j' / '--jobs': '1.5' is not an int",
         "--parallel x | gitoverit: Invalid value for option '-j' / '--jobs': 'x' is not an int",
         "--color sometimes | gitoverit: Invalid value for option '--color': expected one of",
