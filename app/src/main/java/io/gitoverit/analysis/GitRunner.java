@@ -173,6 +173,9 @@ public final class GitRunner {
     return new Pending(p, out, err, in, args, timeout, System.nanoTime());
   }
 
+  /** How often a running git is checked for a wait on a FIFO ({@link FifoWait}). */
+  private static final long FIFO_CHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
+
   /** A git process started by {@link #start}; {@link #await} collects its result once. */
   public static final class Pending {
     private final Process process;
@@ -198,15 +201,29 @@ public final class GitRunner {
      * Waits for git (the timeout counts from its start) and returns what it printed.
      *
      * @throws GitTimeoutException when git did not finish in time (it is killed)
-     * @throws IOException when interrupted (git is killed) or a pipe failed
+     * @throws IOException when interrupted, or waiting to open a FIFO (git is killed), or when a
+     *     pipe failed
      */
     public Result await() throws IOException {
       Process p = process;
       try {
-        long left = timeout.toNanos() - (System.nanoTime() - started);
-        if (!p.waitFor(Math.max(0, left), TimeUnit.NANOSECONDS)) {
-          killTree(p.toHandle());
-          throw new GitTimeoutException("git " + String.join(" ", args), timeout);
+        FifoWait fifo = null;
+        while (true) {
+          long left = timeout.toNanos() - (System.nanoTime() - started);
+          if (p.waitFor(Math.max(0, Math.min(left, FIFO_CHECK_NANOS)), TimeUnit.NANOSECONDS)) {
+            break;
+          }
+          if (left <= FIFO_CHECK_NANOS) {
+            killTree(p.toHandle());
+            throw new GitTimeoutException("git " + String.join(" ", args), timeout);
+          }
+          fifo = fifo == null ? new FifoWait(FifoWait.LIMIT) : fifo;
+          if (fifo.stuck(p.toHandle())) {
+            killTree(p.toHandle());
+            throw new IOException("git " + String.join(" ", args) + " waited "
+                + Durations.text(FifoWait.LIMIT) + " to open a FIFO in the repository (git would"
+                + " wait for a writer forever)");
+          }
         }
         in.exceptionally(e -> null).join();
         return new Result(p.exitValue(), out.join(), new String(err.join(), StandardCharsets.UTF_8));

@@ -118,6 +118,19 @@ class SpecialFilesTest {
         + " file, likely a FIFO or device"), String.valueOf(error));
   }
 
+  /** The same where the git executable reads the repository: git waits; it is stopped. */
+  @Test
+  void aFifoLooseObjectReadByGitIsAnErrorRowAfterTheFifoLimit() throws Exception {
+    Path repo = fixture.repoWithCommit(fleet.resolve("loose"), "a.txt", "a\n");
+    fixture.git(repo, "config", "core.ignorecase", "true"); // JGit ignores it: git reads this one
+    String head = fixture.git(repo, "rev-parse", "HEAD").strip();
+    fifo(repo.resolve(".git/objects/" + head.substring(0, 2) + "/" + head.substring(2)));
+    Object error = scan(1).get("loose").get("error");
+    assertTrue(error instanceof String s && s.startsWith("git ") && s.endsWith(
+        " waited 10 s to open a FIFO in the repository (git would wait for a writer forever)"),
+        String.valueOf(error));
+  }
+
   @Test
   void anUntrackedFifoIsNotListedAsForGit() throws Exception {
     Path repo = fixture.repoWithCommit(fleet.resolve("plain"), "a.txt", "a\n");
