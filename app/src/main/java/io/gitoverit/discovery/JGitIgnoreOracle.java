@@ -72,15 +72,18 @@ public final class JGitIgnoreOracle implements IgnoreOracle {
   public IgnoreRules rulesFor(Path repoRoot) throws IOException {
     GitDirs dirs = GitDirs.of(repoRoot);
     List<Config> configs = new ArrayList<>(userConfigs());
-    Config repo = readConfig(dirs.commonDir().resolve("config"));
+    Path repoConfig = dirs.commonDir().resolve("config");
+    Config repo = readConfig(repoConfig);
     configs.add(repo);
+    Path worktreeConfig = dirs.gitDir().resolve("config.worktree");
+    Config worktree = null;
     if (repo.getBoolean("extensions", "worktreeconfig", false)) {
-      configs.add(readConfig(dirs.gitDir().resolve("config.worktree")));
+      configs.add(worktree = readConfig(worktreeConfig));
     }
     String excludesFile = null;
-    Path repoConfig = dirs.commonDir().resolve("config");
     if (gitLookup != null
-        && (userIncludeIfSetsExcludes() || includeIfSetsExcludes(repo, repoConfig))) {
+        && (userIncludeIfSetsExcludes() || includeIfSetsExcludes(repo, repoConfig, 1)
+            || worktree != null && includeIfSetsExcludes(worktree, worktreeConfig, 1))) {
       // Which includeIf applies (gitdir, onbranch, hasconfig...) is git's to work out.
       excludesFile = gitLookup.excludesFile(repoRoot).orElse(null);
     } else {
@@ -139,24 +142,33 @@ public final class JGitIgnoreOracle implements IgnoreOracle {
       List<Path> files = userConfigFiles();
       boolean sets = false;
       for (int i = 0; i < files.size() && !sets; i++) {
-        sets = includeIfSetsExcludes(userConfigs().get(i), files.get(i));
+        sets = includeIfSetsExcludes(userConfigs().get(i), files.get(i), 1);
       }
       userIncludeIfSetsExcludes = answer = sets;
     }
     return answer;
   }
 
+  /** git's limit on nested includes; a deeper chain is an error for git. */
+  private static final int MAX_INCLUDE_DEPTH = 10;
+
   /**
    * Whether a file that an {@code [includeIf]} of {@code config} (read from {@code file}) names
-   * sets core.excludesFile; true when such a file cannot be found or read (git may read it).
+   * sets core.excludesFile, itself or through includes of its own, at {@code depth} (1 for a
+   * config file git reads first); true when such a file cannot be found or read, or the chain is
+   * too deep (git may read it, or fail).
    */
-  private boolean includeIfSetsExcludes(Config config, Path file) {
+  private boolean includeIfSetsExcludes(Config config, Path file, int depth) {
     for (String condition : config.getSubsections("includeif")) {
       for (String value : config.getStringList("includeif", condition, "path")) {
         Path included = IncludedConfigs.resolve(file, value, home());
         try {
-          if (included == null
-              || readConfig(included).getString("core", null, "excludesfile") != null) {
+          if (included == null || depth >= MAX_INCLUDE_DEPTH) {
+            return true;
+          }
+          Config inner = readConfig(included); // its [include] files are read in place
+          if (inner.getString("core", null, "excludesfile") != null
+              || includeIfSetsExcludes(inner, included, depth + 1)) {
             return true;
           }
         } catch (IOException e) {

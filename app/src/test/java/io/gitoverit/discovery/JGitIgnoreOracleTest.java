@@ -114,6 +114,40 @@ class JGitIgnoreOracleTest {
         .isIgnored(repo.resolve("vendored"), true), "without git the includeIf is not seen");
   }
 
+  /** The file an includeIf names may itself hand core.excludesFile on through an includeIf. */
+  @Test
+  void coreExcludesFileFromANestedIncludeIfComesFromGit() throws IOException {
+    Path repo = repoUnderWorkIncludeIf("[includeIf \"gitdir:" + tmp.toRealPath() + "/work/\"]\n"
+        + "\tpath = deeper.inc\n");
+    GitFixture.write(git.home(), "deeper.inc", "[core]\n\texcludesFile = ~/work-ignores\n");
+    assertAskedAndIgnoredAsByGit(repo);
+  }
+
+  /** A linked worktree's own config.worktree may carry the includeIf. */
+  @Test
+  void coreExcludesFileFromAnIncludeIfInConfigWorktreeComesFromGit() throws IOException {
+    Path repo = git.init(tmp.resolve("work/repo"));
+    git.git(repo, "config", "extensions.worktreeConfig", "true");
+    GitFixture.write(git.home(), "work.inc", "[core]\n\texcludesFile = ~/work-ignores\n");
+    git.git(repo, "config", "--worktree", "includeIf.gitdir:" + tmp.toRealPath() + "/work/.path",
+        git.home().resolve("work.inc").toString());
+    assertAskedAndIgnoredAsByGit(repo);
+  }
+
+  /** git says core.excludesFile is ~/work-ignores; the oracle asks it and ignores vendored/. */
+  private void assertAskedAndIgnoredAsByGit(Path repo) throws IOException {
+    GitFixture.write(git.home(), "work-ignores", "vendored/\n");
+    create(repo, "vendored/");
+    assertEquals("~/work-ignores\n", git.git(repo, "config", "--get", "core.excludesFile"));
+    List<Path> asked = new java.util.ArrayList<>();
+    JGitIgnoreOracle oracle = new JGitIgnoreOracle(git.environment(), root -> {
+      asked.add(root);
+      return java.util.Optional.of(git.git(root, "config", "--get", "core.excludesFile").strip());
+    });
+    assertTrue(oracle.rulesFor(repo).isIgnored(repo.resolve("vendored"), true));
+    assertEquals(List.of(repo), asked);
+  }
+
   /** The usual work/personal identity split costs no git call per repository. */
   @Test
   void anIncludeIfThatSetsOnlyAnIdentityIsNotAskedAbout() throws IOException {
