@@ -96,20 +96,9 @@ class JGitIgnoreOracleTest {
   @Test
   void coreExcludesFileFromAnIncludeIfComesFromGit() throws IOException {
     Path repo = repoUnderWorkIncludeIf("[core]\n\texcludesFile = ~/work-ignores\n");
-    GitFixture.write(git.home(), "work-ignores", "vendored/\n");
-    List<String> paths = List.of("vendored/", "other/");
-    for (String p : paths) {
-      create(repo, p);
-    }
-    assertEquals("~/work-ignores\n", git.git(repo, "config", "--get", "core.excludesFile"));
-    List<Path> asked = new java.util.ArrayList<>();
-    JGitIgnoreOracle oracle = new JGitIgnoreOracle(git.environment(), root -> {
-      asked.add(root);
-      return java.util.Optional.of(git.git(root, "config", "--get", "core.excludesFile").strip());
-    });
-    assertTrue(oracle.rulesFor(repo).isIgnored(repo.resolve("vendored"), true));
+    create(repo, "other/");
+    JGitIgnoreOracle oracle = assertAskedAndIgnoredAsByGit(repo);
     assertFalse(oracle.rulesFor(repo).isIgnored(repo.resolve("other"), true));
-    assertEquals(List.of(repo, repo), asked);
     assertFalse(new JGitIgnoreOracle(git.environment()).rulesFor(repo)
         .isIgnored(repo.resolve("vendored"), true), "without git the includeIf is not seen");
   }
@@ -134,8 +123,11 @@ class JGitIgnoreOracleTest {
     assertAskedAndIgnoredAsByGit(repo);
   }
 
-  /** git says core.excludesFile is ~/work-ignores; the oracle asks it and ignores vendored/. */
-  private void assertAskedAndIgnoredAsByGit(Path repo) throws IOException {
+  /**
+   * git says core.excludesFile is ~/work-ignores; the oracle asks it (once per repository) and
+   * ignores vendored/. Returns that oracle.
+   */
+  private JGitIgnoreOracle assertAskedAndIgnoredAsByGit(Path repo) throws IOException {
     GitFixture.write(git.home(), "work-ignores", "vendored/\n");
     create(repo, "vendored/");
     assertEquals("~/work-ignores\n", git.git(repo, "config", "--get", "core.excludesFile"));
@@ -146,6 +138,7 @@ class JGitIgnoreOracleTest {
     });
     assertTrue(oracle.rulesFor(repo).isIgnored(repo.resolve("vendored"), true));
     assertEquals(List.of(repo), asked);
+    return oracle;
   }
 
   /** The usual work/personal identity split costs no git call per repository. */

@@ -6,14 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gitoverit.cli.CliRun;
+import io.gitoverit.testing.Fifos;
 import io.gitoverit.testing.GitFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +33,7 @@ class SpecialFilesTest {
   @TempDir Path tmp;
   GitFixture fixture;
   Path fleet;
-  final List<Path> fifos = new ArrayList<>();
+  final Fifos fifos = new Fifos();
 
   @BeforeEach
   void setUp() throws Exception {
@@ -47,18 +46,11 @@ class SpecialFilesTest {
   /** Lets any reader that did get stuck go (a writer opens each FIFO), so no thread stays blocked. */
   @AfterEach
   void release() throws Exception {
-    for (Path fifo : fifos) {
-      new ProcessBuilder("timeout", "1", "sh", "-c", ": > \"$1\"", "sh", fifo.toString())
-          .start().waitFor(5, TimeUnit.SECONDS);
-    }
+    fifos.releaseAll();
   }
 
   Path fifo(Path path) throws Exception {
-    Files.deleteIfExists(path);
-    Process p = new ProcessBuilder("mkfifo", path.toString()).inheritIO().start();
-    assertEquals(0, p.waitFor());
-    fifos.add(path);
-    return path;
+    return fifos.make(path);
   }
 
   Map<String, Map<String, Object>> scan(int exit) throws Exception {

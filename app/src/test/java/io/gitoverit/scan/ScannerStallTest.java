@@ -11,16 +11,15 @@ import io.gitoverit.progress.ProgressListener;
 import io.gitoverit.report.RepoError;
 import io.gitoverit.report.RepoReport;
 import io.gitoverit.report.Worktree;
+import io.gitoverit.testing.Fifos;
 import io.gitoverit.testing.FixedSource;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,22 +36,16 @@ class ScannerStallTest {
   private static final Duration HANG = Duration.ofSeconds(30);
 
   @TempDir Path tmp;
-  final List<Path> fifos = new ArrayList<>();
+  final Fifos fifos = new Fifos();
 
-  /** Lets a thread still stuck in the open go: a writer opens each FIFO. */
+  /** Lets a thread still stuck in the open go. */
   @AfterEach
   void release() throws Exception {
-    for (Path fifo : fifos) {
-      new ProcessBuilder("timeout", "1", "sh", "-c", ": > \"$1\"", "sh", fifo.toString())
-          .start().waitFor(5, TimeUnit.SECONDS);
-    }
+    fifos.releaseAll();
   }
 
   Path fifo(String name) throws Exception {
-    Path path = tmp.resolve(name);
-    assertEquals(0, new ProcessBuilder("mkfifo", path.toString()).inheritIO().start().waitFor());
-    fifos.add(path);
-    return path;
+    return fifos.make(tmp.resolve(name));
   }
 
   /**
