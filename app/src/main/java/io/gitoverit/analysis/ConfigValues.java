@@ -2,6 +2,7 @@ package io.gitoverit.analysis;
 
 import io.gitoverit.report.PythonFloats;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Upstream reads config through a parser that turns numbers and booleans into Python values and
@@ -9,15 +10,19 @@ import java.util.Locale;
  * and URLs pass through this so that our output matches upstream's.
  */
 public final class ConfigValues {
+  private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9](_?[0-9])*");
+  private static final Pattern FLOAT = Pattern.compile(
+      "[+-]?(([0-9](_?[0-9])*)?\\.[0-9](_?[0-9])*|[0-9](_?[0-9])*\\.?)([eE][+-]?[0-9]+)?");
+
   private ConfigValues() {}
 
   /** The text upstream would print for the raw config value {@code value}. */
   public static String typed(String value) {
     String t = value.strip();
-    if (t.matches("[+-]?[0-9](_?[0-9])*")) {
+    if (INTEGER.matcher(t).matches()) {
       return new java.math.BigInteger(t.replace("_", "")).toString();
     }
-    if (t.matches("[+-]?(([0-9](_?[0-9])*)?\\.[0-9](_?[0-9])*|[0-9](_?[0-9])*\\.?)([eE][+-]?[0-9]+)?")) {
+    if (FLOAT.matcher(t).matches()) {
       double d = Double.parseDouble(t.replace("_", ""));
       if (!Double.isInfinite(d)) {
         return PythonFloats.repr(d);
