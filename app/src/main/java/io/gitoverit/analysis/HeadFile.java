@@ -17,7 +17,10 @@ final class HeadFile {
 
   private HeadFile() {}
 
-  /** Throws when the HEAD of {@code gitDir} is readable and invalid; other cases are git's to judge. */
+  /**
+   * Throws when the HEAD of {@code gitDir} is readable and invalid, or a directory (no repository
+   * for git); other cases are git's to judge.
+   */
   static void check(Path gitDir) throws AnalysisException {
     Path head = gitDir.resolve("HEAD");
     String text;
@@ -26,6 +29,10 @@ final class HeadFile {
     } catch (SpecialFiles.NotAFile e) {
       throw new GitWouldHang(head);
     } catch (IOException e) {
+      if (java.nio.file.Files.isDirectory(head)) {
+        // git's repository check fails ("not a git repository"); JGit would read on as unborn.
+        throw new AnalysisException("not a git repository: " + head + " is a directory");
+      }
       return;
     }
     if (text.startsWith("ref:")) {

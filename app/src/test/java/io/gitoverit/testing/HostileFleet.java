@@ -198,6 +198,15 @@ public final class HostileFleet {
     Files.writeString(p.resolve(".git/HEAD"), "garbage\n");
     broken.put("head-garbage", "HEAD is neither a ref nor an object id");
 
+    p = small("head-is-a-directory");
+    Files.delete(p.resolve(".git/HEAD"));
+    Files.createDirectories(p.resolve(".git/HEAD/refs"));
+    broken.put("head-is-a-directory", "not a git repository");
+
+    p = small("head-missing");
+    Files.delete(p.resolve(".git/HEAD"));
+    broken.put("head-missing", "not a git repository");
+
     p = small("head-missing-object");
     Files.writeString(p.resolve(".git/HEAD"), "1234567890123456789012345678901234567890\n");
     broken.put("head-missing-object", "bad object HEAD");
