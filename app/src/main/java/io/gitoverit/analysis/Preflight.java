@@ -16,7 +16,8 @@ import org.eclipse.jgit.lib.Config;
 /**
  * Cheap checks, per repository, for what JGit reads wrongly or not at all, so that those
  * repositories go to the git executable before JGit gives a wrong number: the repository config
- * (over the global one), the index header, shared-index files, reftable, and ownership.
+ * (over the global one), the index header, shared-index files, reftable, a symbolic-link HEAD,
+ * and ownership.
  */
 final class Preflight {
 
@@ -155,6 +156,10 @@ final class Preflight {
   private static Optional<String> filesReason(GitDirs dirs) {
     if (Files.exists(dirs.commonDir().resolve("reftable"), LinkOption.NOFOLLOW_LINKS)) {
       return Optional.of("reftable");
+    }
+    if (Files.isSymbolicLink(dirs.gitDir().resolve("HEAD"))) {
+      // core.preferSymlinkRefs of old: git reads the link as the branch, JGit as a detached id.
+      return Optional.of("HEAD is a symbolic link");
     }
     if (hasSharedIndex(dirs.gitDir())
         || !dirs.commonDir().equals(dirs.gitDir()) && hasSharedIndex(dirs.commonDir())) {

@@ -48,7 +48,8 @@ public final class MoreScenarios {
         new Case("local-ident", "clean", MoreScenarios::localIdent),
         new Case("weird-names", "3m (+1/-3) 2u 1d", MoreScenarios::weirdNames),
         new Case("sha256", "1m (+1/-0) 1u", MoreScenarios::sha256),
-        new Case("worktree-config", "clean", MoreScenarios::worktreeConfig));
+        new Case("worktree-config", "clean", MoreScenarios::worktreeConfig),
+        new Case("symlink-head", "!", MoreScenarios::symlinkHead));
   }
 
   /** A bare remote beside {@code dir} whose main has three commits (m1, m2, m3). */
@@ -354,6 +355,24 @@ public final class MoreScenarios {
     f.git(dir, "config", "extensions.worktreeConfig", "true");
     f.git(dir, "config", "--worktree", "user.name", "Worktree Person");
     f.git(dir, "config", "--worktree", "user.email", "wt@test.invalid");
+    return dir;
+  }
+
+  /**
+   * HEAD as a symbolic link to the branch (what core.preferSymlinkRefs wrote): git status still
+   * names the branch (main); JGit would read the commit id behind the link as a detached HEAD
+   * (DETACHED@...). The row says main, and "!" as upstream does: its detached test reads the
+   * HEAD file's text, which through the link is a commit id (fleet SPEC, "detached").
+   */
+  public static Path symlinkHead(GitFixture f, Path dir) {
+    std(f, dir);
+    Path head = dir.resolve(".git/HEAD");
+    try {
+      java.nio.file.Files.delete(head);
+      java.nio.file.Files.createSymbolicLink(head, Path.of("refs/heads/main"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     return dir;
   }
 
