@@ -126,14 +126,23 @@ final class WorktreeTally {
     return untracked;
   }
 
-  /** git's --untracked-files=normal: a folder with no tracked content is one entry. */
+  /**
+   * git's --untracked-files=normal: a folder with no tracked content is one entry, and git leaves
+   * that entry out when the index holds a file of the same name (a tracked file or link replaced
+   * by a folder: git status shows the deletion only, though {@code ls-files --others}, and so the
+   * mtime, still see the files in it).
+   */
   private int untrackedEntries(Set<String> untracked) {
     if (probe.indexlessDirs.isEmpty()) {
       return untracked.size();
     }
+    Set<String> indexFiles = diff.getMissing(); // an index file where the work tree has a folder
     Set<String> entries = new HashSet<>();
     for (String path : untracked) {
       String dir = outermost(path, probe.indexlessDirs);
+      if (dir != null && indexFiles.contains(dir)) {
+        continue;
+      }
       entries.add(dir != null ? dir + "/" : path);
     }
     return entries.size();

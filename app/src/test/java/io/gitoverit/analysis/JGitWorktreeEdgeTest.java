@@ -55,6 +55,28 @@ class JGitWorktreeEdgeTest {
     return repo.resolve("libs/sub");
   }
 
+  /**
+   * A tracked file, and a tracked link, replaced by folders holding new files: git status shows
+   * the deletions and no untracked entry (the folder's name is in the index), though a new file
+   * beside them still counts.
+   */
+  @Test
+  void aFolderWhereTheIndexHasAFileHidesItsUntrackedFilesAsInGit() throws IOException {
+    git.repoWithCommit(repo, "a/ff", "1\n", "a/keep", "2\n", "top", "3\n");
+    Files.createSymbolicLink(repo.resolve("link"), Path.of("a"));
+    git.git(repo, "add", "link");
+    git.git(repo, "commit", "-qm", "link");
+    Files.delete(repo.resolve("a/ff"));
+    write(repo, "a/ff/z", "z\n");
+    write(repo, "a/ff/q/w", "w\n");
+    Files.delete(repo.resolve("link"));
+    write(repo, "link/x", "x\n");
+    write(repo, "a/new", "n\n");
+    Worktree.Checked w = assertSameAsGit();
+    assertEquals(1, w.untracked());
+    assertEquals(2, w.deleted());
+  }
+
   @Test
   void cleanSubmoduleIsClean() {
     superWithSubmodule();
