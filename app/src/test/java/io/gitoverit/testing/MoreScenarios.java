@@ -29,6 +29,7 @@ public final class MoreScenarios {
         new Case("upstream-gone", "clean", MoreScenarios::upstreamGone),
         new Case("no-upstream", "clean", MoreScenarios::noUpstream),
         new Case("local-upstream", "1\u2191", MoreScenarios::localUpstream),
+        new Case("merge-short-name", "clean", MoreScenarios::mergeShortName),
         new Case("unborn-with-upstream", "clean", MoreScenarios::unbornWithUpstream),
         new Case("two-remotes-pushurl", "1\u2191", MoreScenarios::twoRemotesPushurl),
         new Case("branch-slashes", "1\u2191", MoreScenarios::branchSlashes),
@@ -121,6 +122,16 @@ public final class MoreScenarios {
     f.git(dir, "checkout", "-q", "-b", "work", "--track", "main");
     write(dir, "w.txt", "w\n");
     f.commitAll(dir, "work");
+    return dir;
+  }
+
+  /**
+   * {@code branch.main.merge = main}, not a full ref name: git finds no upstream (the remote's
+   * fetch refspec maps only {@code refs/heads/*}), so the row has none, as git status says.
+   */
+  public static Path mergeShortName(GitFixture f, Path dir) {
+    ahead(f, dir);
+    f.git(dir, "config", "branch.main.merge", "main");
     return dir;
   }
 

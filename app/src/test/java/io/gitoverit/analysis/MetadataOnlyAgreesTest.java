@@ -1,0 +1,52 @@
+package io.gitoverit.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.gitoverit.report.RepoReport;
+import io.gitoverit.testing.GitFixture;
+import io.gitoverit.testing.Scenarios;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@code --metadata-only} reads the branch and its upstream as a full scan does (git's answer):
+ * also a local upstream ({@code branch.<name>.remote = .}), where upstream gitoverit's
+ * metadata-only path reports 0/0, and a short {@code branch.<name>.merge}, where it invents one.
+ */
+class MetadataOnlyAgreesTest {
+  @TempDir Path tmp;
+  GitFixture fixture;
+  HybridAnalyzer hybrid;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    tmp = tmp.toRealPath();
+    fixture = new GitFixture(tmp);
+    GitRunner runner = GitRunner.standard().withEnvironment(fixture.environment(),
+        Set.of("GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL", "GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL"));
+    hybrid = new HybridAnalyzer(new JGitAnalyzer(runner), new GitCliAnalyzer(runner));
+  }
+
+  static Stream<Scenarios.Case> cases() {
+    return Scenarios.all().stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void branchAndUpstreamAreThoseOfAFullScan(Scenarios.Case c) throws Exception {
+    Path root = c.build().apply(fixture, tmp.resolve(c.name()));
+    RepoReport full = hybrid.analyze(root, AnalysisOptions.FULL);
+    RepoReport metadata = hybrid.analyze(root, new AnalysisOptions(false, true));
+    assertEquals(tracking(full), tracking(metadata));
+  }
+
+  private static List<Object> tracking(RepoReport r) {
+    return List.of(r.branch(), r.remote(), r.remoteUrl(), r.ahead(), r.behind());
+  }
+}
