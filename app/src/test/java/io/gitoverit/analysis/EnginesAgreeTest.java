@@ -33,8 +33,7 @@ class EnginesAgreeTest {
   void setUp() throws Exception {
     tmp = tmp.toRealPath();
     fixture = new GitFixture(tmp);
-    runner = GitRunner.standard().withEnvironment(fixture.environment(),
-        Set.of("GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL", "GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL"));
+    runner = FixtureGit.runner(fixture);
   }
 
   static Stream<Scenarios.Case> cases() {

@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,11 +34,7 @@ class GitCliAnalyzerTest {
   void setUp() throws Exception {
     tmp = tmp.toRealPath();
     fixture = new GitFixture(tmp);
-    // The fixture's HOME (its global config names "Fixture Person"); surefire's GIT_COMMITTER_*
-    // would hide every configured identity.
-    GitRunner runner = GitRunner.standard().withEnvironment(fixture.environment(),
-        Set.of("GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL", "GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL"));
-    analyzer = new GitCliAnalyzer(runner);
+    analyzer = new GitCliAnalyzer(FixtureGit.runner(fixture));
   }
 
   RepoReport analyze(Path root) throws AnalysisException {

@@ -7,7 +7,6 @@ import io.gitoverit.testing.GitFixture;
 import io.gitoverit.testing.Scenarios;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,8 +27,7 @@ class MetadataOnlyAgreesTest {
   void setUp() throws Exception {
     tmp = tmp.toRealPath();
     fixture = new GitFixture(tmp);
-    GitRunner runner = GitRunner.standard().withEnvironment(fixture.environment(),
-        Set.of("GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL", "GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL"));
+    GitRunner runner = FixtureGit.runner(fixture);
     hybrid = new HybridAnalyzer(new JGitAnalyzer(runner), new GitCliAnalyzer(runner));
   }
 
