@@ -39,6 +39,16 @@ class ConcurrencyTest {
     }
     CliRun table0 = gitoverit("-j", "0", "--no-progress", "--color", "never", fleet);
     assertEquals(table0, gitoverit("-j", "8", "--no-progress", "--color", "never", fleet));
+    // Many rows tie on the URL ("-"), and none are sorted with "none": path order, whatever -j.
+    for (String sort : List.of("url", "none")) {
+      CliRun one = gitoverit("-j", "0", "--format", "json", "--no-progress", "--sort", sort, fleet);
+      assertEquals(one, gitoverit("-j", "8", "--format", "json", "--no-progress", "--sort", sort,
+          fleet), "--sort " + sort);
+    }
+    List<String> unsorted = JsonRows.parse(
+            gitoverit("-j", "8", "--format", "json", "--no-progress", "--sort", "none", fleet).out())
+        .stream().map(row -> (String) row.get("path")).toList();
+    assertEquals(unsorted.stream().sorted().toList(), unsorted);
   }
 
   @Test
