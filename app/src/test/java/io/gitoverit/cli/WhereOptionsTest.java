@@ -120,6 +120,25 @@ class WhereOptionsTest {
     assertEquals("1700000000.5\n", json.out(), "--print wins over --format");
   }
 
+  /**
+   * An f-string template, as upstream's users write them; reading mtime in it collects mtime. As
+   * in upstream's evaluator, a conversion ({@code !s}) is ignored: a bool with a spec formats as
+   * the int it is.
+   */
+  @Test
+  void printTakesAnFStringWithFormatSpecs() throws Exception {
+    Fake w = withRepos("dirty-a", "b-clean");
+    CliRun r = run(w, "-s", "dir", "-p", "f'{dir:<8}|{dirty!s:>6}|{mtime:.1f}|{branch=}'");
+    assertEquals(0, r.exit(), r.err());
+    assertEquals("b-clean |     0|1700000000.5|branch=dev\n"
+        + "dirty-a |     1|1700000000.5|branch=main\n", r.out());
+    assertTrue(w.seen.get(0).collectMtime());
+    CliRun bad = run(withRepos("a"), "-p", "f'{dir:d}'");
+    assertEquals(1, bad.exit());
+    assertTrue(bad.err().contains("ValueError: Unknown format code 'd' for object of type 'str'"),
+        bad.err());
+  }
+
   @Test
   void mtimeIsCollectedWhenAnExpressionReadsIt() throws Exception {
     Fake w = withRepos("a");

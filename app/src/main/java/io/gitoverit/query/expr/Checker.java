@@ -62,6 +62,15 @@ final class Checker {
       Set<T> target = subscriptable(i.target(), i);
       index(i.index(), false);
       return target.equals(EnumSet.of(T.STR)) ? target : EnumSet.allOf(T.class);
+    } else if (e instanceof Expr.FString f) {
+      f.parts().forEach(this::type);
+      return EnumSet.of(T.STR);
+    } else if (e instanceof Expr.Formatted f) {
+      type(f.value());
+      if (f.spec() != null) {
+        type(f.spec());
+      }
+      return EnumSet.of(T.STR);
     }
     Expr.Slice s = (Expr.Slice) e;
     Set<T> target = subscriptable(s.target(), s);
@@ -294,6 +303,13 @@ final class Checker {
       collect(i.index(), out);
     } else if (e instanceof Expr.Slice s) {
       List.of(s.target(), s.lower(), s.upper(), s.step()).forEach(o -> collect(o, out));
+    } else if (e instanceof Expr.FString f) {
+      f.parts().forEach(o -> collect(o, out));
+    } else if (e instanceof Expr.Formatted f) {
+      collect(f.value(), out);
+      if (f.spec() != null) {
+        collect(f.spec(), out);
+      }
     }
   }
 }

@@ -69,6 +69,15 @@ final class Evaluator {
       return new Seq(values(s.items(), vars), s.tuple());
     } else if (e instanceof Expr.Index i) {
       return Subscripts.index(value(i.target(), vars), value(i.index(), vars));
+    } else if (e instanceof Expr.FString f) {
+      StringBuilder out = new StringBuilder();
+      for (Expr part : f.parts()) {
+        out.append(Py.str(value(part, vars)));
+      }
+      return out.toString();
+    } else if (e instanceof Expr.Formatted f) {
+      Object v = value(f.value(), vars);
+      return f.spec() == null ? v : PyFormat.format(v, (String) value(f.spec(), vars));
     }
     Expr.Slice s = (Expr.Slice) e;
     return Subscripts.slice(value(s.target(), vars), value(s.lower(), vars),

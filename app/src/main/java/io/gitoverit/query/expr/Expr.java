@@ -10,7 +10,7 @@ import java.util.List;
 sealed interface Expr
     permits Expr.Literal, Expr.Name, Expr.Unary, Expr.Binary, Expr.Logical, Expr.Not,
         Expr.Compare, Expr.Call, Expr.MethodCall, Expr.Conditional, Expr.Sequence, Expr.Index,
-        Expr.Slice {
+        Expr.Slice, Expr.FString, Expr.Formatted {
 
   /** Offset in the source that errors about this node point at. */
   int pos();
@@ -79,4 +79,20 @@ sealed interface Expr
 
   /** {@code target[lower:upper:step]}; an absent part is a None literal, as in Python. */
   record Slice(Expr target, Expr lower, Expr upper, Expr step, int pos) implements Expr {}
+
+  /**
+   * An f-string (with any adjacent string literals): the concatenation of {@code str()} of its
+   * parts, which are string literals and {@link Formatted} fields.
+   */
+  record FString(List<Expr> parts, int pos) implements Expr {
+    public FString {
+      parts = List.copyOf(parts);
+    }
+  }
+
+  /**
+   * An f-string field {@code {value:spec}}: {@code format(value, spec)}, or the value itself
+   * when {@code spec} is null; the spec is an {@link FString} (it may hold fields of its own).
+   */
+  record Formatted(Expr value, Expr spec, int pos) implements Expr {}
 }

@@ -32,6 +32,20 @@ final class Lexer {
     return new Lexer(src).run();
   }
 
+  /** The tokens of {@code src[from, to)} (an f-string's field), at their offsets in {@code src}. */
+  static List<Token> tokens(String src, int from, int to) {
+    Lexer lexer = new Lexer(src.substring(0, to));
+    lexer.i = from;
+    return lexer.run();
+  }
+
+  /**
+   * A replacement field of an f-string: its expression is {@code src[from, to)}; {@code spec}
+   * holds the parts of its format spec (strings and nested fields), null when it has none;
+   * {@code label} is the text a self-documenting field ({@code {x=}}) prints before its value.
+   */
+  record Field(int from, int to, List<Object> spec, String label) {}
+
   private List<Token> run() {
     List<Token> out = new ArrayList<>();
     while (true) {
@@ -151,8 +165,11 @@ final class Lexer {
   /** A string literal starting at {@code q} (the quote), with {@code prefix} before it. */
   private Token string(String prefix, int q) {
     int start = i;
+    if (prefix.equals("f") || prefix.equals("rf") || prefix.equals("fr")) {
+      return fstring(prefix.contains("r"), q);
+    }
     if (!prefix.isEmpty() && !prefix.equals("r") && !prefix.equals("u")) {
-      throw error(prefix.contains("f") ? "f-strings are not supported" : prefix.contains("b")
+      throw error(prefix.contains("b")
           ? "bytes literals are not supported" : "invalid string prefix '" + prefix + "'", start);
     }
     boolean raw = prefix.equals("r");
@@ -186,6 +203,162 @@ final class Lexer {
     }
     i = j;
     return new Token(Kind.STRING, src.substring(start, i), sb.toString(), start);
+  }
+
+  /**
+   * An f-string starting at {@code q} (its quote): literal text and replacement fields, as Python
+   * 3.11 reads them (a field may not use the f-string's own quote). Its value is the list of
+   * parts: strings and {@link Field}s.
+   */
+  private Token fstring(boolean raw, int q) {
+    int start = i;
+    char quote = src.charAt(q);
+    boolean triple = src.startsWith(String.valueOf(quote).repeat(3), q);
+    String closing = String.valueOf(quote).repeat(triple ? 3 : 1);
+    int[] at = {q + closing.length()};
+    List<Object> parts = body(raw, closing, at, start, false);
+    i = at[0];
+    return new Token(Kind.FSTRING, src.substring(start, i), parts, start);
+  }
+
+  /**
+   * Literal text and fields from {@code at[0]} up to the closing quote (consumed), or, in a
+   * format spec ({@code inSpec}), up to the field's closing brace (left for the caller).
+   */
+  private List<Object> body(boolean raw, String closing, int[] at, int start, boolean inSpec) {
+    List<Object> parts = new ArrayList<>();
+    StringBuilder text = new StringBuilder();
+    int j = at[0];
+    while (true) {
+      if (j >= src.length() || !inSpec && closing.length() == 1 && src.charAt(j) == '\n') {
+        throw error(inSpec ? "f-string: expecting '}'" : "unterminated f-string literal", start);
+      }
+      char c = src.charAt(j);
+      if (src.startsWith(closing, j)) {
+        if (inSpec) {
+          throw error("f-string: expecting '}'", start);
+        }
+        j += closing.length();
+        break;
+      }
+      if (inSpec && c == '}') {
+        break;
+      }
+      if (c == '{' && !inSpec && src.startsWith("{{", j)) {
+        text.append('{');
+        j += 2;
+      } else if (c == '}' && src.startsWith("}}", j)) {
+        text.append('}');
+        j += 2;
+      } else if (c == '}') {
+        throw error("f-string: single '}' is not allowed", j);
+      } else if (c == '{') {
+        if (text.length() > 0) {
+          parts.add(text.toString());
+          text.setLength(0);
+        }
+        at[0] = j + 1;
+        parts.add(field(raw, closing, at, inSpec));
+        j = at[0];
+      } else if (c == '\\' && j + 1 < src.length()) {
+        if (raw) {
+          text.append(c).append(src.charAt(j + 1));
+          j += 2;
+        } else {
+          j = Escapes.decode(src, j, text, start);
+        }
+      } else {
+        text.append(c);
+        j++;
+      }
+    }
+    if (text.length() > 0) {
+      parts.add(text.toString());
+    }
+    at[0] = j;
+    return parts;
+  }
+
+  /** A field whose expression starts at {@code at[0]} (after its brace); ends after its '}'. */
+  private Field field(boolean raw, String closing, int[] at, boolean nested) {
+    int from = at[0];
+    int j = from;
+    int depth = 0;
+    char inner = 0;
+    while (true) {
+      if (j >= src.length() || src.startsWith(closing, j) && inner == 0) {
+        throw error("f-string: expecting '}'", from - 1);
+      }
+      char c = src.charAt(j);
+      if (inner != 0) {
+        inner = c == inner ? 0 : inner;
+        j++;
+        continue;
+      }
+      if (c == '\\') {
+        throw error("f-string expression part cannot include a backslash", j);
+      }
+      if (c == '\'' || c == '"') {
+        inner = c;
+      } else if (c == '(' || c == '[' || c == '{') {
+        depth++;
+      } else if ((c == ')' || c == ']' || c == '}') && depth > 0) {
+        depth--;
+      } else if (depth == 0 && (c == '}' || c == ':'
+          || c == '!' && !src.startsWith("!=", j)
+          || c == '=' && isSelfDocumenting(j))) {
+        break;
+      }
+      j++;
+    }
+    int to = j;
+    String label = null;
+    if (src.charAt(j) == '=') {
+      j++;
+      while (j < src.length() && Character.isWhitespace(src.charAt(j))) {
+        j++;
+      }
+      label = src.substring(from, j);
+    }
+    if (src.substring(from, to).isBlank()) {
+      throw error("f-string: empty expression not allowed", from - 1);
+    }
+    if (j < src.length() && src.charAt(j) == '!') {
+      if (j + 1 >= src.length() || "rsa".indexOf(src.charAt(j + 1)) < 0) {
+        throw error("f-string: invalid conversion character: expected 's', 'r', or 'a'", j);
+      }
+      j += 2; // upstream's evaluator ignores the conversion: the value is formatted as is
+    }
+    List<Object> spec = null;
+    if (j < src.length() && src.charAt(j) == ':') {
+      if (nested) {
+        throw error("f-string: expressions nested too deeply", j);
+      }
+      at[0] = j + 1;
+      spec = body(raw, closing, at, from - 1, true);
+      j = at[0];
+    }
+    if (j >= src.length() || src.charAt(j) != '}') {
+      throw error("f-string: expecting '}'", from - 1);
+    }
+    at[0] = j + 1;
+    return new Field(from, to, spec, label);
+  }
+
+  /** An '=' that ends a field's expression ({@code {x=}}): not part of ==, !=, <=, >=. */
+  private boolean isSelfDocumenting(int j) {
+    if (src.startsWith("==", j)) {
+      return false;
+    }
+    char before = j > 0 ? src.charAt(j - 1) : ' ';
+    if ("=!<>".indexOf(before) >= 0) {
+      return false;
+    }
+    int k = j + 1;
+    while (k < src.length() && Character.isWhitespace(src.charAt(k))) {
+      k++;
+    }
+    return k < src.length() && "}!:".indexOf(src.charAt(k)) >= 0;
   }
 
   private ExprException error(String reason, int pos) {

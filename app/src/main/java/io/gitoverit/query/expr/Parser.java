@@ -16,8 +16,12 @@ final class Parser {
   private int k;
 
   private Parser(String src) {
+    this(src, Lexer.tokens(src));
+  }
+
+  private Parser(String src, List<Token> tokens) {
     this.src = src;
-    this.tokens = Lexer.tokens(src);
+    this.tokens = tokens;
   }
 
   static Expr parse(String src) {
@@ -200,6 +204,53 @@ final class Parser {
     return new Expr.Slice(target, lower, upper, step, open.pos());
   }
 
+  /** Adjacent string and f-string literals: one literal, or one f-string when any is one. */
+  private Expr strings(Token first) {
+    List<Token> run = new ArrayList<>();
+    while (peek().kind() == Kind.STRING || peek().kind() == Kind.FSTRING) {
+      run.add(take());
+    }
+    if (run.stream().allMatch(x -> x.kind() == Kind.STRING)) {
+      StringBuilder sb = new StringBuilder();
+      run.forEach(x -> sb.append((String) x.value()));
+      return new Expr.Literal(sb.toString(), first.pos());
+    }
+    List<Expr> parts = new ArrayList<>();
+    for (Token x : run) {
+      if (x.kind() == Kind.STRING) {
+        parts.add(new Expr.Literal(x.value(), x.pos()));
+      } else {
+        @SuppressWarnings("unchecked")
+        List<Object> pieces = (List<Object>) x.value();
+        parts.addAll(fparts(pieces, x.pos()));
+      }
+    }
+    return new Expr.FString(parts, first.pos());
+  }
+
+  private List<Expr> fparts(List<Object> pieces, int pos) {
+    List<Expr> out = new ArrayList<>();
+    for (Object piece : pieces) {
+      if (piece instanceof String text) {
+        out.add(new Expr.Literal(text, pos));
+        continue;
+      }
+      Lexer.Field f = (Lexer.Field) piece;
+      if (f.label() != null) {
+        out.add(new Expr.Literal(f.label(), f.from()));
+      }
+      Parser inner = new Parser(src, Lexer.tokens(src, f.from(), f.to()));
+      Expr value = inner.expression();
+      Token rest = inner.peek();
+      if (rest.kind() != Kind.END) {
+        throw inner.error("unexpected " + describe(rest) + " in an f-string field", rest);
+      }
+      Expr spec = f.spec() == null ? null : new Expr.FString(fparts(f.spec(), f.from()), f.from());
+      out.add(new Expr.Formatted(value, spec, f.from()));
+    }
+    return out;
+  }
+
   private Expr atom() {
     Token t = peek();
     switch (t.kind()) {
@@ -209,12 +260,8 @@ final class Parser {
       case INT, FLOAT:
         take();
         return new Expr.Literal(t.value(), t.pos());
-      case STRING:
-        StringBuilder sb = new StringBuilder();
-        while (peek().kind() == Kind.STRING) {
-          sb.append((String) take().value());
-        }
-        return new Expr.Literal(sb.toString(), t.pos());
+      case STRING, FSTRING:
+        return strings(t);
       case KEYWORD:
         if (t.text().equals("True") || t.text().equals("False")) {
           take();

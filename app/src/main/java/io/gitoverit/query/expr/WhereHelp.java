@@ -79,7 +79,7 @@ public final class WhereHelp {
           s[i]  s[i:j]           character, substring
 
           Literals: "text" or 'text' (r"..." keeps backslashes), 42, 1.5,
-          True, False, None.
+          True, False, None; f-strings: f"{branch:<20} {ahead:>3}".
 
         STRING METHODS
 
