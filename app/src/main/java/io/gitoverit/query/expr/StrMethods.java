@@ -40,11 +40,20 @@ final class StrMethods {
       m.put(n, new Spec(1, 1, Types.T.INT));
     }
     for (String n : List.of("isdigit", "isdecimal", "isnumeric", "isalpha", "isalnum", "isspace",
-        "islower", "isupper")) {
+        "islower", "isupper", "isascii", "isprintable", "isidentifier", "istitle")) {
       m.put(n, new Spec(0, 0, Types.T.BOOL));
     }
     m.put("split", new Spec(0, 2, Types.T.SEQ));
+    m.put("rsplit", new Spec(0, 2, Types.T.SEQ));
+    m.put("splitlines", new Spec(0, 1, Types.T.SEQ));
+    m.put("partition", new Spec(1, 1, Types.T.SEQ));
+    m.put("rpartition", new Spec(1, 1, Types.T.SEQ));
     m.put("join", new Spec(1, 1, Types.T.STR));
+    m.put("zfill", new Spec(1, 1, Types.T.STR));
+    for (String n : List.of("center", "ljust", "rjust")) {
+      m.put(n, new Spec(1, 2, Types.T.STR));
+    }
+    m.put("expandtabs", new Spec(0, 1, Types.T.STR));
     return Map.copyOf(m);
   }
 
@@ -82,8 +91,21 @@ final class StrMethods {
       case "split":
         return split(s, a.isEmpty() || a.get(0) == Py.NONE ? null : str(name, a, 0),
             a.size() > 1 ? integer(name, a.get(1)) : -1);
+      case "rsplit":
+        return rsplit(s, a.isEmpty() || a.get(0) == Py.NONE ? null : str(name, a, 0),
+            a.size() > 1 ? integer(name, a.get(1)) : -1);
+      case "splitlines":
+        return splitlines(s, !a.isEmpty() && Py.truthy(a.get(0)));
+      case "partition", "rpartition":
+        return partition(name, s, str(name, a, 0));
       case "join":
         return join(name, s, a.get(0));
+      case "zfill":
+        return zfill(s, integer(name, a.get(0)));
+      case "center", "ljust", "rjust":
+        return justify(name, s, integer(name, a.get(0)), a.size() > 1 ? fill(name, a.get(1)) : " ");
+      case "expandtabs":
+        return expandtabs(s, a.isEmpty() ? 8 : integer(name, a.get(0)));
       default:
         return CharClasses.test(name, s);
     }
@@ -255,6 +277,128 @@ final class StrMethods {
     }
     parts.add(s.substring(from));
     return new Seq(parts, false);
+  }
+
+  /** {@code str.rsplit}: like split, from the right; at most {@code maxsplit} cuts. */
+  private static Seq rsplit(String s, String sep, long maxsplit) {
+    if (maxsplit < 0) {
+      return split(s, sep, maxsplit); // without a limit both directions cut the same places
+    }
+    List<Object> parts = new ArrayList<>();
+    if (sep == null) {
+      String rest = strip("rstrip", s, null);
+      while (!rest.isEmpty()) {
+        int start = rest.length();
+        while (start > 0 && !CharClasses.isSpace(rest.codePointBefore(start))) {
+          start -= Character.charCount(rest.codePointBefore(start));
+        }
+        if (parts.size() >= maxsplit) {
+          parts.add(0, rest);
+          break;
+        }
+        parts.add(0, rest.substring(start));
+        rest = strip("rstrip", rest.substring(0, start), null);
+      }
+      return new Seq(parts, false);
+    }
+    if (sep.isEmpty()) {
+      throw new PyError("ValueError: empty separator");
+    }
+    int end = s.length();
+    for (int at = s.lastIndexOf(sep, end - sep.length()); at >= 0 && parts.size() < maxsplit;
+        at = s.lastIndexOf(sep, end - sep.length())) {
+      parts.add(0, s.substring(at + sep.length(), end));
+      end = at;
+    }
+    parts.add(0, s.substring(0, end));
+    return new Seq(parts, false);
+  }
+
+  /** Python's line boundaries for {@code str.splitlines}. */
+  private static boolean lineBreak(int cp) {
+    return cp == '\n' || cp == '\r' || cp == 0x0b || cp == 0x0c || cp == 0x1c || cp == 0x1d
+        || cp == 0x1e || cp == 0x85 || cp == 0x2028 || cp == 0x2029;
+  }
+
+  private static Seq splitlines(String s, boolean keepends) {
+    List<Object> lines = new ArrayList<>();
+    int start = 0;
+    int i = 0;
+    while (i < s.length()) {
+      int cp = s.codePointAt(i);
+      if (!lineBreak(cp)) {
+        i += Character.charCount(cp);
+        continue;
+      }
+      int end = i + (cp == '\r' && s.startsWith("\r\n", i) ? 2 : 1);
+      lines.add(s.substring(start, keepends ? end : i));
+      start = i = end;
+    }
+    if (start < s.length()) {
+      lines.add(s.substring(start));
+    }
+    return new Seq(lines, false);
+  }
+
+  private static Seq partition(String name, String s, String sep) {
+    if (sep.isEmpty()) {
+      throw new PyError("ValueError: empty separator");
+    }
+    int at = name.equals("partition") ? s.indexOf(sep) : s.lastIndexOf(sep);
+    List<Object> parts = at < 0
+        ? name.equals("partition") ? List.of(s, "", "") : List.of("", "", s)
+        : List.of(s.substring(0, at), sep, s.substring(at + sep.length()));
+    return new Seq(parts, true);
+  }
+
+  private static String zfill(String s, long width) {
+    int length = s.codePointCount(0, s.length());
+    if (width <= length) {
+      return s;
+    }
+    String zeros = "0".repeat((int) Math.min(width - length, Integer.MAX_VALUE / 2));
+    boolean signed = s.startsWith("+") || s.startsWith("-");
+    return signed ? s.charAt(0) + zeros + s.substring(1) : zeros + s;
+  }
+
+  private static String fill(String name, Object v) {
+    if (v instanceof String f && f.codePointCount(0, f.length()) == 1) {
+      return f;
+    }
+    throw new PyError("TypeError: The fill character must be exactly one character long");
+  }
+
+  /** center, ljust, rjust; center puts the odd pad left when the width is odd (as CPython). */
+  private static String justify(String name, String s, long width, String fill) {
+    int length = s.codePointCount(0, s.length());
+    if (width <= length) {
+      return s;
+    }
+    int pad = (int) Math.min(width - length, Integer.MAX_VALUE / 4);
+    int left = switch (name) {
+      case "ljust" -> 0;
+      case "rjust" -> pad;
+      default -> pad / 2 + (pad & (int) width & 1);
+    };
+    return fill.repeat(left) + s + fill.repeat(pad - left);
+  }
+
+  private static String expandtabs(String s, long tabsize) {
+    StringBuilder out = new StringBuilder();
+    long column = 0;
+    for (int cp : s.codePoints().toArray()) {
+      if (cp == '\t') {
+        if (tabsize > 0) {
+          long spaces = tabsize - column % tabsize;
+          out.append(" ".repeat((int) Math.min(spaces, 1 << 20)));
+          column += spaces;
+        }
+      } else {
+        out.appendCodePoint(cp);
+        column = cp == '\n' || cp == '\r' ? 0 : column + 1;
+      }
+    }
+    return out.toString();
   }
 
   private static String join(String name, String sep, Object v) {

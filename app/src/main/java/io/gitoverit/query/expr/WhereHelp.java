@@ -89,6 +89,8 @@ public final class WhereHelp {
           s.lower()  s.upper()  s.casefold()  s.title()  s.capitalize()
           s.strip()  s.lstrip()  s.rstrip()  s.replace(old, new)
           s.removeprefix(x)  s.removesuffix(x)  s.split(sep)  sep.join(list)
+          s.rsplit(sep, n)  s.partition(sep)  s.rpartition(sep)  s.splitlines()
+          s.ljust(n)  s.rjust(n)  s.center(n)  s.zfill(n)  s.expandtabs()
           s.count(x)  s.find(x)  s.rfind(x)  s.index(x)  s.rindex(x)
           s.isdigit()  s.isalpha()  s.isalnum()  s.isspace()  s.islower() ...
 

@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * produced by simpleeval 1.0.3 (upstream's pinned version) with upstream's bindings class and
  * rx/rxi functions, over the variables in {@link #VARS}: {@code expr TAB = TAB str(value) TAB
  * type} or {@code expr TAB ! TAB error}. The f-string lines at the end (format specs, conversions,
- * {@code {x=}}, nested specs, their errors) came from simpleeval 1.0.8 on Python 3.11 the same way.
+ * {@code {x=}}, nested specs, their errors) and the str methods after them (zfill, partition,
+ * center, rsplit, splitlines, ...) came from simpleeval 1.0.8 on Python 3.11 the same way.
  */
 class SimpleevalParityTest {
   static final Map<String, Object> VARS = new LinkedHashMap<>();
