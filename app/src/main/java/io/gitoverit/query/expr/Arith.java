@@ -15,7 +15,42 @@ final class Arith {
       "[+-]?((\\d(_?\\d)*)(\\.(\\d(_?\\d)*)?)?|\\.\\d(_?\\d)*)([eE][+-]?\\d(_?\\d)*)?");
   private static final Pattern FLOAT_SPECIAL = Pattern.compile("(?i)[+-]?(inf|infinity|nan)");
 
+  /** {@code | ^ & << >>}: ints and bools (two bools stay a bool for | ^ &), as in Python. */
+  private static Object bitwise(String op, Object a, Object b) {
+    if (!(a instanceof Long || a instanceof Boolean) || !(b instanceof Long || b instanceof Boolean)) {
+      throw new PyError("TypeError: unsupported operand type(s) for " + op + ": '"
+          + Py.typeName(a) + "' and '" + Py.typeName(b) + "'");
+    }
+    long x = Py.asLong(a);
+    long y = Py.asLong(b);
+    if (op.equals("<<") || op.equals(">>")) {
+      if (y < 0) {
+        throw new PyError("ValueError: negative shift count");
+      }
+      if (op.equals(">>")) {
+        return y >= 64 ? (x < 0 ? -1L : 0L) : x >> y;
+      }
+      if (y > 10_000) { // simpleeval's safe_lshift limit
+        throw new PyError("Sorry! I don't want to evaluate " + x + " << " + y);
+      }
+      BigInteger r = BigInteger.valueOf(x).shiftLeft((int) y);
+      if (r.bitLength() > 63) {
+        throw new PyError("OverflowError: integer result does not fit in 64 bits");
+      }
+      return r.longValue();
+    }
+    long r = switch (op) {
+      case "|" -> x | y;
+      case "^" -> x ^ y;
+      default -> x & y;
+    };
+    return a instanceof Boolean && b instanceof Boolean ? (Object) (r != 0) : (Object) r;
+  }
+
   static Object binary(String op, Object a, Object b) {
+    if (op.equals("|") || op.equals("^") || op.equals("&") || op.equals("<<") || op.equals(">>")) {
+      return bitwise(op, a, b);
+    }
     if (op.equals("+") && a instanceof String x && b instanceof String y) {
       return checkLength(x.length() + (long) y.length(), x + y);
     }
@@ -130,6 +165,12 @@ final class Arith {
   }
 
   static Object unary(String op, Object v) {
+    if (op.equals("~")) {
+      if (!(v instanceof Long || v instanceof Boolean)) {
+        throw new PyError("TypeError: bad operand type for unary ~: '" + Py.typeName(v) + "'");
+      }
+      return ~Py.asLong(v);
+    }
     if (!Py.isNumber(v)) {
       throw new PyError("TypeError: bad operand type for unary " + op + ": '" + Py.typeName(v) + "'");
     }

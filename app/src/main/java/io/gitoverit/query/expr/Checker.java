@@ -31,8 +31,12 @@ final class Checker {
       return EnumSet.of(variable(n));
     } else if (e instanceof Expr.Unary u) {
       Set<T> t = type(u.operand());
-      require(!intersect(t, Types.NUMBERS).isEmpty(), u,
+      Set<T> allowed = u.op().equals("~") ? EnumSet.of(T.INT, T.BOOL) : Types.NUMBERS;
+      require(!intersect(t, allowed).isEmpty(), u,
           "bad operand type for unary " + u.op() + ": " + Types.describe(t));
+      if (u.op().equals("~")) {
+        return EnumSet.of(T.INT);
+      }
       return t.equals(EnumSet.of(T.FLOAT)) ? EnumSet.of(T.FLOAT) : EnumSet.of(T.INT, T.FLOAT);
     } else if (e instanceof Expr.Binary b) {
       return binary(b);
@@ -92,6 +96,8 @@ final class Checker {
         + String.join(", ", Types.VARIABLES.keySet()), n);
   }
 
+  private static final Set<String> BITWISE = Set.of("|", "^", "&", "<<", ">>");
+
   private Set<T> binary(Expr.Binary b) {
     Set<T> l = type(b.left());
     Set<T> r = type(b.right());
@@ -120,6 +126,13 @@ final class Checker {
   private static T binaryResult(String op, T x, T y) {
     boolean nx = Types.NUMBERS.contains(x);
     boolean ny = Types.NUMBERS.contains(y);
+    if (BITWISE.contains(op)) { // ints and bools only; two bools give a bool, except shifted
+      if (!nx || !ny || x == T.FLOAT || y == T.FLOAT) {
+        return null;
+      }
+      return x == T.BOOL && y == T.BOOL && !op.startsWith("<") && !op.startsWith(">")
+          ? T.BOOL : T.INT;
+    }
     if (op.equals("+") && x == T.STR && y == T.STR) {
       return T.STR;
     }

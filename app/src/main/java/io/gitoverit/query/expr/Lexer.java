@@ -17,8 +17,8 @@ final class Lexer {
       "except", "finally", "for", "from", "global", "import", "lambda", "nonlocal", "pass",
       "raise", "return", "try", "while", "with", "yield");
   private static final String[] OPERATORS = {
-    "**", "==", "!=", "<=", ">=", "//", "<", ">", "+", "-", "*", "/", "%", "(", ")", "[", "]", ",", ".",
-    ":"
+    "**", "==", "!=", "<<", ">>", "<=", ">=", "//", "<", ">", "+", "-", "*", "/", "%", "(", ")", "[",
+    "]", ",", ".", ":", "|", "^", "&", "~"
   };
 
   private final String src;
@@ -107,7 +107,7 @@ final class Lexer {
       hint = "'!' is not an operator here; use 'not'";
     } else if (src.startsWith("=", i) && !src.startsWith("==", i)) {
       hint = "'=' assigns, which expressions cannot do; use '==' to compare";
-    } else if ("&|^~@{};".indexOf(src.charAt(i)) >= 0 || src.startsWith("<<", i) || src.startsWith(">>", i)) {
+    } else if ("@{};".indexOf(src.charAt(i)) >= 0) {
       hint = "'" + src.charAt(i) + "' is not supported";
     }
     if (hint != null) {

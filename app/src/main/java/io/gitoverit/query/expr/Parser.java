@@ -77,7 +77,7 @@ final class Parser {
   }
 
   private Expr comparison() {
-    Expr first = arith();
+    Expr first = bitOr();
     List<Expr> operands = new ArrayList<>(List.of(first));
     List<String> ops = new ArrayList<>();
     List<Integer> positions = new ArrayList<>();
@@ -104,9 +104,29 @@ final class Parser {
       }
       ops.add(op);
       positions.add(t.pos());
-      operands.add(arith());
+      operands.add(bitOr());
     }
     return ops.isEmpty() ? first : new Expr.Compare(operands, ops, positions, first.pos());
+  }
+
+  /** {@code |}, then {@code ^}, {@code &} and shifts: Python's order, between comparisons and +. */
+  private Expr bitOr() {
+    return bitwise(0);
+  }
+
+  private static final List<List<String>> BITWISE =
+      List.of(List.of("|"), List.of("^"), List.of("&"), List.of("<<", ">>"));
+
+  private Expr bitwise(int level) {
+    if (level == BITWISE.size()) {
+      return arith();
+    }
+    Expr left = bitwise(level + 1);
+    while (BITWISE.get(level).stream().anyMatch(op -> peek().isOp(op))) {
+      Token op = take();
+      left = new Expr.Binary(op.text(), left, bitwise(level + 1), op.pos());
+    }
+    return left;
   }
 
   private Expr arith() {
@@ -128,7 +148,7 @@ final class Parser {
   }
 
   private Expr unary() {
-    if (peek().isOp("-") || peek().isOp("+")) {
+    if (peek().isOp("-") || peek().isOp("+") || peek().isOp("~")) {
       Token op = take();
       return new Expr.Unary(op.text(), unary(), op.pos());
     }

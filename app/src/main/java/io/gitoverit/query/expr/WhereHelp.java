@@ -73,7 +73,8 @@ public final class WhereHelp {
           and  or  not           logic
           in  not in             substring ("x" in url) or membership
                                  (branch in ("main", "master"))
-          +                      join strings; add numbers (also - * / // %)
+          +                      join strings; add numbers (also - * / // % **)
+          |  &  ^  ~  <<  >>     bits of ints; | & ^ of two bools give a bool
           x if cond else y       choose
           ( )                    group
           s[i]  s[i:j]           character, substring

@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * rx/rxi functions, over the variables in {@link #VARS}: {@code expr TAB = TAB str(value) TAB
  * type} or {@code expr TAB ! TAB error}. The f-string lines at the end (format specs, conversions,
  * {@code {x=}}, nested specs, their errors) and the str methods after them (zfill, partition,
- * center, rsplit, splitlines, ...) came from simpleeval 1.0.8 on Python 3.11 the same way.
+ * center, rsplit, splitlines, ...) and the bitwise operators came from simpleeval 1.0.8 on
+ * Python 3.11 the same way.
  */
 class SimpleevalParityTest {
   static final Map<String, Object> VARS = new LinkedHashMap<>();
