@@ -15,6 +15,9 @@ public final class CommandLines {
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    // An option that takes a value takes the next word, even one that looks like an option (as
+    // upstream's click does): --print -ahead, --where "-behind < 0", -c -url.
+    cl.setAllowOptionsAsOptionParameters(true);
     cl.setParameterExceptionHandler(shortUsageErrors());
     cl.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {

@@ -139,6 +139,14 @@ class WhereOptionsTest {
         bad.err());
   }
 
+  /** As with upstream's click, a value option takes the next word even when it starts with '-'. */
+  @Test
+  void anExpressionMayStartWithAMinus() throws Exception {
+    CliRun r = run(withRepos("dirty-a"), "-s", "dir", "-w", "-ahead < 1", "-p", "-ahead");
+    assertEquals(0, r.exit(), r.err());
+    assertEquals("0\n", r.out());
+  }
+
   @Test
   void mtimeIsCollectedWhenAnExpressionReadsIt() throws Exception {
     Fake w = withRepos("a");
