@@ -157,7 +157,7 @@ final class Arith {
     return s.repeat((int) times);
   }
 
-  private static String checkLength(long length, String value) {
+  static String checkLength(long length, String value) {
     if (length > Py.MAX_STRING_LENGTH) {
       throw new PyError("the result would be longer than " + Py.MAX_STRING_LENGTH + " characters");
     }

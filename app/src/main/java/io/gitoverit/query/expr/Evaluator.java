@@ -73,6 +73,7 @@ final class Evaluator {
       StringBuilder out = new StringBuilder();
       for (Expr part : f.parts()) {
         out.append(Py.str(value(part, vars)));
+        Arith.checkLength(out.length(), null); // simpleeval's limit on a joined f-string
       }
       return out.toString();
     } else if (e instanceof Expr.Formatted f) {

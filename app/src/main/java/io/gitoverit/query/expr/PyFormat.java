@@ -65,16 +65,13 @@ final class PyFormat {
         grouping, precision, type);
   }
 
+  /** A width or precision; beyond the longest string an expression may make, refused as such. */
   private static int parseSize(String digits, String spec) {
-    try {
-      int n = Integer.parseInt(digits);
-      if (n > 10_000) {
-        throw new NumberFormatException();
-      }
-      return n;
-    } catch (NumberFormatException e) {
-      throw new PyError("ValueError: Too many decimal digits in format string '" + spec + "'");
+    String n = digits.replaceFirst("^0+(?=.)", "");
+    if (n.length() > 9 || Integer.parseInt(n) > Py.MAX_STRING_LENGTH) {
+      Arith.checkLength(Long.MAX_VALUE, null);
     }
+    return Integer.parseInt(n);
   }
 
   private static String string(String text, Spec s) {

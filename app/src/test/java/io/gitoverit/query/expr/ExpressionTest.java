@@ -142,6 +142,16 @@ class ExpressionTest {
         + "                             ^", e.display());
   }
 
+  /** simpleeval refuses a joined f-string past 100,000 characters; a width that big is refused. */
+  @Test
+  void anFStringCannotGrowPastTheStringLimit() {
+    assertEquals("the result would be longer than 100000 characters",
+        failure("f'{branch:200000}'").reason());
+    assertEquals("the result would be longer than 100000 characters",
+        failure("f'{branch * 10000}{branch * 10000}'").reason());
+    assertEquals(99_999, print("f'{branch:99999}'").length());
+  }
+
   @Test
   void valuesKnownOnlyPerRepositoryFailWhenEvaluated() {
     assertEquals("ZeroDivisionError: division by zero", failure("ahead / behind").reason());
