@@ -55,7 +55,7 @@ final class PyFormat {
     }
     Character fill = m.group(1) == null ? null : m.group(1).charAt(0);
     Character align = m.group(2) == null ? null : m.group(2).charAt(0);
-    char sign = m.group(3) == null ? '-' : m.group(3).charAt(0);
+    char sign = m.group(3) == null ? 0 : m.group(3).charAt(0); // 0: none given
     boolean zero = m.group(6) != null;
     int width = m.group(7) == null ? -1 : parseSize(m.group(7), spec);
     int precision = m.group(9) == null ? -1 : parseSize(m.group(9), spec);
@@ -78,21 +78,20 @@ final class PyFormat {
     if (s.type() != null && s.type() != 's') {
       throw unknown(s.type(), "str");
     }
-    if (s.sign() != '-' || s.z() || s.alternate() || s.grouping() != null
-        || s.align() != null && s.align() == '=') {
-      String what = s.sign() != '-' ? "Sign not allowed"
-          : s.alternate() ? "Alternate form (#) not allowed"
-          : s.grouping() != null ? "Cannot specify '" + s.grouping() + "' with 's'."
-          : "'=' alignment not allowed";
-      throw new PyError("ValueError: " + what
-          + (what.endsWith(".") ? "" : " in string format specifier"));
+    String refused = s.sign() != 0 ? "Sign not allowed"
+        : s.z() ? "Negative zero coercion (z) not allowed"
+        : s.alternate() ? "Alternate form (#) not allowed"
+        : s.align() != null && s.align() == '=' ? "'=' alignment not allowed" : null;
+    if (refused != null) {
+      throw new PyError("ValueError: " + refused + " in string format specifier");
+    }
+    if (s.grouping() != null) {
+      throw new PyError("ValueError: Cannot specify '" + s.grouping() + "' with 's'.");
     }
     String body = s.precision() >= 0 && text.codePointCount(0, text.length()) > s.precision()
         ? text.substring(0, text.offsetByCodePoints(0, s.precision()))
         : text;
-    char fill = s.fill() != null ? s.fill() : s.zero() && s.align() == null ? '0' : ' ';
-    char align = s.align() != null ? s.align() : '<';
-    return pad("", body, fill, align, s.width());
+    return pad("", body, fillOf(s), s.align() != null ? s.align() : '<', s.width());
   }
 
   private static String integer(long n, Spec s, String typeName) {
@@ -122,18 +121,18 @@ final class PyFormat {
         }
       }
       case 'c' -> {
-        if (s.sign() != '-') {
+        if (s.sign() != 0) {
           throw new PyError("ValueError: Sign not allowed with integer format specifier 'c'");
         }
         if (n < 0 || n > 0x10FFFF) {
           throw new PyError("OverflowError: %c arg not in range(0x110000)");
         }
-        return pad("", new String(Character.toChars((int) n)), fillOf(s), alignOf(s, '<'),
-            s.width());
+        return pad("", new String(Character.toChars((int) n)), fillOf(s),
+            s.align() != null ? s.align() : '<', s.width());
       }
       default -> throw unknown(type, typeName);
     }
-    return number(n < 0, prefix + digits, s, '>');
+    return number(n < 0, prefix, digits, s, type == 'd' || type == 'n' ? 3 : 4);
   }
 
   private static String real(double d, Spec s, String typeName) {
@@ -177,7 +176,7 @@ final class PyFormat {
         body = group(body.substring(0, end), s.grouping(), 3) + body.substring(end);
       }
     }
-    return number(negative, body, s, '>');
+    return number(negative, "", body, s, 3);
   }
 
   private static boolean isZero(String body) {
@@ -269,21 +268,36 @@ final class PyFormat {
     return out.toString();
   }
 
-  /** Sign, then padding: zero-padding ('0' or '=' alignment) goes between sign and digits. */
-  private static String number(boolean negative, String body, Spec s, char defaultAlign) {
+  /**
+   * Sign, prefix ({@code 0x}...), then padding. The '0' flag pads with zeros after the sign and
+   * prefix unless an alignment is given (then it only sets the fill); zeros added with '='
+   * alignment join the digit grouping, as Python does ({@code 00,001,234}).
+   */
+  private static String number(boolean negative, String prefix, String body, Spec s, int every) {
     String sign = negative ? "-" : s.sign() == '+' ? "+" : s.sign() == ' ' ? " " : "";
-    if (s.align() == null && s.zero()) {
-      return pad(sign, body, s.fill() != null ? s.fill() : '0', '=', s.width());
+    char align = s.align() != null ? s.align() : s.zero() ? '=' : '>';
+    char fill = fillOf(s);
+    if (align == '=' && fill == '0' && s.grouping() != null) {
+      int end = 0;
+      while (end < body.length() && (Character.digit(body.charAt(end), 16) >= 0
+          || body.charAt(end) == s.grouping())) {
+        end++;
+      }
+      String digits = body.substring(0, end).replace(String.valueOf(s.grouping()), "");
+      String rest = body.substring(end);
+      String grouped = group(digits, s.grouping(), every);
+      while (sign.length() + prefix.length() + grouped.length() + rest.length() < s.width()) {
+        digits = "0" + digits;
+        grouped = group(digits, s.grouping(), every);
+      }
+      return sign + prefix + grouped + rest;
     }
-    return pad(sign, body, fillOf(s), alignOf(s, defaultAlign), s.width());
+    return pad(sign + prefix, body, fill, align, s.width());
   }
 
+  /** The fill: the one given, else '0' with the '0' flag, else a space. */
   private static char fillOf(Spec s) {
-    return s.fill() != null ? s.fill() : ' ';
-  }
-
-  private static char alignOf(Spec s, char fallback) {
-    return s.align() != null ? s.align() : fallback;
+    return s.fill() != null ? s.fill() : s.zero() ? '0' : ' ';
   }
 
   private static String pad(String sign, String body, char fill, char align, int width) {
