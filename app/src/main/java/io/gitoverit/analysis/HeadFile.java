@@ -3,6 +3,7 @@ package io.gitoverit.analysis;
 import io.gitoverit.discovery.SpecialFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 import org.eclipse.jgit.lib.Repository;
@@ -29,7 +30,7 @@ final class HeadFile {
     } catch (SpecialFiles.NotAFile e) {
       throw new GitWouldHang(head);
     } catch (IOException e) {
-      if (java.nio.file.Files.isDirectory(head)) {
+      if (Files.isDirectory(head)) {
         // git's repository check fails ("not a git repository"); JGit would read on as unborn.
         throw new AnalysisException("not a git repository: " + head + " is a directory");
       }

@@ -108,16 +108,11 @@ public final class Scanner {
             : completion.poll(watch.untilNextCheck(), TimeUnit.NANOSECONDS);
         if (watch != null) {
           for (StallWatch.Stuck stuck : watch.check()) {
+            // Its row goes through the queue like any failure; the thread's own result, should
+            // the open ever return, is dropped below.
             abandoned.add(stuck.repo());
-            inFlight--;
-            done++;
-            if (!hinted.remove(stuck.repo())) {
-              source.nested(stuck.repo(), Optional.empty());
-            }
-            errors.add(new RepoError(
-                stuck.repo(), stuck.message(stallLimit), Optional.of(stuck.detail())));
-            listener.error(stuck.repo(), stuck.message(stallLimit));
-            listener.collecting(stuck.repo(), done, found);
+            finishedQueue.add(CompletableFuture.completedFuture(Done.givenUp(stuck.repo(),
+                new RepoError(stuck.repo(), stuck.message(stallLimit), Optional.of(stuck.detail())))));
             // That thread stays blocked; one more keeps the number of working threads.
             pool.setMaximumPoolSize(pool.getMaximumPoolSize() + 1);
             pool.setCorePoolSize(pool.getCorePoolSize() + 1);
@@ -127,8 +122,8 @@ public final class Scanner {
           continue;
         }
         Done finished = get(next);
-        if (abandoned.contains(finished.repo())) {
-          continue; // its row is written; the open came back after all
+        if (abandoned.contains(finished.repo()) && !finished.givenUp()) {
+          continue; // the stall row stands; the open came back after all
         }
         if (finished.outcome() == null) {
           source.nested(finished.repo(), Optional.empty()); // a hint; its analysis still runs
@@ -233,11 +228,21 @@ public final class Scanner {
 
   /**
    * A finished task: the repository as the source yielded it, and what became of it; or, with no
-   * outcome, a hint that its analysis will name no nested repositories.
+   * outcome, a hint that its analysis will name no nested repositories. {@code givenUp} marks the
+   * row the stall watch writes for an analysis still blocked.
    */
-  private record Done(Path repo, Outcome outcome) {
+  private record Done(Path repo, Outcome outcome, boolean givenUp) {
+    Done(Path repo, Outcome outcome) {
+      this(repo, outcome, false);
+    }
+
     static Done hint(Path repo) {
       return new Done(repo, null);
+    }
+
+    /** The row of an analysis the stall watch gave up on. */
+    static Done givenUp(Path repo, RepoError error) {
+      return new Done(repo, new Outcome.Failed(error), true);
     }
   }
 

@@ -16,7 +16,6 @@ import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +32,7 @@ class GitCliAnalyzerSafetyTest {
   void setUp() throws Exception {
     tmp = tmp.toRealPath();
     fixture = new GitFixture(tmp);
-    analyzer = new GitCliAnalyzer(GitRunner.standard().withEnvironment(fixture.environment(), Set.of()));
+    analyzer = new GitCliAnalyzer(FixtureGit.runner(fixture));
     markers = Files.createDirectories(tmp.resolve("markers"));
   }
 

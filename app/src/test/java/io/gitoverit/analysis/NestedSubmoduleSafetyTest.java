@@ -11,7 +11,6 @@ import io.gitoverit.testing.GitFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +30,7 @@ class NestedSubmoduleSafetyTest {
   void setUp() throws Exception {
     tmp = tmp.toRealPath();
     fixture = new GitFixture(tmp);
-    runner = GitRunner.standard().withEnvironment(fixture.environment(), Set.of());
+    runner = FixtureGit.runner(fixture);
     marker = tmp.resolve("deep-filter-ran");
     Path inner = fixture.repoWithCommit(tmp.resolve("inner"), ".gitattributes", "*.txt filter=deep\n",
         "f.txt", "hello\n");
