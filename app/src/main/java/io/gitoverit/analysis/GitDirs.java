@@ -93,10 +93,18 @@ record GitDirs(Path root, Path gitDir, Path commonDir) {
    * file gives an empty config.
    */
   static Config parseConfig(Path file, Config base) throws IOException, ConfigInvalidException {
+    return parseConfig(readConfig(file), base);
+  }
+
+  /** A config file's text; empty when there is no such file. */
+  static String readConfig(Path file) throws IOException {
+    return Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+  }
+
+  /** Config text (as {@link #readConfig} gives it) parsed over {@code base}. */
+  static Config parseConfig(String text, Config base) throws ConfigInvalidException {
     Config config = new Config(base);
-    if (Files.isRegularFile(file)) {
-      config.fromText(Files.readString(file, StandardCharsets.UTF_8));
-    }
+    config.fromText(text);
     return config;
   }
 

@@ -30,8 +30,11 @@ public final class JGitAnalyzer implements RepoAnalyzer {
     Worktree.Checked scan(Repository repo, boolean collectMtime)
         throws IOException, JGitUnsupportedException;
 
-    /** Like {@link #scan}, with the nested-repository candidates when the reader collects them. */
-    default JGitWorktree.Walked walk(Repository repo, boolean collectMtime)
+    /**
+     * Like {@link #scan}, against the commit {@code head} (HEAD's id, already read; null when
+     * unborn), with the nested-repository candidates when the reader collects them.
+     */
+    default JGitWorktree.Walked walk(Repository repo, ObjectId head, boolean collectMtime)
         throws IOException, JGitUnsupportedException {
       return new JGitWorktree.Walked(scan(repo, collectMtime), Optional.empty());
     }
@@ -104,14 +107,15 @@ public final class JGitAnalyzer implements RepoAnalyzer {
             .setWorkTree(root.toFile())
             .setMustExist(true)
             .build()) {
+      Head head = Head.read(repo);
       JGitWorktree.Walked walked;
       try {
-        walked = options.metadataOnly() ? null : worktrees.walk(repo, options.collectMtime());
+        walked =
+            options.metadataOnly() ? null : worktrees.walk(repo, head.id(), options.collectMtime());
       } catch (GitWouldHang.InWalk e) {
         throw new GitWouldHang(e.file);
       }
       Worktree worktree = walked == null ? new Worktree.Unchecked() : walked.worktree();
-      Head head = Head.read(repo);
       Config config = repo.getConfig();
       Optional<String> upstreamRef =
           head.branch().isPresent()

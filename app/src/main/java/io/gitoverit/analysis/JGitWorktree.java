@@ -36,9 +36,9 @@ final class JGitWorktree {
     }
 
     @Override
-    public Walked walk(Repository repo, boolean collectMtime)
+    public Walked walk(Repository repo, ObjectId head, boolean collectMtime)
         throws java.io.IOException, JGitUnsupportedException {
-      return JGitWorktree.walk(repo, collectMtime);
+      return JGitWorktree.walk(repo, head, collectMtime);
     }
   };
 
@@ -53,19 +53,21 @@ final class JGitWorktree {
    */
   static Worktree.Checked scan(Repository repo, boolean collectMtime)
       throws java.io.IOException, JGitUnsupportedException {
-    return walk(repo, collectMtime).worktree();
+    Ref head = repo.exactRef(Constants.HEAD);
+    return walk(repo, head == null ? null : head.getObjectId(), collectMtime).worktree();
   }
 
-  /** {@link #scan}, with the directories holding {@code .git} that the walk met. */
-  static Walked walk(Repository repo, boolean collectMtime)
+  /**
+   * {@link #scan} against the commit {@code headId} (null when HEAD is unborn), with the
+   * directories holding {@code .git} that the walk met.
+   */
+  static Walked walk(Repository repo, ObjectId headId, boolean collectMtime)
       throws java.io.IOException, JGitUnsupportedException {
     Config config = repo.getConfig();
     preflight(repo, config);
     WalkProbe probe =
         new WalkProbe(repo.getWorkTree().toPath(), config, filterDrivers(config), collectMtime);
     try {
-      Ref head = repo.exactRef(Constants.HEAD);
-      ObjectId headId = head == null ? null : head.getObjectId();
       IndexDiff diff = new IndexDiff(repo, headId, new GuardedTreeIterator(repo, probe));
       diff.setFilter(probe);
       diff.setWorkingTreeItFactory(GuardedTreeIterator::forSubmodule);

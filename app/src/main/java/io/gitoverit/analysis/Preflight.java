@@ -69,8 +69,9 @@ final class Preflight {
     Config own;
     Config merged;
     try {
-      own = GitDirs.parseConfig(dirs.configFile(), null);
-      merged = GitDirs.parseConfig(dirs.configFile(), globalConfig);
+      String text = GitDirs.readConfig(dirs.configFile());
+      own = GitDirs.parseConfig(text, null);
+      merged = GitDirs.parseConfig(text, globalConfig);
     } catch (IOException | ConfigInvalidException e) {
       return Optional.of("repository config unreadable by JGit: " + e.getMessage());
     }

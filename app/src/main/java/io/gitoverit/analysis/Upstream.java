@@ -71,10 +71,13 @@ final class Upstream {
       if (shortName == null) {
         continue;
       }
-      boolean ambiguous = false;
-      for (int j = 0; j < i && !ambiguous; j++) {
-        ambiguous = exists(repo, RULES[j].replace("%s", shortName));
+      String[] earlier = new String[i];
+      for (int j = 0; j < i; j++) {
+        earlier[j] = RULES[j].replace("%s", shortName);
       }
+      // One lookup for all: JGit then checks packed-refs once, not once per name.
+      boolean ambiguous = repo.getRefDatabase().exactRef(earlier).values().stream()
+          .anyMatch(ref -> ref.getObjectId() != null);
       if (!ambiguous) {
         return shortName;
       }
@@ -92,11 +95,6 @@ final class Upstream {
       return null;
     }
     return refName.substring(prefix.length(), refName.length() - suffix.length());
-  }
-
-  private static boolean exists(Repository repo, String name) throws IOException {
-    Ref ref = repo.exactRef(name);
-    return ref != null && ref.getObjectId() != null;
   }
 
   /** Commits only on {@code local}, and only on {@code upstream} (rev-list --left-right). */

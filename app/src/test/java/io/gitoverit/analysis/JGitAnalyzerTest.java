@@ -11,6 +11,8 @@ import io.gitoverit.testing.GitFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -138,6 +140,20 @@ class JGitAnalyzerTest {
     assertEquals("origin/gone", r.remote());
     assertEquals(0, r.ahead());
     assertEquals(0, r.behind());
+  }
+
+  @Test
+  void upstreamNameIsShortenedOnlyAsFarAsItStaysUnambiguous() throws Exception {
+    Path clone = remoteAndClone()[1];
+    try (Repository repo = new FileRepositoryBuilder().setWorkTree(clone.toFile()).build()) {
+      assertEquals("origin/main", Upstream.shorten(repo, "refs/remotes/origin/main"));
+      // A local branch and a tag named like the upstream: git names it remotes/origin/main.
+      git.git(clone, "branch", "origin/main");
+      git.git(clone, "tag", "origin/main");
+      assertEquals(GitStatusTruth.of(git, clone).upstream(),
+          Optional.of(Upstream.shorten(repo, "refs/remotes/origin/main")));
+      assertEquals("remotes/origin/main", Upstream.shorten(repo, "refs/remotes/origin/main"));
+    }
   }
 
   @Test
