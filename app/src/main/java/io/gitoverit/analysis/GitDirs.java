@@ -70,7 +70,7 @@ record GitDirs(Path root, Path gitDir, Path commonDir) {
   /** The {@code commondir} target of a linked worktree's git dir, else the git dir itself. */
   static Path commonDirOf(Path gitDir) {
     Path file = gitDir.resolve("commondir");
-    if (!Files.isRegularFile(file)) {
+    if (!QuietFiles.isRegularFile(file)) { // absent outside linked worktrees
       return gitDir;
     }
     try {

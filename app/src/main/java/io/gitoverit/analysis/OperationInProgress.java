@@ -19,22 +19,23 @@ public final class OperationInProgress {
    * @param resolves whether a name such as {@code MERGE_HEAD} resolves to an object
    */
   public static boolean any(Path gitDir, Predicate<String> resolves) {
-    if (Files.exists(gitDir.resolve("MERGE_HEAD")) && resolves.test("MERGE_HEAD")) {
+    if (QuietFiles.exists(gitDir.resolve("MERGE_HEAD")) && resolves.test("MERGE_HEAD")) {
       return true;
     }
-    if (Files.isDirectory(gitDir.resolve("rebase-merge"))
-        || Files.isDirectory(gitDir.resolve("rebase-apply"))) {
+    if (QuietFiles.isDirectory(gitDir.resolve("rebase-merge"))
+        || QuietFiles.isDirectory(gitDir.resolve("rebase-apply"))) {
       return true;
     }
     Path todo = gitDir.resolve("sequencer").resolve("todo");
-    if (Files.isRegularFile(todo) && size(todo) > 0) {
+    if (QuietFiles.isRegularFile(todo) && size(todo) > 0) {
       for (String name : new String[] {"CHERRY_PICK_HEAD", "REVERT_HEAD"}) {
-        if (Files.exists(gitDir.resolve(name)) && resolves.test(name)) {
+        if (QuietFiles.exists(gitDir.resolve(name)) && resolves.test(name)) {
           return true;
         }
       }
     }
-    return Files.exists(gitDir.resolve("BISECT_LOG")) && Files.exists(gitDir.resolve("BISECT_START"));
+    return QuietFiles.exists(gitDir.resolve("BISECT_LOG"))
+        && QuietFiles.exists(gitDir.resolve("BISECT_START"));
   }
 
   private static long size(Path p) {

@@ -155,7 +155,9 @@ final class Preflight {
   }
 
   private static Optional<String> filesReason(GitDirs dirs) {
-    if (Files.exists(dirs.commonDir().resolve("reftable"), LinkOption.NOFOLLOW_LINKS)) {
+    // A reftable repository also has extensions.refStorage (see formatReason); the folder is
+    // the older sign. (A link named reftable is followed here; git has no such layout.)
+    if (QuietFiles.exists(dirs.commonDir().resolve("reftable"))) {
       return Optional.of("reftable");
     }
     if (Files.isSymbolicLink(dirs.gitDir().resolve("HEAD"))) {

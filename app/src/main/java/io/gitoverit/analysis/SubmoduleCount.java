@@ -54,7 +54,9 @@ final class SubmoduleCount {
 
   /** Every section's path; empty when any section lacks a path or a url, or parsing fails. */
   static List<String> paths(Path gitmodules) throws IOException {
-    if (!Files.isRegularFile(gitmodules, LinkOption.NOFOLLOW_LINKS)) {
+    // (Most repositories have none: java.io first, which answers an absent name quietly.)
+    if (!QuietFiles.exists(gitmodules)
+        || !Files.isRegularFile(gitmodules, LinkOption.NOFOLLOW_LINKS)) {
       return List.of();
     }
     Config config = new Config();

@@ -1,0 +1,29 @@
+package io.gitoverit.analysis;
+
+import java.nio.file.Path;
+
+/**
+ * Existence and type checks for names that are usually absent (MERGE_HEAD, rebase-apply,
+ * .gitmodules...). java.io answers an absent name with false; NIO (on JDK 17) throws and catches
+ * a NoSuchFileException with its stack trace for each, about eight per repository. Links are
+ * followed, as by {@code Files.exists} and friends without options. Paths of the default file
+ * system only.
+ */
+final class QuietFiles {
+  private QuietFiles() {}
+
+  /** {@code Files.exists(p)}. */
+  static boolean exists(Path p) {
+    return p.toFile().exists();
+  }
+
+  /** {@code Files.isDirectory(p)}. */
+  static boolean isDirectory(Path p) {
+    return p.toFile().isDirectory();
+  }
+
+  /** {@code Files.isRegularFile(p)}. */
+  static boolean isRegularFile(Path p) {
+    return p.toFile().isFile();
+  }
+}
