@@ -4,9 +4,11 @@ import io.gitoverit.report.RepoReport;
 import io.gitoverit.report.SyncResult;
 import io.gitoverit.report.Worktree;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.eclipse.jgit.errors.IncorrectObjectTypeException;
 import org.eclipse.jgit.lib.Config;
 import org.eclipse.jgit.lib.Constants;
@@ -121,11 +123,10 @@ public final class JGitAnalyzer implements RepoAnalyzer {
           head.branch().isPresent()
               ? Upstream.refOf(repo, config, head.branch().get())
               : Optional.empty();
-      Optional<String> upstreamName =
-          upstreamRef.isPresent() ? Optional.of(Upstream.shorten(repo, upstreamRef.get()))
-              : Optional.empty();
+      Optional<Supplier<String>> upstreamName =
+          upstreamRef.map(ref -> () -> shortened(repo, ref));
       RemoteDisplay.Result display =
-          RemoteDisplay.of(upstreamName, head.branch(), key -> configValue(config, key));
+          RemoteDisplay.ofLazy(upstreamName, head.branch(), key -> configValue(config, key));
       int[] ab = aheadBehind(repo, head, upstreamRef);
       int conflicts = worktree instanceof Worktree.Checked c ? c.conflicts() : 0;
       boolean exceptional =
@@ -140,6 +141,14 @@ public final class JGitAnalyzer implements RepoAnalyzer {
           ? Optional.empty()
           : walked.nestedDirs().map(relative -> relative.stream().map(root::resolve).toList());
       return new Analysis(report, nested);
+    }
+  }
+
+  private static String shortened(Repository repo, String ref) {
+    try {
+      return Upstream.shorten(repo, ref);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -2,6 +2,7 @@ package io.gitoverit.analysis;
 
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Upstream's remote and url columns for the current branch, from config values. Shared by both
@@ -25,14 +26,26 @@ public final class RemoteDisplay {
       Optional<String> upstream,
       Optional<String> branchShortName,
       Function<String, Optional<String>> config) {
+    return ofLazy(upstream.map(name -> () -> name), branchShortName, config);
+  }
+
+  /**
+   * As {@link #of}, with the upstream's name asked for only when the columns show it (a branch
+   * whose remote and merge are both configured shows them instead): naming it costs the JGit
+   * engine a few ref lookups.
+   */
+  static Result ofLazy(
+      Optional<Supplier<String>> upstream,
+      Optional<String> branchShortName,
+      Function<String, Optional<String>> config) {
     if (upstream.isEmpty() || branchShortName.isEmpty()) {
-      return new Result(upstream.orElse("-"), "-");
+      return new Result(upstream.map(Supplier::get).orElse("-"), "-");
     }
     String name = branchShortName.get();
     Optional<String> remote = config.apply("branch." + name + ".remote").map(ConfigValues::typed);
     Optional<String> merge = config.apply("branch." + name + ".merge").map(ConfigValues::typed);
     if (remote.isEmpty() || merge.isEmpty()) {
-      return new Result(upstream.get(), "-");
+      return new Result(upstream.get().get(), "-");
     }
     String mergeRef = merge.get().startsWith("refs/heads/") ? merge.get() : "refs/heads/" + merge.get();
     String[] mergeParts = mergeRef.split("/", 3);
