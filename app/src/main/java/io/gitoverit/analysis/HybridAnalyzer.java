@@ -85,14 +85,14 @@ public final class HybridAnalyzer implements RepoAnalyzer {
       throw new AnalysisException("cannot open: the path is not valid in the file-name encoding "
           + System.getProperty("sun.jnu.encoding", "UTF-8") + " (a UTF-8 locale reads valid UTF-8 names)");
     }
-    Optional<String> reason = preflight.reasonForGit(root);
-    if (reason.isPresent()) {
-      log.toGit(root, reason.get());
+    Preflight.Verdict verdict = preflight.check(root);
+    if (verdict.reasonForGit().isPresent()) {
+      log.toGit(root, verdict.reasonForGit().get());
       noNested.run();
       return Analysis.withoutNested(fallback.analyze(root, options));
     }
     try {
-      return jgit.readWithNested(root, options, noNested);
+      return jgit.readWithNested(root, options, noNested, verdict.facts());
     } catch (GitWouldHang e) {
       throw e; // git would wait on the same file
     } catch (Exception e) {

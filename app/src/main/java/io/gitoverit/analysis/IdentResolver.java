@@ -50,7 +50,12 @@ final class IdentResolver {
 
   /** The ident for a repository; empty when git cannot tell one. */
   Optional<String> identFor(GitDirs dirs) throws IOException {
-    if (globalHasIncludeIf || ownConfigMayChangeIdent(dirs)) {
+    return identFor(dirs, Optional.empty());
+  }
+
+  /** As above, with the repository's own config file already parsed (no base), when it was. */
+  Optional<String> identFor(GitDirs dirs, Optional<Config> ownConfig) throws IOException {
+    if (globalHasIncludeIf || ownConfigMayChangeIdent(dirs, ownConfig)) {
       return parse(git.run(dirs.root(), "var", "GIT_COMMITTER_IDENT"));
     }
     return shared(dirs.root().getRoot());
@@ -65,16 +70,33 @@ final class IdentResolver {
 
   /** Whether the repository's config or config.worktree sets anything ident-related. */
   static boolean ownConfigMayChangeIdent(GitDirs dirs) {
-    for (Path file : new Path[] {dirs.configFile(), dirs.worktreeConfigFile()}) {
+    return ownConfigMayChangeIdent(dirs, Optional.empty());
+  }
+
+  /** As above; {@code ownConfig}, when given, is the config file already parsed. */
+  static boolean ownConfigMayChangeIdent(GitDirs dirs, Optional<Config> ownConfig) {
+    if (ownConfig.isPresent() && setsIdent(ownConfig.get())) {
+      return true;
+    }
+    Path[] files = ownConfig.isPresent()
+        ? new Path[] {dirs.worktreeConfigFile()}
+        : new Path[] {dirs.configFile(), dirs.worktreeConfigFile()};
+    for (Path file : files) {
       try {
-        Config own = GitDirs.parseConfig(file, null);
-        for (String section : own.getSections()) {
-          if (IDENT_SECTIONS.contains(section.toLowerCase(Locale.ROOT))) {
-            return true;
-          }
+        if (QuietFiles.exists(file) && setsIdent(GitDirs.parseConfig(file, null))) {
+          return true;
         }
       } catch (IOException | ConfigInvalidException e) {
         return true; // let git judge a config JGit cannot read
+      }
+    }
+    return false;
+  }
+
+  private static boolean setsIdent(Config own) {
+    for (String section : own.getSections()) {
+      if (IDENT_SECTIONS.contains(section.toLowerCase(Locale.ROOT))) {
+        return true;
       }
     }
     return false;

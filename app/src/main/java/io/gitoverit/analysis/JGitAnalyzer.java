@@ -93,10 +93,17 @@ public final class JGitAnalyzer implements RepoAnalyzer {
    */
   Analysis readWithNested(Path root, AnalysisOptions options, Runnable noNested)
       throws AnalysisException, IOException, JGitUnsupportedException {
+    return readWithNested(root, options, noNested, Optional.empty());
+  }
+
+  /** As above, with what the preflight already found of the repository, when it ran. */
+  Analysis readWithNested(
+      Path root, AnalysisOptions options, Runnable noNested, Optional<Preflight.Facts> known)
+      throws AnalysisException, IOException, JGitUnsupportedException {
     if (options.metadataOnly()) {
       noNested.run();
     }
-    GitDirs dirs = GitDirs.locate(root);
+    GitDirs dirs = known.isPresent() ? known.get().dirs() : GitDirs.locate(root);
     SpecialFileCheck.check(root, dirs.gitDir(), dirs.commonDir());
     HeadFile.check(dirs.gitDir());
     JGitRuntime.cover(dirs.gitDir());
@@ -135,7 +142,8 @@ public final class JGitAnalyzer implements RepoAnalyzer {
               || OperationInProgress.any(dirs.gitDir(), name -> resolves(repo, name));
       int submodules = SubmoduleCount.count(repo, root, headTree(repo, head.id()));
       RepoReport report = new RepoReport(
-          root, head.display(), display.remote(), display.url(), idents.identFor(dirs),
+          root, head.display(), display.remote(), display.url(),
+          idents.identFor(dirs, known.map(Preflight.Facts::ownConfig)),
           ab[0], ab[1], submodules, exceptional, worktree, SyncResult.NONE, "jgit");
       Optional<List<Path>> nested = walked == null
           ? Optional.empty()

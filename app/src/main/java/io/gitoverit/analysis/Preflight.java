@@ -52,19 +52,37 @@ final class Preflight {
     this.includeProblem = includeProblem;
   }
 
+  /**
+   * What the preflight learnt of a repository that JGit can read: its git dirs and its own config
+   * (the file alone, no base), so that the JGit analysis need not find and parse them again.
+   */
+  record Facts(GitDirs dirs, Config ownConfig) {}
+
+  /** The preflight's answer: a reason to ask git, or the facts for the JGit analysis. */
+  record Verdict(Optional<String> reasonForGit, Optional<Facts> facts) {
+    static Verdict git(String reason) {
+      return new Verdict(Optional.of(reason), Optional.empty());
+    }
+  }
+
   /** Why the git executable must read the repository at {@code root}; empty when JGit can. */
   Optional<String> reasonForGit(Path root) {
+    return check(root).reasonForGit();
+  }
+
+  /** The verdict for the repository at {@code root}. */
+  Verdict check(Path root) {
     if (globalProblem.isPresent()) {
-      return Optional.of("global config unreadable by JGit: " + globalProblem.get());
+      return Verdict.git("global config unreadable by JGit: " + globalProblem.get());
     }
     if (includeProblem.isPresent()) {
-      return includeProblem;
+      return Verdict.git(includeProblem.get());
     }
     GitDirs dirs;
     try {
       dirs = GitDirs.locate(root);
     } catch (AnalysisException e) {
-      return Optional.of("no git dir JGit can open: " + e.getMessage());
+      return Verdict.git("no git dir JGit can open: " + e.getMessage());
     }
     Config own;
     Config merged;
@@ -73,18 +91,21 @@ final class Preflight {
       own = GitDirs.parseConfig(text, null);
       merged = GitDirs.parseConfig(text, globalConfig);
     } catch (IOException | ConfigInvalidException e) {
-      return Optional.of("repository config unreadable by JGit: " + e.getMessage());
+      return Verdict.git("repository config unreadable by JGit: " + e.getMessage());
     }
     try {
       Optional<String> reason =
           formatReason(own).or(() -> includeReason(own)).or(() -> featureReason(merged));
       if (reason.isPresent()) {
-        return reason;
+        return Verdict.git(reason.get());
       }
     } catch (IllegalArgumentException e) {
-      return Optional.of("config value JGit cannot parse: " + e.getMessage());
+      return Verdict.git("config value JGit cannot parse: " + e.getMessage());
     }
-    return filesReason(dirs);
+    Optional<String> files = filesReason(dirs);
+    return files.isPresent()
+        ? Verdict.git(files.get())
+        : new Verdict(Optional.empty(), Optional.of(new Facts(dirs, own)));
   }
 
   /** The repository format, which git reads from the repository's own config only. */

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.jgit.lib.Config;
@@ -111,6 +112,28 @@ class IdentResolverTest {
     Config repoOverGlobal = new Config(global);
     repoOverGlobal.fromText("[core]\n\tbare = false\n");
     assertTrue(IdentResolver.hasIncludeIf(repoOverGlobal));
+  }
+
+  @Test
+  void theConfigThePreflightParsedGivesTheSameAnswers() throws Exception {
+    Path plain = git.repoWithCommit(tmp.resolve("plain"), "x", "x");
+    Path local = git.repoWithCommit(tmp.resolve("local"), "x", "x");
+    git.git(local, "config", "user.name", "Repo Person");
+    Path perWorktree = git.repoWithCommit(tmp.resolve("per-worktree"), "x", "x");
+    GitFixture.write(perWorktree, ".git/config.worktree", "[user]\n\tname = Worktree Person\n");
+    Preflight preflight = new Preflight(new Config(), Optional.empty());
+    List<Boolean> answers = new ArrayList<>();
+    for (Path repo : List.of(plain, local, perWorktree)) {
+      Preflight.Facts facts = preflight.check(repo).facts().orElseThrow();
+      boolean viaFacts =
+          IdentResolver.ownConfigMayChangeIdent(facts.dirs(), Optional.of(facts.ownConfig()));
+      assertEquals(IdentResolver.ownConfigMayChangeIdent(GitDirs.locate(repo)), viaFacts, repo.toString());
+      answers.add(viaFacts);
+    }
+    assertEquals(List.of(false, true, true), answers);
+    Preflight.Facts facts = preflight.check(local).facts().orElseThrow();
+    assertEquals(Optional.of(gitVar(local)),
+        resolver.identFor(facts.dirs(), Optional.of(facts.ownConfig())));
   }
 
   @Test
