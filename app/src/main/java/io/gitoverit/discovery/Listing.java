@@ -9,9 +9,10 @@ import java.util.List;
 
 /**
  * What the walk needs from one directory: its real subdirectories in name order and its {@code
- * .git} entry, if any.
+ * .git} entry, if any, with what that entry makes of the directory ({@code dotGitKind}, null
+ * without one).
  */
-record Listing(List<Subdir> subdirs, LeafHint.Stat dotGit) {
+record Listing(List<Subdir> subdirs, LeafHint.Stat dotGit, DotGit.Kind dotGitKind) {
 
   /** A subdirectory with its link count and device, for the leaf optimisation one level down. */
   record Subdir(Path path, String name, long nlink, Object device) {}
@@ -78,9 +79,22 @@ record Listing(List<Subdir> subdirs, LeafHint.Stat dotGit) {
       return seenDirs;
     }
 
-    Listing build() {
+    /** The {@code .git} entry's attributes once {@link #add} has seen it; else null. */
+    LeafHint.Stat dotGit() {
+      return dotGit;
+    }
+
+    /** Counts entries left unlooked-at, for the leaf statistics. */
+    void skip(int entries) {
+      everyEntryStatted = false;
+      for (int i = 0; i < entries; i++) {
+        hint.skippedOne();
+      }
+    }
+
+    Listing build(DotGit.Kind dotGitKind) {
       subdirs.sort(Comparator.comparing(Subdir::name));
-      return new Listing(List.copyOf(subdirs), dotGit);
+      return new Listing(List.copyOf(subdirs), dotGit, dotGitKind);
     }
   }
 }

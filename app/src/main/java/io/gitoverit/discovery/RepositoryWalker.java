@@ -249,10 +249,8 @@ public final class RepositoryWalker implements Iterator<Path> {
       return;
     }
     Listed owner = frame.owner();
-    if (listing.dotGit() != null) {
-      LeafHint.Stat dotGit = listing.dotGit();
-      DotGit.Kind kind =
-          DotGit.classify(dir.resolve(".git"), dotGit.isDirectory(), dotGit.isSymbolicLink());
+    if (listing.dotGitKind() != null) {
+      DotGit.Kind kind = listing.dotGitKind();
       if (kind == DotGit.Kind.SUBMODULE) {
         return;
       }
@@ -302,15 +300,41 @@ public final class RepositoryWalker implements Iterator<Path> {
     }
   }
 
-  /** Lists the frame's directory, or records why it cannot and returns null. */
+  /**
+   * Lists the frame's directory, or records why it cannot and returns null. The {@code .git}
+   * entry is looked at first: a repository this walk yields and leaves to its analysis ({@code
+   * deferNested}) needs nothing else from the listing, so its other entries are not lstat'ed.
+   */
   private Listing list(Frame frame) {
     Path dir = frame.dir();
     long knownSubdirs = leafHint.knownSubdirs(frame.nlink(), frame.device());
     Listing.Builder listing = new Listing.Builder(leafHint, knownSubdirs);
+    List<Path> names = new ArrayList<>();
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+      Path dotGit = null;
       for (Path entry : entries) {
+        if (dotGit == null && entry.getFileName().toString().equals(".git")) {
+          dotGit = entry;
+        } else {
+          names.add(entry);
+        }
+      }
+      DotGit.Kind kind = null;
+      if (dotGit != null) {
+        listing.add(dotGit);
+        LeafHint.Stat stat = listing.dotGit();
+        if (stat != null) {
+          kind = DotGit.classify(dotGit, stat.isDirectory(), stat.isSymbolicLink());
+        }
+      }
+      if (kind == DotGit.Kind.REPOSITORY && deferNested && !listed.containsKey(dir)) {
+        listing.skip(names.size());
+        return listing.build(kind);
+      }
+      for (Path entry : names) {
         listing.add(entry);
       }
+      return finish(frame, knownSubdirs, listing, kind);
     } catch (NoSuchFileException e) {
       return null; // vanished since its parent was listed: nothing to report
     } catch (IOException e) {
@@ -320,13 +344,18 @@ public final class RepositoryWalker implements Iterator<Path> {
       problems.add(new WalkProblem(dir, reason(e.getCause())));
       return null;
     }
+  }
+
+  private Listing finish(
+      Frame frame, long knownSubdirs, Listing.Builder listing, DotGit.Kind dotGitKind) {
     if (knownSubdirs < 0 && listing.complete()) {
       leafHint.observe(frame.nlink(), frame.device(), listing.seenDirs());
     }
     if (listing.failure() != null) {
-      problems.add(new WalkProblem(dir, "cannot inspect entries: " + reason(listing.failure())));
+      problems.add(new WalkProblem(frame.dir(),
+          "cannot inspect entries: " + reason(listing.failure())));
     }
-    return listing.build();
+    return listing.build(dotGitKind);
   }
 
   /** A one-line reason for an I/O failure, without the path (the problem carries it). */

@@ -66,6 +66,22 @@ class RepositoryWalkerDeferTest {
   }
 
   @Test
+  void aDeferredRepositorysOtherEntriesAreNotLookedAt() throws IOException {
+    Path r = repo("r");
+    for (int i = 0; i < 5; i++) {
+      Files.createDirectories(r.resolve("dir" + i));
+      Files.writeString(r.resolve("file" + i), "x");
+    }
+    Path nested = repo("r/dir3/n");
+    RepositoryWalker walker = walker(ignoringExactly(Set.of()), w);
+    assertEquals(r, walker.next());
+    // Only .git was lstat'ed in r: its analysis walks the work tree anyway.
+    assertEquals(10, walker.entriesNotInspected());
+    walker.nested(r, Optional.empty()); // the analysis could not tell: walk r as before
+    assertEquals(nested, walker.next());
+  }
+
+  @Test
   void aCandidateBelowAnIgnoredFolderIsDroppedAsThePlainWalkDropsIt() throws IOException {
     Path r = repo("r");
     Path hidden = repo("r/ign/mid/n");
