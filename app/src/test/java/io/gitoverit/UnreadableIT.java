@@ -38,12 +38,16 @@ class UnreadableIT {
     Path untracked = f.repoWithCommit(fleet.resolve("locked-untracked"), "a.txt", "a\n");
     GitFixture.write(untracked, "newdir/f.txt", "f\n");
     f.repoWithCommit(fleet.resolve("locked-folder/inner"), "a.txt", "a\n");
+    f.repoWithCommit(fleet.resolve("unsearchable-subdir"), "a.txt", "a\n", "sub/b.txt", "b\n");
     run(tmp, "chown", "-R", "nobody:nogroup", tmp.toString());
     Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
     for (String locked : List.of("locked-subdir/sub", "locked-git/.git", "locked-untracked/newdir",
         "locked-folder")) {
       Files.setPosixFilePermissions(fleet.resolve(locked), PosixFilePermissions.fromString("---------"));
     }
+    // Readable but not searchable: the names list, no entry can be lstat'ed.
+    Files.setPosixFilePermissions(fleet.resolve("unsearchable-subdir/sub"),
+        PosixFilePermissions.fromString("r--r--r--"));
     Map<String, String> before = HostileFleet.snapshot(fleet);
 
     Path jar = Path.of(System.getProperty("gitoverit.jar", "target/gitoverit.jar")).toAbsolutePath();
@@ -69,7 +73,8 @@ class UnreadableIT {
         {"fleet/locked-subdir", "cannot read the whole work tree: sub/b.txt: Permission denied"},
         {"fleet/locked-git", "cannot read " + fleet.resolve("locked-git/.git") + ": permission denied"},
         {"fleet/locked-untracked", "cannot read the whole work tree: warning: could not open directory 'newdir/'"},
-        {"fleet/locked-folder", "permission denied"}}) {
+        {"fleet/locked-folder", "permission denied"},
+        {"fleet/unsearchable-subdir", "cannot read the whole work tree: sub/b.txt: Permission denied"}}) {
       assertTrue(stderr.lines().anyMatch(l -> l.startsWith(tmp.resolve(row[0]) + ": " + row[1])
               || l.startsWith(row[0] + ": " + row[1])), row[0] + "\n" + stderr);
     }

@@ -80,6 +80,9 @@ final class GuardedTreeIterator extends FileTreeIterator {
       }
       boolean rules = name.equals(".gitignore") || name.equals(".gitattributes");
       if (e.getMode() == FileMode.MISSING) {
+        if (!directory.canExecute()) { // listed but not searchable: no entry could be lstat'ed
+          throw new WorktreeRefusal("cannot read folder " + directory);
+        }
         Path file = new File(directory, name).toPath();
         if (rules) {
           throw new GitWouldHang.InWalk(file);
