@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 6, promises 1 to 3, end to end: the real command line with production wiring over a
- * fleet of hostile, broken and healthy repositories. No program the repositories name runs, no
+ * The scan is read-only, runs nothing a repository names, and turns each broken repository into
+ * one error row, end to end: the real command line with production wiring over a fleet of
+ * hostile, broken and healthy repositories. No program the repositories name runs, no
  * byte changes, every broken repository is a one-line error row, the rest are reported as git
  * would, and the exit code says something failed.
  */
