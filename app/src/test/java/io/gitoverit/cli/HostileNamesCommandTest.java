@@ -179,13 +179,30 @@ class HostileNamesCommandTest {
     assertEquals(errors.out(), debug.out());
   }
 
+  /** A failed fetch is named on stderr by the repository's path; with --errors, with git's reason. */
+  @Test
+  void aFailedFetchNamesTheRepositoryEscaped() throws Exception {
+    GitFixture f = new GitFixture(tmp);
+    Path repo = f.repoWithCommit(tmp.resolve("sync").resolve(TITLE), "a.txt", "a\n");
+    f.git(repo, "remote", "add", "origin", tmp.resolve("no-remote\u202e\u0085").toString());
+    CliRun r = CliRun.of(new Wired(Map.of(), false), "--no-progress", "--fetch", "--errors",
+        "--color", "always", "sync");
+    assertEquals(1, r.exit(), r.err());
+    TerminalText.assertSafe(r.out());
+    TerminalText.assertSafe(r.err());
+    assertTrue(r.out().contains("! sync/" + TITLE_SHOWN), r.out());
+    assertTrue(r.err().contains("\nsync/" + TITLE_SHOWN + ": "), r.err());
+    assertTrue(r.err().contains("no-remote\\u202e\\u0085"), r.err());
+  }
+
   @Test
   void aValueInAnExpressionFailureIsEscaped() {
-    CliRun r = run(Map.of(), false, "-p", "int(dir)", "-w", "dir.startswith('fleet/t')");
+    CliRun r = run(Map.of(), false, "-p", "int(dir)", "-w",
+        "dir.startswith('fleet/t') and not dir.startswith('fleet/tab')");
     assertEquals(1, r.exit(), r.err());
     TerminalText.assertSafe(r.err());
     assertTrue(r.err().startsWith("gitoverit: error: --print: "), r.err());
-    assertTrue(r.err().contains(TITLE_SHOWN), r.err());
+    assertTrue(r.err().contains("(repository fleet/" + TITLE_SHOWN + ")"), r.err());
     assertEquals(1, r.err().lines().count(), r.err());
   }
 
