@@ -57,7 +57,7 @@ final class Output {
   /**
    * Multi-line text (a stack trace, git's stderr) as lines to print, each escaped. Only LF and
    * CR LF end a line, so a lone CR, as in a path, is shown as {@code \r}. The tabs that indent a
-   * stack trace's lines become four spaces each instead of {@code \t}.
+   * stack trace's lines are layout, harmless on a terminal: they are kept as tabs.
    */
   static List<String> visibleLines(String text) {
     List<String> lines = new ArrayList<>();
@@ -66,7 +66,7 @@ final class Output {
       while (tabs < line.length() && line.charAt(tabs) == '\t') {
         tabs++;
       }
-      lines.add("    ".repeat(tabs) + Visible.of(line.substring(tabs)));
+      lines.add(line.substring(0, tabs) + Visible.of(line.substring(tabs)));
     }
     return lines;
   }
