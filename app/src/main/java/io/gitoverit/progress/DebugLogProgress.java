@@ -61,13 +61,15 @@ final class DebugLogProgress implements ProgressListener {
 
   @Override
   public void collecting(Path repo, int done, int found) {
-    write("DEBUG", "collecting", "index=" + done + " found=" + found + " path=" + Visible.of(repo.toString()) + " errors=" + errors);
+    write("DEBUG", "collecting", "index=" + done + " found=" + found
+        + " path=" + Visible.of(repo.toString()) + " errors=" + errors);
   }
 
   @Override
   public void error(Path path, String message) {
     errors++;
-    write("ERROR", "error", "path=" + Visible.of(path.toString()) + " message=" + Visible.of(message));
+    write("ERROR", "error",
+        "path=" + Visible.of(path.toString()) + " message=" + Visible.of(message));
   }
 
   @Override

@@ -42,12 +42,14 @@ public final class ExprException extends RuntimeException {
   public String display() {
     String line = source.replace('\n', ' ').replace('\r', ' ');
     int at = position;
-    if (at > 0 && at < line.length() && Character.isSurrogatePair(line.charAt(at - 1), line.charAt(at))) {
+    if (at > 0 && at < line.length()
+        && Character.isSurrogatePair(line.charAt(at - 1), line.charAt(at))) {
       at--;
     }
     String shown = Visible.of(line);
     // What follows the position is escaped the same alone as in the whole line.
     String before = shown.substring(0, shown.length() - Visible.of(line.substring(at)).length());
-    return reason() + "\n  " + line + "\n  " + " ".repeat(before.codePointCount(0, before.length())) + "^";
+    int columns = before.codePointCount(0, before.length());
+    return reason() + "\n  " + line + "\n  " + " ".repeat(columns) + "^";
   }
 }
