@@ -3,6 +3,7 @@ package io.gitoverit;
 import io.gitoverit.cli.CommandLines;
 import io.gitoverit.cli.ExitCodes;
 import io.gitoverit.cli.ProductionWiring;
+import io.gitoverit.term.Visible;
 import java.io.BufferedWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -22,7 +23,8 @@ public final class Main {
     warnUnlessUtf8Names(err);
     int exit = run(out, err, args);
     if (stdout.failure() != null) {
-      err.println("gitoverit: error: cannot write the output: " + stdout.failure().getMessage());
+      err.println("gitoverit: error: cannot write the output: "
+          + Visible.of(String.valueOf(stdout.failure().getMessage())));
       err.flush();
       exit = ExitCodes.FAILURES;
     }

@@ -18,6 +18,7 @@ import io.gitoverit.scan.Scanner;
 import io.gitoverit.scan.Workers;
 import io.gitoverit.term.ColorMode;
 import io.gitoverit.term.Terminals;
+import io.gitoverit.term.Visible;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -209,7 +210,8 @@ public final class GitoveritCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (expressions.printing()) {
-      expressions.print(shown, output::shownPath, print0, out);
+      // Data for scripts, raw through a pipe (-p dir -0 | xargs -0); escaped on a terminal, as ls.
+      expressions.print(shown, output::shownPath, print0, wiring.stdoutIsTerminal(), out);
     } else if (format == OutputFormat.json) {
       output.json(shown, result.errors(), out);
     } else {
@@ -242,7 +244,8 @@ public final class GitoveritCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     return (root, reason) -> {
       synchronized (err) {
-        err.println("gitoverit: debug: " + root + ": read with git: " + reason);
+        err.println("gitoverit: debug: " + Visible.of(root.toString()) + ": read with git: "
+            + Visible.of(reason));
         err.flush();
       }
     };

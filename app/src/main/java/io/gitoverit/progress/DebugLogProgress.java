@@ -1,5 +1,6 @@
 package io.gitoverit.progress;
 
+import io.gitoverit.term.Visible;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,8 +15,9 @@ import java.util.Optional;
 
 /**
  * Appends every event, timestamped, to the file named by {@code GITOVERIT_DEBUG_LOG} (upstream's
- * variable), to see what a scan did and when. A log that cannot be written is dropped silently:
- * a debugging aid must not fail the scan.
+ * variable), to see what a scan did and when, one line per event (paths and messages escaped as
+ * on a terminal, so a name cannot forge or split a line). A log that cannot be written is
+ * dropped silently: a debugging aid must not fail the scan.
  */
 final class DebugLogProgress implements ProgressListener {
   static final String ENV = "GITOVERIT_DEBUG_LOG";
@@ -49,7 +51,7 @@ final class DebugLogProgress implements ProgressListener {
 
   @Override
   public void discovering(Path repo, int found) {
-    write("DEBUG", "discovering", "path=" + repo + " found=" + found);
+    write("DEBUG", "discovering", "path=" + Visible.of(repo.toString()) + " found=" + found);
   }
 
   @Override
@@ -59,13 +61,15 @@ final class DebugLogProgress implements ProgressListener {
 
   @Override
   public void collecting(Path repo, int done, int found) {
-    write("DEBUG", "collecting", "index=" + done + " found=" + found + " path=" + repo + " errors=" + errors);
+    write("DEBUG", "collecting", "index=" + done + " found=" + found
+        + " path=" + Visible.of(repo.toString()) + " errors=" + errors);
   }
 
   @Override
   public void error(Path path, String message) {
     errors++;
-    write("ERROR", "error", "path=" + path + " message=" + message);
+    write("ERROR", "error",
+        "path=" + Visible.of(path.toString()) + " message=" + Visible.of(message));
   }
 
   @Override

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gitoverit.testing.TerminalText;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -80,6 +81,27 @@ class ProgressTest {
             "12:00:01.250 DEBUG collecting index=2 found=2 path=/f/b errors=1",
             "12:00:01.250 DEBUG done errors=1"),
         Files.readAllLines(log));
+  }
+
+  /** A name cannot split or forge a line of the log, nor colour a terminal that shows it. */
+  @Test
+  void theDebugLogEscapesNamesAndMessages() throws Exception {
+    Path log = tmp.resolve("debug.log");
+    ProgressListener l = DebugLogProgress.fromEnv(Map.of("GITOVERIT_DEBUG_LOG", log.toString()),
+        Clock.fixed(Instant.parse("2024-05-01T12:00:01.250Z"), ZoneOffset.UTC)).orElseThrow();
+    Path hostile = Path.of("/f/x\n12:00:00.000 DEBUG done\u001b[31m\u202e");
+    l.discovering(hostile, 1);
+    l.error(hostile, "fatal: \u001b]0;t\u0007");
+    l.done();
+    String text = Files.readString(log);
+    TerminalText.assertSafe(text);
+    assertEquals(List.of(
+            "12:00:01.250 DEBUG init",
+            "12:00:01.250 DEBUG discovering path=/f/x\\n12:00:00.000 DEBUG done\\e[31m\\u202e found=1",
+            "12:00:01.250 ERROR error path=/f/x\\n12:00:00.000 DEBUG done\\e[31m\\u202e"
+                + " message=fatal: \\e]0;t\\x07",
+            "12:00:01.250 DEBUG done errors=1"),
+        text.lines().toList());
   }
 
   @Test

@@ -4,6 +4,7 @@ import io.gitoverit.report.RepoReport;
 import io.gitoverit.report.StatusSummary;
 import io.gitoverit.report.StatusSummary.Narrowing;
 import io.gitoverit.report.Worktree;
+import io.gitoverit.term.Visible;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -40,16 +41,21 @@ final class Cells {
     };
   }
 
+  /**
+   * Column {@code column} of report {@code r}. Every text that comes from the repository (its
+   * path, branch, remote, URL, identity) is escaped here, before widths are measured, so that
+   * the widths are those of what the terminal shows.
+   */
   static Cell of(Column column, RepoReport r, String displayPath, ZoneId zone) {
     return switch (column) {
-      case DIR -> Cell.of(displayPath);
+      case DIR -> Cell.of(Visible.of(displayPath));
       case STATUS -> status(r);
-      case BRANCH -> Cell.of(r.branch());
-      case REMOTE -> remote(r.remote());
+      case BRANCH -> Cell.of(Visible.of(r.branch()));
+      case REMOTE -> remote(Visible.of(r.remote()));
       case URL -> url(r.remoteUrl());
       case MTIME -> mtime(r, zone);
-      case IDENT -> Cell.of(r.ident().orElse("-"));
-      case BRANCH_REMOTE -> branchRemote(r.branch(), r.remote());
+      case IDENT -> Cell.of(Visible.of(r.ident().orElse("-")));
+      case BRANCH_REMOTE -> branchRemote(Visible.of(r.branch()), Visible.of(r.remote()));
     };
   }
 
@@ -103,11 +109,15 @@ final class Cells {
             .toAttributedString());
   }
 
-  /** {@code owner/repo} then {@code owner/…}, for each line (fetch URL, push URL). */
+  /**
+   * {@code owner/repo} then {@code owner/…}, for each line (fetch URL, push URL). {@code url} is
+   * the report's raw text: each line is escaped here, after the split.
+   */
   static Cell url(String url) {
     List<AttributedString> full = new ArrayList<>();
     List<AttributedString> shortened = new ArrayList<>();
-    for (String line : url.split("\n", -1)) {
+    for (String raw : url.split("\n", -1)) {
+      String line = Visible.of(raw);
       full.add(new AttributedString(line));
       int slash = line.indexOf('/');
       String owner = slash < 0 ? line : line.substring(0, slash) + "/" + Cell.ELLIPSIS;

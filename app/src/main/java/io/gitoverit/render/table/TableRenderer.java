@@ -5,6 +5,7 @@ import io.gitoverit.report.RepoError;
 import io.gitoverit.report.RepoReport;
 import io.gitoverit.report.StatusSummary.Kind;
 import io.gitoverit.report.Worktree;
+import io.gitoverit.term.Visible;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -92,15 +93,16 @@ public final class TableRenderer {
     for (Column c : options.columns()) {
       cells.add(
           switch (c) {
-            case DIR -> Cell.of(DisplayPaths.FAILED_PREFIX + paths.of(e));
+            case DIR -> Cell.of(DisplayPaths.FAILED_PREFIX + Visible.of(paths.of(e)));
             case STATUS -> Cell.of("error", Styles.ERROR);
             default -> Cell.BLANK;
           });
     }
-    String message = e.message().strip().replace('\n', ' ');
+    // Escaped, a line break in the message (a path in it) is shown as \n: the row stays one line.
+    String message = Visible.of(e.message().strip());
     if (spanStart(options.columns()) == 0) {
       // Neither path nor status is shown: the message has to say which repository it is about.
-      message = DisplayPaths.FAILED_PREFIX + paths.of(e) + ": " + message;
+      message = DisplayPaths.FAILED_PREFIX + Visible.of(paths.of(e)) + ": " + message;
     }
     return new Row(cells, message);
   }

@@ -4,7 +4,9 @@
  * limit every cell offers renderings from widest to narrowest, columns have priorities, and
  * {@link io.gitoverit.render.table.AutoLayout} shares the width out by one of two greedy
  * strategies (upstream's {@code AutoTable}); a cell that still does not fit is cut with
- * {@code …}. Everything is a pure function to JLine {@code AttributedString}s; writing them to a
- * terminal is the caller's business.
+ * {@code …}. Text from a repository is escaped ({@link io.gitoverit.term.Visible}) as its cell
+ * is built, so widths are those of the escaped text and only the table's own colours are
+ * control sequences. Everything is a pure function to JLine {@code AttributedString}s; writing
+ * them to a terminal is the caller's business.
  */
 package io.gitoverit.render.table;
