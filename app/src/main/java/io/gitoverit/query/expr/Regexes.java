@@ -21,7 +21,16 @@ final class Regexes {
       p = compile(pattern, ignoreCase);
       cache.put(key, p);
     }
-    return p.matcher(text).find();
+    try {
+      return p.matcher(text).find();
+    } catch (StackOverflowError e) {
+      // java.util.regex recurses once per repetition of a group such as (a|b)*: on a long text
+      // the stack runs out where Python's engine would not. The matcher is local, so nothing
+      // is left half-changed; the expression fails with a reason instead of ending the JVM.
+      throw new PyError("RecursionError: the pattern " + Py.repr(pattern) + " repeats a group"
+          + " too many times for Java's regular expressions on a text of " + text.length()
+          + " characters");
+    }
   }
 
   /** Compiles {@code pattern}; a bad pattern is a {@link PyError} naming Java's reason. */

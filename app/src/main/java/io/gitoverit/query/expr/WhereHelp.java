@@ -108,6 +108,9 @@ public final class WhereHelp {
 
           Nothing else is reachable: no other functions, attributes, files or
           programs. Mistakes are reported before the scan starts.
+          Brackets nest at most 100 deep, and so do operators, calls,
+          subscripts and conditionals inside one another; a run of one
+          operator (1 + 2 + 3 ..., a and b and c ...) counts once.
           --where applies after --dirty-only and after sorting, so the three
           combine; --print uses the same variables.
           Patterns use Python's syntax for the common cases; they run on
