@@ -101,14 +101,16 @@ public final class GitoveritCommand implements Callable<Integer> {
   @Option(
       names = {"-c", "--columns"},
       paramLabel = "SPEC",
+      completionCandidates = Candidates.Columns.class,
       description = "Table columns, comma-separated: col adds, -col removes, - clears all;"
-          + " last mention wins. Columns: dir, status, branch, remote, url, mtime,"
-          + " branch_remote, ident (default: dir,status,branch,remote,url,mtime).")
+          + " last mention wins. Columns: ${COMPLETION-CANDIDATES}"
+          + " (default: dir,status,branch,remote,url,mtime).")
   String columns;
 
   @Option(
       names = {"-a", "--table-algo"},
       paramLabel = "ALGO",
+      completionCandidates = Candidates.TableAlgos.class,
       description = "How a table too wide for the terminal is narrowed: cell (fewest shortened"
           + " cells, default) or char (fewest hidden characters).")
   TableAlgo tableAlgo = TableAlgo.CELL;
@@ -158,12 +160,17 @@ public final class GitoveritCommand implements Callable<Integer> {
 
   @Mixin ActionOptions actions = new ActionOptions();
 
+  @Mixin GenerateOption generate = new GenerateOption();
+
   public GitoveritCommand(Wiring wiring) {
     this.wiring = wiring;
   }
 
   @Override
   public Integer call() throws Exception {
+    if (generate.print(spec)) {
+      return ExitCodes.OK;
+    }
     if (helpWhere) {
       spec.commandLine().getOut().print(WhereHelp.text());
       spec.commandLine().getOut().flush();
