@@ -2,7 +2,6 @@ package io.gitoverit.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gitoverit.report.StatusSummary;
@@ -138,13 +137,13 @@ class GitCliAnalyzerSafetyTest {
   }
 
   @Test
-  void aChangeOnlyTheFilterCouldJudgeFailsInsteadOfGuessing() throws Exception {
+  void aChangeOnlyTheFilterCouldJudgeIsCountedRawAndNamed() throws Exception {
     Path root = evilRepo();
     GitFixture.write(root, "a.txt", "A\n");
-    AnalysisException e =
-        assertThrows(AnalysisException.class, () -> analyzer.analyze(root, AnalysisOptions.FULL));
-    assertTrue(e.getMessage().contains("'a.txt'") && e.getMessage().contains("filter driver 'evil'"),
-        e.getMessage());
+    RepoReport r = analyzer.analyze(root, AnalysisOptions.FULL);
+    assertEquals("2m (+2/-1)", StatusSummary.text(r));
+    assertEquals(List.of("a.txt: filter \"evil\" not run (configured by the repository)",
+        "b.txt: filter \"evil\" not run (configured by the repository)"), r.warnings());
     assertEquals(List.of(), markersLeft());
   }
 
@@ -163,7 +162,10 @@ class GitCliAnalyzerSafetyTest {
     GitFixture.write(subGitDir, "info/attributes", "* filter=subevil\n");
     fixture.git(root.resolve("libs/sub"), "config", "filter.subevil.clean", touching("subclean"));
     Files.setLastModifiedTime(root.resolve("libs/sub/lib.txt"), FileTime.fromMillis(1_000_000_000_000L));
-    assertEquals("1s", StatusSummary.text(analyzer.analyze(root, AnalysisOptions.FULL)));
+    RepoReport r = analyzer.analyze(root, AnalysisOptions.FULL);
+    assertEquals("1s", StatusSummary.text(r));
+    assertEquals(List.of("libs/sub/lib.txt: filter \"subevil\" not run (configured by submodule"
+        + " libs/sub)"), r.warnings());
     assertFalse(Files.exists(markers.resolve("subclean")));
     fixture.tryGit(root, "status", "--porcelain");
     assertTrue(Files.exists(markers.resolve("subclean")), "plain git status runs the submodule's filter");
@@ -182,7 +184,10 @@ class GitCliAnalyzerSafetyTest {
     fixture.git(sub, "config", "filter.own.clean", touching("ownclean"));
     Files.setLastModifiedTime(sub.resolve("v.txt"), FileTime.fromMillis(1_000_000_000_000L));
 
-    assertEquals("1s", StatusSummary.text(analyzer.analyze(root, AnalysisOptions.FULL)));
+    RepoReport r = analyzer.analyze(root, AnalysisOptions.FULL);
+    assertEquals("1s", StatusSummary.text(r));
+    assertEquals(List.of("vendored/v.txt: filter \"own\" not run (configured by submodule vendored)"),
+        r.warnings());
     assertEquals(List.of(), markersLeft());
     fixture.tryGit(root, "status", "--porcelain");
     assertEquals(List.of("ownclean"), markersLeft(), "plain git status runs the submodule's filter");
@@ -197,7 +202,10 @@ class GitCliAnalyzerSafetyTest {
     fixture.git(root.resolve("libs/sub"), "config", "include.path", included.toString());
     Files.setLastModifiedTime(root.resolve("libs/sub/lib.txt"), FileTime.fromMillis(1_000_000_000_000L));
 
-    assertEquals("1s", StatusSummary.text(analyzer.analyze(root, AnalysisOptions.FULL)));
+    RepoReport r = analyzer.analyze(root, AnalysisOptions.FULL);
+    assertEquals("1s", StatusSummary.text(r));
+    assertEquals(List.of("libs/sub/lib.txt: filter \"hidden\" not run (configured by submodule"
+        + " libs/sub)"), r.warnings());
     assertEquals(List.of(), markersLeft());
     fixture.tryGit(root, "status", "--porcelain");
     assertEquals(List.of("hiddenclean"), markersLeft(), "plain git status runs the included filter");
