@@ -11,10 +11,13 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Keeps git from running the clean/smudge/process filter programs that a scanned repository's
@@ -27,10 +30,10 @@ import java.util.TreeSet;
  * as "no filter" and, without {@code required}, does not die. git passes {@code -c} values on to
  * the git processes it starts in submodules. The price: a file git has to read (its stat data no
  * longer match the index) is hashed raw instead of cleaned, so it is counted as git counts it
- * without the filter, which may differ from what the filter would say. Those files are found with
- * {@code git diff --raw} while {@code diff.autoRefreshIndex} is off: it lists every tracked file
- * whose stat data changed, without reading one and without expanding a sparse index; a file among
- * them whose {@code filter} attribute names a switched-off driver becomes a warning.
+ * without the filter, which may differ from what the filter would say. Those files become
+ * warnings. They are found with {@code git diff --raw} while {@code diff.autoRefreshIndex} is
+ * off, limited by an attribute pathspec to one switched-off driver's files: it lists each such
+ * tracked file whose stat data changed, without reading one and without expanding a sparse index.
  */
 final class FilterGuard {
   /** How deep git's submodule recursion is followed before the repository fails instead. */
@@ -190,7 +193,7 @@ final class FilterGuard {
       boolean command = !level.config().get(p + "clean").orElse("").isEmpty()
           || !level.config().get(p + "process").orElse("").isEmpty();
       boolean required = level.config().get(p + "required")
-          .map(v -> !FALSE_WORDS.contains(v.strip().toLowerCase(java.util.Locale.ROOT)))
+          .map(v -> !FALSE_WORDS.contains(v.strip().toLowerCase(Locale.ROOT)))
           .orElse(false);
       if (command || required) {
         out.add(name);
@@ -199,32 +202,80 @@ final class FilterGuard {
     return out;
   }
 
-  /** The tracked files of one level whose stat data changed, as {@link #start} lists them. */
-  private static GitRunner.Pending statDirty(GitRunner g, Level level) throws IOException {
-    // diff.autoRefreshIndex=false: stat-only changes stay listed instead of being checked by
-    // content; --raw reads no file, and a sparse index stays sparse (diff-files would expand it).
-    return g.start(level.workTree(), level.args("-c", "diff.autoRefreshIndex=false", "diff",
+  /**
+   * Driver names a {@code :(attr:filter=NAME)} pathspec can hold: git allows only letters,
+   * digits, {@code -} and {@code _} (and an escaped comma) in such a value.
+   */
+  private static final Pattern PATHSPEC_VALUE = Pattern.compile("[A-Za-z0-9_-]+");
+
+  /**
+   * Starts {@code git diff --raw} over the level's tracked files whose stat data changed, limited
+   * to those whose filter attribute is {@code driver}, or all of them when {@code driver} is null.
+   * {@code diff.autoRefreshIndex=false}: stat-only changes stay listed instead of being checked by
+   * content; {@code --raw} reads no file. Neither this nor the attribute pathspec expands a sparse
+   * index (git diff-files and git check-attr would, and expanding freshens tree objects).
+   */
+  private static GitRunner.Pending statDirty(GitRunner g, Level level, String driver)
+      throws IOException {
+    List<String> args = new ArrayList<>(List.of("-c", "diff.autoRefreshIndex=false", "diff",
         "--raw", "-z", "--no-color", "--no-renames", "--diff-filter=M", "--ignore-submodules=all"));
+    if (driver != null) {
+      args.add("--");
+      args.add(":(attr:filter=" + driver + ")");
+    }
+    return g.start(level.workTree(), level.args(args.toArray(new String[0])));
+  }
+
+  /** The listings of one level: one per driver a pathspec can name, one for all the others. */
+  private static final class Listings {
+    final Map<String, GitRunner.Pending> byDriver = new LinkedHashMap<>();
+    final Set<String> others = new TreeSet<>();
+    GitRunner.Pending all;
+  }
+
+  private Listings startListings(GitRunner g, Level level) throws AnalysisException, IOException {
+    Listings out = new Listings();
+    for (String driver : silenced(level)) {
+      if (PATHSPEC_VALUE.matcher(driver).matches()) {
+        out.byDriver.put(driver, statDirty(g, level, driver));
+      } else {
+        out.others.add(driver);
+      }
+    }
+    if (!out.others.isEmpty()) {
+      if (sparseIndex(level.config())) {
+        throw new AnalysisException("cannot tell which files filter driver '"
+            + visible(out.others.iterator().next()) + "' (named in " + level.owner()
+            + "'s config, not run by gitoverit) applies to without expanding the sparse index");
+      }
+      out.all = statDirty(g, level, null);
+    }
+    return out;
+  }
+
+  private static boolean sparseIndex(CliConfig config) {
+    return config.get("index.sparse")
+        .map(v -> !FALSE_WORDS.contains(v.strip().toLowerCase(Locale.ROOT)))
+        .orElse(false);
   }
 
   /** The listings {@link #warnings} reads, started early so they run alongside git status. */
   static final class Check {
-    private final GitRunner.Pending root;
+    private final Listings root;
 
-    private Check(GitRunner.Pending root) {
+    private Check(Listings root) {
       this.root = root;
     }
   }
 
   /**
-   * Starts listing the repository's own stat-dirty files when a switched-off driver could apply
-   * to them; the submodules' listings follow in {@link #warnings}.
+   * Starts listing the repository's own stat-dirty files under a switched-off driver; the
+   * submodules' listings follow in {@link #warnings}.
    *
    * @param g the runner with {@link #overrides()}
    */
-  Check start(GitRunner g) throws IOException {
-    Level root = levels.get(0);
-    return new Check(silenced(root).isEmpty() ? null : statDirty(g, root));
+  Check start(GitRunner g) throws AnalysisException, IOException {
+    return new Check(startListings(g, levels.get(0)));
   }
 
   /**
@@ -239,12 +290,8 @@ final class FilterGuard {
     Set<String> moreDrivers = new TreeSet<>();
     for (int i = 0; i < levels.size(); i++) {
       Level level = levels.get(i);
-      Set<String> silenced = silenced(level);
-      if (silenced.isEmpty()) {
-        continue;
-      }
-      GitRunner.Pending listing = i == 0 && check.root != null ? check.root : statDirty(g, level);
-      for (String[] hit : filtered(g, level, listing, silenced)) {
+      Listings listings = i == 0 ? check.root : startListings(g, level);
+      for (String[] hit : filtered(g, level, listings)) {
         if (named.size() < MAX_NAMED) {
           named.add(visible(level.prefix() + hit[0]) + ": filter \"" + visible(hit[1])
               + "\" not run (configured by " + visible(switchedOff.get(hit[1]).owner()) + ")");
@@ -261,38 +308,55 @@ final class FilterGuard {
     return named;
   }
 
-  /** The {path, driver} pairs of the listed files whose filter attribute is in {@code drivers}. */
-  private static List<String[]> filtered(GitRunner g, Level level, GitRunner.Pending listing,
-      Set<String> drivers) throws AnalysisException, IOException {
+  /** The {path, driver} pairs the listings of one level found, in path order. */
+  private static List<String[]> filtered(GitRunner g, Level level, Listings listings)
+      throws AnalysisException, IOException {
+    TreeMap<String, String> out = new TreeMap<>();
+    for (Map.Entry<String, GitRunner.Pending> e : listings.byDriver.entrySet()) {
+      for (byte[] path : regularFiles(e.getValue())) {
+        out.put(new String(path, StandardCharsets.UTF_8), e.getKey());
+      }
+    }
+    if (listings.all == null) {
+      return out.entrySet().stream().map(e -> new String[] {e.getKey(), e.getValue()}).toList();
+    }
+    ByteArrayOutputStream paths = new ByteArrayOutputStream();
+    for (byte[] path : regularFiles(listings.all)) {
+      paths.writeBytes(path);
+      paths.write(0);
+    }
+    if (paths.size() > 0) {
+      GitRunner.Result attrs = g.runWithInput(level.workTree(), paths.toByteArray(),
+          level.args("check-attr", "-z", "--stdin", "filter"));
+      if (!attrs.ok()) {
+        throw new AnalysisException(attrs.errorLine("git check-attr"));
+      }
+      List<byte[]> f = CliStatus.splitNul(attrs.stdout());
+      for (int i = 0; i + 2 < f.size(); i += 3) {
+        String value = new String(f.get(i + 2), StandardCharsets.UTF_8);
+        if (listings.others.contains(value)) {
+          out.put(new String(f.get(i), StandardCharsets.UTF_8), value);
+        }
+      }
+    }
+    return out.entrySet().stream().map(e -> new String[] {e.getKey(), e.getValue()}).toList();
+  }
+
+  /** The paths a {@link #statDirty} listing names whose index entry and file are regular files. */
+  private static List<byte[]> regularFiles(GitRunner.Pending listing)
+      throws AnalysisException, IOException {
     GitRunner.Result r = listing.await();
     if (!r.ok()) {
       throw new AnalysisException(r.errorLine("git diff"));
     }
-    ByteArrayOutputStream paths = new ByteArrayOutputStream();
+    List<byte[]> out = new ArrayList<>();
     List<byte[]> fields = CliStatus.splitNul(r.stdout());
     for (int i = 0; i + 1 < fields.size(); i += 2) {
       // ":<index mode> <work-tree mode> <id> <id> M", then the path. Only regular files are
       // filtered: not a symbolic link, nor a gitlink.
       String[] header = new String(fields.get(i), StandardCharsets.US_ASCII).split(" ");
       if (header.length >= 2 && regular(header[0].substring(1)) && regular(header[1])) {
-        paths.writeBytes(fields.get(i + 1));
-        paths.write(0);
-      }
-    }
-    List<String[]> out = new ArrayList<>();
-    if (paths.size() == 0) {
-      return out;
-    }
-    GitRunner.Result attrs = g.runWithInput(level.workTree(), paths.toByteArray(),
-        level.args("check-attr", "-z", "--stdin", "filter"));
-    if (!attrs.ok()) {
-      throw new AnalysisException(attrs.errorLine("git check-attr"));
-    }
-    List<byte[]> f = CliStatus.splitNul(attrs.stdout());
-    for (int i = 0; i + 2 < f.size(); i += 3) {
-      String value = new String(f.get(i + 2), StandardCharsets.UTF_8);
-      if (drivers.contains(value)) {
-        out.add(new String[] {new String(f.get(i), StandardCharsets.UTF_8), value});
+        out.add(fields.get(i + 1));
       }
     }
     return out;

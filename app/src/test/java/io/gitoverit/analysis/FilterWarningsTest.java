@@ -186,6 +186,40 @@ class FilterWarningsTest {
   }
 
   @Test
+  void aDriverNameNoAttributePathspecCanHoldIsFoundAllTheSame() throws Exception {
+    // git's :(attr:filter=...) takes letters, digits, - and _ only; "my.x" goes by check-attr.
+    Path root = fixture.repoWithCommit(tmp.resolve("odd-name"), ".gitattributes",
+        "*.bin filter=my.x\n*.txt filter=x\n", FILE, "hello\n", "b.txt", "b\n", "c.txt", "c\n");
+    fixture.git(root, "config", "filter.my.x.clean", "touch '" + marker + "'; cat");
+    fixture.git(root, "config", "filter.x.clean", "touch '" + marker + "'; cat");
+    statDirty(root);
+    Files.setLastModifiedTime(root.resolve("b.txt"), FileTime.fromMillis(1_000_000_000_000L));
+    RepoReport r = gitEngine().analyze(root, AnalysisOptions.FULL);
+    assertEquals(List.of("a.bin: filter \"my.x\" not run (configured by the repository)",
+        "b.txt: filter \"x\" not run (configured by the repository)"), r.warnings());
+    assertFalse(Files.exists(marker));
+  }
+
+  @Test
+  void beyondTenFilesTheRestAreCounted() throws Exception {
+    Path root = fixture.repoWithCommit(tmp.resolve("many"), ".gitattributes", "*.bin filter=x\n");
+    for (int i = 0; i < 12; i++) {
+      GitFixture.write(root, "f" + (char) ('a' + i) + ".bin", i + "\n");
+    }
+    fixture.commitAll(root, "twelve");
+    fixture.git(root, "config", "filter.x.clean", "touch '" + marker + "'; cat");
+    for (int i = 0; i < 12; i++) {
+      Files.setLastModifiedTime(root.resolve("f" + (char) ('a' + i) + ".bin"),
+          FileTime.fromMillis(1_000_000_000_000L));
+    }
+    List<String> w = gitEngine().analyze(root, AnalysisOptions.FULL).warnings();
+    assertEquals(11, w.size(), w.toString());
+    assertEquals("fa.bin: filter \"x\" not run (configured by the repository)", w.get(0));
+    assertEquals("fj.bin: filter \"x\" not run (configured by the repository)", w.get(9));
+    assertEquals("and 2 more files: filter \"x\" not run", w.get(10));
+  }
+
+  @Test
   void metadataOnlyReadsNoFileAndWarnsOfNothing() throws Exception {
     Path root = repository("metadata", upperCasing());
     RepoReport r = gitEngine().analyze(root, new AnalysisOptions(false, true));

@@ -116,6 +116,21 @@ class GitCliAnalyzerSafetyTest {
   }
 
   @Test
+  void lookingForFilesUnderASwitchedOffFilterLeavesASparseIndexSparse() throws Exception {
+    // git diff-files would expand it, and expanding freshens tree objects; git diff --raw does not.
+    Path root = MoreScenarios.sparseIndex(fixture, tmp.resolve("sparse-filtered"));
+    GitFixture.write(root, ".gitattributes", "*.txt filter=evil\n");
+    fixture.git(root, "config", "filter.evil.clean", touching("clean"));
+    Files.setLastModifiedTime(root.resolve("dirA/a.txt"), FileTime.fromMillis(1_000_000_000_000L));
+    Map<String, String> before = snapshot(root.resolve(".git"));
+    RepoReport r = analyzer.analyze(root, AnalysisOptions.FULL);
+    assertEquals(List.of("dirA/a.txt: filter \"evil\" not run (configured by the repository)"),
+        r.warnings());
+    assertEquals(before, snapshot(root.resolve(".git")));
+    assertEquals(List.of(), markersLeft());
+  }
+
+  @Test
   void aSplitIndexIsReadWithoutRefreshingItsSharedFile() throws Exception {
     // git refreshes sharedindex.* mtimes whenever it reads a split index.
     Path root = MoreScenarios.splitIndex(fixture, tmp.resolve("split"));

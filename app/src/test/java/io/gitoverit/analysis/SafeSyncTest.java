@@ -98,8 +98,8 @@ class SafeSyncTest {
   @Test
   void noPushWhenCleanIsUncertain() throws Exception {
     uncertainlyClean();
-    t.commit(t.local(), "local.txt", "local\n");
-    Files.setLastModifiedTime(t.local().resolve("a.bin"), FileTime.fromMillis(1_000_000_000_000L));
+    t.commit(t.local(), "local.txt", "local\n"); // records a.bin's stat data in the index again
+    Files.setLastModifiedTime(t.local().resolve("a.bin"), FileTime.fromMillis(1_100_000_000_000L));
     String remoteBefore = t.refs(t.remote());
     RepoReport r = sync(false, true);
     assertEquals(1, r.warnings().size(), r.warnings().toString());
