@@ -34,11 +34,11 @@ import java.util.regex.Pattern;
  * does (no optional locks, {@code core.fsmonitor=false}, no prompts), every call gets {@code -c
  * core.hooksPath=/dev/null -c core.pager=cat}; diffs get {@code --no-ext-diff --no-textconv};
  * and clean/smudge/process filter drivers defined by the repository's own (local or worktree)
- * config, or by a submodule's config under {@code .git/modules}, are switched off by {@link
- * FilterGuard}, which fails the repository rather than report a change that only the switched-off
- * filter could confirm. Filter drivers of the user's global or system config (git-lfs) still run:
- * they are the user's programs, not the repository's. Not covered: the config of a submodule
- * whose git dir lives inside its work tree (an old-style {@code sub/.git} directory).
+ * config, or by the config of a submodule git status enters, are switched off by {@link
+ * FilterGuard}: a file git would have passed through one is counted as git counts it without
+ * the filter, and named in the report's warnings. Filter drivers of the user's global or system
+ * config (git-lfs) still run, also when the repository's config repeats the same commands ({@code
+ * git lfs install --local}): they are the user's programs, not the repository's.
  */
 public final class GitCliAnalyzer implements RepoAnalyzer {
   /**
@@ -111,6 +111,7 @@ public final class GitCliAnalyzer implements RepoAnalyzer {
 
     CliStatus status;
     Worktree worktree;
+    List<String> warnings = List.of();
     if (options.metadataOnly()) {
       IndexIntegrity.check(index, config.get("extensions.objectformat"));
       status = CliStatus.parse(ok(g.run(root, "status", "--porcelain=v2", "--branch", "-z",
@@ -122,6 +123,7 @@ public final class GitCliAnalyzer implements RepoAnalyzer {
       // and stats the tracked files; nothing it says is used before the index proved intact.
       GitRunner.Pending statusRun = g.start(root, "status", "--porcelain=v2", "--branch", "-z",
           "--ahead-behind", "--untracked-files=normal");
+      FilterGuard.Check filterCheck = guard.start(g);
       // The index checksum (~100 ms for 100,000 entries) is summed on a thread of its own.
       FutureTask<Void> intact = new FutureTask<>(() -> {
         IndexIntegrity.check(index, config.get("extensions.objectformat"));
@@ -142,7 +144,7 @@ public final class GitCliAnalyzer implements RepoAnalyzer {
       }
       status = CliStatus.parse(ok(full, "git status"));
       checkWholeTreeRead(full);
-      guard.checkCertain(status, g, root);
+      warnings = guard.warnings(filterCheck, g);
       CliWorktreeFacts.LineTotals lines =
           status.changes().isEmpty()
               ? new CliWorktreeFacts.LineTotals(0, 0)
@@ -170,7 +172,8 @@ public final class GitCliAnalyzer implements RepoAnalyzer {
     RemoteDisplay.Result remote = RemoteDisplay.of(status.upstream(), branchName, config::get);
     int submodules = CliSubmodules.count(g, root);
     return new RepoReport(root, status.branch(), remote.remote(), remote.url(), ident(g, root),
-        status.ahead(), status.behind(), submodules, exceptional, worktree, SyncResult.NONE, "git");
+        status.ahead(), status.behind(), submodules, exceptional, worktree, SyncResult.NONE, "git",
+        warnings);
   }
 
   /** Waits for the index check; its failure is this repository's error. */

@@ -146,7 +146,8 @@ public final class GitoveritCommand implements Callable<Integer> {
       description = "Show the reference for --where and --print expressions and exit.")
   boolean helpWhere;
 
-  @Option(names = "--errors", description = "After the output, print each failure's details on stderr.")
+  @Option(names = "--errors", description = "After the output, print each failure's details"
+      + " and each warning (a row marked ~) on stderr.")
   boolean showErrors;
 
   @Option(
@@ -238,8 +239,10 @@ public final class GitoveritCommand implements Callable<Integer> {
         output.errorDetails(errors, err);
       }
     }
-    int syncFailures = SyncFailures.report(result.reports(),
-        new io.gitoverit.render.DisplayPaths(wiring.cwd(), wiring.home()), showErrors || debug, err);
+    io.gitoverit.render.DisplayPaths paths =
+        new io.gitoverit.render.DisplayPaths(wiring.cwd(), wiring.home());
+    int syncFailures = SyncFailures.report(result.reports(), paths, showErrors || debug, err);
+    UncertainRows.report(result.reports(), paths, showErrors || debug, err);
     err.flush();
     if (out.checkError()) {
       return ExitCodes.FAILURES;

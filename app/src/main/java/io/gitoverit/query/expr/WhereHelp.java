@@ -64,6 +64,13 @@ public final class WhereHelp {
           Truth value:
             dirty         uncommitted changes, or an operation in progress
 
+          List of strings:
+            warnings      why a count may differ from plain git status, one
+                          string per file, such as: a.bin: filter "lfs" not
+                          run (configured by the repository); [] when none
+                          (the table marks such a row ~). Use it as a truth
+                          value, with len(), or " ".join(warnings)
+
           --metadata-only does not read work trees, so dirty, modified,
           untracked, deleted, mtime and latest_mtime cannot be used with it.
 

@@ -57,6 +57,10 @@ public final class JsonRenderer {
     m.put("pushed", r.sync().pushed());
     // Not an upstream key, so only present when an action failed: other rows stay upstream's bytes.
     r.sync().detail().ifPresent(why -> m.put("sync_error", why));
+    // Not an upstream key either: only on a row with a count git's own filter could change.
+    if (r.uncertain()) {
+      m.put("warnings", r.warnings());
+    }
     m.put("status", StatusSummary.text(r));
     m.put("worktree_status_checked", r.worktreeChecked());
     m.put("branch", r.branch());

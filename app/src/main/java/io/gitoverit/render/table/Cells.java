@@ -59,11 +59,26 @@ final class Cells {
     };
   }
 
-  /** Full; without line totals; without line totals and extras. Only strictly shorter steps. */
+  /**
+   * Full; without line totals; without line totals and extras. Only strictly shorter steps. A
+   * report with warnings ends in {@code ~} in every step ({@code clean ~} when nothing else
+   * applies).
+   */
   static Cell status(RepoReport r) {
-    List<StatusSummary.Segment> segments = StatusSummary.segments(r);
-    if (segments.isEmpty()) {
+    List<StatusSummary.Segment> segments = new ArrayList<>(StatusSummary.segments(r));
+    if (segments.isEmpty() && !r.uncertain()) {
       return Cell.of("clean", Styles.CLEAN);
+    }
+    if (r.uncertain()) {
+      if (segments.isEmpty()) {
+        return new Cell(List.of(Cell.Variant.of(List.of(new AttributedStringBuilder()
+            .styled(Styles.CLEAN, "clean")
+            .append(' ')
+            .styled(Styles.of(StatusSummary.Kind.UNCERTAIN), StatusSummary.UNCERTAIN_MARK)
+            .toAttributedString()), EnumSet.of(StatusSummary.Kind.UNCERTAIN))));
+      }
+      segments.add(new StatusSummary.Segment(
+          StatusSummary.UNCERTAIN_MARK, StatusSummary.Kind.UNCERTAIN, Narrowing.CORE));
     }
     List<Cell.Variant> variants = new ArrayList<>();
     variants.add(statusVariant(segments, EnumSet.noneOf(Narrowing.class)));

@@ -27,7 +27,7 @@ final class Styles {
       case DELETED -> fg(AttributedStyle.RED);
       case SUBMODULES -> fg(AttributedStyle.BLUE);
       case AHEAD, PUSHED -> fg(AttributedStyle.GREEN);
-      case EXCEPTIONAL -> AttributedStyle.BOLD.foreground(AttributedStyle.RED);
+      case EXCEPTIONAL, UNCERTAIN -> AttributedStyle.BOLD.foreground(AttributedStyle.RED);
     };
   }
 
