@@ -1,5 +1,6 @@
 package io.gitoverit.render.table;
 
+import io.gitoverit.config.IdRewrites;
 import io.gitoverit.report.RepoReport;
 import io.gitoverit.report.StatusSummary;
 import io.gitoverit.report.StatusSummary.Narrowing;
@@ -40,17 +41,28 @@ final class Cells {
     };
   }
 
-  static Cell of(Column column, RepoReport r, String displayPath, ZoneId zone) {
+  static Cell of(Column column, RepoReport r, String displayPath, TableOptions options) {
     return switch (column) {
       case DIR -> Cell.of(displayPath);
       case STATUS -> status(r);
       case BRANCH -> Cell.of(r.branch());
       case REMOTE -> remote(r.remote());
       case URL -> url(r.remoteUrl());
-      case MTIME -> mtime(r, zone);
-      case IDENT -> Cell.of(r.ident().orElse("-"));
+      case MTIME -> mtime(r, options.zone());
+      case IDENT -> ident(r, options.identRewrites());
       case BRANCH_REMOTE -> branchRemote(r.branch(), r.remote());
     };
+  }
+
+  /** The ident as the first matching {@code [[id_rewrite]]} rule shows it, in the rule's colour. */
+  static Cell ident(RepoReport r, IdRewrites rewrites) {
+    if (r.ident().isEmpty()) {
+      return Cell.of("-");
+    }
+    String ident = r.ident().get();
+    return rewrites.apply(ident)
+        .map(rw -> Cell.of(rw.value(), rw.fg().map(Styles::fg).orElse(Styles.PLAIN)))
+        .orElseGet(() -> Cell.of(ident));
   }
 
   /** Full; without line totals; without line totals and extras. Only strictly shorter steps. */
