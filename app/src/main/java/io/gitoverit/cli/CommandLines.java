@@ -12,7 +12,9 @@ public final class CommandLines {
 
   /** A command line that writes to {@code out} and {@code err} and runs with {@code wiring}. */
   public static CommandLine create(Wiring wiring, PrintWriter out, PrintWriter err) {
-    CommandLine cl = new CommandLine(new GitoveritCommand(wiring));
+    GitoveritCommand command = new GitoveritCommand(wiring);
+    CommandLine cl = new CommandLine(command);
+    cl.setDefaultValueProvider(command::configuredDefault);
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);

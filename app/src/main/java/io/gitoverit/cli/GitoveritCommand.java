@@ -2,6 +2,9 @@ package io.gitoverit.cli;
 
 import io.gitoverit.analysis.AnalysisOptions;
 import io.gitoverit.analysis.HybridAnalyzer.RoutingLog;
+import io.gitoverit.config.Config;
+import io.gitoverit.config.Quote;
+import io.gitoverit.config.Setting;
 import io.gitoverit.progress.Progress;
 import io.gitoverit.progress.ProgressListener;
 import io.gitoverit.query.Selection;
@@ -22,12 +25,18 @@ import io.gitoverit.term.Visible;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -69,9 +78,11 @@ public final class GitoveritCommand implements Callable<Integer> {
 
   @Option(
       names = {"-d", "--dirty-only"},
+      negatable = true,
       description = "Show only repositories with uncommitted changes or an operation in progress"
-          + " (and those whose fetch, pull or push failed).")
-  boolean dirtyOnly;
+          + " (and those whose fetch, pull or push failed); --no-dirty-only overrides a"
+          + " configured dirty_only.")
+  Boolean dirtyOnly;
 
   @Option(
       names = {"-s", "--sort"},
@@ -85,6 +96,9 @@ public final class GitoveritCommand implements Callable<Integer> {
 
   /** How usage errors name -j (picocli alone would say its longest name, --parallel). */
   static final String JOBS_NAMED = "option '-j' / '--jobs'";
+
+  /** How a configuration warning starts. */
+  private static final String WARNING = "gitoverit: warning: ";
 
   @Option(
       names = {"-j", "--jobs", "--parallel"},
@@ -159,6 +173,21 @@ public final class GitoveritCommand implements Callable<Integer> {
   @Option(names = "--no-progress", description = "Never show the progress display.")
   boolean noProgress;
 
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "Read the configuration from FILE (default: $GITOVERIT_CONFIG, else"
+          + " gito/config.toml in $XDG_CONFIG_HOME or ~/.config).")
+  Path configFile;
+
+  @Option(
+      names = "--no-config",
+      description = "Read no configuration file (GITO_* and GITOVERIT_* variables still apply).")
+  boolean noConfig;
+
+  /** The configuration, read once when first needed: see {@link #config()}. */
+  private RunConfig config;
+
   @Mixin ActionOptions actions = new ActionOptions();
 
   @Mixin GenerateOption generate = new GenerateOption();
@@ -182,7 +211,9 @@ public final class GitoveritCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "Invalid value for " + JOBS_NAMED + ": " + jobs + " (must be 0 or more)");
     }
-    actions.validate(spec.commandLine(), dirtyOnly, sort);
+    boolean onlyDirty = effectiveDirtyOnly();
+    dropDefaultsMetadataOnlyCannotHonour();
+    actions.validate(spec.commandLine(), onlyDirty, sort);
     SortField effectiveSort = sort == null ? actions.defaultSort() : sort;
     List<Column> tableColumns = tableColumns();
     Expressions expressions = Expressions.compile(where, print, spec.commandLine());
@@ -197,8 +228,9 @@ public final class GitoveritCommand implements Callable<Integer> {
 
     int workers = Workers.resolve(jobs, wiring.cpus());
     // --debug writes to stderr while the scan runs; a live display there would tangle with it.
-    ProgressListener listener = Progress.forRun(wiring.env(), wiring.stderrIsTerminal(),
-        noProgress || debug, Terminals.useColor(color, true, wiring.env()), spec.commandLine().getErr());
+    ProgressListener listener = Progress.forRun(config().file().debugLog(), wiring.env(),
+        wiring.stderrIsTerminal(), noProgress || debug, Terminals.useColor(color, true, wiring.env()),
+        spec.commandLine().getErr());
     ScanResult result =
         new Scanner(
                 actions.wrap(wiring.analyzer(debug ? debugLog() : null), workers, wiring.env()),
@@ -208,7 +240,7 @@ public final class GitoveritCommand implements Callable<Integer> {
 
     Output output = new Output(wiring.cwd(), wiring.home());
     List<RepoReport> shown = result.reports();
-    if (dirtyOnly) {
+    if (onlyDirty) {
       shown = Selection.dirtyOnly(shown);
     }
     // Upstream sorts by its display path, the "! " of a failed sync included.
@@ -228,7 +260,10 @@ public final class GitoveritCommand implements Callable<Integer> {
           Terminals.tableWidth(terminal, wiring.env()),
           Terminals.useColor(color, terminal, wiring.env()),
           tableColumns,
-          tableAlgo);
+          tableAlgo,
+          ZoneId.systemDefault(),
+          columnPriorities(),
+          config().file().idRewrites());
       output.table(shown, result.errors(), table, out);
     }
     out.flush();
@@ -248,6 +283,58 @@ public final class GitoveritCommand implements Callable<Integer> {
       return ExitCodes.FAILURES;
     }
     return errors.isEmpty() && syncFailures == 0 ? ExitCodes.OK : ExitCodes.FAILURES;
+  }
+
+  /**
+   * The configuration, read on first use and its warnings printed then. picocli asks for the
+   * option defaults after it has parsed the command line, so {@code --config} and {@code
+   * --no-config} are known by then, wherever they stand.
+   */
+  private RunConfig config() {
+    if (config == null) {
+      Config file = wiring.config(Optional.ofNullable(configFile), noConfig);
+      PrintWriter err = spec.commandLine().getErr();
+      file.warnings().forEach(w -> err.println(WARNING + w));
+      err.flush();
+      config = new RunConfig(file, new OptionDefaults(file.defaults()));
+    }
+    return config;
+  }
+
+  /** The configuration file's settings, and its option defaults for picocli. */
+  private record RunConfig(Config file, OptionDefaults defaults) {}
+
+  /** picocli's default for {@code arg}: the configuration's, when it sets one. */
+  String configuredDefault(ArgSpec arg) {
+    if (arg instanceof OptionSpec option && OptionDefaults.provides(option)) {
+      return config().defaults().forOption(option).orElse(null);
+    }
+    return null;
+  }
+
+  /** {@code -d} or {@code --no-dirty-only} if given, else the configuration's default. */
+  private boolean effectiveDirtyOnly() {
+    if (dirtyOnly != null) {
+      return dirtyOnly;
+    }
+    // --metadata-only refuses --dirty-only; a configured default simply does not apply to it.
+    return !actions.metadataOnly() && config().defaults().dirtyOnly().orElse(false);
+  }
+
+  /** A configured {@code sort = "mtime"} does not apply to --metadata-only, which has no mtime. */
+  private void dropDefaultsMetadataOnlyCannotHonour() {
+    if (actions.metadataOnly() && sort == SortField.mtime
+        && !spec.commandLine().getParseResult().hasMatchedOption("--sort")) {
+      sort = null;
+    }
+  }
+
+  /** {@code column_priorities}, for the columns it names. */
+  private Map<Column, Integer> columnPriorities() {
+    Map<Column, Integer> priorities = new EnumMap<>(Column.class);
+    config().file().columnPriorities()
+        .forEach((id, p) -> Column.byId(id).ifPresent(c -> priorities.put(c, p)));
+    return priorities;
   }
 
   private RoutingLog debugLog() {
@@ -279,8 +366,15 @@ public final class GitoveritCommand implements Callable<Integer> {
         + (showErrors ? "" : " (--errors shows why)");
   }
 
-  /** Every DIR must be an existing directory; checked before any work. */
+  /**
+   * Every DIR must be an existing directory; checked before any work. Without DIRs, the
+   * configured {@code roots} (one that is missing is a warning and skipped), else the current
+   * directory.
+   */
   private List<Path> validatedRoots() {
+    if (dirs.isEmpty() && !config().file().roots().isEmpty()) {
+      return configuredRoots();
+    }
     List<Path> given = dirs.isEmpty() ? List.of(wiring.cwd()) : dirs;
     List<Path> roots = new ArrayList<>();
     for (Path d : given) {
@@ -300,6 +394,28 @@ public final class GitoveritCommand implements Callable<Integer> {
             spec.commandLine(), "Invalid value for 'DIR': '" + d + "' cannot be read: " + e.getMessage());
       }
     }
+    return roots;
+  }
+
+  private List<Path> configuredRoots() {
+    PrintWriter err = spec.commandLine().getErr();
+    List<Path> roots = new ArrayList<>();
+    for (Setting<Path> root : config().file().roots()) {
+      Path p = root.value();
+      String problem = !Files.exists(p) ? "does not exist"
+          : !Files.isDirectory(p) ? "is not a directory" : null;
+      if (problem == null) {
+        try {
+          roots.add(p.toRealPath());
+          continue;
+        } catch (java.io.IOException e) {
+          problem = "cannot be read: " + e.getMessage();
+        }
+      }
+      err.println(WARNING + root.warning("roots: " + Quote.of(p.toString()) + " " + problem
+          + "; skipped"));
+    }
+    err.flush();
     return roots;
   }
 }

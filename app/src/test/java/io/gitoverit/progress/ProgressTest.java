@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gitoverit.testing.TerminalText;
+import io.gitoverit.config.DebugLog;
+import io.gitoverit.config.LogLevel;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -14,6 +16,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,7 +40,7 @@ class ProgressTest {
   @CsvSource({"false, false, xterm", "true, true, xterm", "true, false, dumb", "false, true, dumb"})
   void nothingIsWrittenUnlessStderrIsAUsableTerminal(boolean terminal, boolean noProgress, String term) {
     StringWriter err = new StringWriter();
-    ProgressListener l = Progress.forRun(Map.of("TERM", term), terminal, noProgress, true, new PrintWriter(err));
+    ProgressListener l = Progress.forRun(Optional.empty(), Map.of("TERM", term), terminal, noProgress, true, new PrintWriter(err));
     assertSame(ProgressListener.SILENT, l);
     scanOfTwo(l);
     assertEquals("", err.toString());
@@ -46,7 +49,7 @@ class ProgressTest {
   @Test
   void onATerminalTheLiveDisplayDrawsAndErasesItself() {
     StringWriter err = new StringWriter();
-    ProgressListener l = Progress.forRun(Map.of("TERM", "xterm", "COLUMNS", "90"), true, false, false,
+    ProgressListener l = Progress.forRun(Optional.empty(), Map.of("TERM", "xterm", "COLUMNS", "90"), true, false, false,
         new PrintWriter(err));
     assertTrue(l instanceof TerminalProgress, l.getClass().toString());
     // The painter draws on its own, before any event: the user sees at once that work started.
@@ -68,8 +71,7 @@ class ProgressTest {
   void theDebugLogRecordsEveryEventWithATime() throws Exception {
     Path log = tmp.resolve("debug.log");
     Clock noon = Clock.fixed(Instant.parse("2024-05-01T12:00:01.250Z"), ZoneOffset.UTC);
-    ProgressListener l = DebugLogProgress.fromEnv(Map.of("GITOVERIT_DEBUG_LOG", log.toString()), noon)
-        .orElseThrow();
+    ProgressListener l = DebugLogProgress.open(new DebugLog(log, LogLevel.DEBUG), noon).orElseThrow();
     scanOfTwo(l);
     assertEquals(List.of(
             "12:00:01.250 DEBUG init",
@@ -109,8 +111,8 @@ class ProgressTest {
     Path log = tmp.resolve("debug.log");
     Files.writeString(log, "earlier run\n");
     StringWriter err = new StringWriter();
-    ProgressListener l = Progress.forRun(Map.of("GITOVERIT_DEBUG_LOG", log.toString()), false, false, false,
-        new PrintWriter(err));
+    ProgressListener l = Progress.forRun(Optional.of(new DebugLog(log, LogLevel.DEBUG)), Map.of(),
+        false, false, false, new PrintWriter(err));
     scanOfTwo(l);
     List<String> lines = Files.readAllLines(log);
     assertEquals("earlier run", lines.get(0));
@@ -120,17 +122,34 @@ class ProgressTest {
 
   @Test
   void anUnwritableDebugLogIsIgnored() {
-    assertTrue(DebugLogProgress.fromEnv(
-        Map.of("GITOVERIT_DEBUG_LOG", tmp.resolve("no/such/dir/log").toString()),
-        Clock.systemUTC()).isEmpty());
+    assertTrue(DebugLogProgress.open(
+        new DebugLog(tmp.resolve("no/such/dir/log"), LogLevel.DEBUG), Clock.systemUTC()).isEmpty());
+  }
+
+  @ParameterizedTest(name = "log_level={0}")
+  @CsvSource({"INFO", "WARNING", "ERROR"})
+  void aHigherLevelKeepsOnlyTheErrorEvents(LogLevel level) throws Exception {
+    Path log = tmp.resolve("debug.log");
+    Clock noon = Clock.fixed(Instant.parse("2024-05-01T12:00:01.250Z"), ZoneOffset.UTC);
+    scanOfTwo(DebugLogProgress.open(new DebugLog(log, level), noon).orElseThrow());
+    assertEquals(List.of("12:00:01.250 ERROR error path=/f/b message=fatal: bad object HEAD"),
+        Files.readAllLines(log));
+  }
+
+  @Test
+  void atCriticalNothingOfAScanIsLogged() throws Exception {
+    Path log = tmp.resolve("debug.log");
+    scanOfTwo(DebugLogProgress.open(new DebugLog(log, LogLevel.CRITICAL), Clock.systemUTC())
+        .orElseThrow());
+    assertEquals(List.of(), Files.readAllLines(log));
   }
 
   @Test
   void withBothTheDisplayAndTheLogEachHearsEverything() throws Exception {
     Path log = tmp.resolve("debug.log");
     StringWriter err = new StringWriter();
-    ProgressListener l = Progress.forRun(Map.of("GITOVERIT_DEBUG_LOG", log.toString(), "COLUMNS", "90"),
-        true, false, false, new PrintWriter(err));
+    ProgressListener l = Progress.forRun(Optional.of(new DebugLog(log, LogLevel.DEBUG)),
+        Map.of("COLUMNS", "90"), true, false, false, new PrintWriter(err));
     scanOfTwo(l);
     assertTrue(Files.readAllLines(log).get(7).endsWith("DEBUG done errors=1"));
     assertEquals(List.of(), new VirtualScreen(90).feed(err.toString()).lines());

@@ -11,7 +11,7 @@ import java.util.regex.PatternSyntaxException;
  * Python's defaults for str patterns (Unicode classes, only {@code \n} ends a line), the few
  * spellings that differ translated, and each pattern compiled once per run.
  */
-final class Regexes {
+public final class Regexes {
   private final Map<String, Pattern> cache = new HashMap<>();
 
   boolean search(String text, String pattern, boolean ignoreCase) {
@@ -35,15 +35,25 @@ final class Regexes {
 
   /** Compiles {@code pattern}; a bad pattern is a {@link PyError} naming Java's reason. */
   static Pattern compile(String pattern, boolean ignoreCase) {
+    try {
+      return python(pattern, ignoreCase);
+    } catch (PatternSyntaxException e) {
+      throw new PyError("invalid regular expression " + Py.repr(pattern) + ": " + e.getDescription());
+    }
+  }
+
+  /**
+   * A Python {@code re} pattern compiled for java.util.regex (also for the configuration's
+   * {@code id_rewrite} rules).
+   *
+   * @throws PatternSyntaxException when Java cannot compile it
+   */
+  public static Pattern python(String pattern, boolean ignoreCase) {
     int flags = Pattern.UNICODE_CHARACTER_CLASS | Pattern.UNIX_LINES;
     if (ignoreCase) {
       flags |= Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
     }
-    try {
-      return Pattern.compile(translate(pattern), flags);
-    } catch (PatternSyntaxException e) {
-      throw new PyError("invalid regular expression " + Py.repr(pattern) + ": " + e.getDescription());
-    }
+    return Pattern.compile(translate(pattern), flags);
   }
 
   /**

@@ -21,6 +21,7 @@ import java.util.TreeMap;
  */
 public final class JsonRenderer {
   private final DisplayPaths paths;
+  private final PythonJson json = new PythonJson();
 
   /** A renderer that shows paths the way {@code paths} does. */
   public JsonRenderer(DisplayPaths paths) {
@@ -30,12 +31,16 @@ public final class JsonRenderer {
   /** Writes the JSON array and a trailing newline to {@code out} (not closed, not flushed). */
   public void render(List<RepoReport> reports, List<RepoError> errors, Writer out)
       throws IOException {
-    out.write(toJson(reports, errors));
+    json.write(payload(reports, errors), out);
     out.write('\n');
   }
 
   /** The JSON array as text, without the trailing newline. */
   public String toJson(List<RepoReport> reports, List<RepoError> errors) {
+    return json.dumps(payload(reports, errors));
+  }
+
+  private List<Object> payload(List<RepoReport> reports, List<RepoError> errors) {
     List<Object> payload = new ArrayList<>(reports.size() + errors.size());
     for (RepoReport r : reports) {
       payload.add(reportObject(r));
@@ -43,7 +48,7 @@ public final class JsonRenderer {
     for (RepoError e : errors) {
       payload.add(errorObject(e));
     }
-    return JsonText.dumps(payload);
+    return payload;
   }
 
   private SortedMap<String, Object> reportObject(RepoReport r) {

@@ -1,5 +1,6 @@
 package io.gitoverit.render.table;
 
+import io.gitoverit.config.IdRewrites;
 import io.gitoverit.report.RepoReport;
 import io.gitoverit.report.StatusSummary;
 import io.gitoverit.report.StatusSummary.Narrowing;
@@ -46,17 +47,31 @@ final class Cells {
    * path, branch, remote, URL, identity) is escaped here, before widths are measured, so that
    * the widths are those of what the terminal shows.
    */
-  static Cell of(Column column, RepoReport r, String displayPath, ZoneId zone) {
+  static Cell of(Column column, RepoReport r, String displayPath, TableOptions options) {
     return switch (column) {
       case DIR -> Cell.of(Visible.of(displayPath));
       case STATUS -> status(r);
       case BRANCH -> Cell.of(Visible.of(r.branch()));
       case REMOTE -> remote(Visible.of(r.remote()));
       case URL -> url(r.remoteUrl());
-      case MTIME -> mtime(r, zone);
-      case IDENT -> Cell.of(Visible.of(r.ident().orElse("-")));
+      case MTIME -> mtime(r, options.zone());
+      case IDENT -> ident(r, options.identRewrites());
       case BRANCH_REMOTE -> branchRemote(Visible.of(r.branch()), Visible.of(r.remote()));
     };
+  }
+
+  /**
+   * The ident as the first matching {@code [[id_rewrite]]} rule shows it, in the rule's colour;
+   * escaped either way, since a rule's replacement can carry parts of the ident.
+   */
+  static Cell ident(RepoReport r, IdRewrites rewrites) {
+    if (r.ident().isEmpty()) {
+      return Cell.of("-");
+    }
+    String ident = r.ident().get();
+    return rewrites.apply(ident)
+        .map(rw -> Cell.of(Visible.of(rw.value()), rw.fg().map(Styles::fg).orElse(Styles.PLAIN)))
+        .orElseGet(() -> Cell.of(Visible.of(ident)));
   }
 
   /**

@@ -46,7 +46,7 @@ public final class TableRenderer {
     for (RepoReport r : reports) {
       List<Cell> cells = new ArrayList<>();
       for (Column c : columns) {
-        cells.add(Cells.of(c, r, paths.of(r), options.zone()));
+        cells.add(Cells.of(c, r, paths.of(r), options));
       }
       rows.add(new Row(cells, null));
     }
@@ -123,7 +123,7 @@ public final class TableRenderer {
         cells.add(row.cells().get(i));
       }
       byColumn.add(cells);
-      priorities[i] = columns.get(i).priority();
+      priorities[i] = options.priority(columns.get(i));
     }
     AutoLayout layout = new AutoLayout(byColumn, priorities);
     OptionalInt width = options.width();
