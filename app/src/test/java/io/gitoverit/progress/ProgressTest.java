@@ -89,7 +89,7 @@ class ProgressTest {
   @Test
   void theDebugLogEscapesNamesAndMessages() throws Exception {
     Path log = tmp.resolve("debug.log");
-    ProgressListener l = DebugLogProgress.fromEnv(Map.of("GITOVERIT_DEBUG_LOG", log.toString()),
+    ProgressListener l = DebugLogProgress.open(new DebugLog(log, LogLevel.DEBUG),
         Clock.fixed(Instant.parse("2024-05-01T12:00:01.250Z"), ZoneOffset.UTC)).orElseThrow();
     Path hostile = Path.of("/f/x\n12:00:00.000 DEBUG done\u001b[31m\u202e");
     l.discovering(hostile, 1);
