@@ -34,6 +34,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine.Model.CommandSpec;
@@ -120,7 +121,13 @@ class GenerateOptionTest {
     assertEquals(List.of("--format"), bashCompletions(script, "gitoverit", "--form"));
     assertEquals(List.of("--generate"), bashCompletions(script, "gitoverit", "--gen"));
     // Every name of every option is offered after a lone '-'.
-    List<String> all = spec().options().stream().flatMap(o -> Arrays.stream(o.names())).sorted().toList();
+    // A negatable option (one a configured default can set) is also offered as --no-NAME.
+    List<String> all = spec().options().stream()
+        .flatMap(o -> o.negatable()
+            ? Stream.concat(Arrays.stream(o.names()), Arrays.stream(o.names())
+                .filter(n -> n.startsWith("--")).map(n -> "--no-" + n.substring(2)))
+            : Arrays.stream(o.names()))
+        .sorted().toList();
     assertEquals(all, bashCompletions(script, "gitoverit", "-").stream().sorted().toList());
   }
 
@@ -256,13 +263,20 @@ class GenerateOptionTest {
     List<RepoReport> reports = List.of(
         new RepoReport(tmp, "main", "origin/main", "-", Optional.empty(), 2, 1, 1, true, changed, both, "git"),
         new RepoReport(tmp, "main", "-", "-", Optional.empty(), 0, 0, 0, false, new Worktree.Unchecked(),
-            null, "git"));
+            null, "git"),
+        new RepoReport(tmp, "main", "-", "-", Optional.empty(), 0, 0, 0, false, changed, null, "git",
+            List.of("a.bin: filter \"x\" not run")));
     Set<StatusSummary.Kind> kinds = EnumSet.noneOf(StatusSummary.Kind.class);
     List<String> markers = new ArrayList<>();
     for (RepoReport report : reports) {
       for (StatusSummary.Segment s : StatusSummary.segments(report)) {
         kinds.add(s.kind());
         markers.add(s.text());
+      }
+      // The table adds its own mark to a report with warnings.
+      if (report.uncertain()) {
+        kinds.add(StatusSummary.Kind.UNCERTAIN);
+        markers.add(StatusSummary.UNCERTAIN_MARK);
       }
     }
     assertEquals(EnumSet.allOf(StatusSummary.Kind.class), kinds, "the reports show every kind of marker");
