@@ -32,7 +32,9 @@ public final class GitFixture {
             cfg,
             "[user]\n\tname = Fixture Person\n\temail = fixture@test.invalid\n"
                 + "[init]\n\tdefaultBranch = main\n[protocol \"file\"]\n\tallow = always\n"
-                + "[advice]\n\tdetachedHead = false\n");
+                + "[advice]\n\tdetachedHead = false\n"
+                // No gc --auto in the background, still writing into .git when @TempDir is removed.
+                + "[gc]\n\tauto = 0\n");
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
