@@ -1,5 +1,6 @@
 package io.gitoverit.analysis;
 
+import io.gitoverit.discovery.SpecialFiles;
 import io.gitoverit.report.RepoReport;
 import io.gitoverit.report.SyncResult;
 import io.gitoverit.report.Worktree;
@@ -96,6 +97,9 @@ public final class GitCliAnalyzer implements RepoAnalyzer {
       throws IOException, AnalysisException {
     CliConfig config = CliConfig.parse(ok(git.run(root, "config", "--list", "-z", "--show-scope"), "git config"));
     Path index = dirs.gitDir().resolve("index");
+    // Before any git reads the index: a header or size that rules one out (a zero-filled file,
+    // a count of entries the file cannot hold) fails the repository at once.
+    IndexIntegrity.checkHeader(index, config.get("extensions.objectformat"));
     // Only a work-tree read enters submodules, and only where the index records a gitlink.
     boolean entersSubmodules = !options.metadataOnly()
         && FilterGuard.mayHaveGitlinks(dirs.gitDir(), config.get("extensions.objectformat"));
@@ -236,7 +240,8 @@ public final class GitCliAnalyzer implements RepoAnalyzer {
       return Optional.of(dotgit);
     }
     try {
-      String text = new String(Files.readAllBytes(dotgit), StandardCharsets.UTF_8);
+      String text = new String(
+          SpecialFiles.read(dotgit, io.gitoverit.analysis.GitDirs.MAX_GITFILE_BYTES), StandardCharsets.UTF_8);
       String first = text.lines().findFirst().orElse("");
       if (!first.startsWith("gitdir:")) {
         return Optional.empty();
@@ -258,7 +263,8 @@ public final class GitCliAnalyzer implements RepoAnalyzer {
   /** The text of the git dir's HEAD file, stripped; empty when unreadable. */
   private static String readHead(Path gitDir) {
     try {
-      return new String(Files.readAllBytes(gitDir.resolve("HEAD")), StandardCharsets.UTF_8).strip();
+      return new String(SpecialFiles.read(gitDir.resolve("HEAD"), HeadFile.MAX_BYTES),
+          StandardCharsets.UTF_8).strip();
     } catch (IOException e) {
       return "";
     }
