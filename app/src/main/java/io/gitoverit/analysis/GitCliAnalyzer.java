@@ -214,7 +214,7 @@ public final class GitCliAnalyzer implements RepoAnalyzer {
   private GitDirs locate(Path root) throws IOException, AnalysisException {
     GitRunner.Result r = git.run(root, "rev-parse", "--absolute-git-dir", "--git-common-dir", "--show-toplevel");
     if (!r.ok()) {
-      throw new AnalysisException(oneLine(r, "git rev-parse"));
+      throw r.failure(oneLine(r, "git rev-parse"));
     }
     String out = r.stdoutText();
     out = out.endsWith("\n") ? out.substring(0, out.length() - 1) : out;
@@ -293,7 +293,7 @@ public final class GitCliAnalyzer implements RepoAnalyzer {
 
   private static byte[] ok(GitRunner.Result r, String what) throws AnalysisException {
     if (!r.ok()) {
-      throw new AnalysisException(oneLine(r, what));
+      throw r.failure(oneLine(r, what));
     }
     return r.stdout();
   }

@@ -143,13 +143,16 @@ public final class GitoveritCommand implements Callable<Integer> {
       description = "Show the reference for --where and --print expressions and exit.")
   boolean helpWhere;
 
-  @Option(names = "--errors", description = "After the output, print each failure's details on stderr.")
+  @Option(
+      names = "--errors",
+      description = "After the output, say on stderr why each repository or directory could not"
+          + " be read, one line each.")
   boolean showErrors;
 
   @Option(
       names = "--debug",
       description = "Say on stderr which repositories were read with the git executable and"
-          + " why, and print full details of every failure.")
+          + " why, and print every failure with its stack trace.")
   boolean debug;
 
   @Option(names = "--no-progress", description = "Never show the progress display.")
@@ -226,7 +229,7 @@ public final class GitoveritCommand implements Callable<Integer> {
     if (!errors.isEmpty()) {
       err.println(errorSummary(errors.size()));
       if (showErrors || debug) {
-        output.errorDetails(errors, err);
+        output.errorDetails(errors, debug, err);
       }
     }
     int syncFailures = SyncFailures.report(result.reports(),

@@ -38,14 +38,20 @@ final class Output {
     }
   }
 
-  /** {@code --errors}: each failure with its cause and, when known, the details behind it. */
-  void errorDetails(List<RepoError> errors, PrintWriter err) {
+  /**
+   * {@code --errors}: one line per failure, its path and its cause in words, with what else git
+   * said, indented, when it said more. {@code --debug} adds each failure's stack trace.
+   */
+  void errorDetails(List<RepoError> errors, boolean traces, PrintWriter err) {
     err.println();
     err.println(errors.size() + " error(s) during scanning:");
+    err.println();
     for (RepoError e : errors) {
-      err.println();
       err.println(paths.of(e.path()) + ": " + e.message());
       e.detail().ifPresent(d -> d.lines().forEach(l -> err.println("    " + l)));
+      if (traces) {
+        e.trace().ifPresent(t -> t.lines().forEach(l -> err.println("    " + l)));
+      }
     }
   }
 }
