@@ -97,9 +97,10 @@ public final class GitCliAnalyzer implements RepoAnalyzer {
       throws IOException, AnalysisException {
     CliConfig config = CliConfig.parse(ok(git.run(root, "config", "--list", "-z", "--show-scope"), "git config"));
     Path index = dirs.gitDir().resolve("index");
-    // Before any git reads the index: a header or size that rules one out (a zero-filled file,
-    // a count of entries the file cannot hold) fails the repository at once.
-    IndexIntegrity.checkHeader(index, config.get("extensions.objectformat"));
+    // Before any git reads the index: a header, size or layout that rules one out (a zero-filled
+    // file, more entries than the file can hold, zeros where extensions go) fails the repository
+    // at once, where git would first hash the whole file.
+    IndexIntegrity.checkLayout(index, config.get("extensions.objectformat"));
     // Only a work-tree read enters submodules, and only where the index records a gitlink.
     boolean entersSubmodules = !options.metadataOnly()
         && FilterGuard.mayHaveGitlinks(dirs.gitDir(), config.get("extensions.objectformat"));

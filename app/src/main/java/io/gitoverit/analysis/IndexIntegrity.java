@@ -25,17 +25,20 @@ final class IndexIntegrity {
   private IndexIntegrity() {}
 
   /**
-   * Throws when {@code index} exists but its header or size rules out a git index: a cheap check,
-   * made before any git process reads the file.
+   * Throws when {@code index} exists but its header, size or layout rules out a git index: the
+   * part of {@link #check} that reads no more than the entries and extension headers, made before
+   * any git process reads the file (git would first hash all of it).
    *
    * @param objectFormat the repository's {@code extensions.objectformat} (sha1 when empty)
    */
-  static void checkHeader(Path index, Optional<String> objectFormat) throws AnalysisException {
-    try {
-      IndexFile.header(index, hashLength(objectFormat));
+  static void checkLayout(Path index, Optional<String> objectFormat) throws AnalysisException {
+    try (FileInputStream in = IndexFile.open(index)) {
+      IndexFile.Header header = IndexFile.judge(
+          in.readNBytes(IndexFile.HEADER_BYTES), in.getChannel().size(), hashLength(objectFormat));
+      IndexFile.walk(in, header, new IndexFile.Visitor() {});
     } catch (NoSuchFileException e) {
       // No index: a fresh repository, which git reads as empty.
-    } catch (IndexFile.Corrupt e) {
+    } catch (IndexFile.Corrupt | EOFException e) {
       throw corrupt(index, e.getMessage());
     } catch (IOException e) {
       throw new AnalysisException("cannot read index " + index + ": " + e.getMessage(), e);
