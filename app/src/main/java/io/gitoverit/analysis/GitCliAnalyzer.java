@@ -1,5 +1,6 @@
 package io.gitoverit.analysis;
 
+import io.gitoverit.discovery.SpecialFiles;
 import io.gitoverit.report.RepoReport;
 import io.gitoverit.report.SyncResult;
 import io.gitoverit.report.Worktree;
@@ -96,6 +97,10 @@ public final class GitCliAnalyzer implements RepoAnalyzer {
       throws IOException, AnalysisException {
     CliConfig config = CliConfig.parse(ok(git.run(root, "config", "--list", "-z", "--show-scope"), "git config"));
     Path index = dirs.gitDir().resolve("index");
+    // Before any git reads the index: a header, size or layout that rules one out (a zero-filled
+    // file, more entries than the file can hold, zeros where extensions go) fails the repository
+    // at once, where git would first hash the whole file.
+    IndexIntegrity.checkLayout(index, config.get("extensions.objectformat"));
     // Only a work-tree read enters submodules, and only where the index records a gitlink.
     boolean entersSubmodules = !options.metadataOnly()
         && FilterGuard.mayHaveGitlinks(dirs.gitDir(), config.get("extensions.objectformat"));
@@ -213,7 +218,7 @@ public final class GitCliAnalyzer implements RepoAnalyzer {
   private GitDirs locate(Path root) throws IOException, AnalysisException {
     GitRunner.Result r = git.run(root, "rev-parse", "--absolute-git-dir", "--git-common-dir", "--show-toplevel");
     if (!r.ok()) {
-      throw new AnalysisException(oneLine(r, "git rev-parse"));
+      throw r.failure(oneLine(r, "git rev-parse"));
     }
     String out = r.stdoutText();
     out = out.endsWith("\n") ? out.substring(0, out.length() - 1) : out;
@@ -239,7 +244,8 @@ public final class GitCliAnalyzer implements RepoAnalyzer {
       return Optional.of(dotgit);
     }
     try {
-      String text = new String(Files.readAllBytes(dotgit), StandardCharsets.UTF_8);
+      String text = new String(
+          SpecialFiles.read(dotgit, io.gitoverit.analysis.GitDirs.MAX_GITFILE_BYTES), StandardCharsets.UTF_8);
       String first = text.lines().findFirst().orElse("");
       if (!first.startsWith("gitdir:")) {
         return Optional.empty();
@@ -261,7 +267,8 @@ public final class GitCliAnalyzer implements RepoAnalyzer {
   /** The text of the git dir's HEAD file, stripped; empty when unreadable. */
   private static String readHead(Path gitDir) {
     try {
-      return new String(Files.readAllBytes(gitDir.resolve("HEAD")), StandardCharsets.UTF_8).strip();
+      return new String(SpecialFiles.read(gitDir.resolve("HEAD"), HeadFile.MAX_BYTES),
+          StandardCharsets.UTF_8).strip();
     } catch (IOException e) {
       return "";
     }
@@ -290,7 +297,7 @@ public final class GitCliAnalyzer implements RepoAnalyzer {
 
   private static byte[] ok(GitRunner.Result r, String what) throws AnalysisException {
     if (!r.ok()) {
-      throw new AnalysisException(oneLine(r, what));
+      throw r.failure(oneLine(r, what));
     }
     return r.stdout();
   }

@@ -160,14 +160,16 @@ public final class GitoveritCommand implements Callable<Integer> {
       description = "Show the reference for --where and --print expressions and exit.")
   boolean helpWhere;
 
-  @Option(names = "--errors", description = "After the output, print each failure's details"
-      + " and each warning (a row marked ~) on stderr.")
+  @Option(
+      names = "--errors",
+      description = "After the output, say on stderr why each repository or directory could not"
+          + " be read, one line each, and list each warning (a row marked ~).")
   boolean showErrors;
 
   @Option(
       names = "--debug",
       description = "Say on stderr which repositories were read with the git executable and"
-          + " why, and print full details of every failure.")
+          + " why, and print every failure with its stack trace.")
   boolean debug;
 
   @Option(names = "--no-progress", description = "Never show the progress display.")
@@ -271,7 +273,7 @@ public final class GitoveritCommand implements Callable<Integer> {
     if (!errors.isEmpty()) {
       err.println(errorSummary(errors.size()));
       if (showErrors || debug) {
-        output.errorDetails(errors, err);
+        output.errorDetails(errors, debug, err);
       }
     }
     io.gitoverit.render.DisplayPaths paths =

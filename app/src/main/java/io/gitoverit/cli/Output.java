@@ -41,16 +41,20 @@ final class Output {
   }
 
   /**
-   * {@code --errors}: each failure with its cause and, when known, the details behind it; the
-   * path, the message and each line of the details escaped.
+   * {@code --errors}: one line per failure, its path and its cause in words, with what else git
+   * said, indented, when it said more; {@code --debug} adds each failure's stack trace. The path,
+   * the message and each line of the details are escaped.
    */
-  void errorDetails(List<RepoError> errors, PrintWriter err) {
+  void errorDetails(List<RepoError> errors, boolean traces, PrintWriter err) {
     err.println();
     err.println(errors.size() + " error(s) during scanning:");
+    err.println();
     for (RepoError e : errors) {
-      err.println();
       err.println(Visible.of(paths.of(e.path())) + ": " + Visible.of(e.message()));
       e.detail().ifPresent(d -> visibleLines(d).forEach(l -> err.println("    " + l)));
+      if (traces) {
+        e.trace().ifPresent(t -> visibleLines(t).forEach(l -> err.println("    " + l)));
+      }
     }
   }
 

@@ -11,6 +11,8 @@ import java.nio.file.Path;
  * git dir (config, {@code info/exclude}), which differ for linked worktrees.
  */
 record GitDirs(Path gitDir, Path commonDir) {
+  /** Longer than any path: the most of a {@code commondir} file that is read. */
+  private static final long MAX_POINTER_BYTES = 64 * 1024;
 
   /** Finds the git dirs of the work tree at {@code root} from its {@code .git} entry. */
   static GitDirs of(Path root) throws IOException {
@@ -31,7 +33,7 @@ record GitDirs(Path gitDir, Path commonDir) {
     Path commonDir = gitDir;
     Path pointer = gitDir.resolve("commondir");
     if (Files.isRegularFile(pointer)) {
-      String text = new String(SpecialFiles.read(pointer), StandardCharsets.UTF_8).strip();
+      String text = new String(SpecialFiles.read(pointer, MAX_POINTER_BYTES), StandardCharsets.UTF_8).strip();
       if (!text.isEmpty()) {
         commonDir = gitDir.resolve(text).normalize();
       }

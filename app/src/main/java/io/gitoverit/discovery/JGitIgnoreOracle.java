@@ -2,6 +2,8 @@ package io.gitoverit.discovery;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jgit.errors.ConfigInvalidException;
 import org.eclipse.jgit.ignore.IgnoreNode;
@@ -233,7 +236,7 @@ public final class JGitIgnoreOracle implements IgnoreOracle {
     };
     byte[] bytes;
     try {
-      bytes = SpecialFiles.read(file);
+      bytes = SpecialFiles.read(file, MAX_CONFIG_BYTES);
     } catch (NoSuchFileException e) {
       return config;
     }
@@ -246,7 +249,17 @@ public final class JGitIgnoreOracle implements IgnoreOracle {
   }
 
   /**
-   * The patterns of one file; a missing or unreadable file has none (git only warns). In-tree
+   * Larger than any config a repository needs (the analysis sends a larger one to git): such a
+   * file is refused unread, and the walk then prunes nothing in that work tree.
+   */
+  static final long MAX_CONFIG_BYTES = 4L << 20;
+
+  /** git's limit for an ignore file (PATTERN_MAX_FILE_SIZE): a larger one is skipped unread. */
+  static final long MAX_PATTERN_FILE_BYTES = 100L << 20;
+
+  /**
+   * The patterns of one file; a missing or unreadable file has none (git only warns), nor has one
+   * larger than git reads. In-tree
    * {@code .gitignore} files are not followed when they are symbolic links, as git does.
    */
   static IgnoreNode load(Path file, boolean inTree) {
@@ -254,7 +267,11 @@ public final class JGitIgnoreOracle implements IgnoreOracle {
     if (SpecialFiles.isSpecial(file, options)) {
       return NONE; // git waits on it; the repository's analysis reports that
     }
-    try (InputStream in = Files.newInputStream(file, options)) {
+    try (SeekableByteChannel ch = Files.newByteChannel(file, Set.of(options))) {
+      if (ch.size() > MAX_PATTERN_FILE_BYTES) {
+        return NONE; // git ignores it too ("ignoring excessively large pattern file")
+      }
+      InputStream in = Channels.newInputStream(ch);
       IgnoreNode node = new IgnoreNode();
       node.parse(file.toString(), in);
       return node.getRules().isEmpty() ? NONE : node;
