@@ -80,11 +80,6 @@ final class Preflight {
     }
   }
 
-  /** Why the git executable must read the repository at {@code root}; empty when JGit can. */
-  Optional<String> reasonForGit(Path root) {
-    return check(root).reasonForGit();
-  }
-
   /** The verdict for the repository at {@code root}. */
   Verdict check(Path root) {
     if (globalProblem.isPresent()) {

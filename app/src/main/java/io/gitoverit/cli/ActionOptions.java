@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -88,22 +87,6 @@ public final class ActionOptions {
     }
     if (sort == SortField.mtime) {
       throw refused(cl, "--sort mtime", "because worktree mtime is unavailable");
-    }
-  }
-
-  /**
-   * Upstream's check of a {@code --where} or {@code --print} expression under {@code
-   * --metadata-only}: {@code names} are the variable names the expression uses.
-   */
-  public void validateExpression(CommandLine cl, String option, Set<String> names) {
-    if (!metadataOnly) {
-      return;
-    }
-    Set<String> unavailable = new TreeSet<>(names);
-    unavailable.retainAll(METADATA_ONLY_UNAVAILABLE);
-    if (!unavailable.isEmpty()) {
-      throw new ParameterException(cl, "Invalid value for " + option
-          + ": cannot use unavailable metadata-only variable(s): " + String.join(", ", unavailable));
     }
   }
 

@@ -21,10 +21,6 @@ final class Output {
     this.paths = new DisplayPaths(cwd, home);
   }
 
-  String displayPath(RepoReport report) {
-    return paths.of(report.path());
-  }
-
   /** The display path with upstream's {@code "! "} mark for a failed sync: {@code dir} in expressions. */
   String shownPath(RepoReport report) {
     return paths.of(report);

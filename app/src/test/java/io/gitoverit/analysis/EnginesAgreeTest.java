@@ -53,7 +53,7 @@ class EnginesAgreeTest {
     assertEquals(withoutEngine(viaGit), withoutEngine(hybrid), "hybrid equals git");
 
     Optional<String> routed =
-        new Preflight(JGitRuntime.userConfig(), Optional.empty()).reasonForGit(root);
+        new Preflight(JGitRuntime.userConfig(), Optional.empty()).check(root).reasonForGit();
     if (routed.isPresent()) {
       assertEquals("git", hybrid.engine(), "preflight sent it to git: " + routed.get());
       return;

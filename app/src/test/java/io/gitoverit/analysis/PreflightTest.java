@@ -31,21 +31,21 @@ class PreflightTest {
   }
 
   String reason() {
-    Optional<String> r = preflight.reasonForGit(repo);
+    Optional<String> r = preflight.check(repo).reasonForGit();
     assertTrue(r.isPresent(), "expected a reason to use git");
     return r.get();
   }
 
   @Test
   void ordinaryRepositoryStaysWithJGit() {
-    assertEquals(Optional.empty(), preflight.reasonForGit(repo));
+    assertEquals(Optional.empty(), preflight.check(repo).reasonForGit());
   }
 
   @Test
   void linkedWorktreeStaysWithJGit() {
     Path wt = tmp.resolve("wt");
     git.git(repo, "worktree", "add", "-q", "-b", "feat", wt.toString());
-    assertEquals(Optional.empty(), preflight.reasonForGit(wt));
+    assertEquals(Optional.empty(), preflight.check(wt).reasonForGit());
   }
 
   @Test
@@ -93,7 +93,7 @@ class PreflightTest {
     global.fromText("[core]\n\tignoreCase = yes\n");
     assertEquals(
         Optional.of("core.ignorecase=true"),
-        new Preflight(global, Optional.empty()).reasonForGit(repo));
+        new Preflight(global, Optional.empty()).check(repo).reasonForGit());
   }
 
   @Test
@@ -102,7 +102,7 @@ class PreflightTest {
     git.git(repo, "config", "include.path", "other.cfg");
     assertEquals("the repository config includes another file ([include])", reason());
     git.git(repo, "config", "--remove-section", "include");
-    assertEquals(Optional.empty(), preflight.reasonForGit(repo));
+    assertEquals(Optional.empty(), preflight.check(repo).reasonForGit());
     git.git(repo, "config", "includeIf.gitdir:/.path", "other.cfg");
     assertEquals("the repository config includes another file ([includeIf])", reason());
   }
@@ -110,7 +110,7 @@ class PreflightTest {
   @Test
   void fsmonitorSetOrNot() {
     git.git(repo, "config", "core.fsmonitor", "false");
-    assertEquals(Optional.empty(), preflight.reasonForGit(repo));
+    assertEquals(Optional.empty(), preflight.check(repo).reasonForGit());
     git.git(repo, "config", "core.fsmonitor", "/usr/bin/some-hook");
     assertEquals("core.fsmonitor is set", reason());
   }
@@ -121,7 +121,7 @@ class PreflightTest {
     git.git(repo, "config", "extensions.noop", "x");
     git.git(repo, "config", "extensions.preciousObjects", "true");
     git.git(repo, "config", "extensions.objectFormat", "sha1");
-    assertEquals(Optional.empty(), preflight.reasonForGit(repo));
+    assertEquals(Optional.empty(), preflight.check(repo).reasonForGit());
     git.git(repo, "config", "extensions.worktreeConfig", "true");
     assertEquals("extensions.worktreeconfig=true", reason());
   }
@@ -199,7 +199,7 @@ class PreflightTest {
   void largePackedRefsGoToGit() throws Exception {
     git.git(repo, "pack-refs", "--all");
     Path packed = repo.resolve(".git/packed-refs");
-    assertEquals(Optional.empty(), preflight.reasonForGit(repo), "an ordinary packed-refs");
+    assertEquals(Optional.empty(), preflight.check(repo).reasonForGit(), "an ordinary packed-refs");
     String id = git.git(repo, "rev-parse", "HEAD").strip();
     StringBuilder tags = new StringBuilder();
     for (int i = 0; tags.length() <= Preflight.MAX_PACKED_REFS_BYTES; i++) {
@@ -246,7 +246,7 @@ class PreflightTest {
   void unreadableGlobalConfigSendsEverythingToGit() {
     Preflight p = new Preflight(new Config(), Optional.of("bad line 3"));
     assertEquals(
-        Optional.of("global config unreadable by JGit: bad line 3"), p.reasonForGit(repo));
+        Optional.of("global config unreadable by JGit: bad line 3"), p.check(repo).reasonForGit());
   }
 
   private static byte[] header(int signature, int version, int entries) {

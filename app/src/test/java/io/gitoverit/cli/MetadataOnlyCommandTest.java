@@ -2,20 +2,16 @@ package io.gitoverit.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gitoverit.testing.GitFixture;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import picocli.CommandLine;
-import picocli.CommandLine.ParameterException;
 
 /** {@code --metadata-only} as a user meets it: unknown values, its defaults, its refusals. */
 class MetadataOnlyCommandTest {
@@ -50,20 +46,6 @@ class MetadataOnlyCommandTest {
     assertEquals("gitoverit: " + message, r.err().lines().findFirst().orElse(""));
     assertEquals("", r.out());
     assertFalse(f.git(repo, "for-each-ref").contains("refs/remotes"), "nothing was fetched");
-  }
-
-  @Test
-  void expressionsMayNotUseWhatIsUnavailable() {
-    ActionOptions options = new ActionOptions();
-    CommandLine cl = new CommandLine(options);
-    options.validateExpression(cl, "--where", Set.of("dirty", "branch"));
-    options.metadataOnly = true;
-    options.validateExpression(cl, "--where", Set.of("branch", "ahead"));
-    ParameterException e = assertThrows(ParameterException.class,
-        () -> options.validateExpression(cl, "--print", Set.of("mtime", "modified", "branch")));
-    assertEquals(
-        "Invalid value for --print: cannot use unavailable metadata-only variable(s): modified, mtime",
-        e.getMessage());
   }
 
   @Test
