@@ -6,14 +6,18 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * The paths a git index tracks, read straight from the index file (versions 2 to 4, split index)
  * without locking or writing anything; also the one place that answers whether an index records
  * a submodule (the git engine's filter guard asks). Entries with the skip-worktree bit are left out, as {@code
- * git check-ignore} leaves them out when it asks whether a path is tracked.
+ * git check-ignore} leaves them out when it asks whether a path is tracked; skip-worktree {@code
+ * .gitignore} files are kept aside, since git reads those from the index when the work tree
+ * lacks them.
  */
 public final class IndexPaths {
   private static final int MODE_TYPE_MASK = 0170000;
@@ -21,6 +25,8 @@ public final class IndexPaths {
 
   private final Set<String> tracked = new HashSet<>();
   private final Set<String> gitlinks = new HashSet<>();
+  /** Skip-worktree {@code .gitignore} entries: directory ({@code ""}, {@code "a/"}) to blob id. */
+  private final Map<String, byte[]> hiddenGitignores = new HashMap<>();
   /** Only gitlinks are collected, skip-worktree ones included. */
   private final boolean gitlinksOnly;
 
@@ -68,6 +74,27 @@ public final class IndexPaths {
   /** Whether the path (slash-separated, relative to the work tree) or anything below it is tracked. */
   boolean isTrackedOrHoldsTracked(String path) {
     return tracked.contains(path);
+  }
+
+  /**
+   * The blob id of the skip-worktree {@code .gitignore} in directory {@code base} ({@code ""} or
+   * {@code "a/b/"}), or null.
+   */
+  byte[] hiddenGitignore(String base) {
+    return hiddenGitignores.get(base);
+  }
+
+  /**
+   * The version of the index file of {@code gitDir}, 0 when there is none; below 3 no entry can
+   * be skip-worktree.
+   */
+  static int version(Path gitDir) {
+    try (java.io.InputStream in = Files.newInputStream(gitDir.resolve("index"))) {
+      byte[] h = in.readNBytes(8);
+      return h.length < 8 || h[0] != 'D' || h[1] != 'I' || h[2] != 'R' || h[3] != 'C' ? 0 : int32(h, 4);
+    } catch (IOException e) {
+      return 0;
+    }
   }
 
   /** Whether a proper parent of the path is a gitlink (the path then belongs to a submodule). */
@@ -133,6 +160,12 @@ public final class IndexPaths {
         }
       } else if (name.length > 0 && !skipWorktree) {
         add(new String(name, StandardCharsets.UTF_8), gitlink);
+      } else if (skipWorktree && (flags & 0x3000) == 0) {
+        String path = new String(name, StandardCharsets.UTF_8);
+        if (path.equals(".gitignore") || path.endsWith("/.gitignore")) {
+          hiddenGitignores.put(path.substring(0, path.length() - ".gitignore".length()),
+              Arrays.copyOfRange(b, start + 40, start + 40 + hashLength));
+        }
       }
     }
     while (pos + 8 <= b.length - hashLength) {

@@ -1,10 +1,7 @@
 package io.gitoverit.discovery;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,26 +13,30 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jgit.errors.ConfigInvalidException;
-import org.eclipse.jgit.ignore.IgnoreNode;
 import org.eclipse.jgit.lib.Config;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
 /**
- * The ignore oracle of a real scan: {@code git check-ignore -q} semantics, with the patterns
- * matched by JGit's {@link IgnoreNode}. It reads {@code .gitignore} files lazily, per directory,
- * then {@code info/exclude} of the common git dir, then {@code core.excludesFile} (by default
- * {@code $XDG_CONFIG_HOME/git/ignore}), and, like git, never calls a tracked path ignored (it then
- * reads the index, without locking it). Config files are parsed as text, so no JGit {@code
- * Repository} is opened and nothing runs; {@code [include]} files are followed, {@code
- * [includeIf]} conditions are not evaluated: where a file one names sets core.excludesFile, the
- * value comes from git (see {@link ExcludesFileLookup}).
+ * The ignore oracle of a real scan: {@code git check-ignore -q} semantics, with git's pattern
+ * syntax and matching ({@link IgnorePatterns}). It reads {@code .gitignore} files lazily, per
+ * directory (a skip-worktree one that the work tree lacks from the index, as git does), then
+ * {@code info/exclude} of the common git dir, then {@code core.excludesFile} (by default {@code
+ * $XDG_CONFIG_HOME/git/ignore}), and, like git, never calls a tracked path ignored (it then reads
+ * the index, without locking it). Config files are parsed as text, and nothing runs; a JGit
+ * {@code Repository} is opened only to read such a skip-worktree {@code .gitignore}. {@code
+ * [include]} files are followed, {@code [includeIf]} conditions are not evaluated: where a file
+ * one names sets core.excludesFile, the value comes from git (see {@link ExcludesFileLookup}).
  */
 public final class JGitIgnoreOracle implements IgnoreOracle {
-  private static final IgnoreNode NONE = new IgnoreNode();
   private static final int MAX_CACHED_DIRECTORIES = 4096;
 
   private final Map<String, String> env;
   private final ExcludesFileLookup gitLookup;
-  private final Map<Path, IgnoreNode> excludeFiles = new ConcurrentHashMap<>();
+  private final Map<Path, IgnorePatterns> excludeFiles = new ConcurrentHashMap<>();
   private volatile List<Config> userConfigs;
   private volatile Boolean userIncludeIfSetsExcludes;
 
@@ -93,9 +94,9 @@ public final class JGitIgnoreOracle implements IgnoreOracle {
       }
     }
     Path userExcludes = excludesFile != null ? expand(excludesFile, repoRoot) : defaultExcludes();
-    IgnoreNode user = userExcludes == null ? NONE : excludeFiles.computeIfAbsent(userExcludes,
-        p -> load(p, false));
-    IgnoreNode info = load(dirs.commonDir().resolve("info").resolve("exclude"), false);
+    IgnorePatterns user = userExcludes == null ? IgnorePatterns.NONE
+        : excludeFiles.computeIfAbsent(userExcludes, JGitIgnoreOracle::load);
+    IgnorePatterns info = load(dirs.commonDir().resolve("info").resolve("exclude"));
     String format = repo.getString("extensions", null, "objectformat");
     int hashLength = "sha256".equalsIgnoreCase(format) ? 32 : 20;
     return new Rules(repoRoot, dirs.gitDir(), hashLength, info, user);
@@ -245,21 +246,12 @@ public final class JGitIgnoreOracle implements IgnoreOracle {
     return config;
   }
 
-  /**
-   * The patterns of one file; a missing or unreadable file has none (git only warns). In-tree
-   * {@code .gitignore} files are not followed when they are symbolic links, as git does.
-   */
-  static IgnoreNode load(Path file, boolean inTree) {
-    LinkOption[] options = inTree ? RepositoryWalker.NOFOLLOW : new LinkOption[0];
-    if (SpecialFiles.isSpecial(file, options)) {
-      return NONE; // git waits on it; the repository's analysis reports that
-    }
-    try (InputStream in = Files.newInputStream(file, options)) {
-      IgnoreNode node = new IgnoreNode();
-      node.parse(file.toString(), in);
-      return node.getRules().isEmpty() ? NONE : node;
-    } catch (IOException e) {
-      return NONE;
+  /** The patterns of info/exclude or core.excludesFile; none when missing or unreadable (git only warns). */
+  static IgnorePatterns load(Path file) {
+    try {
+      return IgnorePatterns.parse(IgnoreFiles.readOutside(file), "");
+    } catch (SpecialFiles.NotAFile e) {
+      return IgnorePatterns.NONE; // git waits on it; the repository's analysis reports that
     }
   }
 
@@ -268,19 +260,20 @@ public final class JGitIgnoreOracle implements IgnoreOracle {
     private final Path root;
     private final Path gitDir;
     private final int hashLength;
-    private final IgnoreNode info;
-    private final IgnoreNode user;
+    private final IgnorePatterns info;
+    private final IgnorePatterns user;
     /** Recently used directories' {@code .gitignore} (or none); bounded for huge work trees. */
-    private final Map<String, IgnoreNode> perDirectory =
+    private final Map<String, IgnorePatterns> perDirectory =
         new LinkedHashMap<>(64, 0.75f, true) {
           @Override
-          protected boolean removeEldestEntry(Map.Entry<String, IgnoreNode> eldest) {
+          protected boolean removeEldestEntry(Map.Entry<String, IgnorePatterns> eldest) {
             return size() > MAX_CACHED_DIRECTORIES;
           }
         };
     private IndexPaths index;
+    private int indexVersion = -1;
 
-    Rules(Path root, Path gitDir, int hashLength, IgnoreNode info, IgnoreNode user) {
+    Rules(Path root, Path gitDir, int hashLength, IgnorePatterns info, IgnorePatterns user) {
       this.root = root;
       this.gitDir = gitDir;
       this.hashLength = hashLength;
@@ -315,31 +308,71 @@ public final class JGitIgnoreOracle implements IgnoreOracle {
      * {@code .gitignore} files first, then {@code info/exclude}, then the user's file; null
      * when nothing matches.
      */
-    private Boolean lastMatch(String[] names, int depth, boolean isDirectory) {
+    private Boolean lastMatch(String[] names, int depth, boolean isDirectory) throws IOException {
+      byte[] path = join(names, 0, depth).getBytes(StandardCharsets.UTF_8);
       for (int dir = depth - 1; dir >= 0; dir--) {
-        IgnoreNode node = gitignoreOf(names, dir);
-        if (node != NONE) {
-          Boolean verdict = node.checkIgnored(join(names, dir, depth), isDirectory);
+        IgnorePatterns node = gitignoreOf(names, dir);
+        if (!node.isEmpty()) {
+          Boolean verdict = node.verdict(path, path.length, isDirectory);
           if (verdict != null) {
             return verdict;
           }
         }
       }
-      String path = join(names, 0, depth);
-      Boolean verdict = info.checkIgnored(path, isDirectory);
-      return verdict != null ? verdict : user.checkIgnored(path, isDirectory);
+      Boolean verdict = info.verdict(path, path.length, isDirectory);
+      return verdict != null ? verdict : user.verdict(path, path.length, isDirectory);
     }
 
     /** The {@code .gitignore} of the directory made of the first {@code depth} names. */
-    private IgnoreNode gitignoreOf(String[] names, int depth) {
+    private IgnorePatterns gitignoreOf(String[] names, int depth) throws IOException {
       String key = join(names, 0, depth);
-      IgnoreNode node = perDirectory.get(key);
+      IgnorePatterns node = perDirectory.get(key);
       if (node == null) {
         Path dir = depth == 0 ? root : root.resolve(key);
-        node = load(dir.resolve(".gitignore"), true);
+        String base = depth == 0 ? "" : key + "/";
+        byte[] content;
+        try {
+          content = IgnoreFiles.readInTree(dir.resolve(".gitignore"));
+        } catch (SpecialFiles.NotAFile e) {
+          content = new byte[0]; // git waits on it; the repository's analysis reports that
+        }
+        if (content == null) {
+          content = hiddenGitignore(base);
+        }
+        node = content == null ? IgnorePatterns.NONE : IgnorePatterns.parse(content, base);
         perDirectory.put(key, node);
       }
       return node;
+    }
+
+    /**
+     * The index's copy of the skip-worktree {@code .gitignore} in {@code base}, which git reads
+     * when the work tree has none; null when there is no such entry or its blob cannot be read.
+     */
+    private byte[] hiddenGitignore(String base) throws IOException {
+      if (indexVersion < 0) {
+        indexVersion = IndexPaths.version(gitDir);
+      }
+      if (indexVersion < 3) {
+        return null; // no entry of an older index can be skip-worktree
+      }
+      byte[] id = index().hiddenGitignore(base);
+      if (id == null) {
+        return null;
+      }
+      try (Repository repo = new FileRepositoryBuilder().setGitDir(gitDir.toFile()).setMustExist(true).build();
+          ObjectReader reader = repo.newObjectReader()) {
+        return reader.open(ObjectId.fromRaw(id), Constants.OBJ_BLOB).getCachedBytes(Integer.MAX_VALUE);
+      } catch (IOException | RuntimeException e) {
+        return null; // git finds no blob either, or one JGit cannot read: no patterns
+      }
+    }
+
+    private IndexPaths index() throws IOException {
+      if (index == null) {
+        index = IndexPaths.read(gitDir, hashLength);
+      }
+      return index;
     }
 
     /**
@@ -347,10 +380,7 @@ public final class JGitIgnoreOracle implements IgnoreOracle {
      * tracked files, a gitlink such as an embedded repository), nor anything inside a gitlink.
      */
     private boolean isTracked(String path) throws IOException {
-      if (index == null) {
-        index = IndexPaths.read(gitDir, hashLength);
-      }
-      return index.isTrackedOrHoldsTracked(path) || index.isInsideGitlink(path);
+      return index().isTrackedOrHoldsTracked(path) || index().isInsideGitlink(path);
     }
 
     private static String join(String[] names, int from, int to) {
