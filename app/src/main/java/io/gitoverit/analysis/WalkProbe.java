@@ -134,6 +134,10 @@ final class WalkProbe extends TreeFilter {
     }
     if (index == GITLINK) {
       gitlinks.put(tw.getPathString(), entry.getObjectId());
+      if (work == GITLINK && WorkTreeRules.stopsGit(workTree.resolve(tw.getPathString()))) {
+        throw new WorktreeRefusal("the submodule " + tw.getPathString()
+            + " has a .git that is no repository (git status stops there)");
+      }
     }
     if (head == 0) {
       if (entry.isIntentToAdd()) {

@@ -2,6 +2,7 @@ package io.gitoverit.analysis;
 
 import io.gitoverit.discovery.IgnoreFiles;
 import io.gitoverit.discovery.IgnorePatterns;
+import io.gitoverit.discovery.NestedRepository;
 import io.gitoverit.discovery.SpecialFiles;
 import java.io.File;
 import java.io.IOException;
@@ -175,9 +176,31 @@ final class WorkTreeRules {
       default:
         break;
     }
-    return NestedRepository.isNonbare(dir.toPath()) && !isOwnGitDir(dotGit.toPath())
+    return isNonbare(dir.toPath()) && !isOwnGitDir(dotGit.toPath())
         ? FileMode.GITLINK
         : FileMode.TREE;
+  }
+
+  /** {@link NestedRepository#isNonbare}, where git waiting or stopping ends the walk. */
+  static boolean isNonbare(Path dir) {
+    try {
+      return NestedRepository.isNonbare(dir);
+    } catch (SpecialFiles.NotAFile e) {
+      throw new GitWouldHang.InWalk(e.file());
+    } catch (IOException e) {
+      throw new WorktreeRefusal(e.getMessage());
+    }
+  }
+
+  /** {@link NestedRepository#stopsGit}, where git waiting or stopping ends the walk. */
+  static boolean stopsGit(Path dir) {
+    try {
+      return NestedRepository.stopsGit(dir);
+    } catch (SpecialFiles.NotAFile e) {
+      throw new GitWouldHang.InWalk(e.file());
+    } catch (IOException e) {
+      throw new WorktreeRefusal(e.getMessage());
+    }
   }
 
   private enum Indexed { NOTHING, DIRECTORY, GITLINK }

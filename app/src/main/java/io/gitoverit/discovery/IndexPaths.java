@@ -27,16 +27,41 @@ public final class IndexPaths {
   private final Set<String> gitlinks = new HashSet<>();
   /** Skip-worktree {@code .gitignore} entries: directory ({@code ""}, {@code "a/"}) to blob id. */
   private final Map<String, byte[]> hiddenGitignores = new HashMap<>();
-  /** Only gitlinks are collected, skip-worktree ones included. */
-  private final boolean gitlinksOnly;
+  /** What is collected: tracked paths, gitlinks only, or the folders holding entries. */
+  private enum Mode { TRACKED, GITLINKS, FOLDERS }
 
-  private IndexPaths(boolean gitlinksOnly) {
-    this.gitlinksOnly = gitlinksOnly;
+  private final Mode mode;
+  /** In FOLDERS mode: every folder holding an entry, skip-worktree ones included. */
+  private final Set<String> folders = new HashSet<>();
+
+  private IndexPaths(Mode mode) {
+    this.mode = mode;
   }
 
   /** The index of {@code gitDir}; an absent index tracks nothing. */
   static IndexPaths read(Path gitDir, int hashLength) throws IOException {
-    return new IndexPaths(false).load(gitDir, hashLength);
+    return new IndexPaths(Mode.TRACKED).load(gitDir, hashLength);
+  }
+
+  /**
+   * The folders of {@code gitDir}'s index for {@link #holdsEntries} and {@link #isGitlink}: those
+   * holding entries (skip-worktree ones included), and the gitlinks.
+   */
+  static IndexPaths readFolders(Path gitDir, int hashLength) throws IOException {
+    return new IndexPaths(Mode.FOLDERS).load(gitDir, hashLength);
+  }
+
+  /**
+   * git's directory_exists_in_index, for indexes read with {@link #readFolders}: whether the
+   * index has entries beneath {@code dir} (git then walks it entry by entry).
+   */
+  boolean holdsEntries(String dir) {
+    return folders.contains(dir);
+  }
+
+  /** Whether the index records a gitlink at {@code path} (read with {@link #readFolders}). */
+  boolean isGitlink(String path) {
+    return gitlinks.contains(path);
   }
 
   /**
@@ -47,7 +72,7 @@ public final class IndexPaths {
    * @throws IOException when the index cannot be read or parsed
    */
   public static boolean recordsGitlink(Path gitDir, int hashLength) throws IOException {
-    return !new IndexPaths(true).load(gitDir, hashLength).gitlinks.isEmpty();
+    return !new IndexPaths(Mode.GITLINKS).load(gitDir, hashLength).gitlinks.isEmpty();
   }
 
   private IndexPaths load(Path gitDir, int hashLength) throws IOException {
@@ -154,9 +179,19 @@ public final class IndexPaths {
         pos = start + ((pos - start + name.length + 8) & ~7);
       }
       boolean gitlink = (mode & MODE_TYPE_MASK) == MODE_GITLINK;
-      if (gitlinksOnly) {
+      if (this.mode == Mode.GITLINKS) {
         if (gitlink && name.length > 0) {
           gitlinks.add(new String(name, StandardCharsets.UTF_8));
+        }
+      } else if (this.mode == Mode.FOLDERS) {
+        String path = new String(name, StandardCharsets.UTF_8);
+        if (gitlink) {
+          gitlinks.add(path);
+        }
+        for (int slash = path.lastIndexOf('/'); slash > 0; slash = path.lastIndexOf('/', slash - 1)) {
+          if (!folders.add(path.substring(0, slash))) {
+            break;
+          }
         }
       } else if (name.length > 0 && !skipWorktree) {
         add(new String(name, StandardCharsets.UTF_8), gitlink);

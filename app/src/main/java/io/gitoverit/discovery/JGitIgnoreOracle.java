@@ -70,8 +70,10 @@ public final class JGitIgnoreOracle implements IgnoreOracle {
   }
 
   @Override
-  public IgnoreRules rulesFor(Path repoRoot) throws IOException {
-    GitDirs dirs = GitDirs.of(repoRoot);
+  public IgnoreRules rulesFor(Path listedRoot) throws IOException {
+    // git run in a listed folder whose .git folder is no repository works in the one above.
+    GitDirs dirs = GitDirs.discover(listedRoot);
+    Path repoRoot = dirs.workTree();
     List<Config> configs = new ArrayList<>(userConfigs());
     Path repoConfig = dirs.commonDir().resolve("config");
     Config repo = readConfig(repoConfig);
@@ -99,7 +101,7 @@ public final class JGitIgnoreOracle implements IgnoreOracle {
     IgnorePatterns info = load(dirs.commonDir().resolve("info").resolve("exclude"));
     String format = repo.getString("extensions", null, "objectformat");
     int hashLength = "sha256".equalsIgnoreCase(format) ? 32 : 20;
-    return new Rules(repoRoot, dirs.gitDir(), hashLength, info, user);
+    return new Rules(repoRoot, listedRoot, dirs.gitDir(), hashLength, info, user);
   }
 
   /** System and global config, in git's order (later wins); read once per oracle. */
@@ -258,6 +260,8 @@ public final class JGitIgnoreOracle implements IgnoreOracle {
   /** One repository's rules; {@code .gitignore} files and the index are read on first need. */
   private static final class Rules implements IgnoreRules {
     private final Path root;
+    /** The listed folder these rules were asked for: {@code root} or a folder below it. */
+    private final Path listedRoot;
     private final Path gitDir;
     private final int hashLength;
     private final IgnorePatterns info;
@@ -271,10 +275,13 @@ public final class JGitIgnoreOracle implements IgnoreOracle {
           }
         };
     private IndexPaths index;
+    private IndexPaths folders;
     private int indexVersion = -1;
 
-    Rules(Path root, Path gitDir, int hashLength, IgnorePatterns info, IgnorePatterns user) {
+    Rules(Path root, Path listedRoot, Path gitDir, int hashLength, IgnorePatterns info,
+        IgnorePatterns user) {
       this.root = root;
+      this.listedRoot = listedRoot;
       this.gitDir = gitDir;
       this.hashLength = hashLength;
       this.info = info;
@@ -373,6 +380,118 @@ public final class JGitIgnoreOracle implements IgnoreOracle {
         index = IndexPaths.read(gitDir, hashLength);
       }
       return index;
+    }
+
+    @Override
+    public boolean namesFolderOnTheWay(Path dir) throws IOException {
+      if (!dir.startsWith(listedRoot) || dir.equals(listedRoot)) {
+        return false;
+      }
+      if (folders == null) {
+        folders = IndexPaths.readFolders(gitDir, hashLength);
+      }
+      // From the listed folder down: git enters only folders holding index entries; any other
+      // folder on the way is an entry it names or not, and the walk below it ends there.
+      for (int depth = listedRoot.getNameCount() + 1; depth <= dir.getNameCount(); depth++) {
+        Path folder = dir.getRoot().resolve(dir.subpath(0, depth));
+        String rel = root.relativize(folder).toString();
+        if (folders.isGitlink(rel)) {
+          return false; // a submodule's folder: neither entered nor named
+        }
+        if (folders.holdsEntries(rel)) {
+          continue;
+        }
+        boolean repository = isRepository(folder);
+        if (isIgnored(folder, true)) {
+          return repository || holdsFile(folder);
+        }
+        return !repository && untrackedContent(folder) == Content.IGNORED;
+      }
+      return false;
+    }
+
+    /** What an untracked folder holds, as git's directory walk ranks it. */
+    private enum Content { NOTHING, IGNORED, UNTRACKED }
+
+    /**
+     * git's verdict on the untracked, not ignored folder {@code dir} (dir.c's check-only walk):
+     * untracked when anything in it is (a nested repository counts as one untracked entry),
+     * else ignored when it holds an ignored file or a non-empty ignored folder, else nothing.
+     * {@code .git} entries are skipped, as are FIFOs, sockets and devices.
+     */
+    private Content untrackedContent(Path dir) throws IOException {
+      Content result = Content.NOTHING;
+      for (Path entry : entries(dir)) {
+        java.nio.file.attribute.BasicFileAttributes a;
+        try {
+          a = RepositoryWalker.lstat(entry);
+        } catch (IOException e) {
+          continue;
+        }
+        if (!a.isDirectory() && !a.isRegularFile() && !a.isSymbolicLink()) {
+          continue;
+        }
+        boolean ignored = isIgnored(entry, a.isDirectory());
+        if (a.isDirectory()) {
+          boolean repository = isRepository(entry);
+          if (ignored) {
+            result = repository || holdsFile(entry) ? Content.IGNORED : result;
+          } else if (repository) {
+            return Content.UNTRACKED;
+          } else {
+            Content inner = untrackedContent(entry);
+            if (inner == Content.UNTRACKED) {
+              return inner;
+            }
+            result = inner == Content.IGNORED ? inner : result;
+          }
+        } else if (ignored) {
+          result = Content.IGNORED;
+        } else {
+          return Content.UNTRACKED;
+        }
+      }
+      return result;
+    }
+
+    /** Whether an ignored folder holds a file (or a repository) somewhere: git then names it. */
+    private boolean holdsFile(Path dir) throws IOException {
+      for (Path entry : entries(dir)) {
+        java.nio.file.attribute.BasicFileAttributes a;
+        try {
+          a = RepositoryWalker.lstat(entry);
+        } catch (IOException e) {
+          continue;
+        }
+        if (a.isRegularFile() || a.isSymbolicLink()
+            || a.isDirectory() && (isRepository(entry) || holdsFile(entry))) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private static boolean isRepository(Path dir) {
+      try {
+        return NestedRepository.isNonbare(dir);
+      } catch (IOException e) {
+        return true; // git stops or waits there: not a folder it would call ignored
+      }
+    }
+
+    /** A folder's entries other than {@code .git}; none when it cannot be listed. */
+    private static List<Path> entries(Path dir) {
+      List<Path> out = new ArrayList<>();
+      try (java.nio.file.DirectoryStream<Path> s = java.nio.file.Files.newDirectoryStream(dir)) {
+        for (Path e : s) {
+          if (!e.getFileName().toString().equals(".git")) {
+            out.add(e);
+          }
+        }
+      } catch (IOException | java.nio.file.DirectoryIteratorException e) {
+        return List.of();
+      }
+      return out;
     }
 
     /**

@@ -1,6 +1,5 @@
-package io.gitoverit.analysis;
+package io.gitoverit.discovery;
 
-import io.gitoverit.discovery.SpecialFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,15 +16,19 @@ import java.nio.file.attribute.BasicFileAttributes;
  * directory). A {@code .git} file git cannot open or read counts too. Anything else (junk in the
  * file, a target that does not exist) makes an ordinary directory, whose {@code .git} entry git
  * then skips like every entry of that name.
+ *
+ * <p>An {@link IOException} means git would not get past this directory: a FIFO, socket or
+ * device where it opens a file ({@link SpecialFiles.NotAFile}, git waits), or a {@code commondir}
+ * file it cannot use (git stops).
  */
-final class NestedRepository {
+public final class NestedRepository {
   private static final int MAX_GITFILE = 1 << 20;
   private static final int HEAD_BYTES = 255;
 
   private NestedRepository() {}
 
   /** Whether {@code dir} holds a repository by git's rules. */
-  static boolean isNonbare(Path dir) {
+  public static boolean isNonbare(Path dir) throws IOException {
     Path dotGit = dir.resolve(".git");
     BasicFileAttributes attrs;
     try {
@@ -33,41 +36,70 @@ final class NestedRepository {
     } catch (IOException e) {
       return false;
     }
-    if (!attrs.isRegularFile()) {
-      return attrs.isDirectory() && isGitDirectory(dotGit);
+    if (attrs.isRegularFile()) {
+      // git counts a .git file it cannot open or read as a repository
+      return gitFile(dotGit, attrs) != GitFile.INVALID;
     }
-    if (attrs.size() > MAX_GITFILE) {
+    return attrs.isDirectory() && isGitDirectory(dotGit);
+  }
+
+  /**
+   * Whether git status stops at the submodule checked out in {@code dir}: its {@code .git} is a
+   * file that names no repository (or cannot be read), or a directory that is none. A missing one
+   * is a submodule that is not checked out, which git accepts.
+   */
+  public static boolean stopsGit(Path dir) throws IOException {
+    Path dotGit = dir.resolve(".git");
+    BasicFileAttributes attrs;
+    try {
+      attrs = Files.readAttributes(dotGit, BasicFileAttributes.class);
+    } catch (IOException e) {
       return false;
+    }
+    if (attrs.isRegularFile()) {
+      return gitFile(dotGit, attrs) != GitFile.VALID;
+    }
+    return attrs.isDirectory() && !isGitDirectory(dotGit);
+  }
+
+  /** What git's read_gitfile makes of a {@code .git} file. */
+  private enum GitFile { VALID, UNREADABLE, INVALID }
+
+  private static GitFile gitFile(Path dotGit, BasicFileAttributes attrs) throws IOException {
+    if (attrs.size() > MAX_GITFILE) {
+      return GitFile.INVALID;
     }
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(dotGit);
     } catch (IOException e) {
-      return true; // git counts a .git file it cannot open or read as a repository
+      return GitFile.UNREADABLE;
     }
     byte[] prefix = "gitdir: ".getBytes(StandardCharsets.US_ASCII);
-    if (bytes.length < prefix.length || !java.util.Arrays.equals(bytes, 0, prefix.length, prefix, 0,
-        prefix.length)) {
-      return false;
+    if (bytes.length < prefix.length
+        || !java.util.Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length)) {
+      return GitFile.INVALID;
     }
     int len = bytes.length;
     while (len > 0 && (bytes[len - 1] == '\n' || bytes[len - 1] == '\r')) {
       len--;
     }
     if (len < prefix.length + 1) {
-      return false;
+      return GitFile.INVALID;
     }
     String target = new String(bytes, prefix.length, len - prefix.length, StandardCharsets.UTF_8);
     try {
-      Path gitDir = target.startsWith("/") ? Path.of(target) : Path.of(dir.toString(), target);
-      return isGitDirectory(gitDir);
+      Path gitDir = target.startsWith("/")
+          ? Path.of(target)
+          : Path.of(dotGit.getParent().toString(), target);
+      return isGitDirectory(gitDir) ? GitFile.VALID : GitFile.INVALID;
     } catch (InvalidPathException e) {
-      return false;
+      return GitFile.INVALID;
     }
   }
 
   /** git's is_git_directory. */
-  static boolean isGitDirectory(Path suspect) {
+  static boolean isGitDirectory(Path suspect) throws IOException {
     if (!validHead(suspect.resolve("HEAD"))) {
       return false;
     }
@@ -78,16 +110,16 @@ final class NestedRepository {
       try {
         text = SpecialFiles.read(pointer);
       } catch (SpecialFiles.NotAFile e) {
-        throw new GitWouldHang.InWalk(pointer);
+        throw e;
       } catch (IOException e) {
-        throw new WorktreeRefusal("cannot read " + pointer + " (git stops there)");
+        throw new IOException("cannot read " + pointer + " (git stops there)", e);
       }
       int len = text.length;
       while (len > 0 && (text[len - 1] == '\n' || text[len - 1] == '\r')) {
         len--;
       }
       if (len == 0) {
-        throw new WorktreeRefusal("empty " + pointer + " (git stops there)");
+        throw new IOException("empty " + pointer + " (git stops there)");
       }
       try {
         common = suspect.resolve(new String(text, 0, len, StandardCharsets.UTF_8));
@@ -99,7 +131,7 @@ final class NestedRepository {
   }
 
   /** git's validate_headref: a link into refs/, a symbolic ref to refs/, or an object id. */
-  private static boolean validHead(Path head) {
+  private static boolean validHead(Path head) throws IOException {
     BasicFileAttributes attrs;
     try {
       attrs = Files.readAttributes(head, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
@@ -114,7 +146,7 @@ final class NestedRepository {
       }
     }
     if (attrs.isOther()) {
-      throw new GitWouldHang.InWalk(head); // git opens it and waits
+      throw new SpecialFiles.NotAFile(head); // git opens it and waits
     }
     byte[] b;
     try (InputStream in = Files.newInputStream(head)) {

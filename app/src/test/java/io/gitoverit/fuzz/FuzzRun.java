@@ -1,0 +1,158 @@
+package io.gitoverit.fuzz;
+
+import io.gitoverit.analysis.AnalysisOptions;
+import io.gitoverit.analysis.GitRunner;
+import io.gitoverit.analysis.JGitAnalyzer;
+import io.gitoverit.discovery.JGitIgnoreOracle;
+import io.gitoverit.discovery.RepositoryWalker;
+import io.gitoverit.progress.ProgressListener;
+import io.gitoverit.report.RepoError;
+import io.gitoverit.report.RepoReport;
+import io.gitoverit.report.StatusSummary;
+import io.gitoverit.report.Worktree;
+import io.gitoverit.scan.RepoSource;
+import io.gitoverit.scan.ScanResult;
+import io.gitoverit.scan.Scanner;
+import io.gitoverit.testing.GitFixture;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Builds one case and compares gitoverit with git: the repositories listed (the production walk,
+ * which takes nested-repository candidates from the JGit analysis; the plain walk; the walk of a
+ * {@code --metadata-only} scan), which of them are errors, and for the others {@code modified},
+ * {@code untracked}, {@code deleted}, the newest mtime and the status text. The JGit engine is
+ * used alone, without the git fallback, so that every answer is its own.
+ */
+final class FuzzRun {
+  private final GitFixture git;
+  private final GitRunner runner;
+
+  FuzzRun(GitFixture git) {
+    this.git = git;
+    this.runner = GitRunner.standard().withEnvironment(git.environment(),
+        Set.of("GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL", "GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL"));
+  }
+
+  /** The result of one run: the case as built, and every disagreement found. */
+  record Outcome(FuzzCase built, List<String> disagreements) {}
+
+  /** Builds {@code c} in {@code dir} (which must not exist) and compares. */
+  Outcome run(FuzzCase c, Path dir) throws IOException, InterruptedException {
+    Files.createDirectories(dir);
+    Path base = dir.toRealPath();
+    FuzzCase built = c.build(base, git);
+    Path root = base.resolve("r");
+    List<String> out = new ArrayList<>();
+    if (!Files.isDirectory(root)) {
+      return new Outcome(built, out);
+    }
+    // gitoverit first: git status below may refresh the index of a repository
+    ScanResult scan = scan(root, AnalysisOptions.FULL);
+    ScanResult metadata = scan(root, new AnalysisOptions(false, true));
+    List<String> plain = new ArrayList<>();
+    new RepositoryWalker(List.of(root), false, oracle()).forEachRemaining(
+        p -> plain.add(base.relativize(p).toString()));
+    Map<String, GitSays.Repo> expected = GitSays.of(git, base, root);
+
+    Map<String, Object> actual = new TreeMap<>();
+    for (RepoReport r : scan.reports()) {
+      actual.put(base.relativize(r.path()).toString(), r);
+    }
+    for (RepoError e : scan.errors()) {
+      actual.put(base.relativize(e.path()).toString(), e);
+    }
+    Set<String> listed = new TreeSet<>(expected.keySet());
+    if (!listed.equals(actual.keySet())) {
+      out.add("listed: git " + listed + ", gitoverit " + actual.keySet());
+    }
+    if (!listed.equals(new TreeSet<>(plain))) {
+      out.add("listed by the plain walk: git " + listed + ", gitoverit " + new TreeSet<>(plain));
+    }
+    Set<String> metadataListed = new TreeSet<>();
+    scan(metadata, base, metadataListed);
+    if (!listed.equals(metadataListed)) {
+      out.add("listed with --metadata-only: git " + listed + ", gitoverit " + metadataListed);
+    }
+    for (Map.Entry<String, GitSays.Repo> e : expected.entrySet()) {
+      Object a = actual.get(e.getKey());
+      if (a != null) {
+        compare(e.getKey(), e.getValue(), a, out);
+      }
+    }
+    return new Outcome(built, out);
+  }
+
+  private static void scan(ScanResult scan, Path base, Set<String> into) {
+    scan.reports().forEach(r -> into.add(base.relativize(r.path()).toString()));
+    scan.errors().forEach(e -> into.add(base.relativize(e.path()).toString()));
+  }
+
+  private static void compare(String path, GitSays.Repo git, Object actual, List<String> out) {
+    if (git.error() != null || actual instanceof RepoError) {
+      if (git.error() == null) {
+        out.add(path + ": git reads it, gitoverit: " + ((RepoError) actual).message());
+      } else if (!(actual instanceof RepoError)) {
+        out.add(path + ": git cannot read it (" + git.error() + "), gitoverit reports it");
+      }
+      return;
+    }
+    RepoReport r = (RepoReport) actual;
+    if (!(r.worktree() instanceof Worktree.Checked w)) {
+      out.add(path + ": work tree not checked");
+      return;
+    }
+    field(path, "modified", git.modified(), w.modified(), out);
+    field(path, "untracked", git.untracked(), w.untracked(), out);
+    field(path, "deleted", git.deleted(), w.deleted(), out);
+    field(path, "status", git.status(), StatusSummary.text(r), out);
+    field(path, "mtime", git.mtime(), w.latestMtime(), out);
+  }
+
+  private static void field(String path, String name, Object git, Object ours, List<String> out) {
+    if (!Objects.equals(git, ours)) {
+      out.add(path + ": " + name + " git=" + git + " gitoverit=" + ours);
+    }
+  }
+
+  private JGitIgnoreOracle oracle() {
+    return new JGitIgnoreOracle(git.environment());
+  }
+
+  /** The production scan: the deferring walker fed by the analyses' candidates; JGit only. */
+  private ScanResult scan(Path root, AnalysisOptions options) throws InterruptedException {
+    RepositoryWalker walker = new RepositoryWalker(List.of(root), false, oracle(), true);
+    RepoSource source = new RepoSource() {
+      @Override
+      public Optional<Path> next() {
+        return walker.hasNext() ? Optional.of(walker.next()) : Optional.empty();
+      }
+
+      @Override
+      public boolean awaiting() {
+        return walker.awaiting();
+      }
+
+      @Override
+      public void nested(Path repo, Optional<List<Path>> candidates) {
+        walker.nested(repo, candidates);
+      }
+
+      @Override
+      public List<RepoError> problems() {
+        return walker.problems().stream()
+            .map(p -> new RepoError(p.path(), p.message(), Optional.empty())).toList();
+      }
+    };
+    return new Scanner(new JGitAnalyzer(runner), 0, new ProgressListener() {}).scan(source, options);
+  }
+}
