@@ -292,7 +292,7 @@ final class FuzzGenerator {
   /**
    * Lines no other file shares: a renamed file is then either unchanged or unrelated to its old
    * content, never near git's 50 % similarity threshold, where JGit's rename score (which also
-   * weighs the names) can decide otherwise (see the README's known differences).
+   * weighs the names) can decide otherwise.
    */
   private byte[] content(int lines) {
     StringBuilder sb = new StringBuilder();

@@ -43,8 +43,8 @@ final class FuzzRun {
         Set.of("GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL", "GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL"));
   }
 
-  /** The result of one run: the case as built, and every disagreement found. */
-  record Outcome(FuzzCase built, List<String> disagreements) {}
+  /** The result of one run: the case as built, how many repositories git lists, disagreements. */
+  record Outcome(FuzzCase built, int repositories, List<String> disagreements) {}
 
   /** Builds {@code c} in {@code dir} (which must not exist) and compares. */
   Outcome run(FuzzCase c, Path dir) throws IOException, InterruptedException {
@@ -54,7 +54,7 @@ final class FuzzRun {
     Path root = base.resolve("r");
     List<String> out = new ArrayList<>();
     if (!Files.isDirectory(root)) {
-      return new Outcome(built, out);
+      return new Outcome(built, 0, out);
     }
     // gitoverit first: git status below may refresh the index of a repository
     ScanResult scan = scan(root, AnalysisOptions.FULL);
@@ -89,7 +89,7 @@ final class FuzzRun {
         compare(e.getKey(), e.getValue(), a, out);
       }
     }
-    return new Outcome(built, out);
+    return new Outcome(built, expected.size(), out);
   }
 
   private static void scan(ScanResult scan, Path base, Set<String> into) {

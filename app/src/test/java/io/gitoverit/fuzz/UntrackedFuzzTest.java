@@ -76,7 +76,7 @@ class UntrackedFuzzTest {
           FuzzCase c = FuzzGenerator.generate(new Random(caseSeed(seed, index)));
           Path dir = scratch.resolve("case-" + index);
           FuzzRun.Outcome o = run.run(c, dir);
-          repositories.addAndGet(GitSays.discover(git, dir.resolve("r")).size());
+          repositories.addAndGet(o.repositories());
           if (o.disagreements().isEmpty()) {
             FuzzCase.deleteTree(dir);
           } else {
