@@ -1,6 +1,7 @@
 package io.gitoverit.analysis;
 
 import io.gitoverit.discovery.IgnorePatterns;
+import io.gitoverit.discovery.IndexPaths;
 import io.gitoverit.discovery.SpecialFiles;
 import java.io.File;
 import java.io.IOException;
@@ -196,8 +197,23 @@ final class GuardedTreeIterator extends FileTreeIterator {
     return modified;
   }
 
-  /** The factory IndexDiff uses for submodule work trees. */
+  /**
+   * The factory IndexDiff uses for submodule work trees. A submodule that records submodules of
+   * its own is refused: JGit walks those deeper work trees with its own iterators, whose rules
+   * for untracked files and nested repositories are not git's.
+   */
   static WorkingTreeIterator forSubmodule(Repository subRepo) {
+    String format = subRepo.getConfig().getString("extensions", null, "objectformat");
+    try {
+      if (IndexPaths.recordsGitlink(subRepo.getDirectory().toPath(),
+          "sha256".equalsIgnoreCase(format) ? 32 : 20)) {
+        throw new WorktreeRefusal("a submodule with submodules of its own: "
+            + subRepo.getWorkTree());
+      }
+    } catch (IOException e) {
+      throw new WorktreeRefusal("cannot read the index of the submodule " + subRepo.getWorkTree()
+          + ": " + e.getMessage());
+    }
     return new GuardedTreeIterator(subRepo, null);
   }
 }

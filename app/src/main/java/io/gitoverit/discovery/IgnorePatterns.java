@@ -162,6 +162,9 @@ public final class IgnorePatterns {
    * a negation, null when no pattern matches.
    */
   public Boolean verdict(byte[] path, int length, boolean isDirectory) {
+    if (patterns.length == 0) {
+      return null;
+    }
     int slash = length - 1;
     while (slash >= 0 && path[slash] != '/') {
       slash--;

@@ -14,10 +14,9 @@ import java.util.Set;
 /**
  * The paths a git index tracks, read straight from the index file (versions 2 to 4, split index)
  * without locking or writing anything; also the one place that answers whether an index records
- * a submodule (the git engine's filter guard asks). Entries with the skip-worktree bit are left out, as {@code
- * git check-ignore} leaves them out when it asks whether a path is tracked; skip-worktree {@code
- * .gitignore} files are kept aside, since git reads those from the index when the work tree
- * lacks them.
+ * a submodule (the git engine's filter guard asks). Entries with the skip-worktree bit count as
+ * tracked, as {@code git check-ignore} counts them; skip-worktree {@code .gitignore} files are
+ * also kept aside, since git reads those from the index when the work tree lacks them.
  */
 public final class IndexPaths {
   private static final int MODE_TYPE_MASK = 0170000;
@@ -193,11 +192,11 @@ public final class IndexPaths {
             break;
           }
         }
-      } else if (name.length > 0 && !skipWorktree) {
-        add(new String(name, StandardCharsets.UTF_8), gitlink);
-      } else if (skipWorktree && (flags & 0x3000) == 0) {
+      } else if (name.length > 0) {
         String path = new String(name, StandardCharsets.UTF_8);
-        if (path.equals(".gitignore") || path.endsWith("/.gitignore")) {
+        add(path, gitlink);
+        if (skipWorktree && (flags & 0x3000) == 0
+            && (path.equals(".gitignore") || path.endsWith("/.gitignore"))) {
           hiddenGitignores.put(path.substring(0, path.length() - ".gitignore".length()),
               Arrays.copyOfRange(b, start + 40, start + 40 + hashLength));
         }

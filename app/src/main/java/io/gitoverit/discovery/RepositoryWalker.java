@@ -35,7 +35,9 @@ import java.util.Set;
  * directories are never followed and {@code .git} directories never entered; each repository is
  * yielded once over all roots. Without {@code includeIgnored}, a directory that the deepest
  * already-yielded repository around it ignores is never entered, which also drops ignored nested
- * repositories.
+ * repositories; and a repository found in a folder that upstream's pruning (the folders {@code git
+ * ls-files --others --ignored --directory} names in any yielded repository around it) would
+ * never have reached is not yielded, nor is anything below it.
  *
  * <p>With {@code deferNested} (and without {@code includeIgnored}) the walker does not enter a
  * repository it yields: the analysis of that repository walks its work tree anyway, and {@link

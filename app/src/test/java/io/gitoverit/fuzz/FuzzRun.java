@@ -1,7 +1,9 @@
 package io.gitoverit.fuzz;
 
 import io.gitoverit.analysis.AnalysisOptions;
+import io.gitoverit.analysis.GitCliAnalyzer;
 import io.gitoverit.analysis.GitRunner;
+import io.gitoverit.analysis.HybridAnalyzer;
 import io.gitoverit.analysis.JGitAnalyzer;
 import io.gitoverit.discovery.JGitIgnoreOracle;
 import io.gitoverit.discovery.RepositoryWalker;
@@ -30,8 +32,10 @@ import java.util.TreeSet;
  * Builds one case and compares gitoverit with git: the repositories listed (the production walk,
  * which takes nested-repository candidates from the JGit analysis; the plain walk; the walk of a
  * {@code --metadata-only} scan), which of them are errors, and for the others {@code modified},
- * {@code untracked}, {@code deleted}, the newest mtime and the status text. The JGit engine is
- * used alone, without the git fallback, so that every answer is its own.
+ * {@code untracked}, {@code deleted}, the newest mtime and the status text. The engine is the
+ * production one, JGit with git as the fallback, but a fallback is allowed only where JGit
+ * declines on purpose (it knows it cannot give git's answer); a JGit failure of any other kind
+ * is a disagreement, so that every other answer is JGit's own.
  */
 final class FuzzRun {
   private final GitFixture git;
@@ -43,8 +47,11 @@ final class FuzzRun {
         Set.of("GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL", "GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL"));
   }
 
-  /** The result of one run: the case as built, how many repositories git lists, disagreements. */
-  record Outcome(FuzzCase built, int repositories, List<String> disagreements) {}
+  /**
+   * The result of one run: the case as built, how many repositories git lists, how many of those
+   * JGit declined (git answered), and every disagreement.
+   */
+  record Outcome(FuzzCase built, int repositories, int declined, List<String> disagreements) {}
 
   /** Builds {@code c} in {@code dir} (which must not exist) and compares. */
   Outcome run(FuzzCase c, Path dir) throws IOException, InterruptedException {
@@ -54,11 +61,21 @@ final class FuzzRun {
     Path root = base.resolve("r");
     List<String> out = new ArrayList<>();
     if (!Files.isDirectory(root)) {
-      return new Outcome(built, 0, out);
+      return new Outcome(built, 0, 0, out);
     }
     // gitoverit first: git status below may refresh the index of a repository
-    ScanResult scan = scan(root, AnalysisOptions.FULL);
-    ScanResult metadata = scan(root, new AnalysisOptions(false, true));
+    List<String> routed = java.util.Collections.synchronizedList(new ArrayList<>());
+    ScanResult scan = scan(root, AnalysisOptions.FULL, routed);
+    ScanResult metadata = scan(root, new AnalysisOptions(false, true), new ArrayList<>());
+    int declined = 0;
+    for (String r : routed) {
+      // The preflight's choice, or JGit's own refusal; not a failure of any other kind.
+      if (!r.contains(": JGit failed: ") || r.contains(": JGit failed: JGitUnsupportedException: ")) {
+        declined++;
+      } else {
+        out.add("handed to git: " + r);
+      }
+    }
     List<String> plain = new ArrayList<>();
     new RepositoryWalker(List.of(root), false, oracle()).forEachRemaining(
         p -> plain.add(base.relativize(p).toString()));
@@ -89,7 +106,7 @@ final class FuzzRun {
         compare(e.getKey(), e.getValue(), a, out);
       }
     }
-    return new Outcome(built, expected.size(), out);
+    return new Outcome(built, expected.size(), declined, out);
   }
 
   private static void scan(ScanResult scan, Path base, Set<String> into) {
@@ -128,8 +145,9 @@ final class FuzzRun {
     return new JGitIgnoreOracle(git.environment());
   }
 
-  /** The production scan: the deferring walker fed by the analyses' candidates; JGit only. */
-  private ScanResult scan(Path root, AnalysisOptions options) throws InterruptedException {
+  /** The production scan: the deferring walker fed by the analyses' candidates. */
+  private ScanResult scan(Path root, AnalysisOptions options, List<String> routed)
+      throws InterruptedException {
     RepositoryWalker walker = new RepositoryWalker(List.of(root), false, oracle(), true);
     RepoSource source = new RepoSource() {
       @Override
@@ -153,6 +171,8 @@ final class FuzzRun {
             .map(p -> new RepoError(p.path(), p.message(), Optional.empty())).toList();
       }
     };
-    return new Scanner(new JGitAnalyzer(runner), 0, new ProgressListener() {}).scan(source, options);
+    HybridAnalyzer engine = new HybridAnalyzer(new JGitAnalyzer(runner), new GitCliAnalyzer(runner),
+        (repo, reason) -> routed.add(repo + ": " + reason));
+    return new Scanner(engine, 0, new ProgressListener() {}).scan(source, options);
   }
 }

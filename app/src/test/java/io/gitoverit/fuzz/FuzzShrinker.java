@@ -87,7 +87,7 @@ final class FuzzShrinker {
   static String field(String disagreement) {
     int colon = disagreement.indexOf(": ");
     String rest = colon < 0 ? disagreement : disagreement.substring(colon + 2);
-    if (disagreement.startsWith("listed")) {
+    if (disagreement.startsWith("listed") || disagreement.startsWith("handed to git")) {
       return disagreement.substring(0, disagreement.indexOf(':'));
     }
     if (rest.startsWith("git reads it") || rest.startsWith("git cannot read it")) {

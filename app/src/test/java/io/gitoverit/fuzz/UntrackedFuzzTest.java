@@ -65,6 +65,7 @@ class UntrackedFuzzTest {
     List<String> failures = Collections.synchronizedList(new ArrayList<>());
     List<Object[]> failing = Collections.synchronizedList(new ArrayList<>());
     AtomicInteger repositories = new AtomicInteger();
+    AtomicInteger declined = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       List<Future<?>> futures = new ArrayList<>();
@@ -77,6 +78,7 @@ class UntrackedFuzzTest {
           Path dir = scratch.resolve("case-" + index);
           FuzzRun.Outcome o = run.run(c, dir);
           repositories.addAndGet(o.repositories());
+          declined.addAndGet(o.declined());
           if (o.disagreements().isEmpty()) {
             FuzzCase.deleteTree(dir);
           } else {
@@ -93,8 +95,9 @@ class UntrackedFuzzTest {
     }
     if (failing.isEmpty()) {
       assertTrue(repositories.get() >= indexes.size(), "every case has at least its top repository");
-      System.out.printf("fuzz: seed %d, %d cases, %d repositories, no disagreement%n",
-          seed, indexes.size(), repositories.get());
+      System.out.printf("fuzz: seed %d, %d cases, %d repositories (%d declined by JGit, read"
+          + " with git), no disagreement%n", seed, indexes.size(), repositories.get(),
+          declined.get());
       return;
     }
     failing.sort((a, b) -> Integer.compare((Integer) a[0], (Integer) b[0]));
