@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Issue 6, promise 6: builds large cases and prints gitoverit's wall time and peak memory
+# Scale without surprises: builds large cases and prints gitoverit's wall time and peak memory
 # (maximum resident set size of the JVM, from /usr/bin/time -v). Opt-in, not part of `mvn test`.
 #
 #   app/bench/scale.sh [WORKDIR]        (default WORKDIR: /tmp/gitoverit-scale; jar: app/target/gitoverit.jar)

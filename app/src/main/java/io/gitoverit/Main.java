@@ -1,8 +1,8 @@
 package io.gitoverit;
 
-import io.gitoverit.cli.CommandLines;
 import io.gitoverit.cli.ExitCodes;
-import io.gitoverit.cli.ProductionWiring;
+import io.gitoverit.cli.Program;
+import io.gitoverit.term.Visible;
 import java.io.BufferedWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -20,9 +20,10 @@ public final class Main {
     PrintWriter out = utf8(stdout);
     PrintWriter err = utf8(new FileOutputStream(FileDescriptor.err));
     warnUnlessUtf8Names(err);
-    int exit = run(out, err, args);
+    int exit = run(Program.named(System.getProperty(Program.PROPERTY, "gitoverit")), out, err, args);
     if (stdout.failure() != null) {
-      err.println("gitoverit: error: cannot write the output: " + stdout.failure().getMessage());
+      err.println("gitoverit: error: cannot write the output: "
+          + Visible.of(String.valueOf(stdout.failure().getMessage())));
       err.flush();
       exit = ExitCodes.FAILURES;
     }
@@ -45,8 +46,13 @@ public final class Main {
 
   /** Runs gitoverit with the given writers and returns the exit code. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
+    return run(Program.GITOVERIT, out, err, args);
+  }
+
+  /** Runs {@code program} with the given writers and returns the exit code. */
+  public static int run(Program program, PrintWriter out, PrintWriter err, String... args) {
     try {
-      return CommandLines.create(ProductionWiring.create(), out, err).execute(args);
+      return program.commandLine(out, err).execute(args);
     } finally {
       out.flush();
       err.flush();

@@ -71,6 +71,33 @@ class JarIT {
   }
 
   @Test
+  void readsTheConfigurationFileFromXdgConfigHome() throws Exception {
+    GitFixture fx = new GitFixture(tmp);
+    fx.repoWithCommit(tmp.resolve("projects").resolve("one"), "a.txt", "a\n");
+    Path config = fx.home().resolve(".config/gito/config.toml");
+    Files.createDirectories(config.getParent());
+    Files.writeString(config, String.join("\n",
+        "roots = [\"" + tmp.resolve("projects") + "\"]",
+        "bogus = 1",
+        "[[id_rewrite]]",
+        "type = \"regex\"",
+        "find = '^.*$'",
+        "replace = \"someone\"",
+        "[defaults]",
+        "columns = \"-,dir,ident\"",
+        ""));
+
+    Run r = run(fx, "--no-progress");
+
+    assertEquals(0, r.exit(), r.err());
+    assertEquals("gitoverit: warning: " + config + ":2: unknown key 'bogus'; ignored\n", r.err());
+    assertTrue(r.out().contains("projects/one  someone\n"), r.out());
+    Run json = run(fx, "--no-progress", "-o", "json", "--no-config", "projects");
+    assertEquals("", json.err());
+    assertFalse(json.out().contains("someone"), json.out());
+  }
+
+  @Test
   void aMissingDirectoryIsOneLineAndExitTwo() throws Exception {
     Run r = run(new GitFixture(tmp), "no-such-dir");
     assertEquals(2, r.exit());

@@ -15,9 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 6, promise 2, from outside the JVM: over the hostile fleet, neither JGit (whose
- * {@code FS.runInShell} starts filters, hooks and LFS through {@code sh}) nor the git it starts
- * runs a shell. {@code sh} and {@code bash} on the PATH leave a marker before doing their job.
+ * A scan runs no program a repository names, seen from outside the JVM: over the hostile fleet,
+ * neither JGit (whose {@code FS.runInShell} starts filters, hooks and LFS through {@code sh}) nor
+ * the git it starts runs a shell. {@code sh} and {@code bash} on the PATH leave a marker before
+ * doing their job.
  */
 class NoShellIT {
   @TempDir Path tmp;

@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 6, promises 5 and 6 (names) with the built jar as a process: where stdout goes (a pipe
- * closed early, a full disk, a closed descriptor) and what a non-UTF-8 locale does.
+ * Output is complete or the run fails, and file names survive a non-UTF-8 locale, with the built
+ * jar as a process: where stdout goes (a pipe closed early, a full disk, a closed descriptor) and
+ * what a non-UTF-8 locale does.
  */
 class OutputIT {
   @TempDir static Path tmp;

@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 6, promise 3, for what root cannot be denied: the jar runs as user nobody (through
- * {@code setpriv}) over a fleet owned by nobody in which some folders are mode 000. Every
- * unreadable part is an error row naming it, nothing is reported as deleted, nothing changes.
+ * Unreadable parts of a fleet are error rows, for what root cannot be denied: the jar runs as user
+ * nobody (through {@code setpriv}) over a fleet owned by nobody in which some folders are mode 000.
+ * Every unreadable part is an error row naming it, nothing is reported as deleted, nothing changes.
  */
 class UnreadableIT {
   @TempDir Path tmp;

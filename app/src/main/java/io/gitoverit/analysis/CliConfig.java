@@ -2,17 +2,30 @@ package io.gitoverit.analysis;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The config git sees in one repository, read with one {@code git config --list -z --show-scope}
  * call: every value by canonical key (the last one wins, as for {@code git config --get}), and
- * the filter drivers that the repository's own config files define.
+ * the filter drivers whose programs the repository's own config files name.
+ *
+ * <p>A driver counts as the repository's when a command it would run ({@code clean}, {@code
+ * smudge} or {@code process}) has its value from the repository's config (local, worktree, or a
+ * file these include) and that value is neither empty nor the very value the user's system or
+ * global config gives the same key. {@code git lfs install --local} writes the commands that
+ * {@code git lfs install} writes globally: the same text names the user's own program, which
+ * plain git would run anyway, so such a driver may run. Scopes other than system, global and
+ * command ({@code -c}, {@code GIT_CONFIG_PARAMETERS}) count as the repository's.
  */
 final class CliConfig {
+  /** The keys of a driver that name a program. */
+  private static final Set<String> COMMANDS = Set.of("clean", "smudge", "process");
+
+  private static final Set<String> USER_SCOPES = Set.of("system", "global", "command");
+
   private final Map<String, String> values;
   private final Set<String> ownFilterDrivers;
 
@@ -24,7 +37,8 @@ final class CliConfig {
   /** Parses {@code scope NUL key [LF value] NUL} records. */
   static CliConfig parse(byte[] raw) {
     Map<String, String> values = new HashMap<>();
-    Set<String> drivers = new LinkedHashSet<>();
+    Map<String, String> scopes = new HashMap<>();
+    Map<String, String> userValues = new HashMap<>();
     var fields = CliStatus.splitNul(raw);
     for (int i = 0; i + 1 < fields.size(); i += 2) {
       String scope = new String(fields.get(i), StandardCharsets.UTF_8);
@@ -32,13 +46,24 @@ final class CliConfig {
       int nl = entry.indexOf('\n');
       // A key without '=' in a config file: `git config --get` prints "".
       String key = nl < 0 ? entry : entry.substring(0, nl);
-      values.put(key, nl < 0 ? "" : entry.substring(nl + 1));
-      // local includes what local config includes; worktree is config.worktree.
-      if ((scope.equals("local") || scope.equals("worktree")) && key.startsWith("filter.")) {
-        int last = key.lastIndexOf('.');
-        if (last > "filter.".length()) {
-          drivers.add(key.substring("filter.".length(), last));
-        }
+      String value = nl < 0 ? "" : entry.substring(nl + 1);
+      values.put(key, value);
+      scopes.put(key, scope);
+      if (scope.equals("system") || scope.equals("global")) {
+        userValues.put(key, value);
+      }
+    }
+    Set<String> drivers = new TreeSet<>();
+    for (Map.Entry<String, String> e : values.entrySet()) {
+      String key = e.getKey();
+      int last = key.lastIndexOf('.');
+      if (!key.startsWith("filter.") || last <= "filter.".length()
+          || !COMMANDS.contains(key.substring(last + 1))) {
+        continue;
+      }
+      boolean repositorys = !USER_SCOPES.contains(scopes.get(key));
+      if (repositorys && !e.getValue().isEmpty() && !e.getValue().equals(userValues.get(key))) {
+        drivers.add(key.substring("filter.".length(), last));
       }
     }
     return new CliConfig(values, drivers);
@@ -54,7 +79,10 @@ final class CliConfig {
     return values.keySet();
   }
 
-  /** Names of the filter drivers configured by the repository's local or worktree config. */
+  /**
+   * Names of the filter drivers whose clean, smudge or process command comes from the
+   * repository's own config and is not the user's (see the class comment): git must not run them.
+   */
   Set<String> ownFilterDrivers() {
     return ownFilterDrivers;
   }

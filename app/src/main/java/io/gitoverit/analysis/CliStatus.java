@@ -30,17 +30,7 @@ record CliStatus(
    * @param xy the two status letters
    * @param sub the submodule field ({@code N...}, or {@code S} and three flags)
    */
-  record Change(char kind, String xy, String sub, byte[] path) {
-    /** Whether git compared the work-tree file with the index for this record (filters apply). */
-    boolean worktreeSide() {
-      return kind == 'u' || (xy.charAt(1) != '.' && xy.charAt(1) != 'D');
-    }
-
-    /** Whether this is a submodule whose own work tree has tracked changes. */
-    boolean submoduleContentModified() {
-      return sub.length() == 4 && sub.charAt(0) == 'S' && sub.charAt(2) == 'M';
-    }
-  }
+  record Change(char kind, String xy, String sub, byte[] path) {}
 
   /** Upstream's branch column. */
   String branch() {

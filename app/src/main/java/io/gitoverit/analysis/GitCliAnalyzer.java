@@ -1,5 +1,6 @@
 package io.gitoverit.analysis;
 
+import io.gitoverit.discovery.SpecialFiles;
 import io.gitoverit.report.RepoReport;
 import io.gitoverit.report.SyncResult;
 import io.gitoverit.report.Worktree;
@@ -34,11 +35,11 @@ import java.util.regex.Pattern;
  * does (no optional locks, {@code core.fsmonitor=false}, no prompts), every call gets {@code -c
  * core.hooksPath=/dev/null -c core.pager=cat}; diffs get {@code --no-ext-diff --no-textconv};
  * and clean/smudge/process filter drivers defined by the repository's own (local or worktree)
- * config, or by a submodule's config under {@code .git/modules}, are switched off by {@link
- * FilterGuard}, which fails the repository rather than report a change that only the switched-off
- * filter could confirm. Filter drivers of the user's global or system config (git-lfs) still run:
- * they are the user's programs, not the repository's. Not covered: the config of a submodule
- * whose git dir lives inside its work tree (an old-style {@code sub/.git} directory).
+ * config, or by the config of a submodule git status enters, are switched off by {@link
+ * FilterGuard}: a file git would have passed through one is counted as git counts it without
+ * the filter, and named in the report's warnings. Filter drivers of the user's global or system
+ * config (git-lfs) still run, also when the repository's config repeats the same commands ({@code
+ * git lfs install --local}): they are the user's programs, not the repository's.
  */
 public final class GitCliAnalyzer implements RepoAnalyzer {
   /**
@@ -96,6 +97,10 @@ public final class GitCliAnalyzer implements RepoAnalyzer {
       throws IOException, AnalysisException {
     CliConfig config = CliConfig.parse(ok(git.run(root, "config", "--list", "-z", "--show-scope"), "git config"));
     Path index = dirs.gitDir().resolve("index");
+    // Before any git reads the index: a header, size or layout that rules one out (a zero-filled
+    // file, more entries than the file can hold, zeros where extensions go) fails the repository
+    // at once, where git would first hash the whole file.
+    IndexIntegrity.checkLayout(index, config.get("extensions.objectformat"));
     // Only a work-tree read enters submodules, and only where the index records a gitlink.
     boolean entersSubmodules = !options.metadataOnly()
         && FilterGuard.mayHaveGitlinks(dirs.gitDir(), config.get("extensions.objectformat"));
@@ -111,6 +116,7 @@ public final class GitCliAnalyzer implements RepoAnalyzer {
 
     CliStatus status;
     Worktree worktree;
+    List<String> warnings = List.of();
     if (options.metadataOnly()) {
       IndexIntegrity.check(index, config.get("extensions.objectformat"));
       status = CliStatus.parse(ok(g.run(root, "status", "--porcelain=v2", "--branch", "-z",
@@ -122,6 +128,7 @@ public final class GitCliAnalyzer implements RepoAnalyzer {
       // and stats the tracked files; nothing it says is used before the index proved intact.
       GitRunner.Pending statusRun = g.start(root, "status", "--porcelain=v2", "--branch", "-z",
           "--ahead-behind", "--untracked-files=normal");
+      FilterGuard.Check filterCheck = guard.start(g);
       // The index checksum (~100 ms for 100,000 entries) is summed on a thread of its own.
       FutureTask<Void> intact = new FutureTask<>(() -> {
         IndexIntegrity.check(index, config.get("extensions.objectformat"));
@@ -142,7 +149,7 @@ public final class GitCliAnalyzer implements RepoAnalyzer {
       }
       status = CliStatus.parse(ok(full, "git status"));
       checkWholeTreeRead(full);
-      guard.checkCertain(status, g, root);
+      warnings = guard.warnings(filterCheck, g);
       CliWorktreeFacts.LineTotals lines =
           status.changes().isEmpty()
               ? new CliWorktreeFacts.LineTotals(0, 0)
@@ -170,7 +177,8 @@ public final class GitCliAnalyzer implements RepoAnalyzer {
     RemoteDisplay.Result remote = RemoteDisplay.of(status.upstream(), branchName, config::get);
     int submodules = CliSubmodules.count(g, root);
     return new RepoReport(root, status.branch(), remote.remote(), remote.url(), ident(g, root),
-        status.ahead(), status.behind(), submodules, exceptional, worktree, SyncResult.NONE, "git");
+        status.ahead(), status.behind(), submodules, exceptional, worktree, SyncResult.NONE, "git",
+        warnings);
   }
 
   /** Waits for the index check; its failure is this repository's error. */
@@ -210,7 +218,7 @@ public final class GitCliAnalyzer implements RepoAnalyzer {
   private GitDirs locate(Path root) throws IOException, AnalysisException {
     GitRunner.Result r = git.run(root, "rev-parse", "--absolute-git-dir", "--git-common-dir", "--show-toplevel");
     if (!r.ok()) {
-      throw new AnalysisException(oneLine(r, "git rev-parse"));
+      throw r.failure(oneLine(r, "git rev-parse"));
     }
     String out = r.stdoutText();
     out = out.endsWith("\n") ? out.substring(0, out.length() - 1) : out;
@@ -236,7 +244,8 @@ public final class GitCliAnalyzer implements RepoAnalyzer {
       return Optional.of(dotgit);
     }
     try {
-      String text = new String(Files.readAllBytes(dotgit), StandardCharsets.UTF_8);
+      String text = new String(
+          SpecialFiles.read(dotgit, io.gitoverit.analysis.GitDirs.MAX_GITFILE_BYTES), StandardCharsets.UTF_8);
       String first = text.lines().findFirst().orElse("");
       if (!first.startsWith("gitdir:")) {
         return Optional.empty();
@@ -258,7 +267,8 @@ public final class GitCliAnalyzer implements RepoAnalyzer {
   /** The text of the git dir's HEAD file, stripped; empty when unreadable. */
   private static String readHead(Path gitDir) {
     try {
-      return new String(Files.readAllBytes(gitDir.resolve("HEAD")), StandardCharsets.UTF_8).strip();
+      return new String(SpecialFiles.read(gitDir.resolve("HEAD"), HeadFile.MAX_BYTES),
+          StandardCharsets.UTF_8).strip();
     } catch (IOException e) {
       return "";
     }
@@ -287,7 +297,7 @@ public final class GitCliAnalyzer implements RepoAnalyzer {
 
   private static byte[] ok(GitRunner.Result r, String what) throws AnalysisException {
     if (!r.ok()) {
-      throw new AnalysisException(oneLine(r, what));
+      throw r.failure(oneLine(r, what));
     }
     return r.stdout();
   }

@@ -43,11 +43,22 @@ record GitDirs(Path root, Path gitDir, Path commonDir) {
     return new GitDirs(root, gitDir, commonDirOf(gitDir));
   }
 
+  /**
+   * git's limit for a gitfile (read_gitfile_gently): a larger one is refused by its size, unread.
+   * A real one is a line of a few hundred bytes at most.
+   */
+  static final long MAX_GITFILE_BYTES = 1 << 20;
+
+  /** Longer than any path: the most of a {@code commondir} file that is read. */
+  static final long MAX_POINTER_BYTES = 64 * 1024;
+
   /** git's read_gitfile: the target must exist and look like a git dir. */
   private static Path readGitFile(Path dotGit) throws AnalysisException {
     String text;
     try {
-      text = new String(SpecialFiles.read(dotGit), StandardCharsets.UTF_8);
+      text = new String(SpecialFiles.read(dotGit, MAX_GITFILE_BYTES), StandardCharsets.UTF_8);
+    } catch (SpecialFiles.TooLarge e) {
+      throw new AnalysisException("fatal: too large to be a .git file: '" + dotGit + "'");
     } catch (IOException e) {
       throw new AnalysisException("fatal: error reading " + dotGit, e);
     }
@@ -74,7 +85,8 @@ record GitDirs(Path root, Path gitDir, Path commonDir) {
       return gitDir;
     }
     try {
-      String target = Files.readString(file, StandardCharsets.UTF_8).strip();
+      String target =
+          new String(SpecialFiles.read(file, MAX_POINTER_BYTES), StandardCharsets.UTF_8).strip();
       return target.isEmpty() ? gitDir : gitDir.resolve(target).normalize();
     } catch (IOException e) {
       return gitDir;
@@ -96,9 +108,22 @@ record GitDirs(Path root, Path gitDir, Path commonDir) {
     return parseConfig(readConfig(file), base);
   }
 
-  /** A config file's text; empty when there is no such file. */
+  /**
+   * Larger than any config a repository needs: JGit would hold it whole (git streams it), so a
+   * larger one is refused unread and the repository goes to git.
+   */
+  static final long MAX_CONFIG_BYTES = 4 << 20;
+
+  /**
+   * A config file's text; empty when there is no such file.
+   *
+   * @throws SpecialFiles.TooLarge when it holds more than {@link #MAX_CONFIG_BYTES}
+   */
   static String readConfig(Path file) throws IOException {
-    return Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+    if (!Files.isRegularFile(file)) {
+      return "";
+    }
+    return new String(SpecialFiles.read(file, MAX_CONFIG_BYTES), StandardCharsets.UTF_8);
   }
 
   /** Config text (as {@link #readConfig} gives it) parsed over {@code base}. */

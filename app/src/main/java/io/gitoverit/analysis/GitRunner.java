@@ -15,6 +15,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -50,7 +51,30 @@ public final class GitRunner {
       int nl = s.indexOf('\n');
       return nl < 0 ? s : s.substring(0, nl).strip();
     }
+
+    /**
+     * The failure of this call: {@code line} as the message, and git's other stderr lines (at
+     * most 20) as its detail.
+     */
+    AnalysisException failure(String line) {
+      List<String> rest = new ArrayList<>();
+      for (String l : stderr.strip().lines().toList()) {
+        if (!l.isBlank() && !l.strip().equals(line)) {
+          rest.add(l.strip());
+        }
+      }
+      if (rest.size() > MAX_DETAIL_LINES) {
+        int more = rest.size() - MAX_DETAIL_LINES;
+        rest = new ArrayList<>(rest.subList(0, MAX_DETAIL_LINES));
+        rest.add("(" + more + " more lines)");
+      }
+      return new AnalysisException(line,
+          rest.isEmpty() ? Optional.empty() : Optional.of(String.join("\n", rest)));
+    }
   }
+
+  /** How many lines of git's stderr a failure keeps besides its message. */
+  private static final int MAX_DETAIL_LINES = 20;
 
   /** Options put before every subcommand so that a read-only call stays read-only. */
   private static final List<String> SAFE_OPTIONS =

@@ -125,6 +125,10 @@ final class GuardedTreeIterator extends FileTreeIterator {
         }
         throw new WorktreeRefusal("a FIFO, socket or device in the work tree: " + file);
       }
+      if (e.getMode() == FileMode.GITLINK && oversizedGitFile(new File(directory, name))) {
+        // JGit would read it whole to open the submodule; git refuses it by its size.
+        throw new WorktreeRefusal("a .git file larger than git reads in " + name);
+      }
       if (rules && e.getMode() == FileMode.SYMLINK
           && SpecialFiles.isSpecial(new File(directory, name).toPath())) {
         // JGit follows this link to read the rules (and would wait); git does not follow it.
@@ -132,6 +136,12 @@ final class GuardedTreeIterator extends FileTreeIterator {
       }
     }
     super.init(list);
+  }
+
+  /** Whether {@code dir/.git} is a file larger than git's limit for a gitfile. */
+  private static boolean oversizedGitFile(File dir) {
+    File dotGit = new File(dir, ".git");
+    return dotGit.isFile() && dotGit.length() > GitDirs.MAX_GITFILE_BYTES;
   }
 
   @Override

@@ -14,6 +14,9 @@ import org.eclipse.jgit.lib.Repository;
  * branch and JGit as a branch with a nonsense name; both would be a row that looks sound.
  */
 final class HeadFile {
+  /** More than any ref name or object id takes: a larger HEAD is refused unread. */
+  static final long MAX_BYTES = 64 * 1024;
+
   private static final Pattern OBJECT_ID = Pattern.compile("[0-9a-f]{40}|[0-9a-f]{64}");
 
   private HeadFile() {}
@@ -26,9 +29,12 @@ final class HeadFile {
     Path head = gitDir.resolve("HEAD");
     String text;
     try {
-      text = new String(SpecialFiles.read(head), StandardCharsets.UTF_8).strip();
+      text = new String(SpecialFiles.read(head, MAX_BYTES), StandardCharsets.UTF_8).strip();
     } catch (SpecialFiles.NotAFile e) {
       throw new GitWouldHang(head);
+    } catch (SpecialFiles.TooLarge e) {
+      throw new AnalysisException(
+          "HEAD is neither a ref nor an object id: a file of " + e.size() + " bytes");
     } catch (IOException e) {
       if (Files.isDirectory(head)) {
         // git's repository check fails ("not a git repository"); JGit would read on as unborn.

@@ -8,8 +8,9 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The default engine: JGit when the preflight finds nothing it reads wrongly, the git executable
- * otherwise, and git again whenever JGit fails in any way. A JGit failure never yields a partial
+ * The default engine: JGit when the preflight finds nothing it reads wrongly (or holds too much
+ * of in memory), the git executable otherwise, and git again whenever JGit fails in any way, an
+ * OutOfMemoryError or StackOverflowError included. A JGit failure never yields a partial
  * report; when git fails too, git's error is the one reported.
  */
 public final class HybridAnalyzer implements RepoAnalyzer {
@@ -95,7 +96,9 @@ public final class HybridAnalyzer implements RepoAnalyzer {
       return jgit.readWithNested(root, options, noNested, verdict.facts());
     } catch (GitWouldHang e) {
       throw e; // git would wait on the same file
-    } catch (Exception e) {
+    } catch (Exception | OutOfMemoryError | StackOverflowError e) {
+      // JGit's failure, whatever it is, leaves nothing behind: its partial work is dropped, and
+      // an allocation that did not fit (JGit holds some files whole) freed no one else's memory.
       log.toGit(root, "JGit failed: " + e.getClass().getSimpleName() + ": " + JGitAnalyzer.oneLine(e));
       try {
         return Analysis.withoutNested(fallback.analyze(root, options));

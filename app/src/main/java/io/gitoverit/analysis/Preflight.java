@@ -1,8 +1,8 @@
 package io.gitoverit.analysis;
 
+import io.gitoverit.discovery.IndexFile;
+import java.io.FileInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,12 +16,28 @@ import org.eclipse.jgit.lib.Config;
  * Cheap checks, per repository, for what JGit reads wrongly or not at all, so that those
  * repositories go to the git executable before JGit gives a wrong number: the repository config
  * (over the global one), the index header, shared-index files, reftable, a symbolic-link HEAD,
- * and ownership.
+ * and ownership. Files JGit would hold whole in memory go to git too when larger than any
+ * ordinary repository has: a repository config over 4 MiB, packed-refs over 1 MiB, an index over
+ * 32 MiB or 50,000 entries, or an index whose header, size or layout is damaged (the git engine
+ * then reports the damage).
  */
 final class Preflight {
 
   /** Above this many index entries git's status is clearly faster than JGit's. */
   static final int MAX_INDEX_ENTRIES = 50_000;
+
+  /**
+   * Above this size the index goes to git: JGit holds the whole file, and 50,000 entries with
+   * their extensions take a few MB.
+   */
+  static final long MAX_INDEX_BYTES = 32L << 20;
+
+  /**
+   * Above this size (some 15,000 refs) packed-refs goes to git: JGit parses the whole file into
+   * memory at the first ref it does not find loose, where git looks up the few refs a status needs
+   * by binary search.
+   */
+  static final long MAX_PACKED_REFS_BYTES = 1L << 20;
 
   /** Repository extensions JGit handles like git does. */
   private static final Set<String> ALLOWED_EXTENSIONS = Set.of("noop", "preciousobjects");
@@ -188,6 +204,10 @@ final class Preflight {
         || !dirs.commonDir().equals(dirs.gitDir()) && hasSharedIndex(dirs.commonDir())) {
       return Optional.of("split index (sharedindex files)");
     }
+    long packedRefs = dirs.commonDir().resolve("packed-refs").toFile().length();
+    if (packedRefs > MAX_PACKED_REFS_BYTES) {
+      return Optional.of("large packed-refs (" + packedRefs + " bytes), which JGit reads whole");
+    }
     Optional<String> index = indexReason(dirs.gitDir().resolve("index"));
     if (index.isPresent()) {
       return index;
@@ -214,32 +234,32 @@ final class Preflight {
     return false;
   }
 
-  /** The 12-byte index header: signature DIRC, version 2 to 4, entry count. */
+  /**
+   * Why JGit must not read the index: its header or size rules out a git index, it has more
+   * entries or bytes than JGit reads quickly, or its layout is damaged ({@link IndexFile}); the
+   * git engine then reports the damage. Judged from the header and size before any entry is
+   * read, since JGit allocates for the entry count and an extension's size before reading them.
+   * (The repositories asked about are SHA-1 ones: others go to git before this.)
+   */
   static Optional<String> indexReason(Path index) {
     if (!Files.isRegularFile(index)) {
       return Optional.empty();
     }
-    byte[] header;
-    try (InputStream in = Files.newInputStream(index)) {
-      header = in.readNBytes(12);
+    try (FileInputStream in = IndexFile.open(index)) {
+      long size = in.getChannel().size();
+      IndexFile.Header header = IndexFile.judge(in.readNBytes(IndexFile.HEADER_BYTES), size, 20);
+      if (header.entries() > MAX_INDEX_ENTRIES) {
+        return Optional.of("large index (" + header.entries() + " entries)");
+      }
+      if (size > MAX_INDEX_BYTES) {
+        return Optional.of("large index file (" + size + " bytes)");
+      }
+      IndexFile.walk(in, header, new IndexFile.Visitor() {});
+      return Optional.empty();
+    } catch (IndexFile.Corrupt e) {
+      return Optional.of("corrupt index: " + e.getMessage());
     } catch (IOException e) {
       return Optional.of("index unreadable: " + e.getMessage());
     }
-    if (header.length < 12) {
-      return Optional.of("index too short");
-    }
-    ByteBuffer b = ByteBuffer.wrap(header);
-    if (b.getInt() != 0x44495243) {
-      return Optional.of("index signature is not DIRC");
-    }
-    int version = b.getInt();
-    if (version < 2 || version > 4) {
-      return Optional.of("index version " + version);
-    }
-    long entries = Integer.toUnsignedLong(b.getInt());
-    if (entries > MAX_INDEX_ENTRIES) {
-      return Optional.of("large index (" + entries + " entries)");
-    }
-    return Optional.empty();
   }
 }

@@ -97,16 +97,19 @@ public final class SafeSync implements RepoAnalyzer {
         last.nestedCandidates());
   }
 
-  /** Upstream's rule: fetched, clean, behind and not ahead, with an upstream. */
+  /**
+   * Upstream's rule: fetched, clean, behind and not ahead, with an upstream. Clean must be
+   * certain: a row with warnings (a filter that was not run) is not pulled.
+   */
   static boolean canPull(RepoReport r, boolean fetchFailed) {
-    return !fetchFailed && r.dirty().equals(Optional.of(false)) && r.behind() > 0 && r.ahead() == 0
-        && !r.remote().equals("-");
+    return !fetchFailed && r.dirty().equals(Optional.of(false)) && !r.uncertain()
+        && r.behind() > 0 && r.ahead() == 0 && !r.remote().equals("-");
   }
 
-  /** Upstream's rule: fetched, clean, ahead and not behind, with an upstream. */
+  /** Upstream's rule: fetched, clean (certainly, as for a pull), ahead and not behind, with an upstream. */
   static boolean canPush(RepoReport r, boolean fetchFailed) {
-    return !fetchFailed && r.dirty().equals(Optional.of(false)) && r.ahead() > 0 && r.behind() == 0
-        && !r.remote().equals("-");
+    return !fetchFailed && r.dirty().equals(Optional.of(false)) && !r.uncertain()
+        && r.ahead() > 0 && r.behind() == 0 && !r.remote().equals("-");
   }
 
   /** Names of the configured remotes: every {@code remote.<name>.<key>}. */

@@ -147,8 +147,9 @@ final class WorkTreeRules {
   /** A blob as git's do_read_blob gives it; null when it is missing or not a blob. */
   private byte[] readBlob(ObjectId id) {
     try (ObjectReader reader = repo.newObjectReader()) {
-      return reader.open(id, Constants.OBJ_BLOB).getCachedBytes(Integer.MAX_VALUE);
-    } catch (IOException e) {
+      // git skips a blob over its pattern file limit ("ignoring excessively large pattern blob").
+      return reader.open(id, Constants.OBJ_BLOB).getCachedBytes((int) IgnoreFiles.MAX_PATTERN_FILE_BYTES);
+    } catch (IOException | RuntimeException e) {
       return null;
     }
   }

@@ -1,5 +1,6 @@
 package io.gitoverit.cli;
 
+import io.gitoverit.term.Visible;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -11,7 +12,9 @@ public final class CommandLines {
 
   /** A command line that writes to {@code out} and {@code err} and runs with {@code wiring}. */
   public static CommandLine create(Wiring wiring, PrintWriter out, PrintWriter err) {
-    CommandLine cl = new CommandLine(new GitoveritCommand(wiring));
+    GitoveritCommand command = new GitoveritCommand(wiring);
+    CommandLine cl = new CommandLine(command);
+    cl.setDefaultValueProvider(command::configuredDefault);
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -24,7 +27,7 @@ public final class CommandLines {
           if (ex instanceof InterruptedException) {
             return ExitCodes.INTERRUPTED;
           }
-          commandLine.getErr().println("gitoverit: error: " + oneLine(ex));
+          commandLine.getErr().println("gitoverit: error: " + Visible.of(message(ex)));
           commandLine.getErr().flush();
           return ExitCodes.FAILURES;
         });
@@ -32,12 +35,20 @@ public final class CommandLines {
     return cl;
   }
 
-  /** One line naming what was wrong, then a pointer to --help; never the whole usage text. */
+  /**
+   * One line naming what was wrong, then a pointer to --help; never the whole usage text. The
+   * message quotes what was typed (or what a shell glob made of a hostile folder name), so each of
+   * its lines is escaped; an expression's caret line was aligned for that.
+   */
   private static IParameterExceptionHandler shortUsageErrors() {
     return (ex, args) -> {
       CommandLine cl = ex.getCommandLine();
       PrintWriter err = cl.getErr();
-      err.println("gitoverit: " + named(ex));
+      String[] lines = named(ex).split("\n", -1);
+      err.println("gitoverit: " + Visible.of(lines[0]));
+      for (int i = 1; i < lines.length; i++) {
+        err.println(Visible.of(lines[i]));
+      }
       CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
       err.println("Try 'gitoverit --help' for more information.");
       err.flush();
@@ -57,8 +68,12 @@ public final class CommandLines {
     return m;
   }
 
-  private static String oneLine(Throwable t) {
+  /**
+   * The message of an unexpected failure, whole: escaped, a line break in it (from a path or a
+   * value) shows as {@code \n}, so the message stays one line and hides nothing.
+   */
+  private static String message(Throwable t) {
     String m = t.getMessage() == null ? t.toString() : t.getMessage();
-    return m.lines().findFirst().orElse(m);
+    return m.strip();
   }
 }

@@ -3,6 +3,7 @@ package io.gitoverit.cli;
 import io.gitoverit.query.expr.ExprException;
 import io.gitoverit.query.expr.Expression;
 import io.gitoverit.report.RepoReport;
+import io.gitoverit.term.Visible;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
@@ -74,12 +75,16 @@ final class Expressions {
     return evaluating("--where", () -> where.get().filter(reports, dir));
   }
 
-  /** {@code --print}: every value, then each followed by a newline or, with {@code -0}, a NUL. */
-  void print(
-      List<RepoReport> reports, Function<RepoReport, String> dir, boolean nul, PrintWriter out) {
+  /**
+   * {@code --print}: every value, then each followed by a newline or, with {@code -0}, a NUL.
+   * Values are written as they are, for scripts, unless {@code visible} (stdout is a terminal):
+   * then each is escaped, as a table cell is.
+   */
+  void print(List<RepoReport> reports, Function<RepoReport, String> dir, boolean nul,
+      boolean visible, PrintWriter out) {
     List<String> values = evaluating("--print", () -> print.get().printAll(reports, dir));
     for (String v : values) {
-      out.print(v);
+      out.print(visible ? Visible.of(v) : v);
       out.print(nul ? '\0' : '\n');
     }
   }

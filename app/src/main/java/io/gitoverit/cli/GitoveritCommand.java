@@ -2,6 +2,9 @@ package io.gitoverit.cli;
 
 import io.gitoverit.analysis.AnalysisOptions;
 import io.gitoverit.analysis.HybridAnalyzer.RoutingLog;
+import io.gitoverit.config.Config;
+import io.gitoverit.config.Quote;
+import io.gitoverit.config.Setting;
 import io.gitoverit.progress.Progress;
 import io.gitoverit.progress.ProgressListener;
 import io.gitoverit.query.Selection;
@@ -18,15 +21,22 @@ import io.gitoverit.scan.Scanner;
 import io.gitoverit.scan.Workers;
 import io.gitoverit.term.ColorMode;
 import io.gitoverit.term.Terminals;
+import io.gitoverit.term.Visible;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -68,9 +78,11 @@ public final class GitoveritCommand implements Callable<Integer> {
 
   @Option(
       names = {"-d", "--dirty-only"},
+      negatable = true,
       description = "Show only repositories with uncommitted changes or an operation in progress"
-          + " (and those whose fetch, pull or push failed).")
-  boolean dirtyOnly;
+          + " (and those whose fetch, pull or push failed); --no-dirty-only overrides a"
+          + " configured dirty_only.")
+  Boolean dirtyOnly;
 
   @Option(
       names = {"-s", "--sort"},
@@ -84,6 +96,9 @@ public final class GitoveritCommand implements Callable<Integer> {
 
   /** How usage errors name -j (picocli alone would say its longest name, --parallel). */
   static final String JOBS_NAMED = "option '-j' / '--jobs'";
+
+  /** How a configuration warning starts. */
+  private static final String WARNING = "gitoverit: warning: ";
 
   @Option(
       names = {"-j", "--jobs", "--parallel"},
@@ -100,14 +115,16 @@ public final class GitoveritCommand implements Callable<Integer> {
   @Option(
       names = {"-c", "--columns"},
       paramLabel = "SPEC",
+      completionCandidates = Candidates.Columns.class,
       description = "Table columns, comma-separated: col adds, -col removes, - clears all;"
-          + " last mention wins. Columns: dir, status, branch, remote, url, mtime,"
-          + " branch_remote, ident (default: dir,status,branch,remote,url,mtime).")
+          + " last mention wins. Columns: ${COMPLETION-CANDIDATES}"
+          + " (default: dir,status,branch,remote,url,mtime).")
   String columns;
 
   @Option(
       names = {"-a", "--table-algo"},
       paramLabel = "ALGO",
+      completionCandidates = Candidates.TableAlgos.class,
       description = "How a table too wide for the terminal is narrowed: cell (fewest shortened"
           + " cells, default) or char (fewest hidden characters).")
   TableAlgo tableAlgo = TableAlgo.CELL;
@@ -143,19 +160,39 @@ public final class GitoveritCommand implements Callable<Integer> {
       description = "Show the reference for --where and --print expressions and exit.")
   boolean helpWhere;
 
-  @Option(names = "--errors", description = "After the output, print each failure's details on stderr.")
+  @Option(
+      names = "--errors",
+      description = "After the output, say on stderr why each repository or directory could not"
+          + " be read, one line each, and list each warning (a row marked ~).")
   boolean showErrors;
 
   @Option(
       names = "--debug",
       description = "Say on stderr which repositories were read with the git executable and"
-          + " why, and print full details of every failure.")
+          + " why, and print every failure with its stack trace.")
   boolean debug;
 
   @Option(names = "--no-progress", description = "Never show the progress display.")
   boolean noProgress;
 
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "Read the configuration from FILE (default: $GITOVERIT_CONFIG, else"
+          + " gito/config.toml in $XDG_CONFIG_HOME or ~/.config).")
+  Path configFile;
+
+  @Option(
+      names = "--no-config",
+      description = "Read no configuration file (GITO_* and GITOVERIT_* variables still apply).")
+  boolean noConfig;
+
+  /** The configuration, read once when first needed: see {@link #config()}. */
+  private RunConfig config;
+
   @Mixin ActionOptions actions = new ActionOptions();
+
+  @Mixin GenerateOption generate = new GenerateOption();
 
   public GitoveritCommand(Wiring wiring) {
     this.wiring = wiring;
@@ -163,6 +200,9 @@ public final class GitoveritCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (generate.print(spec)) {
+      return ExitCodes.OK;
+    }
     if (helpWhere) {
       spec.commandLine().getOut().print(WhereHelp.text());
       spec.commandLine().getOut().flush();
@@ -173,7 +213,9 @@ public final class GitoveritCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "Invalid value for " + JOBS_NAMED + ": " + jobs + " (must be 0 or more)");
     }
-    actions.validate(spec.commandLine(), dirtyOnly, sort);
+    boolean onlyDirty = effectiveDirtyOnly();
+    dropDefaultsMetadataOnlyCannotHonour();
+    actions.validate(spec.commandLine(), onlyDirty, sort);
     SortField effectiveSort = sort == null ? actions.defaultSort() : sort;
     List<Column> tableColumns = tableColumns();
     Expressions expressions = Expressions.compile(where, print, spec.commandLine());
@@ -188,8 +230,9 @@ public final class GitoveritCommand implements Callable<Integer> {
 
     int workers = Workers.resolve(jobs, wiring.cpus());
     // --debug writes to stderr while the scan runs; a live display there would tangle with it.
-    ProgressListener listener = Progress.forRun(wiring.env(), wiring.stderrIsTerminal(),
-        noProgress || debug, Terminals.useColor(color, true, wiring.env()), spec.commandLine().getErr());
+    ProgressListener listener = Progress.forRun(config().file().debugLog(), wiring.env(),
+        wiring.stderrIsTerminal(), noProgress || debug, Terminals.useColor(color, true, wiring.env()),
+        spec.commandLine().getErr());
     ScanResult result =
         new Scanner(
                 actions.wrap(wiring.analyzer(debug ? debugLog() : null), workers, wiring.env()),
@@ -199,7 +242,7 @@ public final class GitoveritCommand implements Callable<Integer> {
 
     Output output = new Output(wiring.cwd(), wiring.home());
     List<RepoReport> shown = result.reports();
-    if (dirtyOnly) {
+    if (onlyDirty) {
       shown = Selection.dirtyOnly(shown);
     }
     // Upstream sorts by its display path, the "! " of a failed sync included.
@@ -209,7 +252,8 @@ public final class GitoveritCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (expressions.printing()) {
-      expressions.print(shown, output::shownPath, print0, out);
+      // Data for scripts, raw through a pipe (-p dir -0 | xargs -0); escaped on a terminal, as ls.
+      expressions.print(shown, output::shownPath, print0, wiring.stdoutIsTerminal(), out);
     } else if (format == OutputFormat.json) {
       output.json(shown, result.errors(), out);
     } else {
@@ -218,7 +262,10 @@ public final class GitoveritCommand implements Callable<Integer> {
           Terminals.tableWidth(terminal, wiring.env()),
           Terminals.useColor(color, terminal, wiring.env()),
           tableColumns,
-          tableAlgo);
+          tableAlgo,
+          ZoneId.systemDefault(),
+          columnPriorities(),
+          config().file().idRewrites());
       output.table(shown, result.errors(), table, out);
     }
     out.flush();
@@ -226,11 +273,13 @@ public final class GitoveritCommand implements Callable<Integer> {
     if (!errors.isEmpty()) {
       err.println(errorSummary(errors.size()));
       if (showErrors || debug) {
-        output.errorDetails(errors, err);
+        output.errorDetails(errors, debug, err);
       }
     }
-    int syncFailures = SyncFailures.report(result.reports(),
-        new io.gitoverit.render.DisplayPaths(wiring.cwd(), wiring.home()), showErrors || debug, err);
+    io.gitoverit.render.DisplayPaths paths =
+        new io.gitoverit.render.DisplayPaths(wiring.cwd(), wiring.home());
+    int syncFailures = SyncFailures.report(result.reports(), paths, showErrors || debug, err);
+    UncertainRows.report(result.reports(), paths, showErrors || debug, err);
     err.flush();
     if (out.checkError()) {
       return ExitCodes.FAILURES;
@@ -238,11 +287,64 @@ public final class GitoveritCommand implements Callable<Integer> {
     return errors.isEmpty() && syncFailures == 0 ? ExitCodes.OK : ExitCodes.FAILURES;
   }
 
+  /**
+   * The configuration, read on first use and its warnings printed then. picocli asks for the
+   * option defaults after it has parsed the command line, so {@code --config} and {@code
+   * --no-config} are known by then, wherever they stand.
+   */
+  private RunConfig config() {
+    if (config == null) {
+      Config file = wiring.config(Optional.ofNullable(configFile), noConfig);
+      PrintWriter err = spec.commandLine().getErr();
+      file.warnings().forEach(w -> err.println(WARNING + w));
+      err.flush();
+      config = new RunConfig(file, new OptionDefaults(file.defaults()));
+    }
+    return config;
+  }
+
+  /** The configuration file's settings, and its option defaults for picocli. */
+  private record RunConfig(Config file, OptionDefaults defaults) {}
+
+  /** picocli's default for {@code arg}: the configuration's, when it sets one. */
+  String configuredDefault(ArgSpec arg) {
+    if (arg instanceof OptionSpec option && OptionDefaults.provides(option)) {
+      return config().defaults().forOption(option).orElse(null);
+    }
+    return null;
+  }
+
+  /** {@code -d} or {@code --no-dirty-only} if given, else the configuration's default. */
+  private boolean effectiveDirtyOnly() {
+    if (dirtyOnly != null) {
+      return dirtyOnly;
+    }
+    // --metadata-only refuses --dirty-only; a configured default simply does not apply to it.
+    return !actions.metadataOnly() && config().defaults().dirtyOnly().orElse(false);
+  }
+
+  /** A configured {@code sort = "mtime"} does not apply to --metadata-only, which has no mtime. */
+  private void dropDefaultsMetadataOnlyCannotHonour() {
+    if (actions.metadataOnly() && sort == SortField.mtime
+        && !spec.commandLine().getParseResult().hasMatchedOption("--sort")) {
+      sort = null;
+    }
+  }
+
+  /** {@code column_priorities}, for the columns it names. */
+  private Map<Column, Integer> columnPriorities() {
+    Map<Column, Integer> priorities = new EnumMap<>(Column.class);
+    config().file().columnPriorities()
+        .forEach((id, p) -> Column.byId(id).ifPresent(c -> priorities.put(c, p)));
+    return priorities;
+  }
+
   private RoutingLog debugLog() {
     PrintWriter err = spec.commandLine().getErr();
     return (root, reason) -> {
       synchronized (err) {
-        err.println("gitoverit: debug: " + root + ": read with git: " + reason);
+        err.println("gitoverit: debug: " + Visible.of(root.toString()) + ": read with git: "
+            + Visible.of(reason));
         err.flush();
       }
     };
@@ -266,8 +368,15 @@ public final class GitoveritCommand implements Callable<Integer> {
         + (showErrors ? "" : " (--errors shows why)");
   }
 
-  /** Every DIR must be an existing directory; checked before any work. */
+  /**
+   * Every DIR must be an existing directory; checked before any work. Without DIRs, the
+   * configured {@code roots} (one that is missing is a warning and skipped), else the current
+   * directory.
+   */
   private List<Path> validatedRoots() {
+    if (dirs.isEmpty() && !config().file().roots().isEmpty()) {
+      return configuredRoots();
+    }
     List<Path> given = dirs.isEmpty() ? List.of(wiring.cwd()) : dirs;
     List<Path> roots = new ArrayList<>();
     for (Path d : given) {
@@ -287,6 +396,28 @@ public final class GitoveritCommand implements Callable<Integer> {
             spec.commandLine(), "Invalid value for 'DIR': '" + d + "' cannot be read: " + e.getMessage());
       }
     }
+    return roots;
+  }
+
+  private List<Path> configuredRoots() {
+    PrintWriter err = spec.commandLine().getErr();
+    List<Path> roots = new ArrayList<>();
+    for (Setting<Path> root : config().file().roots()) {
+      Path p = root.value();
+      String problem = !Files.exists(p) ? "does not exist"
+          : !Files.isDirectory(p) ? "is not a directory" : null;
+      if (problem == null) {
+        try {
+          roots.add(p.toRealPath());
+          continue;
+        } catch (java.io.IOException e) {
+          problem = "cannot be read: " + e.getMessage();
+        }
+      }
+      err.println(WARNING + root.warning("roots: " + Quote.of(p.toString()) + " " + problem
+          + "; skipped"));
+    }
+    err.flush();
     return roots;
   }
 }

@@ -2,6 +2,7 @@ package io.gitoverit.cli;
 
 import io.gitoverit.render.DisplayPaths;
 import io.gitoverit.report.RepoReport;
+import io.gitoverit.term.Visible;
 import java.io.PrintWriter;
 import java.util.List;
 
@@ -21,7 +22,8 @@ final class SyncFailures {
     if (details) {
       err.println();
       for (RepoReport r : failed) {
-        err.println(paths.of(r.path()) + ": " + r.sync().detail().orElse("failed"));
+        err.println(Visible.of(paths.of(r.path())) + ": "
+            + Visible.of(r.sync().detail().orElse("failed")));
       }
     }
     return failed.size();

@@ -2,10 +2,13 @@ package io.gitoverit.cli;
 
 import io.gitoverit.analysis.HybridAnalyzer;
 import io.gitoverit.analysis.RepoAnalyzer;
+import io.gitoverit.config.Config;
+import io.gitoverit.config.ConfigFile;
 import io.gitoverit.scan.RepoSource;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a run needs from the outside world; production wiring uses the real engines, tests may
@@ -31,6 +34,16 @@ public interface Wiring {
 
   /** The process environment (NO_COLOR, COLUMNS, ...). */
   Map<String, String> env();
+
+  /**
+   * The configuration for a run, read from {@link #env()} and {@link #home()}.
+   *
+   * @param option the file {@code --config} names, if given
+   * @param noConfig {@code --no-config}
+   */
+  default Config config(Optional<Path> option, boolean noConfig) {
+    return ConfigFile.load(option, noConfig, env(), home(), cwd(), OptionDefaults::problem);
+  }
 
   /** Whether stdout is a terminal (colour and width follow from it). */
   default boolean stdoutIsTerminal() {

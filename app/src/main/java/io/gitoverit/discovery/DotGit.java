@@ -1,7 +1,8 @@
 package io.gitoverit.discovery;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -27,6 +28,9 @@ final class DotGit {
 
   /** Upper bound on how much of a gitdir file is read; real ones are one short line. */
   private static final int MAX_GITFILE_BYTES = 64 * 1024;
+
+  /** git's limit (read_gitfile_gently): a larger {@code .git} file is refused unread. */
+  static final long MAX_GITFILE_SIZE = 1 << 20;
 
   private DotGit() {}
 
@@ -57,14 +61,20 @@ final class DotGit {
         : Kind.REPOSITORY;
   }
 
-  /** The value of the {@code gitdir:} line, or null when the file has none or cannot be read. */
+  /**
+   * The value of the {@code gitdir:} line, or null when the file has none, cannot be read, or is
+   * larger than git reads (then it is not read: its analysis says it is too large).
+   */
   static String gitdirLine(Path gitFile) {
     byte[] bytes;
     if (SpecialFiles.isSpecial(gitFile)) {
       return null;
     }
-    try (InputStream in = Files.newInputStream(gitFile)) {
-      bytes = in.readNBytes(MAX_GITFILE_BYTES);
+    try (SeekableByteChannel ch = Files.newByteChannel(gitFile)) {
+      if (ch.size() > MAX_GITFILE_SIZE) {
+        return null;
+      }
+      bytes = Channels.newInputStream(ch).readNBytes(MAX_GITFILE_BYTES);
     } catch (IOException e) {
       return null;
     }

@@ -12,6 +12,8 @@ import java.nio.file.Path;
  * #discover}, the work tree git finds them from.
  */
 record GitDirs(Path gitDir, Path commonDir, Path workTree) {
+  /** Longer than any path: the most of a {@code commondir} file that is read. */
+  private static final long MAX_POINTER_BYTES = 64 * 1024;
 
   /**
    * The repository git works in when run in {@code dir}: the one {@code dir/.git} names, or, when
@@ -63,7 +65,7 @@ record GitDirs(Path gitDir, Path commonDir, Path workTree) {
     Path commonDir = gitDir;
     Path pointer = gitDir.resolve("commondir");
     if (Files.isRegularFile(pointer)) {
-      String text = new String(SpecialFiles.read(pointer), StandardCharsets.UTF_8).strip();
+      String text = new String(SpecialFiles.read(pointer, MAX_POINTER_BYTES), StandardCharsets.UTF_8).strip();
       if (!text.isEmpty()) {
         commonDir = gitDir.resolve(text).normalize();
       }

@@ -16,6 +16,9 @@ import java.nio.file.attribute.BasicFileAttributes;
 public final class IgnoreFiles {
   private static final byte[] NOTHING = new byte[0];
 
+  /** git's limit for an ignore file (PATTERN_MAX_FILE_SIZE): a larger one is skipped unread. */
+  public static final long MAX_PATTERN_FILE_BYTES = 100L << 20;
+
   private IgnoreFiles() {}
 
   /**
@@ -40,6 +43,9 @@ public final class IgnoreFiles {
     if (attrs.isOther()) {
       throw new SpecialFiles.NotAFile(file);
     }
+    if (attrs.size() > MAX_PATTERN_FILE_BYTES) {
+      return NOTHING; // git ignores it too ("ignoring excessively large pattern file")
+    }
     try {
       return Files.readAllBytes(file);
     } catch (IOException e) {
@@ -63,8 +69,8 @@ public final class IgnoreFiles {
     if (attrs.isOther()) {
       throw new SpecialFiles.NotAFile(file);
     }
-    if (!attrs.isRegularFile()) {
-      return NOTHING;
+    if (!attrs.isRegularFile() || attrs.size() > MAX_PATTERN_FILE_BYTES) {
+      return NOTHING; // a too large one: git ignores it too
     }
     try {
       return Files.readAllBytes(file);

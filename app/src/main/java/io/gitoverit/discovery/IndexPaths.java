@@ -1,5 +1,6 @@
 package io.gitoverit.discovery;
 
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 
@@ -75,24 +77,23 @@ public final class IndexPaths {
   }
 
   private IndexPaths load(Path gitDir, int hashLength) throws IOException {
-    IndexPaths paths = this;
     Path index = gitDir.resolve("index");
     try {
-      String shared = paths.parse(SpecialFiles.read(index), hashLength);
+      String shared = parse(index, hashLength);
       if (shared != null) {
         // Split index: entries live in both files. The main file's deletions (an EWAH bitmap) are
         // not applied, so a path removed since the last split still counts as tracked.
-        paths.parse(SpecialFiles.read(gitDir.resolve("sharedindex." + shared)), hashLength);
+        parse(gitDir.resolve("sharedindex." + shared), hashLength);
       }
     } catch (NoSuchFileException e) {
       if (!Files.exists(index)) {
-        return paths;
+        return this;
       }
       throw e;
-    } catch (IndexOutOfBoundsException e) {
-      throw new IOException("truncated git index file " + index, e);
+    } catch (IndexFile.Corrupt e) {
+      throw new IOException("corrupt index " + index + ": " + e.getMessage(), e);
     }
-    return paths;
+    return this;
   }
 
   /** Whether the path (slash-separated, relative to the work tree) or anything below it is tracked. */
@@ -115,7 +116,8 @@ public final class IndexPaths {
   static int version(Path gitDir) {
     try (java.io.InputStream in = Files.newInputStream(gitDir.resolve("index"))) {
       byte[] h = in.readNBytes(8);
-      return h.length < 8 || h[0] != 'D' || h[1] != 'I' || h[2] != 'R' || h[3] != 'C' ? 0 : int32(h, 4);
+      return h.length < 8 || h[0] != 'D' || h[1] != 'I' || h[2] != 'R' || h[3] != 'C'
+          ? 0 : (h[4] & 0xff) << 24 | (h[5] & 0xff) << 16 | (h[6] & 0xff) << 8 | h[7] & 0xff;
     } catch (IOException e) {
       return 0;
     }
@@ -131,89 +133,60 @@ public final class IndexPaths {
     return false;
   }
 
-  /** Adds the entries of one index file; returns the shared index's hash of a split index, or null. */
-  private String parse(byte[] b, int hashLength) throws IOException {
-    if (b.length < 12 || b[0] != 'D' || b[1] != 'I' || b[2] != 'R' || b[3] != 'C') {
-      throw new IOException("not a git index file");
+  /**
+   * Adds the entries of one index file, judged by its header and size before any entry is read,
+   * and read in one pass without holding the file; returns the shared index's hash of a split
+   * index, or null.
+   */
+  private String parse(Path file, int hashLength) throws IOException {
+    if (SpecialFiles.isSpecial(file)) {
+      throw new SpecialFiles.NotAFile(file);
     }
-    int version = int32(b, 4);
-    if (version < 2 || version > 4) {
-      throw new IOException("unsupported index version " + version);
-    }
-    long count = int32(b, 8) & 0xffffffffL;
-    int pos = 12;
-    byte[] previous = new byte[0];
-    for (long i = 0; i < count; i++) {
-      int start = pos;
-      int mode = int32(b, start + 24);
-      pos = start + 40 + hashLength;
-      int flags = uint16(b, pos);
-      pos += 2;
-      boolean skipWorktree = false;
-      if (version >= 3 && (flags & 0x4000) != 0) {
-        skipWorktree = (uint16(b, pos) & 0x4000) != 0;
-        pos += 2;
-      }
-      byte[] name;
-      if (version == 4) {
-        long strip = 0;
-        int c;
-        do { // git's offset varint
-          c = b[pos++] & 0xff;
-          strip = (strip << 7) | (c & 0x7f);
-          if ((c & 0x80) != 0) {
-            strip++;
+    try (FileInputStream in = IndexFile.open(file)) {
+      IndexFile.Header header =
+          IndexFile.judge(in.readNBytes(IndexFile.HEADER_BYTES), in.getChannel().size(), hashLength);
+      String[] shared = new String[1];
+      IndexFile.walk(in, header, new IndexFile.Visitor() {
+        @Override
+        public void entry(int entryMode, int stage, boolean skipWorktree, byte[] id, byte[] name,
+            int length) {
+          if (length == 0) {
+            return; // a split index's replacement: its name is in the shared index
           }
-        } while ((c & 0x80) != 0);
-        int end = nul(b, pos);
-        int keep = previous.length - (int) strip;
-        name = new byte[keep + end - pos];
-        System.arraycopy(previous, 0, name, 0, keep);
-        System.arraycopy(b, pos, name, keep, end - pos);
-        pos = end + 1;
-        previous = name;
-      } else {
-        int end = nul(b, pos);
-        name = Arrays.copyOfRange(b, pos, end);
-        pos = start + ((pos - start + name.length + 8) & ~7);
-      }
-      boolean gitlink = (mode & MODE_TYPE_MASK) == MODE_GITLINK;
-      if (this.mode == Mode.GITLINKS) {
-        if (gitlink && name.length > 0) {
-          gitlinks.add(new String(name, StandardCharsets.UTF_8));
-        }
-      } else if (this.mode == Mode.FOLDERS) {
-        String path = new String(name, StandardCharsets.UTF_8);
-        if (gitlink) {
-          gitlinks.add(path);
-        }
-        for (int slash = path.lastIndexOf('/'); slash > 0; slash = path.lastIndexOf('/', slash - 1)) {
-          if (!folders.add(path.substring(0, slash))) {
-            break;
+          boolean gitlink = (entryMode & MODE_TYPE_MASK) == MODE_GITLINK;
+          String path = new String(name, 0, length, StandardCharsets.UTF_8);
+          if (mode == Mode.GITLINKS) {
+            if (gitlink) {
+              gitlinks.add(path);
+            }
+          } else if (mode == Mode.FOLDERS) {
+            if (gitlink) {
+              gitlinks.add(path);
+            }
+            for (int slash = path.lastIndexOf('/'); slash > 0; slash = path.lastIndexOf('/', slash - 1)) {
+              if (!folders.add(path.substring(0, slash))) {
+                break;
+              }
+            }
+          } else {
+            add(path, gitlink);
+            if (skipWorktree && stage == 0
+                && (path.equals(".gitignore") || path.endsWith("/.gitignore"))) {
+              hiddenGitignores.put(path.substring(0, path.length() - ".gitignore".length()),
+                  Arrays.copyOf(id, hashLength));
+            }
           }
         }
-      } else if (name.length > 0) {
-        String path = new String(name, StandardCharsets.UTF_8);
-        add(path, gitlink);
-        if (skipWorktree && (flags & 0x3000) == 0
-            && (path.equals(".gitignore") || path.endsWith("/.gitignore"))) {
-          hiddenGitignores.put(path.substring(0, path.length() - ".gitignore".length()),
-              Arrays.copyOfRange(b, start + 40, start + 40 + hashLength));
+
+        @Override
+        public void extension(String signature, long size, byte[] head) {
+          if (signature.equals("link") && head.length >= hashLength && shared[0] == null) {
+            shared[0] = HexFormat.of().formatHex(head, 0, hashLength);
+          }
         }
-      }
+      });
+      return shared[0];
     }
-    while (pos + 8 <= b.length - hashLength) {
-      int size = int32(b, pos + 4);
-      if (b[pos] == 'l' && b[pos + 1] == 'i' && b[pos + 2] == 'n' && b[pos + 3] == 'k') {
-        StringBuilder hex = new StringBuilder();
-        for (int k = 0; k < hashLength; k++) {
-          hex.append(String.format("%02x", b[pos + 8 + k] & 0xff));
-        }
-        return hex.toString();
-      }
-      pos += 8 + size;
-    }
-    return null;
   }
 
   private void add(String path, boolean gitlink) {
@@ -226,22 +199,5 @@ public final class IndexPaths {
         break; // its parents were added with it
       }
     }
-  }
-
-  private static int nul(byte[] b, int from) throws IOException {
-    for (int i = from; i < b.length; i++) {
-      if (b[i] == 0) {
-        return i;
-      }
-    }
-    throw new IOException("truncated git index file");
-  }
-
-  private static int int32(byte[] b, int at) {
-    return (b[at] & 0xff) << 24 | (b[at + 1] & 0xff) << 16 | (b[at + 2] & 0xff) << 8 | b[at + 3] & 0xff;
-  }
-
-  private static int uint16(byte[] b, int at) {
-    return (b[at] & 0xff) << 8 | b[at + 1] & 0xff;
   }
 }

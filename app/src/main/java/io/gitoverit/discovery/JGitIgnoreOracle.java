@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jgit.errors.ConfigInvalidException;
 import org.eclipse.jgit.lib.Config;
@@ -236,7 +237,7 @@ public final class JGitIgnoreOracle implements IgnoreOracle {
     };
     byte[] bytes;
     try {
-      bytes = SpecialFiles.read(file);
+      bytes = SpecialFiles.read(file, MAX_CONFIG_BYTES);
     } catch (NoSuchFileException e) {
       return config;
     }
@@ -247,6 +248,15 @@ public final class JGitIgnoreOracle implements IgnoreOracle {
     }
     return config;
   }
+
+  /**
+   * Larger than any config a repository needs (the analysis sends a larger one to git): such a
+   * file is refused unread, and the walk then prunes nothing in that work tree.
+   */
+  static final long MAX_CONFIG_BYTES = 4L << 20;
+
+  /** git's limit for an ignore file (PATTERN_MAX_FILE_SIZE): a larger one is skipped unread. */
+  static final long MAX_PATTERN_FILE_BYTES = IgnoreFiles.MAX_PATTERN_FILE_BYTES;
 
   /** The patterns of info/exclude or core.excludesFile; none when missing or unreadable (git only warns). */
   static IgnorePatterns load(Path file) {
@@ -369,7 +379,9 @@ public final class JGitIgnoreOracle implements IgnoreOracle {
       }
       try (Repository repo = new FileRepositoryBuilder().setGitDir(gitDir.toFile()).setMustExist(true).build();
           ObjectReader reader = repo.newObjectReader()) {
-        return reader.open(ObjectId.fromRaw(id), Constants.OBJ_BLOB).getCachedBytes(Integer.MAX_VALUE);
+        // git skips a blob over its pattern file limit ("ignoring excessively large pattern blob").
+        return reader.open(ObjectId.fromRaw(id), Constants.OBJ_BLOB)
+            .getCachedBytes((int) IgnoreFiles.MAX_PATTERN_FILE_BYTES);
       } catch (IOException | RuntimeException e) {
         return null; // git finds no blob either, or one JGit cannot read: no patterns
       }

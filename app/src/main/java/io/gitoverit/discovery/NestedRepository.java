@@ -108,7 +108,7 @@ public final class NestedRepository {
     if (Files.exists(pointer)) {
       byte[] text;
       try {
-        text = SpecialFiles.read(pointer);
+        text = SpecialFiles.read(pointer, MAX_GITFILE);
       } catch (SpecialFiles.NotAFile e) {
         throw e;
       } catch (IOException e) {

@@ -308,7 +308,7 @@ public final class RepositoryWalker implements Iterator<Path> {
         if (rules != null && rules.namesFolderOnTheWay(dir)) {
           return true;
         }
-      } catch (IOException e) {
+      } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
         // git fails there too: its listing names nothing
       }
     }
@@ -323,7 +323,7 @@ public final class RepositoryWalker implements Iterator<Path> {
     if (l.rules == null) {
       try {
         l.rules = oracle.rulesFor(l.root);
-      } catch (IOException e) {
+      } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
         // The repository itself is broken; its analysis reports that, and git would prune nothing.
         l.unusable = true;
         return null;
@@ -340,12 +340,23 @@ public final class RepositoryWalker implements Iterator<Path> {
     try {
       return owner.rules.isIgnored(dir, true);
     } catch (IOException e) {
-      // Reported once; like upstream when git cannot list ignored files, nothing more is pruned.
-      owner.unusable = true;
-      problems.add(new WalkProblem(owner.root,
-          "cannot check ignore rules, ignored directories are walked: " + reason(e)));
-      return false;
+      return cannotCheck(owner, reason(e));
+    } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+      // Rules JGit cannot hold or match (a huge ignore file, say) cost this work tree its
+      // pruning, not the scan.
+      String message = e.getMessage();
+      return cannotCheck(owner, e.getClass().getSimpleName()
+          + (message == null ? "" : ": " + message.lines().findFirst().orElse("")));
     }
+  }
+
+  /** Reported once; like upstream when git cannot list ignored files, nothing more is pruned. */
+  private boolean cannotCheck(Listed owner, String reason) {
+    owner.unusable = true;
+    owner.rules = null;
+    problems.add(new WalkProblem(owner.root,
+        "cannot check ignore rules, ignored directories are walked: " + reason));
+    return false;
   }
 
   /**

@@ -1,11 +1,13 @@
 package io.gitoverit.progress;
 
+import io.gitoverit.config.DebugLog;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Chooses a run's progress listener: the live display, the debug log, both or neither. */
 public final class Progress {
@@ -14,13 +16,13 @@ public final class Progress {
   /**
    * The listener for one run. The live display is drawn on {@code err} only when stderr is a
    * terminal, {@code TERM} is not {@code dumb} and {@code --no-progress} was not given; otherwise
-   * nothing at all is written to {@code err}. {@code GITOVERIT_DEBUG_LOG} adds the debug log.
+   * nothing at all is written to {@code err}. A configured debug log adds the log.
    */
   public static ProgressListener forRun(
-      Map<String, String> env, boolean stderrIsTerminal, boolean noProgress, boolean color,
-      PrintWriter err) {
+      Optional<DebugLog> log, Map<String, String> env, boolean stderrIsTerminal, boolean noProgress,
+      boolean color, PrintWriter err) {
     List<ProgressListener> listeners = new ArrayList<>(2);
-    DebugLogProgress.fromEnv(env, Clock.systemDefaultZone()).ifPresent(listeners::add);
+    log.flatMap(l -> DebugLogProgress.open(l, Clock.systemDefaultZone())).ifPresent(listeners::add);
     if (live(env, stderrIsTerminal, noProgress)) {
       TerminalProgress display =
           new TerminalProgress(err, new StderrWidth(env), System::nanoTime, color);

@@ -1,5 +1,6 @@
 package io.gitoverit.progress;
 
+import io.gitoverit.term.Visible;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,9 +79,11 @@ final class ProgressLines {
     if (withTimes) {
       left -= 2 + times.length();
     }
+    // The folder name comes from the scanned tree: measured and shown escaped.
+    String last = Visible.of(s.last());
     int name = 0;
-    if (withTimes && !s.last().isEmpty() && left >= 2 + NAME_MIN) {
-      name = Math.min(new AttributedString(s.last()).columnLength(), left - 2);
+    if (withTimes && !last.isEmpty() && left >= 2 + NAME_MIN) {
+      name = Math.min(new AttributedString(last).columnLength(), left - 2);
     }
     // The bar takes what the name does not need, up to its maximum.
     int wanted = name == 0 ? 0 : 2 + Math.min(name, NAME_MAX);
@@ -100,7 +103,7 @@ final class ProgressLines {
       b.append("  ").styled(ERRORS, errs);
     }
     if (name > 0) {
-      b.append("  ").append(ellipsize(s.last(), left - 2));
+      b.append("  ").append(ellipsize(last, left - 2));
     }
     return b.toAttributedString();
   }

@@ -3,6 +3,7 @@
  * finished. Implementations never steer the scan. Only the coordinator thread calls a listener;
  * the terminal display hands the drawing to its own painter thread and keeps its counters under
  * a lock. {@link io.gitoverit.progress.Progress#forRun} picks the listener for a run: silent, the
- * live display on stderr, the {@code GITOVERIT_DEBUG_LOG} file, or display and log together.
+ * live display on stderr, the debug log file (configured, or {@code GITOVERIT_DEBUG_LOG}), or
+ * display and log together.
  */
 package io.gitoverit.progress;

@@ -1,6 +1,7 @@
 package io.gitoverit.report;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -21,6 +22,9 @@ import java.util.Optional;
  * @param worktree the work tree's state, or {@link Worktree.Unchecked} for metadata-only scans
  * @param sync what the network actions did
  * @param engine which engine read the repository: {@code jgit} or {@code git}
+ * @param warnings why some count may differ from what plain {@code git status} would say, one
+ *     line each (a file whose filter the repository configures was not run); empty when every
+ *     count is git's
  */
 public record RepoReport(
     Path path,
@@ -34,7 +38,8 @@ public record RepoReport(
     boolean exceptional,
     Worktree worktree,
     SyncResult sync,
-    String engine) {
+    String engine,
+    List<String> warnings) {
 
   public RepoReport {
     Objects.requireNonNull(path, "path");
@@ -45,13 +50,37 @@ public record RepoReport(
     Objects.requireNonNull(worktree, "worktree");
     sync = sync == null ? SyncResult.NONE : sync;
     Objects.requireNonNull(engine, "engine");
+    warnings = warnings == null ? List.of() : List.copyOf(warnings);
+  }
+
+  /** A report whose counts are all git's (no warnings). */
+  public RepoReport(
+      Path path,
+      String branch,
+      String remote,
+      String remoteUrl,
+      Optional<String> ident,
+      int ahead,
+      int behind,
+      int submodules,
+      boolean exceptional,
+      Worktree worktree,
+      SyncResult sync,
+      String engine) {
+    this(path, branch, remote, remoteUrl, ident, ahead, behind, submodules, exceptional, worktree,
+        sync, engine, List.of());
   }
 
   /** The same report with another sync result (after a pull or push). */
   public RepoReport withSync(SyncResult newSync) {
     return new RepoReport(
         path, branch, remote, remoteUrl, ident, ahead, behind, submodules, exceptional, worktree,
-        newSync, engine);
+        newSync, engine, warnings);
+  }
+
+  /** Whether some count may differ from git's (see {@link #warnings()}). */
+  public boolean uncertain() {
+    return !warnings.isEmpty();
   }
 
   /** Whether the work tree was read. */

@@ -10,11 +10,17 @@ import java.util.List;
  */
 public final class StatusSummary {
 
-  /** What a segment shows; renderers map it to a colour. */
+  /**
+   * What a segment shows; renderers map it to a colour. {@link #UNCERTAIN} is the table's own
+   * mark ({@link #UNCERTAIN_MARK}), never part of upstream's text.
+   */
   public enum Kind {
     UNCHECKED, MODIFIED, LINES, UNTRACKED, DELETED, SUBMODULES, AHEAD, BEHIND, PULLED, PUSHED,
-    EXCEPTIONAL
+    EXCEPTIONAL, UNCERTAIN
   }
+
+  /** The table's mark for a report with warnings: a count may differ from git's. */
+  public static final String UNCERTAIN_MARK = "~";
 
   /** Which segments a narrow cell drops first: line totals, then extras; core ones stay. */
   public enum Narrowing {

@@ -1,14 +1,11 @@
 package io.gitoverit.scan;
 
 import io.gitoverit.analysis.Analysis;
-import io.gitoverit.analysis.AnalysisException;
 import io.gitoverit.analysis.AnalysisOptions;
 import io.gitoverit.analysis.RepoAnalyzer;
 import io.gitoverit.progress.ProgressListener;
 import io.gitoverit.report.RepoError;
 import io.gitoverit.report.RepoReport;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,6 +32,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * while the analysis goes on. Discovery is done only when the
  * walk is over and no analysis it still waits for is in flight. With zero workers the same loop
  * runs every analysis on the calling thread.
+ *
+ * <p>Whatever an analysis throws, of any type (an OutOfMemoryError or StackOverflowError
+ * included), becomes that repository's error row; the scan goes on.
  *
  * <p>With workers, an analysis stuck in a file open that never returns (a FIFO where git reads a
  * file) becomes an error row after {@link StallWatch#LIMIT}; its thread is left behind, and a new
@@ -94,7 +94,13 @@ public final class Scanner {
           // An engine that knows early it will name no nested repositories says so through
           // the same queue, so that the walk of this work tree can go on during the analysis.
           Runnable noNested = () -> finishedQueue.add(CompletableFuture.completedFuture(Done.hint(repo)));
-          completion.submit(() -> new Done(repo, analyzeWatched(repo, options, noNested, watch)));
+          completion.submit(() -> {
+            try {
+              return new Done(repo, analyzeWatched(repo, options, noNested, watch));
+            } catch (Throwable e) { // thrown outside the analysis (the watch, say): still one row
+              return new Done(repo, new Outcome.Failed(Failures.of(repo, e)));
+            }
+          });
           inFlight++;
         }
         if (inFlight == 0) {
@@ -112,7 +118,8 @@ public final class Scanner {
             // the open ever return, is dropped below.
             abandoned.add(stuck.repo());
             finishedQueue.add(CompletableFuture.completedFuture(Done.givenUp(stuck.repo(),
-                new RepoError(stuck.repo(), stuck.message(stallLimit), Optional.of(stuck.detail())))));
+                new RepoError(stuck.repo(), stuck.message(stallLimit), Optional.empty(),
+                    Optional.of(stuck.detail())))));
             // That thread stays blocked; one more keeps the number of working threads.
             pool.setMaximumPoolSize(pool.getMaximumPoolSize() + 1);
             pool.setCorePoolSize(pool.getCorePoolSize() + 1);
@@ -206,24 +213,18 @@ public final class Scanner {
     }
   }
 
+  /**
+   * The analysis of one repository, never an exception: whatever it throws (a bug, an unexpected
+   * library failure, an OutOfMemoryError from a file larger than anything checked, a
+   * StackOverflowError) costs this one row, not the scan.
+   */
   private Outcome analyzeOne(Path repo, AnalysisOptions options, Runnable noNested) {
     try {
       Analysis analysis = analyzer.analyzeWithNested(repo, options, noNested);
       return new Outcome.Analyzed(analysis.report(), analysis.nestedCandidates());
-    } catch (AnalysisException e) {
-      return failed(repo, e.getMessage(), e);
-    } catch (RuntimeException | StackOverflowError | LinkageError e) {
-      // A bug or an unexpected library failure must cost one row, not the scan.
-      return failed(repo, "internal error: " + e, e);
+    } catch (Throwable e) {
+      return new Outcome.Failed(Failures.of(repo, e));
     }
-  }
-
-  private static Outcome failed(Path repo, String message, Throwable cause) {
-    StringWriter trace = new StringWriter();
-    cause.printStackTrace(new PrintWriter(trace));
-    String text = message == null || message.isBlank() ? cause.toString() : message.strip();
-    String line = text.lines().findFirst().orElse(text);
-    return new Outcome.Failed(new RepoError(repo, line, Optional.of(trace.toString())));
   }
 
   /**
@@ -250,7 +251,7 @@ public final class Scanner {
     try {
       return future.get();
     } catch (ExecutionException e) {
-      // analyzeOne catches everything it can; only an Error that slipped through lands here.
+      // Every task catches whatever it throws; this would be a bug in this class.
       throw new IllegalStateException("analysis task failed", e.getCause());
     }
   }

@@ -103,11 +103,24 @@ class HybridAnalyzerTest {
   }
 
   @Test
-  void errorsAreNotSwallowed() {
-    HybridAnalyzer h = hybrid((rp, m) -> {
+  void jgitRunningOutOfMemoryOrStackFallsBack() throws Exception {
+    assertEquals("git", hybrid((rp, m) -> {
+      throw new OutOfMemoryError("Java heap space");
+    }).analyze(repo, AnalysisOptions.FULL).engine());
+    assertEquals("git", hybrid((rp, m) -> {
       throw new StackOverflowError();
+    }).analyze(repo, AnalysisOptions.FULL).engine());
+    assertEquals(2, fallback.calls);
+    assertEquals(List.of("JGit failed: OutOfMemoryError: Java heap space",
+        "JGit failed: StackOverflowError: StackOverflowError"), routed);
+  }
+
+  @Test
+  void otherErrorsAreNotSwallowed() {
+    HybridAnalyzer h = hybrid((rp, m) -> {
+      throw new AssertionError("broken invariant");
     });
-    assertThrows(StackOverflowError.class, () -> h.analyze(repo, AnalysisOptions.FULL));
+    assertThrows(AssertionError.class, () -> h.analyze(repo, AnalysisOptions.FULL));
     assertEquals(0, fallback.calls);
   }
 

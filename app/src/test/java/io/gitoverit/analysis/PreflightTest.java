@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gitoverit.testing.GitFixture;
+import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 import org.eclipse.jgit.lib.Config;
 import org.junit.jupiter.api.BeforeEach;
@@ -144,14 +147,86 @@ class PreflightTest {
   @Test
   void indexHeaderChecks() throws Exception {
     Path index = tmp.resolve("index");
-    Files.write(index, header(0x44495243, 2, Preflight.MAX_INDEX_ENTRIES));
-    assertEquals(Optional.empty(), Preflight.indexReason(index));
-    Files.write(index, header(0x44495243, 2, Preflight.MAX_INDEX_ENTRIES + 1));
+    int over = Preflight.MAX_INDEX_ENTRIES + 1;
+    // The smallest entry takes 64 bytes: a file that holds that many goes to git for its size...
+    writeSparse(index, header(0x44495243, 2, over), 12 + 64L * over + 20);
     assertEquals(Optional.of("large index (50001 entries)"), Preflight.indexReason(index));
+    // ...one byte less, and the header lies about the file.
+    writeSparse(index, header(0x44495243, 2, over), 12 + 64L * over + 19);
+    assertEquals(Optional.of("corrupt index: claims 50001 entries, more than its "
+        + (12 + 64L * over + 19) + " bytes can hold"), Preflight.indexReason(index));
     Files.write(index, header(0x44495243, 5, 1));
-    assertEquals(Optional.of("index version 5"), Preflight.indexReason(index));
+    assertEquals(Optional.of("corrupt index: unknown index version 5"), Preflight.indexReason(index));
     Files.write(index, header(0x12345678, 2, 1));
-    assertEquals(Optional.of("index signature is not DIRC"), Preflight.indexReason(index));
+    assertEquals(Optional.of("corrupt index: not a git index (bad signature)"),
+        Preflight.indexReason(index));
+  }
+
+  @Test
+  void aZeroFilledIndexIsJudgedByItsHeader() throws Exception {
+    Path index = tmp.resolve("index");
+    writeSparse(index, new byte[0], 1L << 30);
+    assertEquals(Optional.of("corrupt index: not a git index (bad signature)"),
+        Preflight.indexReason(index));
+  }
+
+  /**
+   * JGit allocates what an extension's size claims before reading it: a TREE extension that
+   * claims more than the file holds goes to git, which reports the damage.
+   */
+  @Test
+  void anExtensionLargerThanTheFileGoesToGit() throws Exception {
+    Path index = repo.resolve(".git/index");
+    byte[] b = Files.readAllBytes(index);
+    int tree = indexOf(b, "TREE".getBytes(StandardCharsets.US_ASCII));
+    assertTrue(tree > 0, "git wrote a cache tree");
+    ByteBuffer.wrap(b).putInt(tree + 4, Integer.MAX_VALUE);
+    Files.write(index, b);
+    assertEquals("corrupt index: extension TREE claims 2147483647 bytes, more than the rest of"
+        + " the file", reason());
+  }
+
+  @Test
+  void aHugeIndexFileGoesToGit() throws Exception {
+    Path index = repo.resolve(".git/index");
+    try (RandomAccessFile f = new RandomAccessFile(index.toFile(), "rw")) {
+      f.setLength(Preflight.MAX_INDEX_BYTES + 1);
+    }
+    assertEquals("large index file (" + (Preflight.MAX_INDEX_BYTES + 1) + " bytes)", reason());
+  }
+
+  @Test
+  void largePackedRefsGoToGit() throws Exception {
+    git.git(repo, "pack-refs", "--all");
+    Path packed = repo.resolve(".git/packed-refs");
+    assertEquals(Optional.empty(), preflight.reasonForGit(repo), "an ordinary packed-refs");
+    String id = git.git(repo, "rev-parse", "HEAD").strip();
+    StringBuilder tags = new StringBuilder();
+    for (int i = 0; tags.length() <= Preflight.MAX_PACKED_REFS_BYTES; i++) {
+      tags.append(id).append(" refs/tags/t").append(100_000 + i).append('\n');
+    }
+    Files.writeString(packed, tags, StandardOpenOption.APPEND);
+    assertTrue(reason().startsWith("large packed-refs ("), reason());
+  }
+
+  private static void writeSparse(Path file, byte[] start, long size) throws Exception {
+    Files.write(file, start);
+    try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
+      f.setLength(size);
+    }
+  }
+
+  private static int indexOf(byte[] b, byte[] what) {
+    outer:
+    for (int i = 0; i + what.length <= b.length; i++) {
+      for (int k = 0; k < what.length; k++) {
+        if (b[i + k] != what[k]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
   }
 
   @Test

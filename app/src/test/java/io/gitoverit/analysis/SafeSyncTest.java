@@ -8,7 +8,9 @@ import io.gitoverit.report.RepoReport;
 import io.gitoverit.report.StatusSummary;
 import io.gitoverit.report.SyncResult;
 import io.gitoverit.testing.GitFixture;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,6 +66,46 @@ class SafeSyncTest {
     assertTrue(why.startsWith("pull failed: error: Unable to create '"), why);
     assertTrue(why.endsWith("index.lock': File exists."), why);
     assertEquals(before, t.rev(t.local(), "HEAD"));
+  }
+
+  /**
+   * Gives {@code local} a file under filter {@code x}, a driver only its own config defines, and
+   * makes the file's stat data differ from the index: clean only as far as git can tell without
+   * running that filter.
+   */
+  void uncertainlyClean() throws Exception {
+    t.commit(t.other(), ".gitattributes", "*.bin filter=x\n");
+    t.commit(t.other(), "a.bin", "hello\n");
+    f.git(t.other(), "push", "-q", "origin", "main");
+    f.git(t.local(), "pull", "-q", "--ff-only");
+    f.git(t.local(), "config", "filter.x.clean", "cat");
+    Files.setLastModifiedTime(t.local().resolve("a.bin"), FileTime.fromMillis(1_000_000_000_000L));
+  }
+
+  @Test
+  void noPullWhenCleanIsUncertain() throws Exception {
+    uncertainlyClean();
+    t.otherPushes("remote.txt");
+    String before = t.rev(t.local(), "HEAD");
+    RepoReport r = sync(true, false);
+    assertEquals(1, r.warnings().size(), r.warnings().toString());
+    assertEquals(Optional.of(false), r.dirty());
+    assertFalse(r.sync().pulled());
+    assertEquals(1, r.behind());
+    assertEquals(before, t.rev(t.local(), "HEAD"));
+  }
+
+  @Test
+  void noPushWhenCleanIsUncertain() throws Exception {
+    uncertainlyClean();
+    t.commit(t.local(), "local.txt", "local\n"); // records a.bin's stat data in the index again
+    Files.setLastModifiedTime(t.local().resolve("a.bin"), FileTime.fromMillis(1_100_000_000_000L));
+    String remoteBefore = t.refs(t.remote());
+    RepoReport r = sync(false, true);
+    assertEquals(1, r.warnings().size(), r.warnings().toString());
+    assertFalse(r.sync().pushed());
+    assertEquals(1, r.ahead());
+    assertEquals(remoteBefore, t.refs(t.remote()));
   }
 
   @Test

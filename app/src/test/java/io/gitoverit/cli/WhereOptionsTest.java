@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine;
@@ -176,5 +178,100 @@ class WhereOptionsTest {
         + " dirty, modified", ex.getMessage());
     Expressions fine = Expressions.compile("branch == 'x'", "path + url", cl);
     fine.refuseWorktreeVariables(cl);
+  }
+
+  /**
+   * Nesting past the limit, however deep, is a usage error like any other bad expression: the
+   * reason, the expression and a caret under the first level too many, counted from the outside;
+   * no scan, no stack trace.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+    "500 parentheses | brackets nested too deeply: more than 100 levels of ( and [ inside one another",
+    "10000 nots      | expression nested too deeply: more than 100 levels of operators, calls, subscripts or conditionals inside one another",
+    "10000 minuses   | expression nested too deeply: more than 100 levels",
+    "3000 lists      | brackets nested too deeply",
+    "3000 ternaries  | expression nested too deeply",
+    "3000 subscripts | expression nested too deeply",
+    "3000 methods    | expression nested too deeply",
+    "f-string field  | brackets nested too deeply",
+  })
+  void tooDeepAnExpressionIsAUsageErrorWithACaretBeforeTheScan(String shape, String reason)
+      throws Exception {
+    String expr;
+    int column;
+    switch (shape) {
+      case "500 parentheses" -> {
+        expr = "(".repeat(500) + "1" + ")".repeat(500);
+        column = 100; // the 101st '('
+      }
+      case "10000 nots" -> {
+        expr = "not ".repeat(10_000) + "dirty";
+        column = 400;
+      }
+      case "10000 minuses" -> {
+        expr = "-".repeat(10_000) + "ahead";
+        column = 100;
+      }
+      case "3000 lists" -> {
+        expr = "[".repeat(3000) + "]".repeat(3000);
+        column = 100;
+      }
+      case "3000 ternaries" -> {
+        expr = "1 if dirty else ".repeat(3000) + "0";
+        column = 100 * "1 if dirty else ".length() + "1 if dirty ".length(); // the 101st else
+      }
+      case "3000 subscripts" -> {
+        // the last subscript is the outermost: 101 levels inside it is the 2899th
+        expr = "branch" + "[0]".repeat(3000);
+        column = "branch".length() + "[0]".length() * 2898;
+      }
+      case "3000 methods" -> {
+        expr = "branch" + ".strip()".repeat(3000);
+        column = "branch".length() + ".strip()".length() * 2898 + ".".length();
+      }
+      default -> {
+        expr = "f'{" + "(".repeat(500) + "1" + ")".repeat(500) + "}'";
+        column = 3 + 100;
+      }
+    }
+    for (String option : List.of("--where", "--print")) {
+      Fake w = withRepos("a");
+      CliRun r = run(w, option, expr);
+      assertEquals(2, r.exit(), r.err());
+      List<String> lines = r.err().lines().toList();
+      assertEquals(4, lines.size(), r.err());
+      assertTrue(lines.get(0).startsWith(
+          "gitoverit: Invalid value for option '" + option + "': " + reason), lines.get(0));
+      assertEquals("  " + expr, lines.get(1));
+      assertEquals("  " + " ".repeat(column) + "^", lines.get(2));
+      assertEquals("Try 'gitoverit --help' for more information.", lines.get(3));
+      assertFalse(r.err().contains("Exception") || r.err().contains("at io."), r.err());
+      assertEquals("", r.out());
+      assertFalse(w.scanned);
+    }
+  }
+
+  /** Runs of one operator of any length are evaluated, with Python's values, on each repository. */
+  @Test
+  void longRunsOfOperatorsEvaluateOnEachRepository() throws Exception {
+    String sum = String.join(" + ", java.util.Collections.nCopies(5000, "1"));
+    CliRun r = run(withRepos("b-one", "dirty-two"), "-s", "dir", "-p", sum + " + ahead");
+    assertEquals(0, r.exit(), r.err());
+    assertEquals("5000\n5000\n", r.out());
+    // 'and' gives its last operand when all are true, the first false one otherwise
+    String and = "dirty and " + "ahead == 0 and ".repeat(3000) + "branch";
+    CliRun values = run(withRepos("b-one", "dirty-two"), "-s", "dir", "-p", and);
+    assertEquals(0, values.exit(), values.err());
+    assertEquals("False\nmain\n", values.out());
+    String or = "branch == 'x' or ".repeat(3000) + "dirty";
+    CliRun kept = run(withRepos("b-one", "dirty-two", "dirty-three"), "-s", "dir", "-w", or);
+    assertEquals(0, kept.exit(), kept.err());
+    assertTrue(kept.out().contains("dirty-two") && kept.out().contains("dirty-three"), kept.out());
+    assertFalse(kept.out().contains("b-one"), kept.out());
+    String chain = String.join(" < ", java.util.stream.IntStream.range(-1, 3000)
+        .mapToObj(String::valueOf).toList()) + " < 3000 + ahead";
+    CliRun compared = run(withRepos("a"), "-p", chain);
+    assertEquals("True\n", compared.out(), compared.err());
   }
 }

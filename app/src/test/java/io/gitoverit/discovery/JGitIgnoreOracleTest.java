@@ -175,6 +175,32 @@ class JGitIgnoreOracleTest {
         .isIgnored(repo.resolve("build"), true));
   }
 
+  /**
+   * An ignore file over git's limit (100 MiB; git 2.46 and later skip it with a warning) is
+   * skipped unread, as is a repository config larger than any real one: the walk then prunes
+   * nothing there, and holds neither file.
+   */
+  @Test
+  void ignoreAndConfigFilesLargerThanGitReadsAreNotRead() throws IOException {
+    Path repo = git.init(tmp.resolve("repo"));
+    GitFixture.write(repo, ".gitignore", "build/\n");
+    create(repo, "build/");
+    JGitIgnoreOracle oracle = new JGitIgnoreOracle(git.environment());
+    assertTrue(oracle.rulesFor(repo).isIgnored(repo.resolve("build"), true));
+    try (java.io.RandomAccessFile f =
+        new java.io.RandomAccessFile(repo.resolve(".gitignore").toFile(), "rw")) {
+      f.setLength(JGitIgnoreOracle.MAX_PATTERN_FILE_BYTES + 1);
+    }
+    assertFalse(oracle.rulesFor(repo).isIgnored(repo.resolve("build"), true));
+    try (java.io.RandomAccessFile f =
+        new java.io.RandomAccessFile(repo.resolve(".git/config").toFile(), "rw")) {
+      f.setLength(3L << 30);
+    }
+    IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
+        () -> oracle.rulesFor(repo));
+    assertTrue(e.getMessage().contains("too large"), e.getMessage());
+  }
+
   @Test
   void aLinkedWorktreeUsesTheInfoExcludeOfItsMainRepository() throws IOException {
     Path main = git.repoWithCommit(tmp.resolve("main"), "a.txt", "a");

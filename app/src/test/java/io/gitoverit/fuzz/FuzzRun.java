@@ -69,8 +69,11 @@ final class FuzzRun {
     ScanResult metadata = scan(root, new AnalysisOptions(false, true), new ArrayList<>());
     int declined = 0;
     for (String r : routed) {
-      // The preflight's choice, or JGit's own refusal; not a failure of any other kind.
-      if (!r.contains(": JGit failed: ") || r.contains(": JGit failed: JGitUnsupportedException: ")) {
+      // The preflight's choice, JGit's own refusal, or a check of the engine that refuses what
+      // it knows it cannot read as git does (a HEAD naming no commit, say); not a failure of any
+      // other kind.
+      if (!r.contains(": JGit failed: ") || r.contains(": JGit failed: JGitUnsupportedException: ")
+          || r.contains(": JGit failed: AnalysisException: ")) {
         declined++;
       } else {
         out.add("handed to git: " + r);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gitoverit.testing.TerminalText;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -104,6 +105,19 @@ class ProgressLinesTest {
     List<String> lines = text(snap(400, 123, 3, false, "gitoverit", 60), width);
     assertEquals(expected, lines.get(1));
     assertTrue(lines.get(1).length() <= width - 1);
+  }
+
+  /** The last folder name comes from the scanned tree: escaped, and measured escaped. */
+  @Test
+  void aHostileNameIsShownEscapedAndMeasuredSo() {
+    String name = "t\u001b]0;pwned\u0007\u001b[7;35mX\u202eabc\r\n";
+    List<String> wide = text(snap(2, 1, 0, false, name, 1), 140);
+    assertTrue(wide.get(1).endsWith("  t\\e]0;pwned\\x07\\e[7;35mX\\u202eabc\\r\\n"), wide.get(1));
+    for (int width : new int[] {140, 80, 72, 66, 60}) {
+      String line = text(snap(2, 1, 0, false, name, 1), width).get(1);
+      TerminalText.assertSafe(line);
+      assertTrue(line.length() <= width - 1, width + ": " + line);
+    }
   }
 
   @Test

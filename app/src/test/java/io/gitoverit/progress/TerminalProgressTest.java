@@ -42,6 +42,33 @@ class TerminalProgressTest {
     return new VirtualScreen(width.get()).feed(written.toString());
   }
 
+  /**
+   * The repository finished last is named on the terminal: a folder name that would retitle the
+   * window, recolour the screen and reverse the line arrives escaped, in colour or not. The
+   * virtual screen refuses any escape sequence but the display's own.
+   */
+  @Test
+  void aHostileFolderNameReachesTheTerminalOnlyEscaped() {
+    String name = "t\u001b]0;pwned\u0007\u001b[7;35mX\u202eabc\u0085\r";
+    for (boolean colour : new boolean[] {false, true}) {
+      StringWriter out = new StringWriter();
+      TerminalProgress display = new TerminalProgress(new PrintWriter(out), () -> 140, nanos::get, colour);
+      display.discovering(repo(name), 1);
+      display.discovering(repo("b"), 2);
+      display.collecting(repo(name), 1, 2);
+      advanceMillis(60);
+      display.frame();
+      display.done();
+      String written = out.toString();
+      assertFalse(written.contains("\u202e") || written.contains("\u0085") || written.contains("\033]"),
+          written.replace("\033", "ESC"));
+      VirtualScreen screen = new VirtualScreen(140);
+      screen.feed(written.substring(0, written.lastIndexOf('\r'))); // the frame, before the erase
+      assertTrue(screen.lines().get(1).endsWith("  t\\e]0;pwned\\x07\\e[7;35mX\\u202eabc\\u0085\\r"),
+          screen.lines().toString());
+    }
+  }
+
   @Test
   void discoveryShowsASpinnerAndTheCountFoundSoFar() {
     List<String> first = frame();

@@ -8,6 +8,7 @@ import com.google.common.jimfs.Jimfs;
 import java.nio.file.FileSystem;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Builds report objects for renderer tests, without any repository. */
@@ -60,6 +61,13 @@ public final class Reports {
     return new RepoReport(
         r.path(), r.branch(), r.remote(), r.remoteUrl(), Optional.empty(), r.ahead(), r.behind(),
         r.submodules(), r.exceptional(), r.worktree(), r.sync(), r.engine());
+  }
+
+  /** {@code r} with these warnings (a count that may differ from git's). */
+  public static RepoReport warned(RepoReport r, String... warnings) {
+    return new RepoReport(
+        r.path(), r.branch(), r.remote(), r.remoteUrl(), r.ident(), r.ahead(), r.behind(),
+        r.submodules(), r.exceptional(), r.worktree(), r.sync(), r.engine(), List.of(warnings));
   }
 
   /** A sync result with the given flags. */

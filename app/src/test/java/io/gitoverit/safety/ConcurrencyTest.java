@@ -15,7 +15,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Issue 6, promise 7: the number of workers changes nothing; a repository in use is no danger. */
+/**
+ * The number of workers changes nothing (byte-identical output with 0, 1 and 8), and scanning a
+ * repository while git commits and checks out in it neither crashes nor corrupts it.
+ */
 class ConcurrencyTest {
   @TempDir Path tmp;
 

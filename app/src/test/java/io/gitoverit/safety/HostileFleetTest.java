@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 6, promises 1 to 3, end to end: the real command line with production wiring over a
- * fleet of hostile, broken and healthy repositories. No program the repositories name runs, no
+ * The scan is read-only, runs nothing a repository names, and turns each broken repository into
+ * one error row, end to end: the real command line with production wiring over a fleet of
+ * hostile, broken and healthy repositories. No program the repositories name runs, no
  * byte changes, every broken repository is a one-line error row, the rest are reported as git
  * would, and the exit code says something failed.
  */
@@ -58,8 +59,20 @@ class HostileFleetTest {
           && !s.contains("Exception"), name + ": " + rows.get(name));
       assertEquals(fleet.root.resolve(name).toString(), rows.get(name).get("path"));
     });
+    // The stat-dirty a.txt and b.txt of each programs-* repository were counted without their
+    // filter, which only the repository's config names.
+    List<String> uncertain = rows.keySet().stream().filter(n -> rows.get(n).containsKey("warnings")).toList();
+    assertEquals(fleet.healthy.keySet().stream().filter(n -> n.startsWith("programs-"))
+        .collect(java.util.stream.Collectors.toCollection(TreeSet::new)), new TreeSet<>(uncertain));
+    for (String name : uncertain) {
+      assertEquals(List.of("a.txt: filter \"evil\" not run (configured by the repository)",
+          "b.txt: filter \"evil\" not run (configured by the repository)"),
+          rows.get(name).get("warnings"), name);
+    }
     assertEquals("gitoverit: " + fleet.broken.size()
-        + " repositories or directories could not be read (--errors shows why)\n", r.err());
+        + " repositories or directories could not be read (--errors shows why)\n"
+        + "gitoverit: a count may differ from git's in " + uncertain.size() + " repositories: a"
+        + " filter the repository configures was not run (--errors names the files)\n", r.err());
   }
 
   @Test

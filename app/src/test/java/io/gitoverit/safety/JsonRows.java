@@ -9,7 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Parses gitoverit's JSON output (an array of flat objects) into maps, for assertions. */
+/**
+ * Parses gitoverit's JSON output (an array of flat objects, whose only nested values are lists of
+ * strings) into maps, for assertions.
+ */
 final class JsonRows {
   private JsonRows() {}
 
@@ -24,6 +27,14 @@ final class JsonRows {
         while (p.nextToken() == JsonToken.FIELD_NAME) {
           String name = p.currentName();
           JsonToken t = p.nextToken();
+          if (t == JsonToken.START_ARRAY) { // warnings: a list of strings
+            List<String> items = new ArrayList<>();
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+              items.add(p.getText());
+            }
+            row.put(name, items);
+            continue;
+          }
           row.put(name, switch (t) {
             case VALUE_NULL -> null;
             case VALUE_TRUE, VALUE_FALSE -> p.getBooleanValue();

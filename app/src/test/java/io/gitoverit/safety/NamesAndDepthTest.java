@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 6, promise 6: names with newlines and bytes that are not UTF-8, a tracked file 300
- * folders deep, and a long path are counted as git counts them (surefire runs with a UTF-8 locale;
- * OutputIT covers a C locale).
+ * Names with newlines and bytes that are not UTF-8, a tracked file 300 folders deep, and a long
+ * path are counted as git counts them (surefire runs with a UTF-8 locale; OutputIT covers a C
+ * locale).
  */
 class NamesAndDepthTest {
   @TempDir Path tmp;

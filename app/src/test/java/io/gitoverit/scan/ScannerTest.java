@@ -25,7 +25,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class ScannerTest {
 
-  /** Reports every path as clean, except names starting with "bad" which fail. */
+  /**
+   * Reports every path as clean, except names starting with "bad", "boom", "oom", "deep",
+   * "assert" and "chain", which fail in their own ways.
+   */
   static final class FakeAnalyzer implements RepoAnalyzer {
     final Set<String> threads = ConcurrentHashMap.newKeySet();
     final AtomicInteger concurrent = new AtomicInteger();
@@ -43,6 +46,20 @@ class ScannerTest {
         }
         if (name.startsWith("boom")) {
           throw new IllegalStateException("bug");
+        }
+        if (name.startsWith("oom")) {
+          throw new OutOfMemoryError("Java heap space");
+        }
+        if (name.startsWith("deep")) {
+          throw new StackOverflowError();
+        }
+        if (name.startsWith("assert")) {
+          throw new AssertionError("broken invariant");
+        }
+        if (name.startsWith("chain")) {
+          throw new AnalysisException("cannot read HEAD",
+              new java.io.IOException("not a valid ref: garbage",
+                  new java.nio.file.AccessDeniedException(root + "/.git/HEAD")));
         }
         return new RepoReport(root, "main", "-", "-", Optional.empty(), 0, 0, 0, false,
             new Worktree.Checked(0, 0, 0, 0, 0, 0, Optional.empty()), null, "fake");
@@ -74,7 +91,38 @@ class ScannerTest {
     assertEquals(paths("bad1", "boom"), result.errors().stream().map(RepoError::path).toList());
     assertEquals("fatal: not a git repository: /r/bad1", result.errors().get(0).message());
     assertTrue(result.errors().get(1).message().contains("IllegalStateException"));
-    assertTrue(result.errors().get(1).detail().orElseThrow().contains("at io.gitoverit"));
+    assertTrue(result.errors().get(1).trace().orElseThrow().contains("at io.gitoverit"));
+    assertEquals(Optional.empty(), result.errors().get(1).detail(), "a stack trace is no detail");
+  }
+
+  /** An Error of any kind in one analysis costs that row; the scan goes on. */
+  @ParameterizedTest
+  @ValueSource(ints = {0, 1, 4})
+  void anErrorOfAnyKindIsOneRow(int workers) throws Exception {
+    Scanner scanner = new Scanner(new FakeAnalyzer(), workers, ProgressListener.SILENT);
+    ScanResult result = scanner.scan(
+        source(paths("a", "oom", "deep", "assert", "b"), List.of()), AnalysisOptions.FULL);
+    assertEquals(paths("a", "b"), result.reports().stream().map(RepoReport::path).toList());
+    assertEquals(paths("assert", "deep", "oom"),
+        result.errors().stream().map(RepoError::path).sorted().toList());
+    java.util.Map<Path, String> messages = new java.util.HashMap<>();
+    result.errors().forEach(e -> messages.put(e.path(), e.message()));
+    assertEquals("out of memory while reading this repository (Java heap space)",
+        messages.get(Path.of("/r/oom")));
+    assertEquals("internal error: stack overflow while reading this repository",
+        messages.get(Path.of("/r/deep")));
+    assertEquals("internal error: AssertionError: broken invariant",
+        messages.get(Path.of("/r/assert")));
+  }
+
+  @Test
+  void theCauseChainIsOneLineOfWordsAndTheStackTraceIsKeptApart() throws Exception {
+    ScanResult result = new Scanner(new FakeAnalyzer(), 1, ProgressListener.SILENT)
+        .scan(source(paths("chain"), List.of()), AnalysisOptions.FULL);
+    RepoError e = result.errors().get(0);
+    assertEquals("cannot read HEAD: not a valid ref: garbage: permission denied", e.message());
+    assertEquals(Optional.empty(), e.detail());
+    assertTrue(e.trace().orElseThrow().contains("Caused by: java.nio.file.AccessDeniedException"));
   }
 
   @Test

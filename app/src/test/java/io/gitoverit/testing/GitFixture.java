@@ -32,7 +32,10 @@ public final class GitFixture {
             cfg,
             "[user]\n\tname = Fixture Person\n\temail = fixture@test.invalid\n"
                 + "[init]\n\tdefaultBranch = main\n[protocol \"file\"]\n\tallow = always\n"
-                + "[advice]\n\tdetachedHead = false\n");
+                + "[advice]\n\tdetachedHead = false\n"
+                // A big commit would start a background gc that still writes while the test's
+                // folder is being deleted.
+                + "[gc]\n\tauto = 0\n[maintenance]\n\tauto = false\n");
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

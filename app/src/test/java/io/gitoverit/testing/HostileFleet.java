@@ -18,8 +18,8 @@ import java.util.stream.Stream;
 /**
  * A folder of hostile and broken repositories next to healthy ones: repositories whose config
  * names programs (each leaves a marker file when it runs), corrupt repositories of every kind
- * issue 6 lists, and symlink loops. {@link #healthy} and {@link #broken} say what a scan must
- * report for each.
+ * docs/safety.md lists, and symlink loops. {@link #healthy} and {@link #broken} say what a scan
+ * must report for each.
  */
 public final class HostileFleet {
   /** Every hook git knows; each one in the fleet leaves a marker. */
@@ -104,7 +104,7 @@ public final class HostileFleet {
     return name;
   }
 
-  /** {@code key=value} settings naming a marker-leaving program for every kind issue 6 lists. */
+  /** {@code key=value} settings naming a marker-leaving program for every kind git can run. */
   private List<String> settings(String tag) throws IOException {
     String sh = script(tag + "-program");
     return List.of(

@@ -10,9 +10,6 @@ import java.util.regex.Pattern;
 final class Arith {
   private Arith() {}
 
-  private static final Pattern INT_TEXT = Pattern.compile("[+-]?\\d(_?\\d)*");
-  private static final Pattern FLOAT_TEXT = Pattern.compile(
-      "[+-]?((\\d(_?\\d)*)(\\.(\\d(_?\\d)*)?)?|\\.\\d(_?\\d)*)([eE][+-]?\\d(_?\\d)*)?");
   private static final Pattern FLOAT_SPECIAL = Pattern.compile("(?i)[+-]?(inf|infinity|nan)");
 
   /** {@code | ^ & << >>}: ints and bools (two bools stay a bool for | ^ &), as in Python. */
@@ -199,7 +196,7 @@ final class Arith {
       return big.longValue();
     } else if (v instanceof String s) {
       String t = s.strip();
-      if (!INT_TEXT.matcher(t).matches()) {
+      if (!Numerals.isIntText(t)) {
         throw new PyError("ValueError: invalid literal for int() with base 10: " + Py.repr(s));
       }
       BigInteger big = new BigInteger(t.replace("_", ""));
@@ -223,7 +220,7 @@ final class Arith {
         return t.toLowerCase(java.util.Locale.ROOT).contains("nan") ? Double.NaN
             : neg ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
       }
-      if (!FLOAT_TEXT.matcher(t).matches()) {
+      if (!Numerals.isFloatText(t)) {
         throw new PyError("ValueError: could not convert string to float: " + Py.repr(s));
       }
       return Double.parseDouble(t.replace("_", ""));

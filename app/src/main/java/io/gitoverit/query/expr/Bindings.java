@@ -4,6 +4,7 @@ import io.gitoverit.report.RepoReport;
 import io.gitoverit.report.StatusSummary;
 import io.gitoverit.report.Worktree;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -50,6 +51,7 @@ public final class Bindings {
       case "untracked" -> w == null ? Py.NONE : (Object) (long) w.untracked();
       case "deleted" -> w == null ? Py.NONE : (Object) (long) w.deleted();
       case "dirty" -> r.dirty().<Object>map(b -> b).orElse(Py.NONE);
+      case "warnings" -> new Py.Seq(List.copyOf(r.warnings()), false);
       default -> throw new IllegalArgumentException("not a variable: " + name);
     };
   }

@@ -2,9 +2,13 @@ package io.gitoverit.query.expr;
 
 import io.gitoverit.query.expr.Py.PyError;
 import io.gitoverit.query.expr.Types.T;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Checks an expression before any repository is scanned: every name is a variable, every call a
@@ -39,7 +43,21 @@ final class Checker {
       }
       return t.equals(EnumSet.of(T.FLOAT)) ? EnumSet.of(T.FLOAT) : EnumSet.of(T.INT, T.FLOAT);
     } else if (e instanceof Expr.Binary b) {
-      return binary(b);
+      Set<T> out = type(b.operands().get(0));
+      for (int i = 0; i < b.ops().size(); i++) {
+        out = binary(b.ops().get(i), out, type(b.operands().get(i + 1)), b.opPositions().get(i));
+      }
+      return out;
+    } else if (e instanceof Expr.Power p) {
+      List<Set<T>> types = new ArrayList<>();
+      for (Expr operand : p.operands()) {
+        types.add(type(operand));
+      }
+      Set<T> out = types.get(types.size() - 1);
+      for (int i = types.size() - 2; i >= 0; i--) {
+        out = binary("**", types.get(i), out, p.opPositions().get(i));
+      }
+      return out;
     } else if (e instanceof Expr.Logical l) {
       Set<T> out = EnumSet.noneOf(T.class);
       l.operands().forEach(o -> out.addAll(type(o)));
@@ -98,27 +116,26 @@ final class Checker {
 
   private static final Set<String> BITWISE = Set.of("|", "^", "&", "<<", ">>");
 
-  private Set<T> binary(Expr.Binary b) {
-    Set<T> l = type(b.left());
-    Set<T> r = type(b.right());
+  /** The types {@code l op r} can have; none is an error at {@code pos}, the operator. */
+  private Set<T> binary(String op, Set<T> l, Set<T> r, int pos) {
     Set<T> out = EnumSet.noneOf(T.class);
     for (T x : l) {
       for (T y : r) {
-        T res = binaryResult(b.op(), x, y);
+        T res = binaryResult(op, x, y);
         if (res != null) {
           out.add(res);
         }
-        if (res == T.INT && b.op().equals("**")) {
+        if (res == T.INT && op.equals("**")) {
           out.add(T.FLOAT);
         }
       }
     }
     if (out.isEmpty()) {
-      String why = b.op().equals("%") && l.contains(T.STR)
+      String why = op.equals("%") && l.contains(T.STR)
           ? "'%' string formatting is not supported"
-          : "unsupported operand type(s) for " + b.op() + ": " + Types.describe(l) + " and "
+          : "unsupported operand type(s) for " + op + ": " + Types.describe(l) + " and "
               + Types.describe(r);
-      throw error(why, b);
+      throw new ExprException(why, src, pos);
     }
     return out;
   }
@@ -282,47 +299,16 @@ final class Checker {
   }
 
   /** The variable names an expression reads, for the mtime decision and metadata-only checks. */
-  static Set<String> names(Expr e) {
-    Set<String> out = new java.util.TreeSet<>();
-    collect(e, out);
-    return out;
-  }
-
-  private static void collect(Expr e, Set<String> out) {
-    if (e instanceof Expr.Name n) {
-      out.add(n.name());
-    } else if (e instanceof Expr.Unary u) {
-      collect(u.operand(), out);
-    } else if (e instanceof Expr.Binary b) {
-      collect(b.left(), out);
-      collect(b.right(), out);
-    } else if (e instanceof Expr.Logical l) {
-      l.operands().forEach(o -> collect(o, out));
-    } else if (e instanceof Expr.Not n) {
-      collect(n.operand(), out);
-    } else if (e instanceof Expr.Compare c) {
-      c.operands().forEach(o -> collect(o, out));
-    } else if (e instanceof Expr.Call c) {
-      c.args().forEach(o -> collect(o, out));
-    } else if (e instanceof Expr.MethodCall m) {
-      collect(m.target(), out);
-      m.args().forEach(o -> collect(o, out));
-    } else if (e instanceof Expr.Conditional c) {
-      List.of(c.test(), c.then(), c.otherwise()).forEach(o -> collect(o, out));
-    } else if (e instanceof Expr.Sequence s) {
-      s.items().forEach(o -> collect(o, out));
-    } else if (e instanceof Expr.Index i) {
-      collect(i.target(), out);
-      collect(i.index(), out);
-    } else if (e instanceof Expr.Slice s) {
-      List.of(s.target(), s.lower(), s.upper(), s.step()).forEach(o -> collect(o, out));
-    } else if (e instanceof Expr.FString f) {
-      f.parts().forEach(o -> collect(o, out));
-    } else if (e instanceof Expr.Formatted f) {
-      collect(f.value(), out);
-      if (f.spec() != null) {
-        collect(f.spec(), out);
+  static Set<String> names(Expr root) {
+    Set<String> out = new TreeSet<>();
+    Deque<Expr> pending = new ArrayDeque<>(List.of(root));
+    while (!pending.isEmpty()) {
+      Expr e = pending.pop();
+      if (e instanceof Expr.Name n) {
+        out.add(n.name());
       }
+      e.children().forEach(pending::push);
     }
+    return out;
   }
 }

@@ -39,7 +39,19 @@ final class Evaluator {
     } else if (e instanceof Expr.Unary u) {
       return Arith.unary(u.op(), value(u.operand(), vars));
     } else if (e instanceof Expr.Binary b) {
-      return Arith.binary(b.op(), value(b.left(), vars), value(b.right(), vars));
+      Object acc = value(b.operands().get(0), vars);
+      for (int i = 0; i < b.ops().size(); i++) {
+        Object right = value(b.operands().get(i + 1), vars);
+        acc = apply(b.ops().get(i), acc, right, b.opPositions().get(i));
+      }
+      return acc;
+    } else if (e instanceof Expr.Power p) {
+      List<Object> operands = values(p.operands(), vars);
+      Object acc = operands.get(operands.size() - 1);
+      for (int i = operands.size() - 2; i >= 0; i--) {
+        acc = apply("**", operands.get(i), acc, p.opPositions().get(i));
+      }
+      return acc;
     } else if (e instanceof Expr.Logical l) {
       Object last = Boolean.FALSE;
       for (Expr o : l.operands()) {
@@ -83,6 +95,15 @@ final class Evaluator {
     Expr.Slice s = (Expr.Slice) e;
     return Subscripts.slice(value(s.target(), vars), value(s.lower(), vars),
         value(s.upper(), vars), value(s.step(), vars));
+  }
+
+  /** {@code a op b}; a failure points at the operator, written at {@code pos}. */
+  private Object apply(String op, Object a, Object b, int pos) {
+    try {
+      return Arith.binary(op, a, b);
+    } catch (PyError err) {
+      throw new ExprException(err.getMessage(), src, pos);
+    }
   }
 
   private List<Object> values(List<Expr> exprs, Bindings vars) {

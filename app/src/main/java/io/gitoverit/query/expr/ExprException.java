@@ -1,5 +1,7 @@
 package io.gitoverit.query.expr;
 
+import io.gitoverit.term.Visible;
+
 /**
  * A {@code --where} or {@code --print} expression that cannot be parsed, checked or evaluated:
  * a one-line reason and the position in the expression it points at.
@@ -32,18 +34,22 @@ public final class ExprException extends RuntimeException {
   }
 
   /**
-   * The reason, then the expression indented by two spaces with a caret under the position; tabs
-   * are kept in the caret line so that the caret lines up on a terminal.
+   * The reason, then the expression indented by two spaces with a caret under the position. The
+   * text is raw, to be shown with each line through {@link Visible#of} (which the command line's
+   * error handler does); the caret is placed for that escaped line, a tab or a control character
+   * before it taking the width of its escape.
    */
   public String display() {
     String line = source.replace('\n', ' ').replace('\r', ' ');
-    StringBuilder caret = new StringBuilder("  ");
-    for (int i = 0; i < position; ) {
-      int cp = line.codePointAt(i);
-      caret.append(cp == '\t' ? '\t' : ' ');
-      i += Character.charCount(cp);
+    int at = position;
+    if (at > 0 && at < line.length()
+        && Character.isSurrogatePair(line.charAt(at - 1), line.charAt(at))) {
+      at--;
     }
-    caret.append('^');
-    return reason() + "\n  " + line + "\n" + caret;
+    String shown = Visible.of(line);
+    // What follows the position is escaped the same alone as in the whole line.
+    String before = shown.substring(0, shown.length() - Visible.of(line.substring(at)).length());
+    int columns = before.codePointCount(0, before.length());
+    return reason() + "\n  " + line + "\n  " + " ".repeat(columns) + "^";
   }
 }

@@ -117,40 +117,43 @@ final class Lexer {
 
   private Token number() {
     int start = i;
-    String rest = src.substring(i);
-    java.util.regex.Matcher m;
-    if ((m = RADIX.matcher(rest)).lookingAt()) {
-      i += m.end();
-      char r = Character.toLowerCase(m.group().charAt(1));
-      int radix = r == 'x' ? 16 : r == 'o' ? 8 : 2;
-      return integer(new BigInteger(m.group().substring(2).replace("_", ""), radix), start);
+    if (src.charAt(i) == '0' && i + 1 < src.length()) {
+      char r = Character.toLowerCase(src.charAt(i + 1));
+      int radix = r == 'x' ? 16 : r == 'o' ? 8 : r == 'b' ? 2 : 0;
+      int end = radix == 0 ? i : Numerals.radixDigits(src, i + 2, radix);
+      if (end > i + 2) {
+        i = end;
+        return integer(src.substring(start + 2, end).replace("_", ""), radix, start);
+      }
     }
-    if ((m = FLOAT.matcher(rest)).lookingAt() && (m.group().contains(".") || m.group().matches("(?s).*[eE].*"))) {
-      i += m.end();
+    boolean[] isFloat = new boolean[1];
+    int end = Numerals.decimal(src, i, isFloat);
+    if (end == i) {
+      throw error("invalid number literal", start);
+    }
+    i = end;
+    if (isFloat[0]) {
       rejectSuffix(start);
-      double d = Double.parseDouble(m.group().replace("_", ""));
+      double d = Double.parseDouble(src.substring(start, i).replace("_", ""));
       return new Token(Kind.FLOAT, src.substring(start, i), d, start);
     }
-    if ((m = DECIMAL.matcher(rest)).lookingAt()) {
-      i += m.end();
-      String digits = m.group().replace("_", "");
-      if (digits.length() > 1 && digits.startsWith("0") && !digits.matches("0+")) {
-        throw error("leading zeros in decimal integer literals are not permitted; use 0o for octal", start);
-      }
-      return integer(new BigInteger(digits), start);
+    String digits = src.substring(start, i).replace("_", "");
+    if (digits.length() > 1 && digits.startsWith("0") && !digits.matches("0+")) {
+      throw error("leading zeros in decimal integer literals are not permitted; use 0o for octal", start);
     }
-    throw error("invalid number literal", start);
+    return integer(digits, 10, start);
   }
 
-  private static final java.util.regex.Pattern RADIX =
-      java.util.regex.Pattern.compile("0[xX](_?[0-9a-fA-F])+|0[oO](_?[0-7])+|0[bB](_?[01])+");
-  private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("\\d(_?\\d)*");
-  private static final java.util.regex.Pattern FLOAT = java.util.regex.Pattern.compile(
-      "(\\d(_?\\d)*)?\\.?(\\d(_?\\d)*)?([eE][+-]?\\d(_?\\d)*)?");
-
-  private Token integer(BigInteger v, int start) {
+  /** An int literal of {@code digits} (underscores removed); a value past 63 bits is refused. */
+  private Token integer(String digits, int radix, int start) {
     rejectSuffix(start);
-    if (v.bitLength() > 63) {
+    int first = 0;
+    while (first < digits.length() - 1 && digits.charAt(first) == '0') {
+      first++;
+    }
+    // 64 significant digits exceed 63 bits in any radix: no need to convert them all
+    BigInteger v = digits.length() - first > 64 ? null : new BigInteger(digits.substring(first), radix);
+    if (v == null || v.bitLength() > 63) {
       throw error("integer literal too large", start);
     }
     return new Token(Kind.INT, src.substring(start, i), v.longValue(), start);

@@ -1,27 +1,46 @@
 package io.gitoverit.query.expr;
 
 import io.gitoverit.query.expr.Token.Kind;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 
 /**
  * Recursive descent over Python's expression grammar, restricted to what the language has.
  * Precedence, lowest first: {@code x if c else y}, {@code or}, {@code and}, {@code not},
- * comparisons (chained), {@code + -}, {@code * / // %}, unary {@code - +}, {@code **}, then calls,
- * methods, indexing and slicing.
+ * comparisons (chained), {@code |}, {@code ^}, {@code &}, {@code << >>}, {@code + -},
+ * {@code * / // %}, unary {@code - + ~}, {@code **}, then calls, methods, indexing and slicing.
+ *
+ * <p>Nothing recurses per operator: a run of binary operators, comparisons or {@code and}/{@code
+ * or} is read by a loop into one node, however long. What does nest is limited to {@link
+ * #MAX_DEPTH} levels: brackets inside brackets, and nodes inside nodes (an operator, a call, a
+ * subscript, a conditional...), so neither the parser nor anything that walks the tree
+ * recursively can run out of stack. Unary operators, {@code not}, {@code else} branches and
+ * f-string fields are counted while parsing, as they are read by recursion; the whole tree's
+ * depth is checked, by a loop, once it is built.
  */
 final class Parser {
+  /** How deep brackets, and nodes, may nest (CPython stops at 200 nested parentheses). */
+  static final int MAX_DEPTH = 100;
+
   private final String src;
   private final List<Token> tokens;
   private int k;
+  /** Brackets open at the current token. */
+  private int brackets;
+  /** Unary operators, {@code not}s, {@code else} branches and f-string fields open here. */
+  private int nesting;
 
   private Parser(String src) {
-    this(src, Lexer.tokens(src));
+    this(src, Lexer.tokens(src), 0, 0);
   }
 
-  private Parser(String src, List<Token> tokens) {
+  private Parser(String src, List<Token> tokens, int brackets, int nesting) {
     this.src = src;
     this.tokens = tokens;
+    this.brackets = brackets;
+    this.nesting = nesting;
   }
 
   static Expr parse(String src) {
@@ -34,23 +53,48 @@ final class Parser {
     if (t.kind() != Kind.END) {
       throw p.error("unexpected " + describe(t) + " after a complete expression", t);
     }
+    checkDepth(e, src);
     return e;
   }
 
+  /**
+   * Refuses a tree with a node more than {@link #MAX_DEPTH} levels below its top, pointing at
+   * the first such node; a loop with its own stack, so any depth can be checked.
+   */
+  private static void checkDepth(Expr root, String src) {
+    Deque<Expr> nodes = new ArrayDeque<>();
+    Deque<Integer> levels = new ArrayDeque<>();
+    nodes.push(root);
+    levels.push(0);
+    while (!nodes.isEmpty()) {
+      Expr e = nodes.pop();
+      int level = levels.pop();
+      if (level > MAX_DEPTH) {
+        throw new ExprException(TOO_DEEP, src, e.pos());
+      }
+      List<Expr> children = e.children();
+      for (int i = children.size() - 1; i >= 0; i--) {
+        nodes.push(children.get(i));
+        levels.push(level + 1);
+      }
+    }
+  }
+
+  private static final String TOO_DEEP = "expression nested too deeply: more than " + MAX_DEPTH
+      + " levels of operators, calls, subscripts or conditionals inside one another";
+
   private Expr expression() {
-    Expr body = or();
+    Expr body = logical(false);
     if (peek().isKeyword("if")) {
       Token ifTok = take();
-      Expr test = or();
-      expect(Kind.KEYWORD, "else", "'else' (in 'x if condition else y')");
+      Expr test = logical(false);
+      Token elseTok = expect(Kind.KEYWORD, "else", "'else' (in 'x if condition else y')");
+      nest(elseTok);
       Expr otherwise = expression();
+      nesting--;
       return new Expr.Conditional(test, body, otherwise, ifTok.pos());
     }
     return body;
-  }
-
-  private Expr or() {
-    return logical(false);
   }
 
   private Expr logical(boolean and) {
@@ -71,13 +115,16 @@ final class Parser {
   private Expr not() {
     if (peek().isKeyword("not")) {
       Token t = take();
-      return new Expr.Not(not(), t.pos());
+      nest(t);
+      Expr operand = not();
+      nesting--;
+      return new Expr.Not(operand, t.pos());
     }
     return comparison();
   }
 
   private Expr comparison() {
-    Expr first = bitOr();
+    Expr first = binary();
     List<Expr> operands = new ArrayList<>(List.of(first));
     List<String> ops = new ArrayList<>();
     List<Integer> positions = new ArrayList<>();
@@ -104,67 +151,106 @@ final class Parser {
       }
       ops.add(op);
       positions.add(t.pos());
-      operands.add(bitOr());
+      operands.add(binary());
     }
     return ops.isEmpty() ? first : new Expr.Compare(operands, ops, positions, first.pos());
   }
 
-  /** {@code |}, then {@code ^}, {@code &} and shifts: Python's order, between comparisons and +. */
-  private Expr bitOr() {
-    return bitwise(0);
+  /**
+   * Operands joined by {@code | ^ & << >> + - * / // %}, by precedence climbing with a stack of
+   * the unfinished runs (at most one per precedence level): no recursion per operator or level.
+   */
+  private Expr binary() {
+    Deque<Run> open = new ArrayDeque<>();
+    Expr operand = unary();
+    while (level(peek()) >= 0) {
+      int level = level(peek());
+      while (!open.isEmpty() && open.peek().level > level) {
+        operand = open.pop().close(operand);
+      }
+      if (open.isEmpty() || open.peek().level < level) {
+        open.push(new Run(level));
+      }
+      Token op = take();
+      Run run = open.peek();
+      run.operands.add(operand);
+      run.ops.add(op.text());
+      run.positions.add(op.pos());
+      operand = unary();
+    }
+    while (!open.isEmpty()) {
+      operand = open.pop().close(operand);
+    }
+    return operand;
   }
 
-  private static final List<List<String>> BITWISE =
-      List.of(List.of("|"), List.of("^"), List.of("&"), List.of("<<", ">>"));
-
-  private Expr bitwise(int level) {
-    if (level == BITWISE.size()) {
-      return arith();
+  /** The precedence of a binary operator from {@code |} (0) to {@code * / // %} (5); else -1. */
+  private static int level(Token t) {
+    if (t.kind() != Kind.OP) {
+      return -1;
     }
-    Expr left = bitwise(level + 1);
-    while (BITWISE.get(level).stream().anyMatch(op -> peek().isOp(op))) {
-      Token op = take();
-      left = new Expr.Binary(op.text(), left, bitwise(level + 1), op.pos());
-    }
-    return left;
+    return switch (t.text()) {
+      case "|" -> 0;
+      case "^" -> 1;
+      case "&" -> 2;
+      case "<<", ">>" -> 3;
+      case "+", "-" -> 4;
+      case "*", "/", "//", "%" -> 5;
+      default -> -1;
+    };
   }
 
-  private Expr arith() {
-    Expr left = term();
-    while (peek().isOp("+") || peek().isOp("-")) {
-      Token op = take();
-      left = new Expr.Binary(op.text(), left, term(), op.pos());
-    }
-    return left;
-  }
+  /** Operands and operators of one precedence level read so far, waiting for the last operand. */
+  private static final class Run {
+    final int level;
+    final List<Expr> operands = new ArrayList<>();
+    final List<String> ops = new ArrayList<>();
+    final List<Integer> positions = new ArrayList<>();
 
-  private Expr term() {
-    Expr left = unary();
-    while (peek().isOp("*") || peek().isOp("/") || peek().isOp("//") || peek().isOp("%")) {
-      Token op = take();
-      left = new Expr.Binary(op.text(), left, unary(), op.pos());
+    Run(int level) {
+      this.level = level;
     }
-    return left;
+
+    Expr close(Expr last) {
+      operands.add(last);
+      return new Expr.Binary(operands, ops, positions, positions.get(positions.size() - 1));
+    }
   }
 
   private Expr unary() {
     if (peek().isOp("-") || peek().isOp("+") || peek().isOp("~")) {
       Token op = take();
-      return new Expr.Unary(op.text(), unary(), op.pos());
+      nest(op);
+      Expr operand = unary();
+      nesting--;
+      return new Expr.Unary(op.text(), operand, op.pos());
     }
     return power();
   }
 
-  /** {@code a ** b}: binds tighter than a unary minus on its left, right-associative. */
+  /**
+   * {@code a ** b ** c}: binds tighter than a unary minus on its left, right-associative; an
+   * exponent may itself start with a unary operator ({@code 2 ** -1}), which then takes the rest.
+   */
   private Expr power() {
     Expr base = postfix();
-    if (peek().isOp("**")) {
-      Token op = take();
-      return new Expr.Binary("**", base, unary(), op.pos());
+    if (!peek().isOp("**")) {
+      return base;
     }
-    return base;
+    List<Expr> operands = new ArrayList<>(List.of(base));
+    List<Integer> positions = new ArrayList<>();
+    while (peek().isOp("**")) {
+      positions.add(take().pos());
+      if (peek().isOp("-") || peek().isOp("+") || peek().isOp("~")) {
+        operands.add(unary());
+        break;
+      }
+      operands.add(postfix());
+    }
+    return new Expr.Power(operands, positions, positions.get(0));
   }
 
+  /** An atom and its calls, methods and subscripts, read by a loop. */
   private Expr postfix() {
     Expr e = atom();
     while (true) {
@@ -176,24 +262,23 @@ final class Parser {
           throw error("only method calls are allowed after '.', such as "
               + "branch.startswith(\"x\"); '" + name.text() + "' is not called", name);
         }
-        take();
-        e = new Expr.MethodCall(e, name.text(), arguments(), name.pos());
+        e = new Expr.MethodCall(e, name.text(), arguments(take()), name.pos());
       } else if (t.isOp("[")) {
         e = subscript(e, take());
       } else if (t.isOp("(")) {
         if (!(e instanceof Expr.Name n)) {
           throw error("only functions can be called, by name", t);
         }
-        take();
-        e = new Expr.Call(n.name(), arguments(), n.pos());
+        e = new Expr.Call(n.name(), arguments(take()), n.pos());
       } else {
         return e;
       }
     }
   }
 
-  /** Arguments after the opening parenthesis, through the closing one. */
-  private List<Expr> arguments() {
+  /** Arguments after the opening parenthesis {@code open}, through the closing one. */
+  private List<Expr> arguments(Token open) {
+    openBracket(open);
     List<Expr> args = new ArrayList<>();
     while (!peek().isOp(")")) {
       args.add(expression());
@@ -203,14 +288,17 @@ final class Parser {
       take();
     }
     expect(Kind.OP, ")", "')' to close the argument list");
+    brackets--;
     return args;
   }
 
   private Expr subscript(Expr target, Token open) {
+    openBracket(open);
     Expr none = new Expr.Literal(Py.NONE, open.pos());
     Expr lower = peek().isOp(":") ? none : expression();
     if (peek().isOp("]")) {
       take();
+      brackets--;
       return new Expr.Index(target, lower, open.pos());
     }
     expect(Kind.OP, ":", "']' or ':'");
@@ -221,6 +309,7 @@ final class Parser {
       step = peek().isOp("]") ? none : expression();
     }
     expect(Kind.OP, "]", "']' to close the subscript");
+    brackets--;
     return new Expr.Slice(target, lower, upper, step, open.pos());
   }
 
@@ -259,7 +348,8 @@ final class Parser {
       if (f.label() != null) {
         out.add(new Expr.Literal(f.label(), f.from()));
       }
-      Parser inner = new Parser(src, Lexer.tokens(src, f.from(), f.to()));
+      Parser inner = new Parser(src, Lexer.tokens(src, f.from(), f.to()), brackets, nesting);
+      inner.nest(inner.peek());
       Expr value = inner.expression();
       Token rest = inner.peek();
       if (rest.kind() != Kind.END) {
@@ -306,6 +396,7 @@ final class Parser {
   private Expr group(Token open) {
     boolean paren = open.isOp("(");
     String close = paren ? ")" : "]";
+    openBracket(open);
     List<Expr> items = new ArrayList<>();
     boolean comma = false;
     while (!peek().isOp(close)) {
@@ -317,10 +408,29 @@ final class Parser {
       comma = true;
     }
     expect(Kind.OP, close, "'" + close + "'");
+    brackets--;
     if (paren && items.size() == 1 && !comma) {
       return items.get(0);
     }
     return new Expr.Sequence(items, paren, open.pos());
+  }
+
+  /** Counts the bracket {@code open}; past {@link #MAX_DEPTH}, the error points at it. */
+  private void openBracket(Token open) {
+    if (++brackets > MAX_DEPTH) {
+      throw error("brackets nested too deeply: more than " + MAX_DEPTH
+          + " levels of ( and [ inside one another", open);
+    }
+  }
+
+  /**
+   * Counts a unary operator, {@code not}, {@code else} or f-string field at {@code at}: each puts
+   * a node around what follows, and is read by recursion.
+   */
+  private void nest(Token at) {
+    if (++nesting > MAX_DEPTH) {
+      throw error(TOO_DEEP, at);
+    }
   }
 
   private Token expect(Kind kind, String text, String what) {

@@ -11,7 +11,7 @@ import java.util.regex.PatternSyntaxException;
  * Python's defaults for str patterns (Unicode classes, only {@code \n} ends a line), the few
  * spellings that differ translated, and each pattern compiled once per run.
  */
-final class Regexes {
+public final class Regexes {
   private final Map<String, Pattern> cache = new HashMap<>();
 
   boolean search(String text, String pattern, boolean ignoreCase) {
@@ -21,20 +21,39 @@ final class Regexes {
       p = compile(pattern, ignoreCase);
       cache.put(key, p);
     }
-    return p.matcher(text).find();
+    try {
+      return p.matcher(text).find();
+    } catch (StackOverflowError e) {
+      // java.util.regex recurses once per repetition of a group such as (a|b)*: on a long text
+      // the stack runs out where Python's engine would not. The matcher is local, so nothing
+      // is left half-changed; the expression fails with a reason instead of ending the JVM.
+      throw new PyError("RecursionError: the pattern " + Py.repr(pattern) + " repeats a group"
+          + " too many times for Java's regular expressions on a text of " + text.length()
+          + " characters");
+    }
   }
 
   /** Compiles {@code pattern}; a bad pattern is a {@link PyError} naming Java's reason. */
   static Pattern compile(String pattern, boolean ignoreCase) {
+    try {
+      return python(pattern, ignoreCase);
+    } catch (PatternSyntaxException e) {
+      throw new PyError("invalid regular expression " + Py.repr(pattern) + ": " + e.getDescription());
+    }
+  }
+
+  /**
+   * A Python {@code re} pattern compiled for java.util.regex (also for the configuration's
+   * {@code id_rewrite} rules).
+   *
+   * @throws PatternSyntaxException when Java cannot compile it
+   */
+  public static Pattern python(String pattern, boolean ignoreCase) {
     int flags = Pattern.UNICODE_CHARACTER_CLASS | Pattern.UNIX_LINES;
     if (ignoreCase) {
       flags |= Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
     }
-    try {
-      return Pattern.compile(translate(pattern), flags);
-    } catch (PatternSyntaxException e) {
-      throw new PyError("invalid regular expression " + Py.repr(pattern) + ": " + e.getDescription());
-    }
+    return Pattern.compile(translate(pattern), flags);
   }
 
   /**

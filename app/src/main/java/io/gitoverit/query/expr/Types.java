@@ -41,6 +41,7 @@ final class Types {
       m.put(s, T.INT);
     }
     m.put("dirty", T.BOOL);
+    m.put("warnings", T.SEQ); // not upstream's: a list of strings
     return java.util.Collections.unmodifiableMap(m);
   }
 

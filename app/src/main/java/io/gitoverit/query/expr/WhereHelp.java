@@ -64,6 +64,13 @@ public final class WhereHelp {
           Truth value:
             dirty         uncommitted changes, or an operation in progress
 
+          List of strings:
+            warnings      why a count may differ from plain git status, one
+                          string per file, such as: a.bin: filter "lfs" not
+                          run (configured by the repository); [] when none
+                          (the table marks such a row ~). Use it as a truth
+                          value, with len(), or " ".join(warnings)
+
           --metadata-only does not read work trees, so dirty, modified,
           untracked, deleted, mtime and latest_mtime cannot be used with it.
 
@@ -108,6 +115,9 @@ public final class WhereHelp {
 
           Nothing else is reachable: no other functions, attributes, files or
           programs. Mistakes are reported before the scan starts.
+          Brackets nest at most 100 deep, and so do operators, calls,
+          subscripts and conditionals inside one another; a run of one
+          operator (1 + 2 + 3 ..., a and b and c ...) counts once.
           --where applies after --dirty-only and after sorting, so the three
           combine; --print uses the same variables.
           Patterns use Python's syntax for the common cases; they run on

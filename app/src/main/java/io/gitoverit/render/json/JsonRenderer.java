@@ -21,6 +21,7 @@ import java.util.TreeMap;
  */
 public final class JsonRenderer {
   private final DisplayPaths paths;
+  private final PythonJson json = new PythonJson();
 
   /** A renderer that shows paths the way {@code paths} does. */
   public JsonRenderer(DisplayPaths paths) {
@@ -30,12 +31,16 @@ public final class JsonRenderer {
   /** Writes the JSON array and a trailing newline to {@code out} (not closed, not flushed). */
   public void render(List<RepoReport> reports, List<RepoError> errors, Writer out)
       throws IOException {
-    out.write(toJson(reports, errors));
+    json.write(payload(reports, errors), out);
     out.write('\n');
   }
 
   /** The JSON array as text, without the trailing newline. */
   public String toJson(List<RepoReport> reports, List<RepoError> errors) {
+    return json.dumps(payload(reports, errors));
+  }
+
+  private List<Object> payload(List<RepoReport> reports, List<RepoError> errors) {
     List<Object> payload = new ArrayList<>(reports.size() + errors.size());
     for (RepoReport r : reports) {
       payload.add(reportObject(r));
@@ -43,7 +48,7 @@ public final class JsonRenderer {
     for (RepoError e : errors) {
       payload.add(errorObject(e));
     }
-    return JsonText.dumps(payload);
+    return payload;
   }
 
   private SortedMap<String, Object> reportObject(RepoReport r) {
@@ -57,6 +62,10 @@ public final class JsonRenderer {
     m.put("pushed", r.sync().pushed());
     // Not an upstream key, so only present when an action failed: other rows stay upstream's bytes.
     r.sync().detail().ifPresent(why -> m.put("sync_error", why));
+    // Not an upstream key either: only on a row with a count git's own filter could change.
+    if (r.uncertain()) {
+      m.put("warnings", r.warnings());
+    }
     m.put("status", StatusSummary.text(r));
     m.put("worktree_status_checked", r.worktreeChecked());
     m.put("branch", r.branch());

@@ -1,9 +1,11 @@
 package io.gitoverit.render.table;
 
+import io.gitoverit.config.IdRewrites;
 import io.gitoverit.report.RepoReport;
 import io.gitoverit.report.StatusSummary;
 import io.gitoverit.report.StatusSummary.Narrowing;
 import io.gitoverit.report.Worktree;
+import io.gitoverit.term.Visible;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -40,24 +42,58 @@ final class Cells {
     };
   }
 
-  static Cell of(Column column, RepoReport r, String displayPath, ZoneId zone) {
+  /**
+   * Column {@code column} of report {@code r}. Every text that comes from the repository (its
+   * path, branch, remote, URL, identity) is escaped here, before widths are measured, so that
+   * the widths are those of what the terminal shows.
+   */
+  static Cell of(Column column, RepoReport r, String displayPath, TableOptions options) {
     return switch (column) {
-      case DIR -> Cell.of(displayPath);
+      case DIR -> Cell.of(Visible.of(displayPath));
       case STATUS -> status(r);
-      case BRANCH -> Cell.of(r.branch());
-      case REMOTE -> remote(r.remote());
+      case BRANCH -> Cell.of(Visible.of(r.branch()));
+      case REMOTE -> remote(Visible.of(r.remote()));
       case URL -> url(r.remoteUrl());
-      case MTIME -> mtime(r, zone);
-      case IDENT -> Cell.of(r.ident().orElse("-"));
-      case BRANCH_REMOTE -> branchRemote(r.branch(), r.remote());
+      case MTIME -> mtime(r, options.zone());
+      case IDENT -> ident(r, options.identRewrites());
+      case BRANCH_REMOTE -> branchRemote(Visible.of(r.branch()), Visible.of(r.remote()));
     };
   }
 
-  /** Full; without line totals; without line totals and extras. Only strictly shorter steps. */
+  /**
+   * The ident as the first matching {@code [[id_rewrite]]} rule shows it, in the rule's colour;
+   * escaped either way, since a rule's replacement can carry parts of the ident.
+   */
+  static Cell ident(RepoReport r, IdRewrites rewrites) {
+    if (r.ident().isEmpty()) {
+      return Cell.of("-");
+    }
+    String ident = r.ident().get();
+    return rewrites.apply(ident)
+        .map(rw -> Cell.of(Visible.of(rw.value()), rw.fg().map(Styles::fg).orElse(Styles.PLAIN)))
+        .orElseGet(() -> Cell.of(Visible.of(ident)));
+  }
+
+  /**
+   * Full; without line totals; without line totals and extras. Only strictly shorter steps. A
+   * report with warnings ends in {@code ~} in every step ({@code clean ~} when nothing else
+   * applies).
+   */
   static Cell status(RepoReport r) {
-    List<StatusSummary.Segment> segments = StatusSummary.segments(r);
-    if (segments.isEmpty()) {
+    List<StatusSummary.Segment> segments = new ArrayList<>(StatusSummary.segments(r));
+    if (segments.isEmpty() && !r.uncertain()) {
       return Cell.of("clean", Styles.CLEAN);
+    }
+    if (r.uncertain()) {
+      if (segments.isEmpty()) {
+        return new Cell(List.of(Cell.Variant.of(List.of(new AttributedStringBuilder()
+            .styled(Styles.CLEAN, "clean")
+            .append(' ')
+            .styled(Styles.of(StatusSummary.Kind.UNCERTAIN), StatusSummary.UNCERTAIN_MARK)
+            .toAttributedString()), EnumSet.of(StatusSummary.Kind.UNCERTAIN))));
+      }
+      segments.add(new StatusSummary.Segment(
+          StatusSummary.UNCERTAIN_MARK, StatusSummary.Kind.UNCERTAIN, Narrowing.CORE));
     }
     List<Cell.Variant> variants = new ArrayList<>();
     variants.add(statusVariant(segments, EnumSet.noneOf(Narrowing.class)));
@@ -103,11 +139,15 @@ final class Cells {
             .toAttributedString());
   }
 
-  /** {@code owner/repo} then {@code owner/…}, for each line (fetch URL, push URL). */
+  /**
+   * {@code owner/repo} then {@code owner/…}, for each line (fetch URL, push URL). {@code url} is
+   * the report's raw text: each line is escaped here, after the split.
+   */
   static Cell url(String url) {
     List<AttributedString> full = new ArrayList<>();
     List<AttributedString> shortened = new ArrayList<>();
-    for (String line : url.split("\n", -1)) {
+    for (String raw : url.split("\n", -1)) {
+      String line = Visible.of(raw);
       full.add(new AttributedString(line));
       int slash = line.indexOf('/');
       String owner = slash < 0 ? line : line.substring(0, slash) + "/" + Cell.ELLIPSIS;

@@ -1,5 +1,6 @@
 package io.gitoverit.render.table;
 
+import io.gitoverit.report.StatusSummary;
 import io.gitoverit.report.StatusSummary.Kind;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,6 +59,15 @@ final class Legend {
                       + causes
                       + "in-progress/unfinished operation (merge, rebase, cherry-pick, etc.)",
                   Styles.of(Kind.EXCEPTIONAL))));
+    }
+    if (shown.contains(Kind.UNCERTAIN)) {
+      out.add(
+          indent(
+              item(
+                  StatusSummary.UNCERTAIN_MARK
+                      + " uncertain: a filter the repository configures was not run, so a file is"
+                      + " counted as git counts it without that filter (--errors names the files)",
+                  Styles.of(Kind.UNCERTAIN))));
     }
     if (failureMarker) {
       out.add(

@@ -1,5 +1,6 @@
 package io.gitoverit.render.table;
 
+import io.gitoverit.config.Colour;
 import io.gitoverit.report.StatusSummary;
 import org.jline.utils.AttributedStyle;
 
@@ -27,8 +28,16 @@ final class Styles {
       case DELETED -> fg(AttributedStyle.RED);
       case SUBMODULES -> fg(AttributedStyle.BLUE);
       case AHEAD, PUSHED -> fg(AttributedStyle.GREEN);
-      case EXCEPTIONAL -> AttributedStyle.BOLD.foreground(AttributedStyle.RED);
+      case EXCEPTIONAL, UNCERTAIN -> AttributedStyle.BOLD.foreground(AttributedStyle.RED);
     };
+  }
+
+  /** A configured colour ({@code fg} of an {@code [[id_rewrite]]} rule). */
+  static AttributedStyle fg(Colour colour) {
+    if (colour instanceof Colour.Rgb rgb) {
+      return AttributedStyle.DEFAULT.foreground(rgb.red(), rgb.green(), rgb.blue());
+    }
+    return fg(((Colour.Indexed) colour).index());
   }
 
   private static AttributedStyle fg(int color) {

@@ -5,6 +5,7 @@ import io.gitoverit.report.RepoError;
 import io.gitoverit.report.RepoReport;
 import io.gitoverit.report.StatusSummary.Kind;
 import io.gitoverit.report.Worktree;
+import io.gitoverit.term.Visible;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -45,7 +46,7 @@ public final class TableRenderer {
     for (RepoReport r : reports) {
       List<Cell> cells = new ArrayList<>();
       for (Column c : columns) {
-        cells.add(Cells.of(c, r, paths.of(r), options.zone()));
+        cells.add(Cells.of(c, r, paths.of(r), options));
       }
       rows.add(new Row(cells, null));
     }
@@ -92,15 +93,16 @@ public final class TableRenderer {
     for (Column c : options.columns()) {
       cells.add(
           switch (c) {
-            case DIR -> Cell.of(DisplayPaths.FAILED_PREFIX + paths.of(e));
+            case DIR -> Cell.of(DisplayPaths.FAILED_PREFIX + Visible.of(paths.of(e)));
             case STATUS -> Cell.of("error", Styles.ERROR);
             default -> Cell.BLANK;
           });
     }
-    String message = e.message().strip().replace('\n', ' ');
+    // Escaped, a line break in the message (a path in it) is shown as \n: the row stays one line.
+    String message = Visible.of(e.message().strip());
     if (spanStart(options.columns()) == 0) {
       // Neither path nor status is shown: the message has to say which repository it is about.
-      message = DisplayPaths.FAILED_PREFIX + paths.of(e) + ": " + message;
+      message = DisplayPaths.FAILED_PREFIX + Visible.of(paths.of(e)) + ": " + message;
     }
     return new Row(cells, message);
   }
@@ -121,7 +123,7 @@ public final class TableRenderer {
         cells.add(row.cells().get(i));
       }
       byColumn.add(cells);
-      priorities[i] = columns.get(i).priority();
+      priorities[i] = options.priority(columns.get(i));
     }
     AutoLayout layout = new AutoLayout(byColumn, priorities);
     OptionalInt width = options.width();

@@ -98,7 +98,7 @@ class ExpressionTest {
     "dirty ahead | 6 | unexpected name 'ahead' after a complete expression",
     "brnch == 'main' | 0 | unknown name 'brnch' (did you mean 'branch'?); variables: path, dir,"
         + " status, branch, remote, url, ident, mtime, latest_mtime, ahead, behind, modified,"
-        + " untracked, deleted, dirty",
+        + " untracked, deleted, dirty, warnings",
     "branch > 3 | 7 | '>' not supported between 'str' and 'int'",
     "ahead + ' commits' | 6 | unsupported operand type(s) for +: 'int' and 'str'",
     "ahead in branch | 6 | 'in <string>' requires a string on the left, not 'int'",

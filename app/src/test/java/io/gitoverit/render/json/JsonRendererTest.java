@@ -210,13 +210,34 @@ class JsonRendererTest {
     assertContains(json, "\"push_failed\": true,");
   }
 
+  static RepoReport uncertainReport() {
+    return Reports.warned(cleanReport(),
+        "a.bin: filter \"lfs\" not run (configured by the repository)", "caf\u00e9.bin: filter \"x\"");
+  }
+
+  @Test
+  void warningsAreAListInTheirSortedPlaceOnlyOnRowsThatHaveThem() {
+    String json = renderer.toJson(List.of(uncertainReport(), cleanReport()), List.of());
+    assertContains(json, String.join("\n",
+        "    \"untracked\": 0,",
+        "    \"warnings\": [",
+        "      \"a.bin: filter \\\"lfs\\\" not run (configured by the repository)\",",
+        "      \"caf\\u00e9.bin: filter \\\"x\\\"\"",
+        "    ],",
+        "    \"worktree_status_checked\": true",
+        "  },"));
+    assertEquals(1, json.split("\"warnings\"", -1).length - 1, "the clean row has no warnings key");
+    assertContains(json, "\"status\": \"clean\",");
+  }
+
   /** Python re-dumping our output must give our output back: same spacing, escapes, floats. */
   @Test
   void pythonReDumpsOurOutputUnchanged() throws Exception {
     assumeTrue(Python.available(), "python3 not on PATH");
     String ours =
         renderer.toJson(
-            List.of(cleanReport(), dirtyReport(), uncheckedReport(), unicodeReport()),
+            List.of(cleanReport(), dirtyReport(), uncheckedReport(), unicodeReport(),
+                uncertainReport()),
             List.of(errorRow()));
     String script =
         "import json,sys; sys.stdout.write(json.dumps(json.load(sys.stdin), indent=2,"

@@ -6,10 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
 /** Runs python3 for golden values, when the machine has it. */
-final class Python {
+public final class Python {
   private Python() {}
 
-  static boolean available() {
+  public static boolean available() {
     try {
       Process p = new ProcessBuilder("python3", "-c", "pass").redirectErrorStream(true).start();
       return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
@@ -22,7 +22,7 @@ final class Python {
   }
 
   /** Runs {@code script} with {@code stdin} as input and returns its standard output. */
-  static String run(String script, String stdin) throws IOException, InterruptedException {
+  public static String run(String script, String stdin) throws IOException, InterruptedException {
     Process p = new ProcessBuilder("python3", "-c", script).start();
     try (OutputStream in = p.getOutputStream()) {
       in.write(stdin.getBytes(StandardCharsets.UTF_8));

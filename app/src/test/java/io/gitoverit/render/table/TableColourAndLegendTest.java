@@ -109,6 +109,28 @@ class TableColourAndLegendTest {
   }
 
   @Test
+  void aRowWithWarningsEndsInATildeThatTheLegendExplains() {
+    RepoReport cleanButUncertain = Reports.warned(TableFixtures.clean(), "a.bin: filter \"x\"");
+    RepoReport modified = Reports.warned(
+        Reports.with(TableFixtures.clean(), "main", "-", "-", Reports.checked(2, 0, 0, 0, 0, null)),
+        "a.bin: filter \"x\"");
+    List<AttributedString> lines =
+        render(true, List.of(Column.DIR, Column.STATUS), List.of(cleanButUncertain, modified), List.of());
+    assertTrue(lines.get(2).toString().endsWith("clean ~"), lines.get(2).toString());
+    assertEquals(fg(AttributedStyle.GREEN), styleOf(lines.get(2), "clean"));
+    assertEquals(AttributedStyle.BOLD.foreground(AttributedStyle.RED), styleOf(lines.get(2), "~"));
+    assertTrue(lines.get(3).toString().endsWith("2m ~"), lines.get(3).toString());
+    List<String> legend = lines.subList(4, lines.size()).stream().map(AttributedString::toString).toList();
+    assertEquals(List.of("  m modified", "  ~ uncertain: a filter the repository configures was not"
+        + " run, so a file is counted as git counts it without that filter (--errors names the"
+        + " files)"), legend);
+    List<String> plain =
+        render(false, List.of(Column.DIR, Column.STATUS), List.of(TableFixtures.clean()), List.of())
+            .stream().map(AttributedString::toString).toList();
+    assertFalse(String.join("\n", plain).contains("~"), "no mark without warnings");
+  }
+
+  @Test
   void withoutStatusColumnTheErrorFollowsThePath() {
     List<String> lines =
         render(false, List.of(Column.DIR, Column.BRANCH), List.of(TableFixtures.clean()),
