@@ -83,11 +83,33 @@ final class StagedRenames {
   static Map<String, String> detect(
       Map<String, Staged> staged, ObjectReader reader, Config config, int limit)
       throws IOException {
+    Map<String, String> pairs = new LinkedHashMap<>();
+    // git pairs gitlinks only when the commit is the same (an exact rename); JGit not at all.
+    Map<ObjectId, List<String>> goneLinks = new java.util.HashMap<>();
+    for (Map.Entry<String, Staged> e : staged.entrySet()) {
+      Staged s = e.getValue();
+      if (!s.index().exists() && s.head().mode() == FileMode.GITLINK) {
+        goneLinks.computeIfAbsent(s.head().id(), k -> new ArrayList<>()).add(e.getKey());
+      }
+    }
+    if (!goneLinks.isEmpty()) {
+      for (Map.Entry<String, Staged> e : new java.util.TreeMap<>(staged).entrySet()) {
+        Staged s = e.getValue();
+        List<String> from = s.head().exists() || s.index().mode() != FileMode.GITLINK
+            ? null : goneLinks.get(s.index().id());
+        if (from != null && !from.isEmpty()) {
+          pairs.put(e.getKey(), from.remove(0));
+        }
+      }
+    }
     List<DiffEntry> candidates = new ArrayList<>();
     boolean adds = false;
     boolean deletes = false;
     for (Map.Entry<String, Staged> e : staged.entrySet()) {
       Staged s = e.getValue();
+      if (pairs.containsKey(e.getKey()) || pairs.containsValue(e.getKey())) {
+        continue;
+      }
       if (!s.head().exists() && renameable(s.index())) {
         candidates.add(new Candidate(e.getKey(), null, s.index()));
         adds = true;
@@ -96,7 +118,6 @@ final class StagedRenames {
         deletes = true;
       }
     }
-    Map<String, String> pairs = new LinkedHashMap<>();
     if (!adds || !deletes) {
       return pairs;
     }
@@ -118,7 +139,7 @@ final class StagedRenames {
     return pairs;
   }
 
-  /** git does not pair submodules (gitlinks) in rename detection. */
+  /** git pairs submodules (gitlinks) only by identical commit, which is done before JGit runs. */
   private static boolean renameable(Blob b) {
     return b.exists() && b.mode() != FileMode.GITLINK;
   }

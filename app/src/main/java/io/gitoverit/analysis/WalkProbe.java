@@ -72,9 +72,10 @@ final class WalkProbe extends TreeFilter {
   final Set<String> typeChanged = new HashSet<>();
   Instant newestTracked;
   /**
-   * Work-tree directories holding a {@code .git} entry (JGit's gitlink mode), ignored or not,
-   * tracked or not: discovery's candidates for nested repositories, since the walk enters no
-   * such directory.
+   * Work-tree directories holding a {@code .git} entry: those the walk does not enter (nested
+   * repositories and submodules, ignored or not, tracked or not) and those it walks as ordinary
+   * folders (tracked files beneath, or a {@code .git} that is no repository). Discovery's
+   * candidates for nested repositories, which it then judges by its own rules.
    */
   final List<String> nestedGitDirs = new ArrayList<>();
 
@@ -133,6 +134,10 @@ final class WalkProbe extends TreeFilter {
     }
     if (index == GITLINK) {
       gitlinks.put(tw.getPathString(), entry.getObjectId());
+      if (work == GITLINK && WorkTreeRules.stopsGit(workTree.resolve(tw.getPathString()))) {
+        throw new WorktreeRefusal("the submodule " + tw.getPathString()
+            + " has a .git that is no repository (git status stops there)");
+      }
     }
     if (head == 0) {
       if (entry.isIntentToAdd()) {
@@ -159,6 +164,11 @@ final class WalkProbe extends TreeFilter {
         newest(t);
       }
     }
+  }
+
+  /** Called by the iterator for a folder it enters although it holds a {@code .git} entry. */
+  void ordinaryFolderWithDotGit(String path) {
+    nestedGitDirs.add(path);
   }
 
   /** Called by the iterator when a tracked file's content or mode differs from the index. */

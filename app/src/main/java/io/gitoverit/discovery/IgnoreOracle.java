@@ -21,5 +21,18 @@ public interface IgnoreOracle {
      * @param directory whether {@code path} is a directory (patterns ending in / match only those)
      */
     boolean isIgnored(Path path, boolean directory) throws IOException;
+
+    /**
+     * Whether {@code git ls-files --others --ignored --exclude-standard --directory
+     * --no-empty-directory}, run in this repository's listed folder, names {@code dir} or a folder
+     * between that listed folder and {@code dir}: upstream's discovery never enters a folder so
+     * named, so nothing at or below {@code dir} is listed. git enters only folders holding index
+     * entries (also folders of nested repositories it tracks files in, and folders whose {@code
+     * .git} is no repository); it names an ignored folder that is not empty, and an untracked
+     * one that holds ignored files and nothing untracked.
+     */
+    default boolean namesFolderOnTheWay(Path dir) throws IOException {
+      return false;
+    }
   }
 }

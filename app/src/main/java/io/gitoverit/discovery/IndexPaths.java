@@ -6,15 +6,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * The paths a git index tracks, read straight from the index file (versions 2 to 4, split index)
  * without locking or writing anything; also the one place that answers whether an index records
- * a submodule (the git engine's filter guard asks). Entries with the skip-worktree bit are left out, as {@code
- * git check-ignore} leaves them out when it asks whether a path is tracked.
+ * a submodule (the git engine's filter guard asks). Entries with the skip-worktree bit count as
+ * tracked, as {@code git check-ignore} counts them; skip-worktree {@code .gitignore} files are
+ * also kept aside, since git reads those from the index when the work tree lacks them.
  */
 public final class IndexPaths {
   private static final int MODE_TYPE_MASK = 0170000;
@@ -22,16 +26,43 @@ public final class IndexPaths {
 
   private final Set<String> tracked = new HashSet<>();
   private final Set<String> gitlinks = new HashSet<>();
-  /** Only gitlinks are collected, skip-worktree ones included. */
-  private final boolean gitlinksOnly;
+  /** Skip-worktree {@code .gitignore} entries: directory ({@code ""}, {@code "a/"}) to blob id. */
+  private final Map<String, byte[]> hiddenGitignores = new HashMap<>();
+  /** What is collected: tracked paths, gitlinks only, or the folders holding entries. */
+  private enum Mode { TRACKED, GITLINKS, FOLDERS }
 
-  private IndexPaths(boolean gitlinksOnly) {
-    this.gitlinksOnly = gitlinksOnly;
+  private final Mode mode;
+  /** In FOLDERS mode: every folder holding an entry, skip-worktree ones included. */
+  private final Set<String> folders = new HashSet<>();
+
+  private IndexPaths(Mode mode) {
+    this.mode = mode;
   }
 
   /** The index of {@code gitDir}; an absent index tracks nothing. */
   static IndexPaths read(Path gitDir, int hashLength) throws IOException {
-    return new IndexPaths(false).load(gitDir, hashLength);
+    return new IndexPaths(Mode.TRACKED).load(gitDir, hashLength);
+  }
+
+  /**
+   * The folders of {@code gitDir}'s index for {@link #holdsEntries} and {@link #isGitlink}: those
+   * holding entries (skip-worktree ones included), and the gitlinks.
+   */
+  static IndexPaths readFolders(Path gitDir, int hashLength) throws IOException {
+    return new IndexPaths(Mode.FOLDERS).load(gitDir, hashLength);
+  }
+
+  /**
+   * git's directory_exists_in_index, for indexes read with {@link #readFolders}: whether the
+   * index has entries beneath {@code dir} (git then walks it entry by entry).
+   */
+  boolean holdsEntries(String dir) {
+    return folders.contains(dir);
+  }
+
+  /** Whether the index records a gitlink at {@code path} (read with {@link #readFolders}). */
+  boolean isGitlink(String path) {
+    return gitlinks.contains(path);
   }
 
   /**
@@ -42,7 +73,7 @@ public final class IndexPaths {
    * @throws IOException when the index cannot be read or parsed
    */
   public static boolean recordsGitlink(Path gitDir, int hashLength) throws IOException {
-    return !new IndexPaths(true).load(gitDir, hashLength).gitlinks.isEmpty();
+    return !new IndexPaths(Mode.GITLINKS).load(gitDir, hashLength).gitlinks.isEmpty();
   }
 
   private IndexPaths load(Path gitDir, int hashLength) throws IOException {
@@ -70,6 +101,28 @@ public final class IndexPaths {
     return tracked.contains(path);
   }
 
+  /**
+   * The blob id of the skip-worktree {@code .gitignore} in directory {@code base} ({@code ""} or
+   * {@code "a/b/"}), or null.
+   */
+  byte[] hiddenGitignore(String base) {
+    return hiddenGitignores.get(base);
+  }
+
+  /**
+   * The version of the index file of {@code gitDir}, 0 when there is none; below 3 no entry can
+   * be skip-worktree.
+   */
+  static int version(Path gitDir) {
+    try (java.io.InputStream in = Files.newInputStream(gitDir.resolve("index"))) {
+      byte[] h = in.readNBytes(8);
+      return h.length < 8 || h[0] != 'D' || h[1] != 'I' || h[2] != 'R' || h[3] != 'C'
+          ? 0 : (h[4] & 0xff) << 24 | (h[5] & 0xff) << 16 | (h[6] & 0xff) << 8 | h[7] & 0xff;
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
   /** Whether a proper parent of the path is a gitlink (the path then belongs to a submodule). */
   boolean isInsideGitlink(String path) {
     for (int slash = path.lastIndexOf('/'); slash > 0; slash = path.lastIndexOf('/', slash - 1)) {
@@ -95,17 +148,33 @@ public final class IndexPaths {
       String[] shared = new String[1];
       IndexFile.walk(in, header, new IndexFile.Visitor() {
         @Override
-        public void entry(int mode, boolean skipWorktree, byte[] name, int length) {
+        public void entry(int entryMode, int stage, boolean skipWorktree, byte[] id, byte[] name,
+            int length) {
           if (length == 0) {
             return; // a split index's replacement: its name is in the shared index
           }
-          boolean gitlink = (mode & MODE_TYPE_MASK) == MODE_GITLINK;
-          if (gitlinksOnly) {
+          boolean gitlink = (entryMode & MODE_TYPE_MASK) == MODE_GITLINK;
+          String path = new String(name, 0, length, StandardCharsets.UTF_8);
+          if (mode == Mode.GITLINKS) {
             if (gitlink) {
-              gitlinks.add(new String(name, 0, length, StandardCharsets.UTF_8));
+              gitlinks.add(path);
             }
-          } else if (!skipWorktree) {
-            add(new String(name, 0, length, StandardCharsets.UTF_8), gitlink);
+          } else if (mode == Mode.FOLDERS) {
+            if (gitlink) {
+              gitlinks.add(path);
+            }
+            for (int slash = path.lastIndexOf('/'); slash > 0; slash = path.lastIndexOf('/', slash - 1)) {
+              if (!folders.add(path.substring(0, slash))) {
+                break;
+              }
+            }
+          } else {
+            add(path, gitlink);
+            if (skipWorktree && stage == 0
+                && (path.equals(".gitignore") || path.endsWith("/.gitignore"))) {
+              hiddenGitignores.put(path.substring(0, path.length() - ".gitignore".length()),
+                  Arrays.copyOf(id, hashLength));
+            }
           }
         }
 

@@ -1,12 +1,7 @@
 package io.gitoverit.discovery;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,26 +14,30 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jgit.errors.ConfigInvalidException;
-import org.eclipse.jgit.ignore.IgnoreNode;
 import org.eclipse.jgit.lib.Config;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
 /**
- * The ignore oracle of a real scan: {@code git check-ignore -q} semantics, with the patterns
- * matched by JGit's {@link IgnoreNode}. It reads {@code .gitignore} files lazily, per directory,
- * then {@code info/exclude} of the common git dir, then {@code core.excludesFile} (by default
- * {@code $XDG_CONFIG_HOME/git/ignore}), and, like git, never calls a tracked path ignored (it then
- * reads the index, without locking it). Config files are parsed as text, so no JGit {@code
- * Repository} is opened and nothing runs; {@code [include]} files are followed, {@code
- * [includeIf]} conditions are not evaluated: where a file one names sets core.excludesFile, the
- * value comes from git (see {@link ExcludesFileLookup}).
+ * The ignore oracle of a real scan: {@code git check-ignore -q} semantics, with git's pattern
+ * syntax and matching ({@link IgnorePatterns}). It reads {@code .gitignore} files lazily, per
+ * directory (a skip-worktree one that the work tree lacks from the index, as git does), then
+ * {@code info/exclude} of the common git dir, then {@code core.excludesFile} (by default {@code
+ * $XDG_CONFIG_HOME/git/ignore}), and, like git, never calls a tracked path ignored (it then reads
+ * the index, without locking it). Config files are parsed as text, and nothing runs; a JGit
+ * {@code Repository} is opened only to read such a skip-worktree {@code .gitignore}. {@code
+ * [include]} files are followed, {@code [includeIf]} conditions are not evaluated: where a file
+ * one names sets core.excludesFile, the value comes from git (see {@link ExcludesFileLookup}).
  */
 public final class JGitIgnoreOracle implements IgnoreOracle {
-  private static final IgnoreNode NONE = new IgnoreNode();
   private static final int MAX_CACHED_DIRECTORIES = 4096;
 
   private final Map<String, String> env;
   private final ExcludesFileLookup gitLookup;
-  private final Map<Path, IgnoreNode> excludeFiles = new ConcurrentHashMap<>();
+  private final Map<Path, IgnorePatterns> excludeFiles = new ConcurrentHashMap<>();
   private volatile List<Config> userConfigs;
   private volatile Boolean userIncludeIfSetsExcludes;
 
@@ -72,8 +71,10 @@ public final class JGitIgnoreOracle implements IgnoreOracle {
   }
 
   @Override
-  public IgnoreRules rulesFor(Path repoRoot) throws IOException {
-    GitDirs dirs = GitDirs.of(repoRoot);
+  public IgnoreRules rulesFor(Path listedRoot) throws IOException {
+    // git run in a listed folder whose .git folder is no repository works in the one above.
+    GitDirs dirs = GitDirs.discover(listedRoot);
+    Path repoRoot = dirs.workTree();
     List<Config> configs = new ArrayList<>(userConfigs());
     Path repoConfig = dirs.commonDir().resolve("config");
     Config repo = readConfig(repoConfig);
@@ -96,12 +97,12 @@ public final class JGitIgnoreOracle implements IgnoreOracle {
       }
     }
     Path userExcludes = excludesFile != null ? expand(excludesFile, repoRoot) : defaultExcludes();
-    IgnoreNode user = userExcludes == null ? NONE : excludeFiles.computeIfAbsent(userExcludes,
-        p -> load(p, false));
-    IgnoreNode info = load(dirs.commonDir().resolve("info").resolve("exclude"), false);
+    IgnorePatterns user = userExcludes == null ? IgnorePatterns.NONE
+        : excludeFiles.computeIfAbsent(userExcludes, JGitIgnoreOracle::load);
+    IgnorePatterns info = load(dirs.commonDir().resolve("info").resolve("exclude"));
     String format = repo.getString("extensions", null, "objectformat");
     int hashLength = "sha256".equalsIgnoreCase(format) ? 32 : 20;
-    return new Rules(repoRoot, dirs.gitDir(), hashLength, info, user);
+    return new Rules(repoRoot, listedRoot, dirs.gitDir(), hashLength, info, user);
   }
 
   /** System and global config, in git's order (later wins); read once per oracle. */
@@ -255,50 +256,42 @@ public final class JGitIgnoreOracle implements IgnoreOracle {
   static final long MAX_CONFIG_BYTES = 4L << 20;
 
   /** git's limit for an ignore file (PATTERN_MAX_FILE_SIZE): a larger one is skipped unread. */
-  static final long MAX_PATTERN_FILE_BYTES = 100L << 20;
+  static final long MAX_PATTERN_FILE_BYTES = IgnoreFiles.MAX_PATTERN_FILE_BYTES;
 
-  /**
-   * The patterns of one file; a missing or unreadable file has none (git only warns), nor has one
-   * larger than git reads. In-tree
-   * {@code .gitignore} files are not followed when they are symbolic links, as git does.
-   */
-  static IgnoreNode load(Path file, boolean inTree) {
-    LinkOption[] options = inTree ? RepositoryWalker.NOFOLLOW : new LinkOption[0];
-    if (SpecialFiles.isSpecial(file, options)) {
-      return NONE; // git waits on it; the repository's analysis reports that
-    }
-    try (SeekableByteChannel ch = Files.newByteChannel(file, Set.of(options))) {
-      if (ch.size() > MAX_PATTERN_FILE_BYTES) {
-        return NONE; // git ignores it too ("ignoring excessively large pattern file")
-      }
-      InputStream in = Channels.newInputStream(ch);
-      IgnoreNode node = new IgnoreNode();
-      node.parse(file.toString(), in);
-      return node.getRules().isEmpty() ? NONE : node;
-    } catch (IOException e) {
-      return NONE;
+  /** The patterns of info/exclude or core.excludesFile; none when missing or unreadable (git only warns). */
+  static IgnorePatterns load(Path file) {
+    try {
+      return IgnorePatterns.parse(IgnoreFiles.readOutside(file), "");
+    } catch (SpecialFiles.NotAFile e) {
+      return IgnorePatterns.NONE; // git waits on it; the repository's analysis reports that
     }
   }
 
   /** One repository's rules; {@code .gitignore} files and the index are read on first need. */
   private static final class Rules implements IgnoreRules {
     private final Path root;
+    /** The listed folder these rules were asked for: {@code root} or a folder below it. */
+    private final Path listedRoot;
     private final Path gitDir;
     private final int hashLength;
-    private final IgnoreNode info;
-    private final IgnoreNode user;
+    private final IgnorePatterns info;
+    private final IgnorePatterns user;
     /** Recently used directories' {@code .gitignore} (or none); bounded for huge work trees. */
-    private final Map<String, IgnoreNode> perDirectory =
+    private final Map<String, IgnorePatterns> perDirectory =
         new LinkedHashMap<>(64, 0.75f, true) {
           @Override
-          protected boolean removeEldestEntry(Map.Entry<String, IgnoreNode> eldest) {
+          protected boolean removeEldestEntry(Map.Entry<String, IgnorePatterns> eldest) {
             return size() > MAX_CACHED_DIRECTORIES;
           }
         };
     private IndexPaths index;
+    private IndexPaths folders;
+    private int indexVersion = -1;
 
-    Rules(Path root, Path gitDir, int hashLength, IgnoreNode info, IgnoreNode user) {
+    Rules(Path root, Path listedRoot, Path gitDir, int hashLength, IgnorePatterns info,
+        IgnorePatterns user) {
       this.root = root;
+      this.listedRoot = listedRoot;
       this.gitDir = gitDir;
       this.hashLength = hashLength;
       this.info = info;
@@ -332,31 +325,185 @@ public final class JGitIgnoreOracle implements IgnoreOracle {
      * {@code .gitignore} files first, then {@code info/exclude}, then the user's file; null
      * when nothing matches.
      */
-    private Boolean lastMatch(String[] names, int depth, boolean isDirectory) {
+    private Boolean lastMatch(String[] names, int depth, boolean isDirectory) throws IOException {
+      byte[] path = join(names, 0, depth).getBytes(StandardCharsets.UTF_8);
       for (int dir = depth - 1; dir >= 0; dir--) {
-        IgnoreNode node = gitignoreOf(names, dir);
-        if (node != NONE) {
-          Boolean verdict = node.checkIgnored(join(names, dir, depth), isDirectory);
+        IgnorePatterns node = gitignoreOf(names, dir);
+        if (!node.isEmpty()) {
+          Boolean verdict = node.verdict(path, path.length, isDirectory);
           if (verdict != null) {
             return verdict;
           }
         }
       }
-      String path = join(names, 0, depth);
-      Boolean verdict = info.checkIgnored(path, isDirectory);
-      return verdict != null ? verdict : user.checkIgnored(path, isDirectory);
+      Boolean verdict = info.verdict(path, path.length, isDirectory);
+      return verdict != null ? verdict : user.verdict(path, path.length, isDirectory);
     }
 
     /** The {@code .gitignore} of the directory made of the first {@code depth} names. */
-    private IgnoreNode gitignoreOf(String[] names, int depth) {
+    private IgnorePatterns gitignoreOf(String[] names, int depth) throws IOException {
       String key = join(names, 0, depth);
-      IgnoreNode node = perDirectory.get(key);
+      IgnorePatterns node = perDirectory.get(key);
       if (node == null) {
         Path dir = depth == 0 ? root : root.resolve(key);
-        node = load(dir.resolve(".gitignore"), true);
+        String base = depth == 0 ? "" : key + "/";
+        byte[] content;
+        try {
+          content = IgnoreFiles.readInTree(dir.resolve(".gitignore"));
+        } catch (SpecialFiles.NotAFile e) {
+          content = new byte[0]; // git waits on it; the repository's analysis reports that
+        }
+        if (content == null) {
+          content = hiddenGitignore(base);
+        }
+        node = content == null ? IgnorePatterns.NONE : IgnorePatterns.parse(content, base);
         perDirectory.put(key, node);
       }
       return node;
+    }
+
+    /**
+     * The index's copy of the skip-worktree {@code .gitignore} in {@code base}, which git reads
+     * when the work tree has none; null when there is no such entry or its blob cannot be read.
+     */
+    private byte[] hiddenGitignore(String base) throws IOException {
+      if (indexVersion < 0) {
+        indexVersion = IndexPaths.version(gitDir);
+      }
+      if (indexVersion < 3) {
+        return null; // no entry of an older index can be skip-worktree
+      }
+      byte[] id = index().hiddenGitignore(base);
+      if (id == null) {
+        return null;
+      }
+      try (Repository repo = new FileRepositoryBuilder().setGitDir(gitDir.toFile()).setMustExist(true).build();
+          ObjectReader reader = repo.newObjectReader()) {
+        // git skips a blob over its pattern file limit ("ignoring excessively large pattern blob").
+        return reader.open(ObjectId.fromRaw(id), Constants.OBJ_BLOB)
+            .getCachedBytes((int) IgnoreFiles.MAX_PATTERN_FILE_BYTES);
+      } catch (IOException | RuntimeException e) {
+        return null; // git finds no blob either, or one JGit cannot read: no patterns
+      }
+    }
+
+    private IndexPaths index() throws IOException {
+      if (index == null) {
+        index = IndexPaths.read(gitDir, hashLength);
+      }
+      return index;
+    }
+
+    @Override
+    public boolean namesFolderOnTheWay(Path dir) throws IOException {
+      if (!dir.startsWith(listedRoot) || dir.equals(listedRoot)) {
+        return false;
+      }
+      if (folders == null) {
+        folders = IndexPaths.readFolders(gitDir, hashLength);
+      }
+      // From the listed folder down: git enters only folders holding index entries; any other
+      // folder on the way is an entry it names or not, and the walk below it ends there.
+      for (int depth = listedRoot.getNameCount() + 1; depth <= dir.getNameCount(); depth++) {
+        Path folder = dir.getRoot().resolve(dir.subpath(0, depth));
+        String rel = root.relativize(folder).toString();
+        if (folders.isGitlink(rel)) {
+          return false; // a submodule's folder: neither entered nor named
+        }
+        if (folders.holdsEntries(rel)) {
+          continue;
+        }
+        boolean repository = isRepository(folder);
+        if (isIgnored(folder, true)) {
+          return repository || holdsFile(folder);
+        }
+        return !repository && untrackedContent(folder) == Content.IGNORED;
+      }
+      return false;
+    }
+
+    /** What an untracked folder holds, as git's directory walk ranks it. */
+    private enum Content { NOTHING, IGNORED, UNTRACKED }
+
+    /**
+     * git's verdict on the untracked, not ignored folder {@code dir} (dir.c's check-only walk):
+     * untracked when anything in it is (a nested repository counts as one untracked entry),
+     * else ignored when it holds an ignored file or a non-empty ignored folder, else nothing.
+     * {@code .git} entries are skipped, as are FIFOs, sockets and devices.
+     */
+    private Content untrackedContent(Path dir) throws IOException {
+      Content result = Content.NOTHING;
+      for (Path entry : entries(dir)) {
+        java.nio.file.attribute.BasicFileAttributes a;
+        try {
+          a = RepositoryWalker.lstat(entry);
+        } catch (IOException e) {
+          continue;
+        }
+        if (!a.isDirectory() && !a.isRegularFile() && !a.isSymbolicLink()) {
+          continue;
+        }
+        boolean ignored = isIgnored(entry, a.isDirectory());
+        if (a.isDirectory()) {
+          boolean repository = isRepository(entry);
+          if (ignored) {
+            result = repository || holdsFile(entry) ? Content.IGNORED : result;
+          } else if (repository) {
+            return Content.UNTRACKED;
+          } else {
+            Content inner = untrackedContent(entry);
+            if (inner == Content.UNTRACKED) {
+              return inner;
+            }
+            result = inner == Content.IGNORED ? inner : result;
+          }
+        } else if (ignored) {
+          result = Content.IGNORED;
+        } else {
+          return Content.UNTRACKED;
+        }
+      }
+      return result;
+    }
+
+    /** Whether an ignored folder holds a file (or a repository) somewhere: git then names it. */
+    private boolean holdsFile(Path dir) throws IOException {
+      for (Path entry : entries(dir)) {
+        java.nio.file.attribute.BasicFileAttributes a;
+        try {
+          a = RepositoryWalker.lstat(entry);
+        } catch (IOException e) {
+          continue;
+        }
+        if (a.isRegularFile() || a.isSymbolicLink()
+            || a.isDirectory() && (isRepository(entry) || holdsFile(entry))) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private static boolean isRepository(Path dir) {
+      try {
+        return NestedRepository.isNonbare(dir);
+      } catch (IOException e) {
+        return true; // git stops or waits there: not a folder it would call ignored
+      }
+    }
+
+    /** A folder's entries other than {@code .git}; none when it cannot be listed. */
+    private static List<Path> entries(Path dir) {
+      List<Path> out = new ArrayList<>();
+      try (java.nio.file.DirectoryStream<Path> s = java.nio.file.Files.newDirectoryStream(dir)) {
+        for (Path e : s) {
+          if (!e.getFileName().toString().equals(".git")) {
+            out.add(e);
+          }
+        }
+      } catch (IOException | java.nio.file.DirectoryIteratorException e) {
+        return List.of();
+      }
+      return out;
     }
 
     /**
@@ -364,10 +511,7 @@ public final class JGitIgnoreOracle implements IgnoreOracle {
      * tracked files, a gitlink such as an embedded repository), nor anything inside a gitlink.
      */
     private boolean isTracked(String path) throws IOException {
-      if (index == null) {
-        index = IndexPaths.read(gitDir, hashLength);
-      }
-      return index.isTrackedOrHoldsTracked(path) || index.isInsideGitlink(path);
+      return index().isTrackedOrHoldsTracked(path) || index().isInsideGitlink(path);
     }
 
     private static String join(String[] names, int from, int to) {

@@ -35,7 +35,9 @@ import java.util.Set;
  * directories are never followed and {@code .git} directories never entered; each repository is
  * yielded once over all roots. Without {@code includeIgnored}, a directory that the deepest
  * already-yielded repository around it ignores is never entered, which also drops ignored nested
- * repositories.
+ * repositories; and a repository found in a folder that upstream's pruning (the folders {@code git
+ * ls-files --others --ignored --directory} names in any yielded repository around it) would
+ * never have reached is not yielded, nor is anything below it.
  *
  * <p>With {@code deferNested} (and without {@code includeIgnored}) the walker does not enter a
  * repository it yields: the analysis of that repository walks its work tree anyway, and {@link
@@ -70,10 +72,15 @@ public final class RepositoryWalker implements Iterator<Path> {
   }
 
   /**
-   * A directory waiting to be visited, with its link count and device from its parent's listing;
-   * or, when {@code dir} is null, the point where the walk leaves {@code owner}'s work tree.
+   * A directory waiting to be visited, with its link count and device from its parent's listing
+   * ({@code candidate}: reported by an analysis instead); or, when {@code dir} is null, the point
+   * where the walk leaves {@code owner}'s work tree.
    */
-  private record Frame(Path dir, Listed owner, long nlink, Object device) {
+  private record Frame(Path dir, Listed owner, long nlink, Object device, boolean candidate) {
+    Frame(Path dir, Listed owner, long nlink, Object device) {
+      this(dir, owner, nlink, device, false);
+    }
+
     static Frame leaving(Listed repo) {
       return new Frame(null, repo, 0, null);
     }
@@ -172,7 +179,7 @@ public final class RepositoryWalker implements Iterator<Path> {
     dirs.sort(Comparator.reverseOrder());
     for (Path dir : dirs) {
       if (dir.startsWith(repo) && !dir.equals(repo) && reachable(owner, dir)) {
-        stack.push(new Frame(dir, owner, -1, null));
+        stack.push(new Frame(dir, owner, -1, null, true));
       }
     }
   }
@@ -241,18 +248,27 @@ public final class RepositoryWalker implements Iterator<Path> {
     if (name != null && name.toString().equals(".git")) {
       return;
     }
-    if (isIgnored(frame.owner(), dir)) {
+    // A candidate reported by an outer work tree's analysis may lie in a repository listed
+    // since: as in a plain walk, the deepest listed repository around it decides.
+    Listed owner = frame.owner();
+    Listed deeper = frame.candidate() ? enclosingListed(dir) : owner;
+    if (deeper != null && (owner == null || deeper.root.startsWith(owner.root))) {
+      owner = deeper;
+    }
+    if (isIgnored(owner, dir)) {
       return;
     }
     Listing listing = list(frame);
     if (listing == null) {
       return;
     }
-    Listed owner = frame.owner();
     if (listing.dotGitKind() != null) {
       DotGit.Kind kind = listing.dotGitKind();
       if (kind == DotGit.Kind.SUBMODULE) {
         return;
+      }
+      if (kind == DotGit.Kind.REPOSITORY && prunedByListed(owner, dir)) {
+        return; // upstream never reaches it, nor anything below it
       }
       if (kind == DotGit.Kind.REPOSITORY) {
         owner = listed.get(dir);
@@ -275,18 +291,50 @@ public final class RepositoryWalker implements Iterator<Path> {
     }
   }
 
-  /** Whether {@code owner} ignores {@code dir}; a failing oracle prunes nothing, like upstream. */
-  private boolean isIgnored(Listed owner, Path dir) {
-    if (includeIgnored || owner == null || owner.unusable || owner.root.equals(dir)) {
+  /**
+   * Whether a repository found at {@code dir} (not yet listed) lies in, or is, a folder that the
+   * ignored-folder listing of one of the repositories listed around it names (see {@link
+   * IgnoreOracle.IgnoreRules#namesFolderOnTheWay}). The check-ignore pruning of the deepest one
+   * covers most of that; this covers folders holding only ignored files, and folders that a
+   * repository further up reaches through nested repositories it tracks files in.
+   */
+  private boolean prunedByListed(Listed owner, Path dir) {
+    if (includeIgnored || listed.containsKey(dir)) {
       return false;
     }
-    try {
-      if (owner.rules == null) {
-        owner.rules = oracle.rulesFor(owner.root);
+    for (Listed l = owner; l != null; l = enclosingListed(l.root)) {
+      IgnoreOracle.IgnoreRules rules = rules(l);
+      try {
+        if (rules != null && rules.namesFolderOnTheWay(dir)) {
+          return true;
+        }
+      } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
+        // git fails there too: its listing names nothing
       }
-    } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
-      // The repository itself is broken; its analysis reports that, and git would prune nothing.
-      owner.unusable = true;
+    }
+    return false;
+  }
+
+  /** {@code l}'s rules, fetched on first need; null when they cannot be had. */
+  private IgnoreOracle.IgnoreRules rules(Listed l) {
+    if (l.unusable) {
+      return null;
+    }
+    if (l.rules == null) {
+      try {
+        l.rules = oracle.rulesFor(l.root);
+      } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
+        // The repository itself is broken; its analysis reports that, and git would prune nothing.
+        l.unusable = true;
+        return null;
+      }
+    }
+    return l.rules;
+  }
+
+  /** Whether {@code owner} ignores {@code dir}; a failing oracle prunes nothing, like upstream. */
+  private boolean isIgnored(Listed owner, Path dir) {
+    if (includeIgnored || owner == null || owner.root.equals(dir) || rules(owner) == null) {
       return false;
     }
     try {

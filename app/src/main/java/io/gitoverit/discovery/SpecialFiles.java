@@ -102,9 +102,16 @@ public final class SpecialFiles {
   /** The reason a special file was not read; an {@link IOException}. */
   public static final class NotAFile extends IOException {
     private static final long serialVersionUID = 1L;
+    private final transient Path file;
 
     public NotAFile(Path file) {
       super(file + " is a FIFO, socket or device, not a file (git would wait on it)");
+      this.file = file;
+    }
+
+    /** The file in question. */
+    public Path file() {
+      return file;
     }
   }
 }

@@ -8,7 +8,11 @@
  * repository is yielded once by real path. Without {@code --include-ignored}, a directory that the
  * deepest yielded repository around it ignores is never entered: the walker asks the {@link
  * io.gitoverit.discovery.IgnoreOracle} lazily, per directory, instead of listing every ignored
- * directory up front. Deferring (production, without {@code --include-ignored}), the walker
+ * directory up front (and, where a repository turns up, whether upstream's listing of ignored
+ * folders would have hidden it). Ignore files are read and matched as git does ({@link
+ * io.gitoverit.discovery.IgnorePatterns}, {@link io.gitoverit.discovery.IgnoreFiles}), and
+ * {@link io.gitoverit.discovery.NestedRepository} is git's test for a repository in a work tree;
+ * the analysis' JGit walk uses these too. Deferring (production, without {@code --include-ignored}), the walker
  * leaves each yielded work tree to its analysis and continues from the nested-repository
  * candidates that the analysis reports, or walks the work tree itself when there are none to
  * report. Unreadable directories become {@link io.gitoverit.discovery.WalkProblem}s.

@@ -227,6 +227,71 @@ class JGitIgnoreOracleTest {
     assertAgrees(sup, paths);
   }
 
+  /** git's pattern corners where JGit's own matcher answers otherwise. */
+  @Test
+  void patternCornersAgreeWithGit() throws IOException {
+    Path repo = git.init(tmp.resolve("repo"));
+    Files.write(repo.resolve(".gitignore"), ("\uFEFFbom.txt\r\n" + String.join("\n",
+        "foo**/bar", "tail\\", "[!]x]y", "[[:bogus:]]z", "[a-]q", "esc\\ ", "two  ",
+        "a/**/b", "**/c/", "d/**", "?/", "[[:digit:]]n", "\u00e9?", "!keep/", "k*/", "")).getBytes(
+        java.nio.charset.StandardCharsets.UTF_8));
+    List<String> paths = List.of("bom.txt", "foo/bar", "foox/y/bar", "fo/bar", "tail", "tail\\",
+        "]y", "xy", "zy", "z", "[q", "bq", "aq", "esc ", "esc", "two", "two  ", "a/b", "a/x/y/b",
+        "x/c/", "c/", "d/e/f", "d/", "q/", "1n", "\u00e9x", "\u00e9", "keep/", "kept/");
+    for (String p : paths) {
+      create(repo, p);
+    }
+    assertAgrees(repo, paths);
+  }
+
+  /** A nested repository is a directory for directory patterns and their negations. */
+  @Test
+  void directoryPatternsAndNegationsMatchNestedRepositories() throws IOException {
+    Path repo = git.init(tmp.resolve("repo"));
+    GitFixture.write(repo, ".gitignore", "hidden/\nvendor/*\n!vendor/keep/\n");
+    GitFixture.write(repo, ".git/info/exclude", "?/\n");
+    for (String n : List.of("hidden", "vendor/keep", "vendor/drop", "x")) {
+      git.repoWithCommit(repo.resolve(n), "f", "1");
+    }
+    assertAgrees(repo, List.of("hidden/", "vendor/keep/", "vendor/drop/", "x/"));
+  }
+
+  /** A skip-worktree .gitignore missing from the work tree is read from the index, as git does. */
+  @Test
+  void aSkipWorktreeGitignoreIsReadFromTheIndex() throws IOException {
+    Path repo = git.repoWithCommit(tmp.resolve("repo"), ".gitignore", "gen/\n",
+        "sub/.gitignore", "out/\n", "sub/f", "1");
+    git.git(repo, "update-index", "--skip-worktree", ".gitignore", "sub/.gitignore");
+    Files.delete(repo.resolve(".gitignore"));
+    Files.delete(repo.resolve("sub/.gitignore"));
+    List<String> paths = List.of("gen/", "sub/out/", "sub/other/");
+    for (String p : paths) {
+      create(repo, p);
+    }
+    assertAgrees(repo, paths);
+    assertTrue(new JGitIgnoreOracle(git.environment()).rulesFor(repo)
+        .isIgnored(repo.resolve("sub/out"), true));
+  }
+
+  /**
+   * git run in a listed folder whose .git folder is no repository works in the repository above
+   * it, so that one's rules apply; a .git file naming nothing stops git, and the oracle with it.
+   */
+  @Test
+  void aListedFolderWithABrokenDotGitFolderUsesTheRepositoryAbove() throws IOException {
+    Path repo = git.repoWithCommit(tmp.resolve("repo"), ".gitignore", "*.o\n");
+    Path broken = Files.createDirectories(repo.resolve("b/.git")).getParent();
+    create(broken, "x.o");
+    assertEquals(0, git.tryGit(broken, "check-ignore", "-q", "x.o").exitCode(), "git's own answer");
+    assertTrue(new JGitIgnoreOracle(git.environment()).rulesFor(broken)
+        .isIgnored(broken.resolve("x.o"), false));
+    Path junk = Files.createDirectories(repo.resolve("j"));
+    GitFixture.write(junk, ".git", "junk\n");
+    assertEquals(128, git.tryGit(junk, "check-ignore", "-q", "x.o").exitCode(), "git stops");
+    org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
+        () -> new JGitIgnoreOracle(git.environment()).rulesFor(junk));
+  }
+
   private void assertAgrees(Path repo, List<String> paths) throws IOException {
     IgnoreOracle.IgnoreRules rules = new JGitIgnoreOracle(git.environment()).rulesFor(repo);
     List<String> expected = new ArrayList<>();

@@ -14,7 +14,8 @@ import java.util.function.BiFunction;
  * one real repository per call, named after the fleet's cases, so that both engines can be run
  * over the same states. Each method builds in {@code dir} (which must not exist yet) and returns
  * the repository root to analyse; the expected status is the fleet's. Remotes, submodules,
- * index formats and the rest are in {@link MoreScenarios}.
+ * index formats and the rest are in {@link MoreScenarios}, untracked files and nested
+ * repositories by git's rules in {@link UntrackedScenarios}.
  */
 public final class Scenarios {
   private Scenarios() {}
@@ -57,6 +58,7 @@ public final class Scenarios {
         new Case("unborn-staged", "1m (+3/-0)", Scenarios::unbornStaged),
         new Case("unborn-trunk", "clean", Scenarios::unbornTrunk)));
     out.addAll(MoreScenarios.all());
+    out.addAll(UntrackedScenarios.all());
     return out;
   }
 
