@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-/** Where repository roots come from: discovery's walker, pulled one at a time. */
+/**
+ * Where repository roots come from: discovery's walker, pulled one at a time. The scan calls it
+ * from one thread only: with analysis threads, a walk thread of its own; without, the caller's.
+ */
 public interface RepoSource {
 
   /**
