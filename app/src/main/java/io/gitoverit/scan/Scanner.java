@@ -212,10 +212,10 @@ public final class Scanner {
 
   /**
    * Discovery: the only user of the source. With workers it runs on its own thread ({@link
-   * #run}); without, the coordinator drives it one step at a time ({@link #step}). It pulls a
-   * repository only while fewer than {@code slots} analyses are in flight, so that a walk finding
-   * 100,000 repositories never queues them all, and it learns from {@link #tell} what each
-   * analysis saw of nested repositories.
+   * #run}); without, the coordinator drives it one step at a time ({@link #step}). It hands over
+   * a repository only while fewer than {@code slots} analyses are in flight, and holds at most
+   * one more, so that a walk finding 100,000 repositories never queues them all; and it learns
+   * from {@link #tell} what each analysis saw of nested repositories.
    */
   private static final class Walk {
     final RepoSource source;
@@ -270,11 +270,12 @@ public final class Scanner {
       try {
         while (true) {
           drainTold();
-          slots.acquire();
-          if (pull()) {
+          Optional<Path> next = source.next();
+          if (next.isPresent()) {
+            slots.acquire(); // held until fewer analyses are in flight than allowed
+            found(next.get());
             continue;
           }
-          slots.release();
           if (over()) {
             return;
           }
@@ -292,23 +293,20 @@ public final class Scanner {
      */
     void step() {
       drainTold();
+      Optional<Path> next = source.next();
+      if (next.isEmpty()) {
+        over();
+        return;
+      }
       if (!slots.tryAcquire()) {
         throw new IllegalStateException("discovery stepped while an analysis is in flight");
       }
-      if (!pull()) {
-        slots.release();
-        over();
-      }
+      found(next.get());
     }
 
-    private boolean pull() {
-      Optional<Path> next = source.next();
-      if (next.isEmpty()) {
-        return false;
-      }
+    private void found(Path repo) {
       untold++;
-      post(Event.found(next.get()));
-      return true;
+      post(Event.found(repo));
     }
 
     /** Whether the walk is over (then said so); else it waits for a nested report. */
