@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** The real world: JGit with git as the fallback, the real walker, the process environment. */
 public final class ProductionWiring implements Wiring {
@@ -102,6 +103,11 @@ public final class ProductionWiring implements Wiring {
       @Override
       public void nested(Path repo, Optional<List<Path>> candidates) {
         walker.nested(repo, candidates);
+      }
+
+      @Override
+      public void onReading(Consumer<Path> reading) {
+        walker.onReading(reading);
       }
 
       @Override

@@ -24,6 +24,7 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Walks the roots depth-first, children in name order, and yields each repository root (a real
@@ -58,6 +59,7 @@ public final class RepositoryWalker implements Iterator<Path> {
   private final Deque<Frame> stack = new ArrayDeque<>();
   private final List<WalkProblem> problems = new ArrayList<>();
   private final LeafHint leafHint = new LeafHint();
+  private Consumer<Path> reading = dir -> {};
   private Path found;
 
   /** A repository yielded so far; its ignore rules are fetched on the first question. */
@@ -199,6 +201,14 @@ public final class RepositoryWalker implements Iterator<Path> {
     return true;
   }
 
+  /**
+   * Tells {@code reading} each directory as the walk starts to list it, on the walking thread, so
+   * that a display can show where a long walk is.
+   */
+  public void onReading(Consumer<Path> reading) {
+    this.reading = Objects.requireNonNull(reading, "reading");
+  }
+
   /** The directories that could not be read so far, in the order met. */
   public List<WalkProblem> problems() {
     return List.copyOf(problems);
@@ -258,6 +268,7 @@ public final class RepositoryWalker implements Iterator<Path> {
     if (isIgnored(owner, dir)) {
       return;
     }
+    reading.accept(dir);
     Listing listing = list(frame);
     if (listing == null) {
       return;

@@ -50,6 +50,12 @@ public final class Progress {
     }
 
     @Override
+    public void walking(Path folder) {
+      first.walking(folder);
+      second.walking(folder);
+    }
+
+    @Override
     public void discoveryDone(int total) {
       first.discoveryDone(total);
       second.discoveryDone(total);

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStringBuilder;
 import org.jline.utils.AttributedStyle;
+import org.jline.utils.WCWidth;
 
 /** The progress display's text: pure functions of a snapshot and a width, no terminal. */
 final class ProgressLines {
@@ -38,21 +39,31 @@ final class ProgressLines {
   static List<AttributedString> lines(Snapshot s, double shown, int width, boolean color) {
     int room = Math.max(1, width - 1);
     List<AttributedString> lines = new ArrayList<>(2);
-    lines.add(fit(discovery(s), room));
+    lines.add(fit(discovery(s, room), room));
     if (s.found() > 0) {
       lines.add(fit(status(s, shown, room, color), room));
     }
     return lines;
   }
 
-  /** {@code ⠹ Discovery (37)} while walking, {@code ✔ Discovery done (37)} after. */
-  static AttributedString discovery(Snapshot s) {
+  /**
+   * {@code ⠹ Discovery (37)  …/src/big/tree} while walking, with the folder being read shortened
+   * from the left to fit {@code room} (its end says where the walk is; left out when fewer than
+   * {@value #NAME_MIN} columns are left for it); {@code ✔ Discovery done (37)} after.
+   */
+  static AttributedString discovery(Snapshot s, int room) {
     AttributedStringBuilder b = new AttributedStringBuilder();
     if (s.walking()) {
       b.styled(LABEL, String.valueOf(spinner(s.elapsed())))
           .append(' ')
           .styled(LABEL, "Discovery")
           .append(" (" + s.found() + ")");
+      // The folder comes from the scanned tree: measured and shown escaped.
+      String folder = Visible.of(s.folder());
+      int left = room - b.columnLength() - 2;
+      if (!folder.isEmpty() && left >= NAME_MIN) {
+        b.append("  ").append(ellipsizeStart(folder, left));
+      }
     } else {
       b.styled(FINISHED, "✔ Discovery done").append(" (" + s.found() + ")");
     }
@@ -163,6 +174,31 @@ final class ProgressLines {
       return text;
     }
     return a.columnSubSequence(0, Math.max(0, max - 1)).toString() + "…";
+  }
+
+  /** {@code text} cut to its last columns to fit {@code max}, starting with an ellipsis when cut. */
+  static String ellipsizeStart(String text, int max) {
+    AttributedString a = new AttributedString(text);
+    int length = a.columnLength();
+    if (length <= max) {
+      return text;
+    }
+    if (max <= 0) {
+      return "";
+    }
+    // Whole characters only: a wide character that would straddle the cut is left out.
+    int from = text.length();
+    int used = 0;
+    while (from > 0) {
+      int cp = Character.codePointBefore(text, from);
+      int w = Math.max(0, WCWidth.wcwidth(cp));
+      if (used + w > max - 1) {
+        break;
+      }
+      used += w;
+      from -= Character.charCount(cp);
+    }
+    return "…" + text.substring(from);
   }
 
   /** A line cut to {@code room} columns (wide characters count double). */

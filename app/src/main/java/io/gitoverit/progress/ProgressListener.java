@@ -11,6 +11,9 @@ public interface ProgressListener {
   /** A repository was found; {@code found} counts all found so far. */
   default void discovering(Path repo, int found) {}
 
+  /** The walk is reading {@code folder} now (not every folder is told: a busy scan skips some). */
+  default void walking(Path folder) {}
+
   /** The walk is over: {@code total} repositories in all. */
   default void discoveryDone(int total) {}
 

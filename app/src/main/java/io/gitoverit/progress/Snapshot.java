@@ -11,8 +11,15 @@ import java.time.Duration;
  * @param walking whether discovery is still running (the total may still grow)
  * @param last name of the repository finished last, empty before the first
  * @param elapsed time since the scan started
+ * @param folder the folder the walk reads now, as the walk names it (raw); empty when not known
  */
-record Snapshot(int found, int done, int errors, boolean walking, String last, Duration elapsed) {
+record Snapshot(int found, int done, int errors, boolean walking, String last, Duration elapsed,
+    String folder) {
+
+  /** A snapshot that knows no folder being walked. */
+  Snapshot(int found, int done, int errors, boolean walking, String last, Duration elapsed) {
+    this(found, done, errors, walking, last, elapsed, "");
+  }
 
   /** The share finished, between 0 and 1; 0 while nothing has been found. */
   double fraction() {

@@ -43,6 +43,7 @@ final class TerminalProgress implements ProgressListener {
   private int errors;
   private boolean walking = true;
   private String last = "";
+  private String folder = "";
 
   // What is on the screen; guarded by screen.
   private double shown;
@@ -94,6 +95,13 @@ final class TerminalProgress implements ProgressListener {
   public void discovering(Path repo, int found) {
     synchronized (state) {
       this.found = Math.max(this.found, found);
+    }
+  }
+
+  @Override
+  public void walking(Path folder) {
+    synchronized (state) {
+      this.folder = folder.toString();
     }
   }
 
@@ -202,7 +210,8 @@ final class TerminalProgress implements ProgressListener {
 
   Snapshot snapshot(long now) {
     synchronized (state) {
-      return new Snapshot(found, done, errors, walking, last, Duration.ofNanos(now - start));
+      return new Snapshot(
+          found, done, errors, walking, last, Duration.ofNanos(now - start), folder);
     }
   }
 

@@ -4,8 +4,12 @@ import io.gitoverit.report.RepoError;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
-/** Where repository roots come from: discovery's walker, pulled one at a time. */
+/**
+ * Where repository roots come from: discovery's walker, pulled one at a time. The scan calls it
+ * from one thread only: with analysis threads, a walk thread of its own; without, the caller's.
+ */
 public interface RepoSource {
 
   /**
@@ -24,6 +28,12 @@ public interface RepoSource {
    * inside its work tree; empty when it cannot tell, and the source then walks it itself.
    */
   default void nested(Path repo, Optional<List<Path>> candidates) {}
+
+  /**
+   * Has {@code reading} told each folder as the walk starts to read it, on the thread that calls
+   * {@link #next}; for display only. A source that does not walk tells nothing.
+   */
+  default void onReading(Consumer<Path> reading) {}
 
   /** Directories the walk could not read, so far. */
   List<RepoError> problems();

@@ -19,19 +19,23 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Runs one scan: discovery feeds the completion service as it walks, reports are collected as
- * they complete, and each analysis tells discovery which nested repositories its work-tree walk
- * saw, so that discovery need not walk that work tree again; an analysis that will name none (the
- * git engine, metadata only) says so as soon as it knows, and discovery walks that work tree
- * while the analysis goes on. Discovery is done only when the
- * walk is over and no analysis it still waits for is in flight. With zero workers the same loop
- * runs every analysis on the calling thread.
+ * Runs one scan: discovery walks on its own thread and hands each repository it finds to the
+ * calling (coordinator) thread, which gives it at once to the analysis threads and collects
+ * reports as they complete, whatever the walk is doing; so a long walk never holds back the count
+ * of finished repositories. Each analysis tells discovery which nested repositories its work-tree
+ * walk saw, so that discovery need not walk that work tree again; an analysis that will name none
+ * (the git engine, metadata only) says so as soon as it knows, and discovery walks that work tree
+ * while the analysis goes on. Discovery is done only when the walk is over and no analysis it
+ * still waits for is in flight. With zero workers there are no threads: the calling thread walks
+ * step by step and runs every analysis itself.
  *
  * <p>Whatever an analysis throws, of any type (an OutOfMemoryError or StackOverflowError
  * included), becomes that repository's error row; the scan goes on.
@@ -58,105 +62,133 @@ public final class Scanner {
     this.stallLimit = stallLimit;
   }
 
-  /** Scans everything {@code source} yields. Only this (coordinator) thread touches the listener. */
+  /**
+   * Scans everything {@code source} yields. Only this (coordinator) thread touches the listener;
+   * with workers, only the walk's thread touches {@code source}.
+   */
   public ScanResult scan(RepoSource source, AnalysisOptions options) throws InterruptedException {
     ThreadPoolExecutor pool = workers > 0
         ? new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS,
-            new LinkedBlockingQueue<>(), daemonThreads())
+            new LinkedBlockingQueue<>(), daemonThreads("gitoverit-analysis-"))
         : null;
     StallWatch watch = pool != null ? new StallWatch(stallLimit) : null;
     Set<Path> abandoned = new HashSet<>(); // given up on as stuck; a late result is ignored
-    BlockingQueue<Future<Done>> finishedQueue = new LinkedBlockingQueue<>();
-    ExecutorCompletionService<Done> completion =
-        new ExecutorCompletionService<>(pool != null ? pool : Runnable::run, finishedQueue);
-    int maxInFlight = Math.max(1, workers * 4);
+    // Everything the coordinator hears arrives here, in order: found repositories, finished
+    // analyses, hints, the folder being walked, the end of the walk.
+    BlockingQueue<Future<Event>> events = new LinkedBlockingQueue<>();
+    ExecutorCompletionService<Event> completion =
+        new ExecutorCompletionService<>(pool != null ? pool : Runnable::run, events);
+    Walk walk = new Walk(source, Math.max(1, workers * 4), events);
+    Thread walker = null;
+    if (pool != null) {
+      source.onReading(walk::reading);
+      walker = daemonThreads("gitoverit-discovery-").newThread(walk::run);
+      walker.start();
+    } else {
+      source.onReading(listener::walking); // the walk runs on this thread: told directly
+    }
     Set<Path> hinted = new HashSet<>();
     List<RepoReport> reports = new ArrayList<>();
     List<RepoError> errors = new ArrayList<>();
+    List<RepoError> walkProblems = List.of();
     int found = 0;
     int done = 0;
     int inFlight = 0;
     boolean walking = true;
     try {
-      while (true) {
-        while (walking && inFlight < maxInFlight) {
-          Optional<Path> next = source.next();
-          if (next.isEmpty()) {
-            if (!source.awaiting()) {
-              walking = false;
-              listener.discoveryDone(found);
-            }
-            break; // or the walk waits for an analysis in flight to report nested repositories
+      while (walking || inFlight > 0) {
+        Future<Event> next;
+        if (pool == null) {
+          next = events.poll();
+          if (next == null) {
+            walk.step(); // every analysis ran already: one more repository, or the end
+            continue;
           }
-          Path repo = next.get();
-          found++;
-          listener.discovering(repo, found);
-          // An engine that knows early it will name no nested repositories says so through
-          // the same queue, so that the walk of this work tree can go on during the analysis.
-          Runnable noNested = () -> finishedQueue.add(CompletableFuture.completedFuture(Done.hint(repo)));
-          completion.submit(() -> {
-            try {
-              return new Done(repo, analyzeWatched(repo, options, noNested, watch));
-            } catch (Throwable e) { // thrown outside the analysis (the watch, say): still one row
-              return new Done(repo, new Outcome.Failed(Failures.of(repo, e)));
-            }
-          });
-          inFlight++;
-        }
-        if (inFlight == 0) {
-          if (walking) {
-            throw new IllegalStateException("discovery awaits an analysis that is not running");
-          }
-          break;
-        }
-        Future<Done> next = watch == null
-            ? completion.take()
-            : completion.poll(watch.untilNextCheck(), TimeUnit.NANOSECONDS);
-        if (watch != null) {
+        } else {
+          next = events.poll(watch.untilNextCheck(), TimeUnit.NANOSECONDS);
           for (StallWatch.Stuck stuck : watch.check()) {
             // Its row goes through the queue like any failure; the thread's own result, should
             // the open ever return, is dropped below.
             abandoned.add(stuck.repo());
-            finishedQueue.add(CompletableFuture.completedFuture(Done.givenUp(stuck.repo(),
+            events.add(CompletableFuture.completedFuture(Event.givenUp(stuck.repo(),
                 new RepoError(stuck.repo(), stuck.message(stallLimit), Optional.empty(),
                     Optional.of(stuck.detail())))));
             // That thread stays blocked; one more keeps the number of working threads.
             pool.setMaximumPoolSize(pool.getMaximumPoolSize() + 1);
             pool.setCorePoolSize(pool.getCorePoolSize() + 1);
           }
+          if (next == null) {
+            continue;
+          }
         }
-        if (next == null) {
-          continue;
+        Event event = get(next);
+        switch (event.kind()) {
+          case READING -> {
+            Path folder = walk.folder.getAndSet(null);
+            if (folder != null && walking) {
+              listener.walking(folder);
+            }
+            continue;
+          }
+          case FOUND -> {
+            Path repo = event.repo();
+            found++;
+            listener.discovering(repo, found);
+            // An engine that knows early it will name no nested repositories says so through
+            // the same queue, so that the walk of this work tree can go on during the analysis.
+            Runnable noNested =
+                () -> events.add(CompletableFuture.completedFuture(Event.hint(repo)));
+            completion.submit(() -> {
+              try {
+                return Event.finished(repo, analyzeWatched(repo, options, noNested, watch));
+              } catch (Throwable e) { // thrown outside the analysis (the watch, say): still one row
+                return Event.finished(repo, new Outcome.Failed(Failures.of(repo, e)));
+              }
+            });
+            inFlight++;
+            continue;
+          }
+          case WALKED -> {
+            walking = false;
+            walk.walked();
+            walkProblems = event.problems();
+            listener.discoveryDone(found);
+            continue;
+          }
+          case WALK_FAILED -> throw rethrown(event.failure());
+          case HINT -> {
+            walk.tell(event.repo(), Optional.empty()); // a hint; its analysis still runs
+            hinted.add(event.repo());
+            continue;
+          }
+          case FINISHED -> {
+            // handled below
+          }
         }
-        Done finished = get(next);
-        if (abandoned.contains(finished.repo()) && !finished.givenUp()) {
+        if (abandoned.contains(event.repo()) && !event.givenUp()) {
           continue; // the stall row stands; the open came back after all
         }
-        if (finished.outcome() == null) {
-          source.nested(finished.repo(), Optional.empty()); // a hint; its analysis still runs
-          hinted.add(finished.repo());
-          continue;
-        }
-        boolean told = hinted.remove(finished.repo()); // discovery heard about it once already
+        boolean told = hinted.remove(event.repo()); // discovery heard about it once already
         inFlight--;
         done++;
-        Outcome outcome = finished.outcome();
+        Outcome outcome = event.outcome();
         if (outcome instanceof Outcome.Analyzed a) {
           reports.add(a.report());
           if (!told) {
-            source.nested(finished.repo(), a.nested());
+            walk.tell(event.repo(), a.nested());
           }
         } else if (outcome instanceof Outcome.Failed f) {
           if (!told) {
-            source.nested(finished.repo(), Optional.empty());
+            walk.tell(event.repo(), Optional.empty());
           }
           errors.add(f.error());
           listener.error(f.path(), f.error().message());
         }
         listener.collecting(outcome.path(), done, found);
+        walk.slots.release(); // the walk may look for one more
       }
       List<RepoError> failedRepos = List.copyOf(errors);
-      for (RepoError problem : source.problems()) {
+      for (RepoError problem : walkProblems) {
         if (insideFailedWorkTree(problem.path(), reports, failedRepos)) {
           continue; // that repository's own row already says its work tree could not be read
         }
@@ -165,6 +197,9 @@ public final class Scanner {
       }
       return new ScanResult(reports, errors);
     } finally {
+      if (walker != null) {
+        walker.interrupt(); // a walk still going (the scan failed) stops at its next wait
+      }
       listener.done();
       if (pool != null) {
         pool.shutdownNow();
@@ -172,6 +207,133 @@ public final class Scanner {
           pool.awaitTermination(5, TimeUnit.SECONDS);
         }
       }
+    }
+  }
+
+  /**
+   * Discovery: the only user of the source. With workers it runs on its own thread ({@link
+   * #run}); without, the coordinator drives it one step at a time ({@link #step}). It hands over
+   * a repository only while fewer than {@code slots} analyses are in flight, and holds at most
+   * one more, so that a walk finding 100,000 repositories never queues them all; and it learns
+   * from {@link #tell} what each analysis saw of nested repositories.
+   */
+  private static final class Walk {
+    final RepoSource source;
+    final Semaphore slots;
+    final BlockingQueue<Future<Event>> events;
+    /** The folder read last and not yet shown; the coordinator takes it on a READING event. */
+    final AtomicReference<Path> folder = new AtomicReference<>();
+    private final BlockingQueue<Told> told = new LinkedBlockingQueue<>();
+    /** Repositories yielded whose analysis has not yet told about nested ones (walk only). */
+    private int untold;
+    /** Set by the coordinator once the walk said it is over: then the source is its own. */
+    private boolean over;
+
+    private record Told(Path repo, Optional<List<Path>> candidates) {}
+
+    Walk(RepoSource source, int slots, BlockingQueue<Future<Event>> events) {
+      this.source = source;
+      this.slots = new Semaphore(slots);
+      this.events = events;
+    }
+
+    /**
+     * What the analysis of {@code repo} saw of nested repositories; from the coordinator. The
+     * source hears about every repository it yielded, also after its walk is over.
+     */
+    void tell(Path repo, Optional<List<Path>> candidates) {
+      if (over) {
+        source.nested(repo, candidates);
+      } else {
+        told.add(new Told(repo, candidates));
+      }
+    }
+
+    /** On the coordinator, once it heard the walk is over: the walk touches the source no more. */
+    void walked() {
+      over = true;
+      drainTold();
+    }
+
+    /**
+     * On the walk's thread: the folder being read. Only the first of a burst wakes the
+     * coordinator; it then shows whichever folder is the latest.
+     */
+    void reading(Path dir) {
+      if (folder.getAndSet(dir) == null) {
+        post(Event.of(Event.Kind.READING));
+      }
+    }
+
+    /** The whole walk, on its own thread, until its end, a failure or an interrupt. */
+    void run() {
+      try {
+        while (true) {
+          drainTold();
+          Optional<Path> next = source.next();
+          if (next.isPresent()) {
+            slots.acquire(); // held until fewer analyses are in flight than allowed
+            found(next.get());
+            continue;
+          }
+          if (over()) {
+            return;
+          }
+          apply(told.take()); // the walk waits for what an analysis in flight will tell
+        }
+      } catch (InterruptedException e) {
+        // The scan is over (it failed); nobody waits for the rest of the walk.
+      } catch (Throwable e) {
+        post(Event.walkFailed(e));
+      }
+    }
+
+    /**
+     * On the calling thread, with no analysis in flight: pulls one repository, or ends the walk.
+     */
+    void step() {
+      drainTold();
+      Optional<Path> next = source.next();
+      if (next.isEmpty()) {
+        over();
+        return;
+      }
+      if (!slots.tryAcquire()) {
+        throw new IllegalStateException("discovery stepped while an analysis is in flight");
+      }
+      found(next.get());
+    }
+
+    private void found(Path repo) {
+      untold++;
+      post(Event.found(repo));
+    }
+
+    /** Whether the walk is over (then said so); else it waits for a nested report. */
+    private boolean over() {
+      if (!source.awaiting()) {
+        post(Event.walked(source.problems()));
+        return true;
+      }
+      if (untold == 0 && told.isEmpty()) {
+        throw new IllegalStateException("discovery awaits an analysis that is not running");
+      }
+      return false;
+    }
+
+    private void drainTold() {
+      for (Told t = told.poll(); t != null; t = told.poll()) {
+        apply(t);
+      }
+    }
+
+    private void apply(Told t) {
+      untold--;
+      source.nested(t.repo(), t.candidates());
+    }
+
+    private void post(Event event) {
+      events.add(CompletableFuture.completedFuture(event));
     }
   }
 
@@ -228,26 +390,58 @@ public final class Scanner {
   }
 
   /**
-   * A finished task: the repository as the source yielded it, and what became of it; or, with no
-   * outcome, a hint that its analysis will name no nested repositories. {@code givenUp} marks the
-   * row the stall watch writes for an analysis still blocked.
+   * What the coordinator hears. {@code FINISHED}: the repository as the source yielded it and what
+   * became of it ({@code givenUp} marks the row the stall watch writes for an analysis still
+   * blocked). {@code HINT}: its analysis will name no nested repositories. {@code FOUND}: the walk
+   * yielded it. {@code READING}: the walk moved on to another folder. {@code WALKED}: the walk is
+   * over, with the folders it could not read. {@code WALK_FAILED}: the walk threw.
    */
-  private record Done(Path repo, Outcome outcome, boolean givenUp) {
-    Done(Path repo, Outcome outcome) {
-      this(repo, outcome, false);
+  private record Event(Kind kind, Path repo, Outcome outcome, boolean givenUp,
+      List<RepoError> problems, Throwable failure) {
+    enum Kind { FOUND, READING, WALKED, WALK_FAILED, HINT, FINISHED }
+
+    static Event of(Kind kind) {
+      return new Event(kind, null, null, false, List.of(), null);
     }
 
-    static Done hint(Path repo) {
-      return new Done(repo, null);
+    static Event found(Path repo) {
+      return new Event(Kind.FOUND, repo, null, false, List.of(), null);
+    }
+
+    static Event walked(List<RepoError> problems) {
+      return new Event(Kind.WALKED, null, null, false, List.copyOf(problems), null);
+    }
+
+    static Event walkFailed(Throwable failure) {
+      return new Event(Kind.WALK_FAILED, null, null, false, List.of(), failure);
+    }
+
+    static Event hint(Path repo) {
+      return new Event(Kind.HINT, repo, null, false, List.of(), null);
+    }
+
+    static Event finished(Path repo, Outcome outcome) {
+      return new Event(Kind.FINISHED, repo, outcome, false, List.of(), null);
     }
 
     /** The row of an analysis the stall watch gave up on. */
-    static Done givenUp(Path repo, RepoError error) {
-      return new Done(repo, new Outcome.Failed(error), true);
+    static Event givenUp(Path repo, RepoError error) {
+      return new Event(Kind.FINISHED, repo, new Outcome.Failed(error), true, List.of(), null);
     }
   }
 
-  private static Done get(Future<Done> future) throws InterruptedException {
+  /** What the walk threw, to throw on the coordinator as if the walk had run there. */
+  private static RuntimeException rethrown(Throwable failure) {
+    if (failure instanceof RuntimeException r) {
+      return r;
+    }
+    if (failure instanceof Error e) {
+      throw e;
+    }
+    return new IllegalStateException("discovery failed", failure);
+  }
+
+  private static Event get(Future<Event> future) throws InterruptedException {
     try {
       return future.get();
     } catch (ExecutionException e) {
@@ -256,10 +450,10 @@ public final class Scanner {
     }
   }
 
-  private static ThreadFactory daemonThreads() {
+  private static ThreadFactory daemonThreads(String prefix) {
     AtomicInteger n = new AtomicInteger();
     return r -> {
-      Thread t = new Thread(r, "gitoverit-analysis-" + n.incrementAndGet());
+      Thread t = new Thread(r, prefix + n.incrementAndGet());
       t.setDaemon(true);
       return t;
     };

@@ -12,6 +12,7 @@ import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -284,5 +285,32 @@ class RepositoryWalkerTest {
     assertEquals(List.of(a), drain(walker));
     assertEquals(1, walker.problems().size());
     assertEquals(w.resolve("missing"), walker.problems().get(0).path());
+  }
+
+  /** A display hears each folder as it is read, in walk order; ignored ones are never read. */
+  @Test
+  void eachFolderReadIsToldBeforeItsListing() {
+    Path a = repo("a");
+    dir("a/src");
+    dir("a/build");
+    dir("b/deep/er");
+    oracle.ignore(a, a.resolve("build"));
+    RepositoryWalker walker = new RepositoryWalker(List.of(w), false, oracle);
+    List<Path> read = new ArrayList<>();
+    List<Path> foundWhenRead = new ArrayList<>();
+    walker.onReading(dir -> {
+      read.add(dir);
+      foundWhenRead.add(dir);
+    });
+    List<Path> found = new ArrayList<>();
+    while (walker.hasNext()) {
+      found.add(walker.next());
+      foundWhenRead.add(null); // marks where a repository was yielded
+    }
+    assertEquals(List.of(a), found);
+    assertEquals(List.of(w, a, a.resolve("src"), w.resolve("b"), w.resolve("b/deep"),
+        w.resolve("b/deep/er")), read);
+    // a is told before it is yielded: the listing that finds its .git is announced first.
+    assertEquals(Arrays.asList(w, a, null), foundWhenRead.subList(0, 3));
   }
 }

@@ -126,4 +126,42 @@ class ProgressLinesTest {
     assertTrue(new AttributedString(line).columnLength() <= 69, line);
     assertTrue(line.endsWith("…"), line);
   }
+
+  static Snapshot walkingIn(String folder, int found) {
+    return new Snapshot(found, 0, 0, true, "", Duration.ofMillis(100), folder);
+  }
+
+  /** While walking, the folder being read follows the count, its start given up first. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+    "120|⠙ Discovery (37)  /home/u/src/vendor/linux/drivers/gpu",
+    "55|⠙ Discovery (37)  /home/u/src/vendor/linux/drivers/gpu",
+    "54|⠙ Discovery (37)  …ome/u/src/vendor/linux/drivers/gpu",
+    "45|⠙ Discovery (37)  …/vendor/linux/drivers/gpu",
+    "24|⠙ Discovery (37)  …/gpu",
+    "23|⠙ Discovery (37)  …gpu",
+    "22|⠙ Discovery (37)",
+    "10|⠙ Discove",
+  })
+  void theFolderBeingWalkedIsShortenedFromTheLeft(int width, String expected) {
+    String line = text(walkingIn("/home/u/src/vendor/linux/drivers/gpu", 37), width).get(0);
+    assertEquals(expected, line);
+    assertTrue(line.length() <= width - 1, line);
+  }
+
+  @Test
+  void aWalkedFolderIsEscapedAndWideCharactersAreNotSplit() {
+    String line = text(walkingIn("/w/t\u001b]0;x\u0007\u202e", 3), 100).get(0);
+    TerminalText.assertSafe(line);
+    assertTrue(line.endsWith("  /w/t\\e]0;x\\x07\\u202e"), line);
+    String wide = text(walkingIn("/w/日本語のリポジトリ", 3), 30).get(0);
+    assertEquals("⠙ Discovery (3)  …リポジトリ", wide); // 11 columns: one column stays empty
+    assertTrue(new AttributedString(wide).columnLength() <= 29);
+  }
+
+  @Test
+  void theFolderIsNotShownOnceTheWalkIsOver() {
+    Snapshot over = new Snapshot(5, 0, 0, false, "", Duration.ZERO, "/w/last");
+    assertEquals("✔ Discovery done (5)", text(over, 80).get(0));
+  }
 }

@@ -69,6 +69,30 @@ class TerminalProgressTest {
     }
   }
 
+  /** A long walk shows where it is, the end of the path kept; a hostile name escaped. */
+  @Test
+  void discoveryShowsTheFolderBeingWalked() {
+    progress.walking(Path.of("/fleet/cold-disk/vendor/deep/tree"));
+    assertEquals(List.of("⠋ Discovery (0)  /fleet/cold-disk/vendor/deep/tree"), frame());
+    assertEquals("/fleet/cold-disk/vendor/deep/tree", progress.snapshot(nanos.get()).folder());
+    progress.walking(Path.of("/fleet/x\\u001b[2Jy")); // a backslash in the name itself
+    String shown = frame().get(0);
+    assertTrue(shown.endsWith("  /fleet/x\\\\u001b[2Jy"), shown); // doubled: not an escape
+    progress.walking(Path.of("/fleet/x\u001b[2Jy"));
+    shown = frame().get(0);
+    assertTrue(shown.endsWith("  /fleet/x\\e[2Jy"), shown);
+    progress.discoveryDone(0);
+    assertEquals(List.of("✔ Discovery done (0)"), frame());
+
+    StringWriter narrow = new StringWriter();
+    TerminalProgress display = new TerminalProgress(new PrintWriter(narrow), () -> 29, nanos::get, false);
+    display.walking(Path.of("/fleet/cold-disk/vendor/deep/next"));
+    advanceMillis(60);
+    display.frame();
+    assertEquals(List.of("⠋ Discovery (0)  …/deep/next"),
+        new VirtualScreen(29).feed(narrow.toString()).lines());
+  }
+
   @Test
   void discoveryShowsASpinnerAndTheCountFoundSoFar() {
     List<String> first = frame();

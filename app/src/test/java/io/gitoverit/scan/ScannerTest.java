@@ -1,6 +1,7 @@
 package io.gitoverit.scan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gitoverit.analysis.AnalysisException;
@@ -13,11 +14,15 @@ import io.gitoverit.report.Worktree;
 import io.gitoverit.testing.FixedSource;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -186,15 +191,20 @@ class ScannerTest {
     List<Path> many = IntStream.range(0, 50).mapToObj(i -> Path.of("/r", "p" + i)).toList();
     new Scanner(new FakeAnalyzer(), 3, listener).scan(source(many, List.of()), AnalysisOptions.FULL);
     assertEquals(Set.of(Thread.currentThread().getName()), callers);
+    // The walk may end before or after the last analysis: both are told, then done, last.
     assertTrue(events.contains("discoveryDone 50"));
-    assertEquals("collecting 50", events.get(events.size() - 2));
+    assertTrue(events.contains("collecting 50"));
+    assertEquals(52, events.size(), events.toString());
+    assertEquals(IntStream.rangeClosed(1, 50).mapToObj(i -> "collecting " + i).toList(),
+        events.stream().filter(e -> e.startsWith("collecting")).toList());
     assertEquals("done", events.get(events.size() - 1));
   }
 
   @Test
   void workInFlightIsBounded() throws Exception {
-    // The walk is pulled lazily: with 2 workers at most 8 tasks are pending at once, so a
-    // source that counts how far ahead it was pulled never gets more than 8 ahead.
+    // The walk is pulled lazily: with 2 workers at most 8 tasks are pending at once, and the
+    // walk holds at most one more, so a source that counts how far ahead it was pulled never
+    // gets more than 9 ahead.
     AtomicInteger pulled = new AtomicInteger();
     AtomicInteger maxAhead = new AtomicInteger();
     AtomicInteger finished = new AtomicInteger();
@@ -236,5 +246,150 @@ class ScannerTest {
     assertEquals(
         seq.errors().stream().map(RepoError::path).toList(),
         par.errors().stream().map(RepoError::path).toList());
+  }
+
+  /** Waits for {@code latch}; false if it never opened (the scan would have hung). */
+  static boolean opened(CountDownLatch latch) {
+    try {
+      return latch.await(60, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /**
+   * A walk busy for long after it found a repository (here: until someone has heard that
+   * repository finish) does not hold back collecting it: the listener hears the analysis finish
+   * while the walk still runs.
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {0, 1, 4})
+  void aFinishedAnalysisIsCollectedWhileTheWalkIsBusy(int workers) throws Exception {
+    CountDownLatch collectedA = new CountDownLatch(1);
+    List<String> events = Collections.synchronizedList(new ArrayList<>());
+    RepoSource slowWalk = new RepoSource() {
+      int pulls;
+
+      @Override
+      public Optional<Path> next() {
+        pulls++;
+        if (pulls == 1) {
+          return Optional.of(Path.of("/r/a"));
+        }
+        if (pulls == 2) {
+          events.add(opened(collectedA) ? "walk goes on" : "walk gave up waiting");
+          return Optional.of(Path.of("/r/b"));
+        }
+        return Optional.empty();
+      }
+
+      @Override
+      public List<RepoError> problems() {
+        return List.of();
+      }
+    };
+    ProgressListener listener = new ProgressListener() {
+      @Override
+      public void collecting(Path repo, int done, int found) {
+        events.add("collected " + repo.getFileName() + " " + done + "/" + found);
+        collectedA.countDown();
+      }
+
+      @Override
+      public void discoveryDone(int total) {
+        events.add("walk over " + total);
+      }
+    };
+    ScanResult result =
+        new Scanner(new FakeAnalyzer(), workers, listener).scan(slowWalk, AnalysisOptions.FULL);
+    assertEquals(paths("a", "b"), result.reports().stream().map(RepoReport::path).toList());
+    assertEquals(List.of("collected a 1/1", "walk goes on"), events.subList(0, 2));
+    assertTrue(events.containsAll(List.of("collected b 2/2", "walk over 2")), events.toString());
+  }
+
+  /**
+   * While the walk reads a folder for long, the listener has already heard which folder it is,
+   * and hears no folder once the walk is over.
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {0, 2})
+  void theFolderBeingWalkedReachesTheListenerWhileTheWalkIsBusy(int workers) throws Exception {
+    CountDownLatch heardDeep = new CountDownLatch(1);
+    List<String> events = Collections.synchronizedList(new ArrayList<>());
+    RepoSource slowWalk = new RepoSource() {
+      Consumer<Path> reading = dir -> {};
+      int pulls;
+
+      @Override
+      public void onReading(Consumer<Path> reading) {
+        this.reading = reading;
+      }
+
+      @Override
+      public Optional<Path> next() {
+        if (++pulls > 1) {
+          return Optional.empty();
+        }
+        reading.accept(Path.of("/r/big"));
+        reading.accept(Path.of("/r/big/deep"));
+        events.add(opened(heardDeep) ? "walk goes on" : "walk gave up waiting");
+        reading.accept(Path.of("/r/big/deep/a"));
+        return Optional.of(Path.of("/r/big/deep/a"));
+      }
+
+      @Override
+      public List<RepoError> problems() {
+        return List.of();
+      }
+    };
+    Set<String> callers = ConcurrentHashMap.newKeySet();
+    ProgressListener listener = new ProgressListener() {
+      @Override
+      public void walking(Path folder) {
+        callers.add(Thread.currentThread().getName());
+        events.add("walking " + folder);
+        if (folder.endsWith("deep")) {
+          heardDeep.countDown();
+        }
+      }
+
+      @Override
+      public void discoveryDone(int total) {
+        events.add("walk over " + total);
+      }
+    };
+    new Scanner(new FakeAnalyzer(), workers, listener).scan(slowWalk, AnalysisOptions.FULL);
+    int goesOn = events.indexOf("walk goes on");
+    assertTrue(goesOn > 0, events.toString());
+    assertEquals("walking /r/big/deep", events.get(goesOn - 1)); // the latest folder, not a stale one
+    assertEquals("walk over 1", events.get(events.size() - 1));
+    assertEquals(Set.of(Thread.currentThread().getName()), callers);
+  }
+
+  /** A walk that fails fails the scan, as before, and leaves no thread waiting. */
+  @ParameterizedTest
+  @ValueSource(ints = {0, 2})
+  void aWalkThatThrowsFailsTheScan(int workers) {
+    RepoSource broken = new RepoSource() {
+      int pulls;
+
+      @Override
+      public Optional<Path> next() {
+        if (++pulls == 1) {
+          return Optional.of(Path.of("/r/a"));
+        }
+        throw new IllegalStateException("walker bug");
+      }
+
+      @Override
+      public List<RepoError> problems() {
+        return List.of();
+      }
+    };
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> new Scanner(new FakeAnalyzer(), workers, ProgressListener.SILENT)
+            .scan(broken, AnalysisOptions.FULL));
+    assertEquals("walker bug", e.getMessage());
   }
 }

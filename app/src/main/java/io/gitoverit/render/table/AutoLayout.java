@@ -2,13 +2,15 @@ package io.gitoverit.render.table;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * Shares a table's width out among its columns, as upstream's {@code AutoTable} does: if every
  * cell fits at its widest the columns get exactly that; otherwise each column starts at its floor
  * (the header's narrowest rendering, at least {@value #MIN_COL_WIDTH}) and a greedy strategy hands
- * out the rest, weighted by column priority.
+ * out the rest, weighted by column priority. Unlike upstream, the caller may name columns to keep
+ * whole (path and status): they start at their widest when that leaves the others their floors.
  */
 final class AutoLayout {
   static final int MIN_COL_WIDTH = 4;
@@ -60,6 +62,28 @@ final class AutoLayout {
 
   /** Column widths for {@code available} content columns (separators already taken off). */
   int[] widths(int available, TableAlgo algo) {
+    return widths(available, algo, Set.of());
+  }
+
+  /**
+   * Whether the columns in {@code whole} fit at their widest with every other column at its
+   * floor.
+   */
+  boolean fitsWhole(int available, Set<Integer> whole) {
+    int[] ideal = ideal();
+    int[] min = min();
+    int sum = 0;
+    for (int i = 0; i < min.length; i++) {
+      sum += whole.contains(i) ? ideal[i] : min[i];
+    }
+    return sum <= available;
+  }
+
+  /**
+   * As {@link #widths(int, TableAlgo)}, except that the columns in {@code whole} get their widest
+   * rendering before the strategy shares out the rest, when {@link #fitsWhole} says they can.
+   */
+  int[] widths(int available, TableAlgo algo, Set<Integer> whole) {
     int[] ideal = ideal();
     int sum = 0;
     for (int w : ideal) {
@@ -69,6 +93,11 @@ final class AutoLayout {
       return ideal;
     }
     int[] widths = min();
+    if (!whole.isEmpty() && fitsWhole(available, whole)) {
+      for (int i : whole) {
+        widths[i] = ideal[i];
+      }
+    }
     int budget = available;
     for (int w : widths) {
       budget -= w;

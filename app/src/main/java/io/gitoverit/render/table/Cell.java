@@ -12,8 +12,12 @@ import org.jline.utils.WCWidth;
 /**
  * One table cell: its renderings from widest to narrowest (upstream's {@code ResponsiveCell}).
  * A rendering may span several physical lines (a fetch URL and a push URL).
+ *
+ * <p>A cell still too wide is cut with an ellipsis: at its end, or, for a path ({@code keepFrom}
+ * zero or more), just after its first {@code keepFrom} characters (a marker such as {@code "! "}),
+ * so that the path's end, which tells rows apart, stays: {@code ! …/gitoverit}.
  */
-record Cell(List<Variant> variants) {
+record Cell(List<Variant> variants, int keepFrom) {
   static final String ELLIPSIS = "\u2026";
   static final Cell BLANK = of(AttributedString.EMPTY);
 
@@ -33,11 +37,23 @@ record Cell(List<Variant> variants) {
     }
   }
 
+  /** Cut at the end when too wide. */
+  static final int CUT_END = -1;
+
   Cell {
     if (variants.isEmpty()) {
       throw new IllegalArgumentException("a cell needs at least one variant");
     }
     variants = List.copyOf(variants);
+  }
+
+  Cell(List<Variant> variants) {
+    this(variants, CUT_END);
+  }
+
+  /** A path: when too wide, its start gives way, after the first {@code marker} characters. */
+  static Cell path(String text, int marker) {
+    return new Cell(List.of(Variant.of(List.of(new AttributedString(text)), Set.of())), marker);
   }
 
   static Cell of(AttributedString text) {
@@ -96,9 +112,42 @@ record Cell(List<Variant> variants) {
           break;
         }
       }
-      out.add(cut(line, width));
+      out.add(keepFrom == CUT_END ? cut(line, width) : cutBefore(line, width, keepFrom));
     }
     return out;
+  }
+
+  /**
+   * {@code text} if it fits {@code width}, else its first {@code keep} characters, {@code …} and
+   * as much of its end as fits; a plain {@link #cut} when not even the kept start and two more
+   * columns fit.
+   */
+  static AttributedString cutBefore(AttributedString text, int width, int keep) {
+    if (text.columnLength() <= width) {
+      return text;
+    }
+    int start = Math.min(keep, text.length());
+    AttributedString head = text.subSequence(0, start);
+    int room = width - head.columnLength() - 1; // the ellipsis takes one
+    if (room < 1) {
+      return cut(text, width);
+    }
+    int used = 0;
+    int from = text.length();
+    while (from > start) {
+      int cp = Character.codePointBefore(text, from);
+      int w = Math.max(0, WCWidth.wcwidth(cp));
+      if (used + w > room) {
+        break;
+      }
+      used += w;
+      from -= Character.charCount(cp);
+    }
+    return new AttributedStringBuilder()
+        .append(head)
+        .append(ELLIPSIS)
+        .append(text.subSequence(from, text.length()))
+        .toAttributedString();
   }
 
   /** {@code text} if it fits {@code width} terminal columns, else its start and {@code …}. */

@@ -1,6 +1,7 @@
 package io.gitoverit.render.table;
 
 import io.gitoverit.config.IdRewrites;
+import io.gitoverit.render.DisplayPaths;
 import io.gitoverit.report.RepoReport;
 import io.gitoverit.report.StatusSummary;
 import io.gitoverit.report.StatusSummary.Narrowing;
@@ -49,7 +50,8 @@ final class Cells {
    */
   static Cell of(Column column, RepoReport r, String displayPath, TableOptions options) {
     return switch (column) {
-      case DIR -> Cell.of(Visible.of(displayPath));
+      case DIR -> Cell.path(Visible.of(displayPath),
+          r.sync().anyFailed() ? DisplayPaths.FAILED_PREFIX.length() : 0);
       case STATUS -> status(r);
       case BRANCH -> Cell.of(Visible.of(r.branch()));
       case REMOTE -> remote(Visible.of(r.remote()));

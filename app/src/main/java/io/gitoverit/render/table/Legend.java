@@ -10,10 +10,12 @@ import java.util.Set;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStringBuilder;
 import org.jline.utils.AttributedStyle;
+import org.jline.utils.WCWidth;
 
 /**
  * The key under the table. Upstream prints every marker each time; this names only the markers
- * the table shows, in upstream's order, wrapped between items when the width is limited.
+ * the table shows, in upstream's order, wrapped between items when the width is limited; an entry
+ * longer than the width is wrapped between words, never cut.
  */
 final class Legend {
   private static final String INDENT = "  ";
@@ -77,7 +79,73 @@ final class Legend {
                       + " read",
                   Styles.ERROR)));
     }
+    return width.isPresent() ? fold(out, width.getAsInt()) : out;
+  }
+
+  /**
+   * Each line longer than {@code width} broken between words, the rest indented two more than the
+   * line's own indent; a word longer than a line is broken where the line ends. No text is lost.
+   */
+  static List<AttributedString> fold(List<AttributedString> lines, int width) {
+    List<AttributedString> out = new ArrayList<>();
+    for (AttributedString line : lines) {
+      int indent = 0;
+      while (indent < line.length() && line.charAt(indent) == ' ') {
+        indent++;
+      }
+      String hanging = " ".repeat(Math.min(indent + 2, Math.max(0, width - 8)));
+      AttributedString rest = line;
+      String prefix = "";
+      while (true) {
+        AttributedString piece = new AttributedStringBuilder()
+            .append(prefix).append(rest).toAttributedString();
+        if (piece.columnLength() <= width) {
+          out.add(piece);
+          break;
+        }
+        int room = width - prefix.length();
+        int end = fitting(rest, room);
+        int space = rest.toString().lastIndexOf(' ', end);
+        int skip = prefix.isEmpty() ? indent : 0; // a break inside the indent is no break
+        int cut = space > skip ? space : Math.max(end, firstCodePoint(rest));
+        int shown = cut;
+        while (shown > skip + 1 && rest.charAt(shown - 1) == ' ') {
+          shown--; // the gap between two items
+        }
+        out.add(new AttributedStringBuilder()
+            .append(prefix).append(rest.subSequence(0, shown)).toAttributedString());
+        int next = cut;
+        while (next < rest.length() && rest.charAt(next) == ' ') {
+          next++;
+        }
+        rest = rest.subSequence(next, rest.length());
+        prefix = hanging;
+        if (rest.length() == 0) {
+          break;
+        }
+      }
+    }
     return out;
+  }
+
+  /** How many chars of {@code text} fit in {@code columns} terminal columns. */
+  private static int fitting(AttributedString text, int columns) {
+    int used = 0;
+    int end = 0;
+    while (end < text.length()) {
+      int cp = Character.codePointAt(text, end);
+      int w = Math.max(0, WCWidth.wcwidth(cp));
+      if (used + w > columns) {
+        break;
+      }
+      used += w;
+      end += Character.charCount(cp);
+    }
+    return end;
+  }
+
+  private static int firstCodePoint(AttributedString text) {
+    return Character.charCount(Character.codePointAt(text, 0));
   }
 
   /** The symbol (up to the first space) styled, the description plain. */

@@ -9,6 +9,7 @@ import io.gitoverit.term.Visible;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
@@ -38,20 +39,29 @@ public final class TableRenderer {
 
   /** The physical lines to print, styled only when colour is on. */
   public List<AttributedString> render(List<RepoReport> reports, List<RepoError> errors) {
-    List<Column> columns = options.columns();
-    if (columns.isEmpty()) {
+    List<Column> all = options.columns();
+    if (all.isEmpty()) {
       return List.of();
     }
-    List<Row> rows = new ArrayList<>();
+    List<List<Cell>> reportCells = new ArrayList<>();
     for (RepoReport r : reports) {
       List<Cell> cells = new ArrayList<>();
-      for (Column c : columns) {
+      for (Column c : all) {
         cells.add(Cells.of(c, r, paths.of(r), options));
       }
-      rows.add(new Row(cells, null));
+      reportCells.add(cells);
     }
-    for (RepoError e : errors) {
-      rows.add(errorRow(e));
+    // Too narrow to show path and status whole: low-priority columns go first, one at a time.
+    List<Column> columns = all;
+    List<Row> rows;
+    while (true) {
+      rows = rows(columns, reportCells, errors);
+      int drop = toDrop(columns, rows);
+      if (drop < 0) {
+        break;
+      }
+      columns = new ArrayList<>(columns);
+      columns.remove(drop);
     }
     int[] widths = layout(columns, rows);
 
@@ -88,19 +98,37 @@ public final class TableRenderer {
         .toList();
   }
 
-  private Row errorRow(RepoError e) {
+  /** The rows with {@code columns}' cells, reports first. */
+  private List<Row> rows(
+      List<Column> columns, List<List<Cell>> reportCells, List<RepoError> errors) {
+    List<Row> rows = new ArrayList<>();
+    for (List<Cell> cells : reportCells) {
+      List<Cell> shown = new ArrayList<>(columns.size());
+      for (Column c : columns) {
+        shown.add(cells.get(options.columns().indexOf(c)));
+      }
+      rows.add(new Row(shown, null));
+    }
+    for (RepoError e : errors) {
+      rows.add(errorRow(e, columns));
+    }
+    return rows;
+  }
+
+  private Row errorRow(RepoError e, List<Column> columns) {
     List<Cell> cells = new ArrayList<>();
-    for (Column c : options.columns()) {
+    for (Column c : columns) {
       cells.add(
           switch (c) {
-            case DIR -> Cell.of(DisplayPaths.FAILED_PREFIX + Visible.of(paths.of(e)));
+            case DIR -> Cell.path(DisplayPaths.FAILED_PREFIX + Visible.of(paths.of(e)),
+                DisplayPaths.FAILED_PREFIX.length());
             case STATUS -> Cell.of("error", Styles.ERROR);
             default -> Cell.BLANK;
           });
     }
     // Escaped, a line break in the message (a path in it) is shown as \n: the row stays one line.
     String message = Visible.of(e.message().strip());
-    if (spanStart(options.columns()) == 0) {
+    if (spanStart(columns) == 0) {
       // Neither path nor status is shown: the message has to say which repository it is about.
       message = DisplayPaths.FAILED_PREFIX + Visible.of(paths.of(e)) + ": " + message;
     }
@@ -114,6 +142,15 @@ public final class TableRenderer {
   }
 
   private int[] layout(List<Column> columns, List<Row> rows) {
+    AutoLayout layout = autoLayout(columns, rows);
+    OptionalInt width = options.width();
+    if (width.isEmpty()) {
+      return layout.ideal();
+    }
+    return layout.widths(available(columns), options.algo(), whole(columns));
+  }
+
+  private AutoLayout autoLayout(List<Column> columns, List<Row> rows) {
     List<List<Cell>> byColumn = new ArrayList<>();
     int[] priorities = new int[columns.size()];
     for (int i = 0; i < columns.size(); i++) {
@@ -125,13 +162,50 @@ public final class TableRenderer {
       byColumn.add(cells);
       priorities[i] = options.priority(columns.get(i));
     }
-    AutoLayout layout = new AutoLayout(byColumn, priorities);
-    OptionalInt width = options.width();
-    if (width.isEmpty()) {
-      return layout.ideal();
+    return new AutoLayout(byColumn, priorities);
+  }
+
+  /** Content columns left once the gaps between {@code columns} are taken off. */
+  private int available(List<Column> columns) {
+    return options.width().getAsInt() - GAP.length() * (columns.size() - 1);
+  }
+
+  /** Where path and status are: the columns to show whole for as long as the width allows. */
+  private static Set<Integer> whole(List<Column> columns) {
+    Set<Integer> whole = new HashSet<>();
+    for (Column c : List.of(Column.DIR, Column.STATUS)) {
+      int i = columns.indexOf(c);
+      if (i >= 0) {
+        whole.add(i);
+      }
     }
-    int available = width.getAsInt() - GAP.length() * (columns.size() - 1);
-    return layout.widths(available, options.algo());
+    return whole;
+  }
+
+  /**
+   * The column to leave out, or -1: when path and status cannot be shown whole beside every
+   * other column at its floor, the column of lowest priority (the rightmost of equals) among
+   * those whose priority is below both of theirs (upstream never drops a column).
+   */
+  private int toDrop(List<Column> columns, List<Row> rows) {
+    Set<Integer> whole = whole(columns);
+    if (options.width().isEmpty() || whole.isEmpty()
+        || autoLayout(columns, rows).fitsWhole(available(columns), whole)) {
+      return -1;
+    }
+    int below = Integer.MAX_VALUE;
+    for (int i : whole) {
+      below = Math.min(below, options.priority(columns.get(i)));
+    }
+    int drop = -1;
+    for (int i = 0; i < columns.size(); i++) {
+      int priority = options.priority(columns.get(i));
+      if (!whole.contains(i) && priority < below
+          && (drop < 0 || priority <= options.priority(columns.get(drop)))) {
+        drop = i;
+      }
+    }
+    return drop;
   }
 
   private AttributedString headerLine(List<Column> columns, int[] widths) {

@@ -81,4 +81,30 @@ class CellsTest {
     assertEquals("ab\u2026", Cell.cut(new AttributedString("abcdef"), 3).toString());
     assertEquals("", Cell.cut(new AttributedString("abcdef"), 0).toString());
   }
+
+  /** A path gives up its start; a failure marker stays in front; wide characters stay whole. */
+  @Test
+  void aPathIsCutFromTheLeftKeepingItsMarker() {
+    Cell path = Cell.path("projects/client-alpha/gitoverit", 0);
+    assertEquals(List.of("projects/client-alpha/gitoverit"), strings(path.render(31)));
+    assertEquals(List.of("\u2026/gitoverit"), strings(path.render(11)));
+    assertEquals(List.of("\u2026a/gitoverit"), strings(path.render(12)));
+    Cell failed = Cell.path("! projects/client-alpha/gitoverit", 2);
+    assertEquals(List.of("! \u2026gitoverit"), strings(failed.render(12)));
+    // Too narrow for marker, ellipsis and a character: cut at the end as any cell.
+    assertEquals(List.of("! \u2026"), strings(failed.render(3)));
+    Cell wide = Cell.path("\u65e5\u672c\u8a9e/\u65e5\u672c", 0);
+    assertEquals(List.of("\u2026\u672c"), strings(wide.render(4))); // 3 columns: no half character
+    assertEquals(List.of("\u2026/\u65e5\u672c"), strings(wide.render(6)));
+  }
+
+  /** A legend line too long for the width breaks between words with a hanging indent. */
+  @Test
+  void legendLinesFoldBetweenWords() {
+    List<AttributedString> folded = Legend.fold(
+        List.of(new AttributedString("  ! any of: conflicts, detached HEAD"),
+            new AttributedString("  x averyveryverylongword end")), 16);
+    assertEquals(List.of("  ! any of:", "    conflicts,", "    detached", "    HEAD",
+        "  x", "    averyveryver", "    ylongword", "    end"), strings(folded));
+  }
 }

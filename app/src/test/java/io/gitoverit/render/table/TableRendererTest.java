@@ -37,49 +37,54 @@ class TableRendererTest {
 
   private static final String WIDTH_40 =
       """
-        Dir    Status  Br    Remote  URL   Mtime
-        ─────  ──────  ────  ──────  ────  ─────
-        alpha  clean   main  origi…  own…  11-14
-        proj…  3m 2u…  fea…  origi…  mev…  02-29
-                                     ssh…
-        日本…  1m      üni…  upstr…  gl:…  02-29
-        /srv…  ? 1↑    main  -       -     -
-        ! ~/…  2↓      dev   origi…  bb:…  11-14
-        ! br…  error   fatal: not a git reposit…
+        Dir                   Status    Branch
+        ────────────────────  ────────  ────────
+        alpha                 clean     main
+        …tory/gitoverit-port  3m 2u 1…  feature…
+        日本語/café           1m        ünicöde
+        /srv/meta             ? 1↑      main
+        ! ~/other/syncfail    2↓        dev
+        ! broken              error     fatal: …
           m modified  u untracked  d deleted
           ? work tree not read  ↑ ahead
           ↓ behind
-          ! any of: conflicts, detached HEAD, i…
-          ! before a path: a fetch, pull or pus…
+          ! any of: conflicts, detached HEAD,
+            in-progress/unfinished operation
+            (merge, rebase, cherry-pick, etc.)
+          ! before a path: a fetch, pull or push
+            failed, or the repository could not
+            be read
         """;
 
   private static final String WIDTH_80 =
       """
-        Dir                 Status  Branch   Remote         URL                    Mtime
-        ──────────────────  ──────  ───────  ─────────────  ─────────────────────  ─────
-        alpha               clean   main     origin/main    owner/alpha            11-14
-        projects/a-rather…  3m 2u…  featur…  origin/featu…  mevanlc/gitoverit      02-29
-                                                            ssh+git.example.org/…
-        日本語/café         1m      ünicöde  upstream/main  gl:group/日本          02-29
-        /srv/meta           ? 1↑    main     -              -                      -
-        ! ~/other/syncfail  2↓      dev      origin/dev     bb:team/syncfail       11-14
-        ! broken            error   fatal: not a git repository: /home/u/work/broken/mi…
-          m modified  u untracked  d deleted  ? work tree not read  ↑ ahead  ↓ behind
-          ! any of: conflicts, detached HEAD, in-progress/unfinished operation (merge, …
-          ! before a path: a fetch, pull or push failed, or the repository could not be…
+        Dir                          Status                              Branch
+        ───────────────────────────  ──────────────────────────────────  ───────────────
+        alpha                        clean                               main
+        …g-directory/gitoverit-port  3m (+120/-45) 2u 1d 2s 4↑ 5↓ P U !  feature/respon…
+        日本語/café                  1m                                  ünicöde
+        /srv/meta                    ? 1↑                                main
+        ! ~/other/syncfail           2↓                                  dev
+        ! broken                     error                               fatal: not a g…
+          m modified  u untracked  d deleted  +/- lines added/removed
+          ? work tree not read  ↑ ahead  ↓ behind  s submodules  P pulled  U pushed
+          ! any of: conflicts, detached HEAD, in-progress/unfinished operation (merge,
+            rebase, cherry-pick, etc.)
+          ! before a path: a fetch, pull or push failed, or the repository could not be
+            read
         """;
 
   private static final String WIDTH_120 =
       """
-        Dir                  Status                              Branch   Remote         URL                    Modified
-        ───────────────────  ──────────────────────────────────  ───────  ─────────────  ─────────────────────  ────────────────
-        alpha                clean                               main     origin/main    owner/alpha            2023-11-14 22:13
-        projects/a-rather-…  3m (+120/-45) 2u 1d 2s 4↑ 5↓ P U !  featur…  origin/featu…  mevanlc/gitoverit      2024-02-29 07:05
-                                                                                         ssh+git.example.org/…
-        日本語/café          1m                                  ünicöde  upstream/main  gl:group/日本          2024-02-29 07:05
-        /srv/meta            ? 1↑                                main     -              -                      -
-        ! ~/other/syncfail   2↓                                  dev      origin/dev     bb:team/syncfail       2023-11-14 22:13
-        ! broken             error                               fatal: not a git repository: /home/u/work/broken/missing-gitdir
+        Dir                                              Status                              Branch   Remote  URL          Mtime
+        ───────────────────────────────────────────────  ──────────────────────────────────  ───────  ──────  ───────────  ─────
+        alpha                                            clean                               main     origi…  owner/alpha  11-14
+        projects/a-rather-long-directory/gitoverit-port  3m (+120/-45) 2u 1d 2s 4↑ 5↓ P U !  featur…  origi…  mevanlc/…    02-29
+                                                                                                              ssh+git.ex…
+        日本語/café                                      1m                                  ünicöde  upstr…  gl:group/…   02-29
+        /srv/meta                                        ? 1↑                                main     -       -            -
+        ! ~/other/syncfail                               2↓                                  dev      origi…  bb:team/…    11-14
+        ! broken                                         error                               fatal: not a git repository: /home…
           m modified  u untracked  d deleted  +/- lines added/removed  ? work tree not read  ↑ ahead  ↓ behind  s submodules
           P pulled  U pushed
           ! any of: conflicts, detached HEAD, in-progress/unfinished operation (merge, rebase, cherry-pick, etc.)
@@ -147,15 +152,20 @@ class TableRendererTest {
 
   @Test
   void algorithmsNarrowDifferently() {
-    String cell = text(OptionalInt.of(80), Column.DEFAULTS, TableAlgo.CELL);
-    String chars = text(OptionalInt.of(80), Column.DEFAULTS, TableAlgo.CHAR);
+    String cell = text(OptionalInt.of(120), Column.DEFAULTS, TableAlgo.CELL);
+    String chars = text(OptionalInt.of(120), Column.DEFAULTS, TableAlgo.CHAR);
     assertNotEquals(cell, chars);
-    // CELL keeps whole remotes and URLs and squeezes the one long status cell...
-    assertTrue(cell.contains("3m 2u\u2026  "), cell);
-    assertTrue(cell.contains("bb:team/syncfail"), cell);
-    // ...CHAR spreads the cuts, so the status keeps more and the URL loses a little.
-    assertTrue(chars.contains("3m 2u 1d 4\u2191 \u2026"), chars);
-    assertFalse(chars.contains("upstream/main"), chars);
+    // Both show path and status whole and share the rest out their own way:
+    for (String table : List.of(cell, chars)) {
+      assertTrue(table.contains("projects/a-rather-long-directory/gitoverit-port  3m (+120/-45)"),
+          table);
+    }
+    // CELL completes the cheap branch cell and cuts the remotes shorter...
+    assertTrue(cell.contains("\u00fcnic\u00f6de  "), cell);
+    assertTrue(cell.contains("origi\u2026  owner/alpha"), cell);
+    // ...CHAR spreads the cuts: the branch loses a little, the remotes keep more.
+    assertTrue(chars.contains("\u00fcnic\u00f6\u2026  "), chars);
+    assertTrue(chars.contains("origin\u2026  owner/alpha"), chars);
   }
 
   @Test
