@@ -41,6 +41,7 @@ public final class IndexFile {
   /** A sparse index's directory entry. */
   private static final int DIRECTORY = 0040000;
   private static final int EXTENDED = 0x4000;
+  private static final int STAGE_SHIFT = 12;
   private static final int SKIP_WORKTREE = 0x4000;
   /**
    * Longer than any path a file system takes (Windows' long paths: 32,767 UTF-16 units, so at
@@ -80,6 +81,12 @@ public final class IndexFile {
      * length} bytes of {@code name} (valid during the call only).
      */
     default void entry(int mode, boolean skipWorktree, byte[] name, int length) throws IOException {}
+
+    /** As above, with the entry's merge stage (0 when merged, 1 to 3 for a conflict). */
+    default void entry(int mode, int stage, boolean skipWorktree, byte[] name, int length)
+        throws IOException {
+      entry(mode, skipWorktree, name, length);
+    }
 
     /** One extension: its signature, its size and the first (at most 64) bytes of its content. */
     default void extension(String signature, long size, byte[] head) throws IOException {}
@@ -239,7 +246,7 @@ public final class IndexFile {
       if (nameLength == 0 && firstNameless < 0) {
         firstNameless = i;
       }
-      visitor.entry(mode, skipWorktree, name, nameLength);
+      visitor.entry(mode, (flags >> STAGE_SHIFT) & 3, skipWorktree, name, nameLength);
     }
 
     /** Appends bytes up to a NUL (consumed) to the name. */
