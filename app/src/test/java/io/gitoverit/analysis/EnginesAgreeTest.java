@@ -20,8 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Two engines, one answer: over every state of the test fleet, the JGit engine's report equals
  * the git executable's field by field (the signals of what else needs a human included), or JGit
- * declines and the hybrid hands the repository to
- * git. Declining is allowed only where JGit is known to be unable to give git's answer.
+ * declines and the hybrid hands the repository to git. Declining is allowed only where JGit is known to be unable to give git's answer.
  */
 class EnginesAgreeTest {
   /** States with unmerged entries: JGit cannot give git's line totals for conflicts. */
