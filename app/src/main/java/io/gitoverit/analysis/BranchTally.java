@@ -35,7 +35,8 @@ record BranchTally(int unpushed, int noUpstream, int gone) {
     int unpushed = 0;
     int noUpstream = 0;
     int gone = 0;
-    try (RevWalk walk = new RevWalk(repo)) {
+    RevWalk walk = null; // made only for a branch that differs from its upstream: it is not small
+    try {
       for (Ref branch : branches) {
         ObjectId tip = branch.getObjectId();
         if (tip == null) {
@@ -50,9 +51,16 @@ record BranchTally(int unpushed, int noUpstream, int gone) {
         Ref up = repo.exactRef(upstream.get());
         if (up == null || up.getObjectId() == null) {
           gone++;
-        } else if (!headBranch.equals(Optional.of(name)) && hasCommitsNotIn(walk, tip, up.getObjectId())) {
-          unpushed++;
+        } else if (!headBranch.equals(Optional.of(name)) && !tip.equals(up.getObjectId())) {
+          walk = walk == null ? new RevWalk(repo) : walk;
+          if (hasCommitsNotIn(walk, tip, up.getObjectId())) {
+            unpushed++;
+          }
         }
+      }
+    } finally {
+      if (walk != null) {
+        walk.close();
       }
     }
     return new BranchTally(unpushed, noUpstream, gone);
@@ -61,9 +69,6 @@ record BranchTally(int unpushed, int noUpstream, int gone) {
   /** Whether {@code tip} reaches a commit that {@code upstream} does not (ahead &gt; 0). */
   private static boolean hasCommitsNotIn(RevWalk walk, ObjectId tip, ObjectId upstream)
       throws IOException {
-    if (tip.equals(upstream)) {
-      return false;
-    }
     walk.reset();
     walk.markStart(walk.parseCommit(tip));
     walk.markUninteresting(walk.parseCommit(upstream));

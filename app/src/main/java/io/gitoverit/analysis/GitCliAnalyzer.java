@@ -203,7 +203,7 @@ public final class GitCliAnalyzer implements RepoAnalyzer {
       OptionalInt counted = GitDirFacts.conflicts(dirs.gitDir().resolve("index"), sha256 ? 32 : 20);
       conflicts = counted.isPresent() ? counted.getAsInt() : unmergedPaths(g, root);
     }
-    GitDirFacts.refuseSpecialRefs(dirs.commonDir().resolve("refs").resolve("heads"));
+    GitDirFacts.refuseSpecialRefs(dirs.commonDir().resolve("refs/heads"));
     List<BranchTally.Line> lines = BranchTally.lines(
         ok(g.run(root, "for-each-ref", "--format=" + BranchTally.FORMAT, "refs/heads"),
             "git for-each-ref"));

@@ -8,8 +8,6 @@ import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryIteratorException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -38,7 +36,7 @@ final class GitDirFacts {
    * counted as they stream by (the file is never held whole).
    */
   static int stashes(Path commonDir) throws AnalysisException {
-    Path log = commonDir.resolve("logs").resolve("refs").resolve("stash");
+    Path log = commonDir.resolve("logs/refs/stash");
     if (!QuietFiles.exists(log)) {
       return 0;
     }
@@ -156,19 +154,21 @@ final class GitDirFacts {
    * socket or device: listing the branches would open it and wait.
    */
   static void refuseSpecialRefs(Path dir) throws AnalysisException {
-    if (!QuietFiles.isDirectory(dir)) {
-      return;
+    // java.io: a listing and a stat per ref, without NIO's directory stream and exceptions.
+    java.io.File[] entries = dir.toFile().listFiles();
+    if (entries == null) {
+      return; // absent or unreadable: the engines' own listing says so in its words
     }
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-      for (Path p : entries) {
-        if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-          refuseSpecialRefs(p);
-        } else if (SpecialFiles.isSpecial(p)) {
-          throw new GitWouldHang(p);
-        }
+    for (java.io.File entry : entries) {
+      if (entry.isFile()) {
+        continue;
       }
-    } catch (IOException | DirectoryIteratorException e) {
-      // An unreadable folder: the engines' own listing says so in its words.
+      Path p = entry.toPath();
+      if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+        refuseSpecialRefs(p);
+      } else if (SpecialFiles.isSpecial(p)) {
+        throw new GitWouldHang(p);
+      }
     }
   }
 

@@ -213,7 +213,7 @@ public final class JGitAnalyzer implements RepoAnalyzer {
       Ref up = repo.exactRef(upstreamRef.get());
       upstreamGone = up == null || up.getObjectId() == null;
     }
-    GitDirFacts.refuseSpecialRefs(dirs.commonDir().resolve("refs").resolve("heads"));
+    GitDirFacts.refuseSpecialRefs(dirs.commonDir().resolve("refs/heads"));
     BranchTally branches = BranchTally.read(repo, config, head.branch());
     return new Signals(
         GitDirFacts.stashes(dirs.commonDir()),
