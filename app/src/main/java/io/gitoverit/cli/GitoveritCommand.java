@@ -87,10 +87,12 @@ public final class GitoveritCommand implements Callable<Integer> {
 
   @Option(
       names = {"-A", "--attention"},
+      negatable = true,
       description = "Show only repositories that need a human: dirty, ahead or behind, upstream"
           + " gone, stashes, an operation in progress, another branch unpushed or gone (and"
-          + " those that could not be read or whose fetch, pull or push failed).")
-  boolean attention;
+          + " those that could not be read or whose fetch, pull or push failed);"
+          + " --no-attention overrides a configured attention.")
+  Boolean attention;
 
   @Option(
       names = {"-s", "--sort"},
@@ -253,7 +255,7 @@ public final class GitoveritCommand implements Callable<Integer> {
     if (onlyDirty) {
       shown = Selection.dirtyOnly(shown);
     }
-    if (attention) {
+    if (effectiveAttention()) {
       shown = Selection.attention(shown);
     }
     // Upstream sorts by its display path, the "! " of a failed sync included.
@@ -340,6 +342,11 @@ public final class GitoveritCommand implements Callable<Integer> {
     }
     // --metadata-only refuses --dirty-only; a configured default simply does not apply to it.
     return !actions.metadataOnly() && config().defaults().dirtyOnly().orElse(false);
+  }
+
+  /** {@code -A} or {@code --no-attention} if given, else the configuration's default. */
+  private boolean effectiveAttention() {
+    return attention != null ? attention : config().defaults().attention().orElse(false);
   }
 
   /** A configured {@code sort = "mtime"} does not apply to --metadata-only, which has no mtime. */
