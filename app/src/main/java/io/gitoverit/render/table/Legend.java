@@ -38,7 +38,8 @@ final class Legend {
           Map.entry(Kind.CONFLICT, "!conflict unmerged paths"),
           Map.entry(Kind.OPERATION, "!rebase (!merge, !am...) operation in progress"),
           Map.entry(Kind.DETACHED, "!detached detached HEAD"),
-          Map.entry(Kind.PROMPT, "|REBASE 2/5 the branch being rebased, at step 2 of 5"));
+          Map.entry(Kind.PROMPT,
+              "|REBASE 2/5 the branch being rebased, at step 2 of 5 (|AM and |BISECTING likewise)"));
 
   private Legend() {}
 
