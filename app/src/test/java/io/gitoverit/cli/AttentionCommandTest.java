@@ -172,7 +172,8 @@ class AttentionCommandTest {
       assertTrue(row(lines, "clean").contains(" clean "), row(lines, "clean"));
       String legend = String.join("\n", lines.subList(2 + NEEDS_ATTENTION.size(), lines.size() - 1));
       for (String item : List.of("$ stashes", "gone upstream deleted", "unborn no commit yet",
-          "!rebase (!merge, !am...) operation in progress", "|REBASE 2/5 the branch being rebased")) {
+          "!rebase (!merge, !am...) operation in progress",
+          "|REBASE 2/5 branch being rebased, at step 2 of 5")) {
         assertTrue(legend.contains(item), width + ": " + item + " in:\n" + legend);
       }
       assertFalse(legend.contains("!conflict"), "no conflict is shown:\n" + legend);

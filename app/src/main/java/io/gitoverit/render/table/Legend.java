@@ -39,7 +39,7 @@ final class Legend {
           Map.entry(Kind.OPERATION, "!rebase (!merge, !am...) operation in progress"),
           Map.entry(Kind.DETACHED, "!detached detached HEAD"),
           Map.entry(Kind.PROMPT,
-              "|REBASE 2/5 the branch being rebased, at step 2 of 5 (|AM and |BISECTING likewise)"));
+              "|REBASE 2/5 branch being rebased, at step 2 of 5 (also |AM, |BISECTING)"));
 
   private Legend() {}
 
