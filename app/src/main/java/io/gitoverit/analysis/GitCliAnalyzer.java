@@ -2,6 +2,7 @@ package io.gitoverit.analysis;
 
 import io.gitoverit.discovery.SpecialFiles;
 import io.gitoverit.report.RepoReport;
+import io.gitoverit.report.Signals;
 import io.gitoverit.report.SyncResult;
 import io.gitoverit.report.Worktree;
 import java.io.IOException;
@@ -13,6 +14,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.regex.Pattern;
@@ -176,9 +179,75 @@ public final class GitCliAnalyzer implements RepoAnalyzer {
     }
     RemoteDisplay.Result remote = RemoteDisplay.of(status.upstream(), branchName, config::get);
     int submodules = CliSubmodules.count(g, root);
+    Signals signals = signals(g, root, dirs, config, status, worktree, branchName, detached);
     return new RepoReport(root, status.branch(), remote.remote(), remote.url(), ident(g, root),
         status.ahead(), status.behind(), submodules, exceptional, worktree, SyncResult.NONE, "git",
-        warnings);
+        warnings, signals);
+  }
+
+  /**
+   * The facts beyond upstream's: the git-dir files as {@link GitDirFacts} reads them for both
+   * engines, the branches and HEAD's commit from one {@code git for-each-ref} (plus {@code
+   * cat-file} for a detached HEAD's commit, {@code ls-files -u} for a split index's conflicts in a
+   * metadata-only scan, and {@code rev-parse} for an unborn branch's upstream, each only then).
+   */
+  private static Signals signals(GitRunner g, Path root, GitDirs dirs, CliConfig config,
+      CliStatus status, Worktree worktree, Optional<String> branchName, boolean detached)
+      throws IOException, AnalysisException {
+    int conflicts;
+    if (worktree instanceof Worktree.Checked c) {
+      conflicts = c.conflicts();
+    } else {
+      boolean sha256 = config.get("extensions.objectformat")
+          .map(f -> f.equalsIgnoreCase("sha256")).orElse(false);
+      OptionalInt counted = GitDirFacts.conflicts(dirs.gitDir().resolve("index"), sha256 ? 32 : 20);
+      conflicts = counted.isPresent() ? counted.getAsInt() : unmergedPaths(g, root);
+    }
+    GitDirFacts.refuseSpecialRefs(dirs.commonDir().resolve("refs/heads"));
+    List<BranchTally.Line> lines = BranchTally.lines(
+        ok(g.run(root, "for-each-ref", "--format=" + BranchTally.FORMAT, "refs/heads"),
+            "git for-each-ref"));
+    boolean unborn = status.oid().map(o -> o.equals("(initial)")).orElse(false);
+    Optional<BranchTally.Line> headLine = branchName.flatMap(b -> lines.stream()
+        .filter(l -> l.ref().equals("refs/heads/" + b)).findFirst());
+    boolean upstreamGone;
+    if (unborn) {
+      // git calls any upstream of an unborn branch gone; it is gone only when its ref is.
+      upstreamGone = status.upstream().isPresent()
+          && !g.run(root, "rev-parse", "--verify", "-q", "@{upstream}").ok();
+    } else {
+      upstreamGone = headLine.map(l -> l.track().equals("[gone]")).orElse(false);
+    }
+    OptionalLong commitTime = OptionalLong.empty();
+    Optional<String> subject = Optional.empty();
+    if (headLine.isPresent()) {
+      String t = headLine.get().commitTime();
+      commitTime = t.matches("-?\\d{1,18}") ? OptionalLong.of(Long.parseLong(t)) : OptionalLong.empty();
+      subject = Optional.of(CommitText.subject(headLine.get().message()));
+    } else if (!unborn) {
+      GitRunner.Result r = g.run(root, "cat-file", "commit", "HEAD");
+      if (r.ok()) {
+        CommitText.Parsed parsed = CommitText.parse(r.stdout());
+        commitTime = parsed.committerTime();
+        subject = Optional.of(parsed.subject());
+      }
+    }
+    BranchTally branches = BranchTally.of(lines, branchName);
+    return new Signals(GitDirFacts.stashes(dirs.commonDir()), upstreamGone,
+        GitDirFacts.operation(dirs.gitDir()), conflicts, unborn, detached, commitTime, subject,
+        branches.unpushed(), branches.noUpstream(), branches.gone());
+  }
+
+  /** Paths with an unmerged entry, as {@code git ls-files --unmerged} lists them. */
+  private static int unmergedPaths(GitRunner g, Path root) throws IOException, AnalysisException {
+    byte[] out = ok(g.run(root, "ls-files", "--unmerged", "-z"), "git ls-files");
+    java.util.Set<String> paths = new java.util.HashSet<>();
+    for (byte[] entry : CliStatus.splitNul(out)) {
+      String line = new String(entry, StandardCharsets.UTF_8);
+      int tab = line.indexOf('\t');
+      paths.add(tab < 0 ? line : line.substring(tab + 1));
+    }
+    return paths.size();
   }
 
   /** Waits for the index check; its failure is this repository's error. */

@@ -1,6 +1,7 @@
 package io.gitoverit.analysis;
 
 import io.gitoverit.report.RepoReport;
+import io.gitoverit.report.Signals;
 import io.gitoverit.report.SyncResult;
 import io.gitoverit.report.Worktree;
 import java.io.IOException;
@@ -8,6 +9,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 import org.eclipse.jgit.errors.IncorrectObjectTypeException;
 import org.eclipse.jgit.lib.Config;
@@ -15,7 +18,7 @@ import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.revwalk.RevTree;
+import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
@@ -140,11 +143,15 @@ public final class JGitAnalyzer implements RepoAnalyzer {
           conflicts > 0
               || head.detached()
               || OperationInProgress.any(dirs.gitDir(), name -> resolves(repo, name));
-      int submodules = SubmoduleCount.count(repo, root, headTree(repo, head.id()));
+      RevCommit headCommit = headCommit(repo, head.id());
+      int submodules =
+          SubmoduleCount.count(repo, root, headCommit == null ? null : headCommit.getTree());
+      Signals signals = signals(repo, config, dirs, head, upstreamRef, worktree, headCommit);
       RepoReport report = new RepoReport(
           root, head.display(), display.remote(), display.url(),
           idents.identFor(dirs, known.map(Preflight.Facts::ownConfig)),
-          ab[0], ab[1], submodules, exceptional, worktree, SyncResult.NONE, "jgit");
+          ab[0], ab[1], submodules, exceptional, worktree, SyncResult.NONE, "jgit", List.of(),
+          signals);
       Optional<List<Path>> nested = walked == null
           ? Optional.empty()
           : walked.nestedDirs().map(relative -> relative.stream().map(root::resolve).toList());
@@ -173,15 +180,55 @@ public final class JGitAnalyzer implements RepoAnalyzer {
     return Upstream.aheadBehind(repo, head.id(), up.getObjectId());
   }
 
-  private static RevTree headTree(Repository repo, ObjectId id) throws IOException {
+  /** HEAD's commit, its message parsed; null when unborn or when HEAD names no commit. */
+  private static RevCommit headCommit(Repository repo, ObjectId id) throws IOException {
     if (id == null) {
       return null;
     }
     try (RevWalk walk = new RevWalk(repo)) {
-      return walk.parseCommit(id).getTree();
+      RevCommit commit = walk.parseCommit(id);
+      walk.parseBody(commit);
+      return commit;
     } catch (IncorrectObjectTypeException e) {
       return null;
     }
+  }
+
+  /** The facts beyond upstream's, from refs and git-dir files (see {@link GitDirFacts}). */
+  private static Signals signals(Repository repo, Config config, GitDirs dirs, Head head,
+      Optional<String> upstreamRef, Worktree worktree, RevCommit headCommit)
+      throws IOException, AnalysisException, JGitUnsupportedException {
+    int conflicts;
+    if (worktree instanceof Worktree.Checked c) {
+      conflicts = c.conflicts();
+    } else {
+      OptionalInt counted = GitDirFacts.conflicts(dirs.gitDir().resolve("index"), 20);
+      if (counted.isEmpty()) {
+        throw new JGitUnsupportedException("split index");
+      }
+      conflicts = counted.getAsInt();
+    }
+    boolean upstreamGone = false;
+    if (upstreamRef.isPresent()) {
+      Ref up = repo.exactRef(upstreamRef.get());
+      upstreamGone = up == null || up.getObjectId() == null;
+    }
+    GitDirFacts.refuseSpecialRefs(dirs.commonDir().resolve("refs/heads"));
+    BranchTally branches = BranchTally.read(repo, config, head.branch());
+    return new Signals(
+        GitDirFacts.stashes(dirs.commonDir()),
+        upstreamGone,
+        GitDirFacts.operation(dirs.gitDir()),
+        conflicts,
+        !head.detached() && head.branch().isPresent() && head.id() == null,
+        head.detached(),
+        headCommit == null ? OptionalLong.empty() : OptionalLong.of(headCommit.getCommitTime()),
+        headCommit == null
+            ? Optional.empty()
+            : Optional.of(CommitText.subject(headCommit.getFullMessage())),
+        branches.unpushed(),
+        branches.noUpstream(),
+        branches.gone());
   }
 
   /** Whether {@code git rev-parse name} would print an object id. */

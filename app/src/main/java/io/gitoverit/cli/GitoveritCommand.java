@@ -10,6 +10,7 @@ import io.gitoverit.progress.ProgressListener;
 import io.gitoverit.query.Selection;
 import io.gitoverit.query.SortField;
 import io.gitoverit.query.expr.WhereHelp;
+import io.gitoverit.render.Summary;
 import io.gitoverit.render.table.Column;
 import io.gitoverit.render.table.ColumnSpec;
 import io.gitoverit.render.table.TableAlgo;
@@ -83,6 +84,15 @@ public final class GitoveritCommand implements Callable<Integer> {
           + " (and those whose fetch, pull or push failed); --no-dirty-only overrides a"
           + " configured dirty_only.")
   Boolean dirtyOnly;
+
+  @Option(
+      names = {"-A", "--attention"},
+      negatable = true,
+      description = "Show only repositories that need a human: dirty, ahead or behind, upstream"
+          + " gone, stashes, an operation in progress, another branch unpushed or gone (and"
+          + " those that could not be read or whose fetch, pull or push failed);"
+          + " --no-attention overrides a configured attention.")
+  Boolean attention;
 
   @Option(
       names = {"-s", "--sort"},
@@ -245,12 +255,19 @@ public final class GitoveritCommand implements Callable<Integer> {
     if (onlyDirty) {
       shown = Selection.dirtyOnly(shown);
     }
+    if (effectiveAttention()) {
+      shown = Selection.attention(shown);
+    }
     // Upstream sorts by its display path, the "! " of a failed sync included.
     shown = Selection.sort(shown, effectiveSort, reverse, output::shownPath);
     shown = expressions.filter(shown, output::shownPath);
 
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    boolean noneFound = result.reports().isEmpty() && result.errors().isEmpty();
+    if (noneFound) {
+      err.println(noRepository(roots));
+    }
     if (expressions.printing()) {
       // Data for scripts, raw through a pipe (-p dir -0 | xargs -0); escaped on a terminal, as ls.
       expressions.print(shown, output::shownPath, print0, wiring.stdoutIsTerminal(), out);
@@ -266,7 +283,11 @@ public final class GitoveritCommand implements Callable<Integer> {
           ZoneId.systemDefault(),
           columnPriorities(),
           config().file().idRewrites());
-      output.table(shown, result.errors(), table, out);
+      if (!noneFound) {
+        output.table(shown, result.errors(), table, out);
+        out.println(Summary.line(shown, result.errors().size(),
+            result.reports().size() + result.errors().size()));
+      }
     }
     out.flush();
     List<RepoError> errors = result.errors();
@@ -323,6 +344,11 @@ public final class GitoveritCommand implements Callable<Integer> {
     return !actions.metadataOnly() && config().defaults().dirtyOnly().orElse(false);
   }
 
+  /** {@code -A} or {@code --no-attention} if given, else the configuration's default. */
+  private boolean effectiveAttention() {
+    return attention != null ? attention : config().defaults().attention().orElse(false);
+  }
+
   /** A configured {@code sort = "mtime"} does not apply to --metadata-only, which has no mtime. */
   private void dropDefaultsMetadataOnlyCannotHonour() {
     if (actions.metadataOnly() && sort == SortField.mtime
@@ -360,6 +386,15 @@ public final class GitoveritCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "Invalid value for option '--columns': " + e.getMessage());
     }
+  }
+
+  /** What a scan that found nothing says on stderr, each DIR escaped. */
+  private String noRepository(List<Path> roots) {
+    io.gitoverit.render.DisplayPaths paths =
+        new io.gitoverit.render.DisplayPaths(wiring.cwd(), wiring.home());
+    List<String> shown = roots.stream().map(r -> Visible.of(paths.of(r))).toList();
+    return shown.isEmpty() ? "gitoverit: no Git repository: no directory to search"
+        : "gitoverit: no Git repository under " + String.join(", ", shown);
   }
 
   private String errorSummary(int n) {

@@ -33,19 +33,24 @@ final class OptionDefaults {
 
   private final Map<String, String> byOption = new HashMap<>();
   private final Optional<Boolean> dirtyOnly;
+  private final Optional<Boolean> attention;
 
   /** {@code defaults}: the configuration's, already checked by {@link #problem}. */
   OptionDefaults(Map<String, Setting<Object>> defaults) {
     Optional<Boolean> dirty = Optional.empty();
+    Optional<Boolean> attend = Optional.empty();
     for (Map.Entry<String, Setting<Object>> e : defaults.entrySet()) {
       Object value = e.getValue().value();
       if (e.getKey().equals("dirty_only")) {
         dirty = Optional.of((Boolean) value);
+      } else if (e.getKey().equals("attention")) {
+        attend = Optional.of((Boolean) value);
       } else if (OPTIONS.containsKey(e.getKey())) {
         byOption.put(OPTIONS.get(e.getKey()), value.toString());
       }
     }
     this.dirtyOnly = dirty;
+    this.attention = attend;
   }
   /** The default for {@code option} as picocli reads a value, if the configuration sets one. */
   Optional<String> forOption(OptionSpec option) {
@@ -74,6 +79,11 @@ final class OptionDefaults {
    */
   Optional<Boolean> dirtyOnly() {
     return dirtyOnly;
+  }
+
+  /** {@code attention}: kept out of picocli's defaults for the same reason as dirty_only. */
+  Optional<Boolean> attention() {
+    return attention;
   }
 
   /** What is wrong with {@code value} as the default for {@code key}'s option, if anything. */

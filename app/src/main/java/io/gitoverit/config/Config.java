@@ -35,7 +35,8 @@ public record Config(
 
   /** The keys {@code [defaults]} accepts, each named like the long option it sets a default for. */
   public static final List<String> DEFAULT_KEYS =
-      List.of("columns", "sort", "jobs", "color", "table_algo", "dirty_only", "net_timeout");
+      List.of("columns", "sort", "jobs", "color", "table_algo", "dirty_only", "attention",
+          "net_timeout");
 
   /** Nothing configured. */
   public static final Config NONE =

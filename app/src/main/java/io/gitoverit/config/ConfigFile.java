@@ -384,7 +384,7 @@ public final class ConfigFile {
       String expected = switch (key) {
         case "columns", "sort", "color", "table_algo" -> v instanceof String ? null : "a string";
         case "jobs" -> v instanceof Long l && l == l.intValue() ? null : "an integer";
-        case "dirty_only" -> v instanceof Boolean ? null : "a boolean (true or false)";
+        case "dirty_only", "attention" -> v instanceof Boolean ? null : "a boolean (true or false)";
         case "net_timeout" -> v instanceof Long || v instanceof Double ? null : "a number";
         default -> "";
       };

@@ -1,6 +1,7 @@
 package io.gitoverit.query;
 
 import io.gitoverit.report.RepoReport;
+import io.gitoverit.report.Signals;
 import io.gitoverit.report.StatusSummary;
 import io.gitoverit.report.Worktree;
 import java.time.Instant;
@@ -10,7 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 
-/** Upstream's dirty-only filter and sort, applied in that order. */
+/** Upstream's dirty-only filter and sort, applied in that order; and the attention filter. */
 public final class Selection {
   private Selection() {}
 
@@ -22,6 +23,31 @@ public final class Selection {
     return reports.stream()
         .filter(r -> r.dirty().orElse(false) || r.sync().anyFailed())
         .toList();
+  }
+
+  /**
+   * Keeps what {@code --attention} keeps: repositories that need a human. Dirty (as {@code
+   * --dirty-only} says), ahead or behind, an upstream gone, stashes, an operation in progress,
+   * conflicts, a detached HEAD, another branch unpushed or gone, or a failed fetch, pull or push.
+   * Without a work-tree read (metadata only), uncommitted changes are not known and not counted.
+   */
+  public static List<RepoReport> attention(List<RepoReport> reports) {
+    return reports.stream().filter(Selection::needsAttention).toList();
+  }
+
+  /** Whether {@code r} is one that {@link #attention} keeps. */
+  public static boolean needsAttention(RepoReport r) {
+    Signals s = r.signals();
+    return r.dirty().orElse(false)
+        || r.exceptional()
+        || r.sync().anyFailed()
+        || r.ahead() > 0
+        || r.behind() > 0
+        || s.upstreamGone()
+        || s.stashes() > 0
+        || s.operation().isPresent()
+        || s.conflicts() > 0
+        || s.otherBranchesNeedAttention();
   }
 
   /**

@@ -25,6 +25,8 @@ import java.util.Optional;
  * @param warnings why some count may differ from what plain {@code git status} would say, one
  *     line each (a file whose filter the repository configures was not run); empty when every
  *     count is git's
+ * @param signals what else needs a human (stashes, a gone upstream, an operation, other
+ *     branches); not part of upstream's report
  */
 public record RepoReport(
     Path path,
@@ -39,7 +41,8 @@ public record RepoReport(
     Worktree worktree,
     SyncResult sync,
     String engine,
-    List<String> warnings) {
+    List<String> warnings,
+    Signals signals) {
 
   public RepoReport {
     Objects.requireNonNull(path, "path");
@@ -51,6 +54,26 @@ public record RepoReport(
     sync = sync == null ? SyncResult.NONE : sync;
     Objects.requireNonNull(engine, "engine");
     warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    signals = signals == null ? Signals.NONE : signals;
+  }
+
+  /** A report without {@link Signals} (none applies), as tests build them. */
+  public RepoReport(
+      Path path,
+      String branch,
+      String remote,
+      String remoteUrl,
+      Optional<String> ident,
+      int ahead,
+      int behind,
+      int submodules,
+      boolean exceptional,
+      Worktree worktree,
+      SyncResult sync,
+      String engine,
+      List<String> warnings) {
+    this(path, branch, remote, remoteUrl, ident, ahead, behind, submodules, exceptional, worktree,
+        sync, engine, warnings, Signals.NONE);
   }
 
   /** A report whose counts are all git's (no warnings). */
@@ -68,14 +91,21 @@ public record RepoReport(
       SyncResult sync,
       String engine) {
     this(path, branch, remote, remoteUrl, ident, ahead, behind, submodules, exceptional, worktree,
-        sync, engine, List.of());
+        sync, engine, List.of(), Signals.NONE);
   }
 
   /** The same report with another sync result (after a pull or push). */
   public RepoReport withSync(SyncResult newSync) {
     return new RepoReport(
         path, branch, remote, remoteUrl, ident, ahead, behind, submodules, exceptional, worktree,
-        newSync, engine, warnings);
+        newSync, engine, warnings, signals);
+  }
+
+  /** The same report with other {@link Signals}. */
+  public RepoReport withSignals(Signals newSignals) {
+    return new RepoReport(
+        path, branch, remote, remoteUrl, ident, ahead, behind, submodules, exceptional, worktree,
+        sync, engine, warnings, newSignals);
   }
 
   /** Whether some count may differ from git's (see {@link #warnings()}). */

@@ -12,12 +12,23 @@ public final class StatusSummary {
 
   /**
    * What a segment shows; renderers map it to a colour. {@link #UNCERTAIN} is the table's own
-   * mark ({@link #UNCERTAIN_MARK}), never part of upstream's text.
+   * mark ({@link #UNCERTAIN_MARK}), never part of upstream's text; so are the kinds from {@link
+   * #UNBORN} on, which only {@link #tableSegments} gives ({@link #PROMPT} is the branch column's
+   * {@code topic|REBASE 2/5}).
    */
   public enum Kind {
     UNCHECKED, MODIFIED, LINES, UNTRACKED, DELETED, SUBMODULES, AHEAD, BEHIND, PULLED, PUSHED,
-    EXCEPTIONAL, UNCERTAIN
+    EXCEPTIONAL, UNCERTAIN, UNBORN, GONE, STASHES, OPERATION, CONFLICT, DETACHED, PROMPT
   }
+
+  /** The table's word for a branch without a commit. */
+  public static final String UNBORN_MARK = "unborn";
+
+  /** The table's word for an upstream whose ref is gone (git's {@code [gone]}). */
+  public static final String GONE_MARK = "gone";
+
+  /** After the stash count, as git's prompt and gita write it: {@code 2$}. */
+  public static final String STASH_MARK = "$";
 
   /** The table's mark for a report with warnings: a count may differ from git's. */
   public static final String UNCERTAIN_MARK = "~";
@@ -77,6 +88,65 @@ public final class StatusSummary {
     if (r.exceptional()) {
       out.add(new Segment("!", Kind.EXCEPTIONAL, Narrowing.CORE));
     }
+  }
+
+  /**
+   * The table's segments: upstream's, and what else needs a human. {@code unborn} first; a gone
+   * upstream ({@code gone}) and stashes ({@code 2$}) after the behind count; upstream's {@code !}
+   * replaced by what it stands for: the operation's name, {@code conflict}, {@code detached}
+   * (not during a rebase, am or bisect, which detach HEAD themselves), one segment each, as in
+   * {@code !rebase} or {@code !merge !conflict}. The JSON and {@code --where} status stays {@link #text}.
+   */
+  public static List<Segment> tableSegments(RepoReport r) {
+    List<Segment> upstream = segments(r);
+    Signals sig = r.signals();
+    List<Segment> out = new ArrayList<>();
+    if (sig.unborn()) {
+      out.add(new Segment(UNBORN_MARK, Kind.UNBORN, Narrowing.CORE));
+    }
+    List<Segment> added = new ArrayList<>();
+    if (sig.upstreamGone()) {
+      added.add(new Segment(GONE_MARK, Kind.GONE, Narrowing.CORE));
+    }
+    if (sig.stashes() > 0) {
+      added.add(new Segment(sig.stashes() + STASH_MARK, Kind.STASHES, Narrowing.CORE));
+    }
+    boolean placed = false;
+    for (Segment s : upstream) {
+      boolean late = s.kind() == Kind.PULLED || s.kind() == Kind.PUSHED || s.kind() == Kind.EXCEPTIONAL;
+      if (late && !placed) {
+        out.addAll(added);
+        placed = true;
+      }
+      if (s.kind() != Kind.EXCEPTIONAL) {
+        out.add(s);
+      }
+    }
+    if (!placed) {
+      out.addAll(added);
+    }
+    out.addAll(exceptional(r));
+    return out;
+  }
+
+  /** The table's {@code !} segments, one per cause; none when none applies. */
+  private static List<Segment> exceptional(RepoReport r) {
+    Signals sig = r.signals();
+    List<Segment> out = new ArrayList<>();
+    sig.operation().ifPresent(
+        o -> out.add(new Segment("!" + o.name(), Kind.OPERATION, Narrowing.CORE)));
+    if (sig.conflicts() > 0) {
+      out.add(new Segment("!conflict", Kind.CONFLICT, Narrowing.CORE));
+    }
+    boolean detachingOperation = sig.operation()
+        .map(o -> List.of("rebase", "am", "bisect").contains(o.name())).orElse(false);
+    if (sig.detached() && !detachingOperation) {
+      out.add(new Segment("!detached", Kind.DETACHED, Narrowing.CORE));
+    }
+    if (out.isEmpty() && r.exceptional()) {
+      out.add(new Segment("!", Kind.EXCEPTIONAL, Narrowing.CORE));
+    }
+    return out;
   }
 
   /** The plain status text: segments joined by one space, or {@code clean}. */

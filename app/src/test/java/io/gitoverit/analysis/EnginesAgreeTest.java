@@ -8,6 +8,7 @@ import io.gitoverit.report.StatusSummary;
 import io.gitoverit.testing.GitFixture;
 import io.gitoverit.testing.Scenarios;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -18,8 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Two engines, one answer: over every state of the test fleet, the JGit engine's report equals
- * the git executable's field by field, or JGit declines and the hybrid hands the repository to
- * git. Declining is allowed only where JGit is known to be unable to give git's answer.
+ * the git executable's field by field (the signals of what else needs a human included), or JGit
+ * declines and the hybrid hands the repository to git. Declining is allowed only where JGit is known to be unable to give git's answer.
  */
 class EnginesAgreeTest {
   /** States with unmerged entries: JGit cannot give git's line totals for conflicts. */
@@ -72,6 +73,7 @@ class EnginesAgreeTest {
 
   private static RepoReport withoutEngine(RepoReport r) {
     return new RepoReport(r.path(), r.branch(), r.remote(), r.remoteUrl(), r.ident(), r.ahead(),
-        r.behind(), r.submodules(), r.exceptional(), r.worktree(), r.sync(), "-");
+        r.behind(), r.submodules(), r.exceptional(), r.worktree(), r.sync(), "-", List.of(),
+        r.signals());
   }
 }

@@ -42,6 +42,7 @@ class MetadataOnlyAgreesTest {
     RepoReport full = hybrid.analyze(root, AnalysisOptions.FULL);
     RepoReport metadata = hybrid.analyze(root, new AnalysisOptions(false, true));
     assertEquals(tracking(full), tracking(metadata));
+    assertEquals(full.signals(), metadata.signals(), "the signals need no work tree");
   }
 
   private static List<Object> tracking(RepoReport r) {

@@ -204,6 +204,19 @@ class ConfigCommandTest {
   }
 
   @Test
+  void attentionFromTheConfigIsTurnedOffByNoAttention() throws Exception {
+    config("[defaults]\nattention = true\n");
+    assertEquals(List.of("projects/dirty"),
+        shown(withRepos("clean", "dirty").run("-o", "json", "projects")));
+    assertEquals(List.of("projects/clean", "projects/dirty"),
+        shown(withRepos("clean", "dirty").run("--no-attention", "-s", "dir", "-o", "json",
+            "projects")));
+    config("[defaults]\nattention = false\n");
+    assertEquals(List.of("projects/dirty"),
+        shown(withRepos("clean", "dirty").run("-A", "-o", "json", "projects")));
+  }
+
+  @Test
   void aConfiguredSortByMtimeDoesNotRefuseMetadataOnly() throws Exception {
     config("[defaults]\nsort = \"mtime\"\n");
     CliRun r = withRepos("b", "a").run("--metadata-only", "-o", "json", "projects");
@@ -362,7 +375,7 @@ class ConfigCommandTest {
         [defaults]
         sort = "size"
         jobs = -2
-        attention = true
+        verbose = true
         columns = "dir,ident"
         """);
     CliRun r = withRepos("clean", "dirty").run("-o", "json", "projects");
@@ -379,9 +392,9 @@ class ConfigCommandTest {
                 + " none; ignored",
             "gitoverit: warning: " + configFile + ":10: [defaults]: jobs: must be 0 or more;"
                 + " ignored",
-            "gitoverit: warning: " + configFile + ":11: [defaults]: unknown key 'attention'"
-                + " (known: columns, sort, jobs, color, table_algo, dirty_only, net_timeout);"
-                + " ignored"),
+            "gitoverit: warning: " + configFile + ":11: [defaults]: unknown key 'verbose'"
+                + " (known: columns, sort, jobs, color, table_algo, dirty_only, attention,"
+                + " net_timeout); ignored"),
         r.err().lines().toList());
     CliRun failing = withRepos("clean", "broken").run("-o", "json", "projects");
     assertEquals(1, failing.exit(), "a failing repository still says so");

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.gitoverit.query.SortField;
 import io.gitoverit.render.table.Column;
 import io.gitoverit.report.RepoReport;
+import io.gitoverit.report.Signals;
 import io.gitoverit.report.StatusSummary;
 import io.gitoverit.report.SyncResult;
 import io.gitoverit.report.Worktree;
@@ -27,6 +28,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -136,8 +138,8 @@ class GenerateOptionTest {
     Path script = script("complete-bash");
     List<String> columns = Arrays.stream(Column.values()).map(Column::id).toList();
     assertEquals(columns, bashCompletions(script, "gitoverit", "--columns", ""));
-    assertEquals(List.of("dir,status"), bashCompletions(script, "gitoverit", "-c", "dir,st"));
-    assertEquals(List.of("dir,-url"), bashCompletions(script, "gitoverit", "-c", "dir,-u"));
+    assertEquals(List.of("dir,status"), bashCompletions(script, "gitoverit", "-c", "dir,stat"));
+    assertEquals(List.of("dir,-url"), bashCompletions(script, "gitoverit", "-c", "dir,-ur"));
     // --option=value: bash splits the word at '='.
     assertEquals(List.of("branch_remote"), bashCompletions(script, "gitoverit", "-c", "=", "branch_"));
 
@@ -186,7 +188,7 @@ class GenerateOptionTest {
     Path script = script("complete-fish");
     Proc p = exec(tmp, Map.of("HOME", tmp.toString(), "XDG_CONFIG_HOME", tmp.resolve(".config").toString()), "",
         "fish", "--no-config", "-c",
-        "source $argv[1]; complete -C'gitoverit --format '; complete -C'gito -c dir,-u'; complete -C'gitoverit --sor'",
+        "source $argv[1]; complete -C'gitoverit --format '; complete -C'gito -c dir,-ur'; complete -C'gitoverit --sor'",
         script.toString());
     assertEquals(0, p.exit(), p.err());
     List<String> words = p.out().lines().map(l -> l.split("\t")[0]).toList();
@@ -265,14 +267,26 @@ class GenerateOptionTest {
         new RepoReport(tmp, "main", "-", "-", Optional.empty(), 0, 0, 0, false, new Worktree.Unchecked(),
             null, "git"),
         new RepoReport(tmp, "main", "-", "-", Optional.empty(), 0, 0, 0, false, changed, null, "git",
-            List.of("a.bin: filter \"x\" not run")));
+            List.of("a.bin: filter \"x\" not run")),
+        new RepoReport(tmp, "main", "origin/main", "-", Optional.empty(), 0, 0, 0, true, changed, null,
+            "git", List.of(), new Signals(2, true, Optional.of(new Signals.Operation("rebase",
+                Optional.of("topic"), Optional.of("2/5"))), 1, true, false, OptionalLong.empty(),
+                Optional.empty(), 0, 0, 1)),
+        new RepoReport(tmp, "DETACHED@abcdef0", "-", "-", Optional.empty(), 0, 0, 0, true, changed, null,
+            "git", List.of(), new Signals(0, false, Optional.empty(), 0, false, true,
+                OptionalLong.of(1), Optional.of("s"), 0, 0, 0)));
     Set<StatusSummary.Kind> kinds = EnumSet.noneOf(StatusSummary.Kind.class);
     List<String> markers = new ArrayList<>();
     for (RepoReport report : reports) {
-      for (StatusSummary.Segment s : StatusSummary.segments(report)) {
+      for (StatusSummary.Segment s : StatusSummary.tableSegments(report)) {
         kinds.add(s.kind());
         markers.add(s.text());
       }
+      // The branch column shows a rebase, am or bisect as git's prompt does.
+      report.signals().operation().ifPresent(o -> {
+        kinds.add(StatusSummary.Kind.PROMPT);
+        markers.add("|" + o.promptWord());
+      });
       // The table adds its own mark to a report with warnings.
       if (report.uncertain()) {
         kinds.add(StatusSummary.Kind.UNCERTAIN);

@@ -148,9 +148,11 @@ class HostileNamesCommandTest {
       assertEquals(status, error.get(0).indexOf("error"), error.get(0));
       assertTrue(error.get(0).contains("\\u202e\\u0085/missing") && error.get(0).contains("\\u2066"),
           error.get(0));
-      // header, rule, one line per repository, the push URL's second line, the legend's line
-      assertEquals(2 + CLEAN.size() + 1 + 1 + 1, lines.size(), String.join("\n", lines));
-      assertTrue(lines.get(lines.size() - 1).startsWith("  ! before a path"), String.join("\n", lines));
+      // header, rule, one line per repository, the push URL's second line, the legend's line, the
+      // summary line
+      assertEquals(2 + CLEAN.size() + 1 + 1 + 1 + 1, lines.size(), String.join("\n", lines));
+      assertTrue(lines.get(lines.size() - 2).startsWith("  ! before a path"), String.join("\n", lines));
+      assertEquals((CLEAN.size() + 1) + " repositories: 1 error", lines.get(lines.size() - 1));
     }
   }
 

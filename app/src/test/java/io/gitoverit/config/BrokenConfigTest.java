@@ -127,7 +127,7 @@ class BrokenConfigTest {
         jobs = 1.5
         dirty_only = "yes"
         net_timeout = "10"
-        attention = true
+        verbose = true
         color = "never"
         """, (key, value) -> key.equals("sort") ? Optional.of("no such field") : Optional.empty());
     assertEquals(List.of(
@@ -137,8 +137,8 @@ class BrokenConfigTest {
             at(5) + "[defaults]: dirty_only: expected a boolean (true or false), found a string;"
                 + " ignored",
             at(6) + "[defaults]: net_timeout: expected a number, found a string; ignored",
-            at(7) + "[defaults]: unknown key 'attention' (known: columns, sort, jobs, color,"
-                + " table_algo, dirty_only, net_timeout); ignored"),
+            at(7) + "[defaults]: unknown key 'verbose' (known: columns, sort, jobs, color,"
+                + " table_algo, dirty_only, attention, net_timeout); ignored"),
         c.warnings());
     assertEquals(List.of("color"), List.copyOf(c.defaults().keySet()));
   }

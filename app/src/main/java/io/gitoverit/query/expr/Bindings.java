@@ -1,6 +1,7 @@
 package io.gitoverit.query.expr;
 
 import io.gitoverit.report.RepoReport;
+import io.gitoverit.report.Signals;
 import io.gitoverit.report.StatusSummary;
 import io.gitoverit.report.Worktree;
 import java.time.Instant;
@@ -11,7 +12,8 @@ import java.util.function.Function;
 /**
  * The variables of one repository, as upstream binds them: strings, ints, a float mtime
  * ({@code 0.0} when the work tree was read but has no file, None when it was not read), a bool
- * {@code dirty}. Each value is computed when an expression first reads it.
+ * {@code dirty}; then ours (stashes, operation, other branches...), where a missing text is
+ * {@code ""} and a missing commit date {@code 0.0}, as for ident and mtime. Each value is computed when an expression first reads it.
  */
 public final class Bindings {
   private final Function<String, Object> lookup;
@@ -52,6 +54,16 @@ public final class Bindings {
       case "deleted" -> w == null ? Py.NONE : (Object) (long) w.deleted();
       case "dirty" -> r.dirty().<Object>map(b -> b).orElse(Py.NONE);
       case "warnings" -> new Py.Seq(List.copyOf(r.warnings()), false);
+      case "stashes" -> (long) r.signals().stashes();
+      case "upstream_gone" -> r.signals().upstreamGone();
+      case "operation" -> r.signals().operation().map(Signals.Operation::name).orElse("");
+      case "conflicts" -> (long) r.signals().conflicts();
+      case "unborn" -> r.signals().unborn();
+      case "commit_date" -> (double) r.signals().commitTime().orElse(0);
+      case "commit_subject" -> r.signals().commitSubject().orElse("");
+      case "branches_unpushed" -> (long) r.signals().branchesUnpushed();
+      case "branches_no_upstream" -> (long) r.signals().branchesNoUpstream();
+      case "branches_gone" -> (long) r.signals().branchesGone();
       default -> throw new IllegalArgumentException("not a variable: " + name);
     };
   }

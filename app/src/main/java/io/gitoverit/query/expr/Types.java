@@ -42,6 +42,17 @@ final class Types {
     }
     m.put("dirty", T.BOOL);
     m.put("warnings", T.SEQ); // not upstream's: a list of strings
+    // Not upstream's either: what else needs a human.
+    m.put("stashes", T.INT);
+    m.put("upstream_gone", T.BOOL);
+    m.put("operation", T.STR);
+    m.put("conflicts", T.INT);
+    m.put("unborn", T.BOOL);
+    m.put("commit_date", T.FLOAT);
+    m.put("commit_subject", T.STR);
+    m.put("branches_unpushed", T.INT);
+    m.put("branches_no_upstream", T.INT);
+    m.put("branches_gone", T.INT);
     return java.util.Collections.unmodifiableMap(m);
   }
 

@@ -52,6 +52,10 @@ public final class WhereHelp {
             remote        upstream branch, e.g. "origin/main"; "-" when none
             url           the upstream remote's short URL; "-" when none
             ident         committer identity "Name <email>"; "" when unknown
+            operation     operation in progress: "merge", "rebase", "am",
+                          "cherry-pick", "revert", "bisect"; "" when none
+            commit_subject
+                          subject line of HEAD's commit; "" when unborn
 
           Numbers:
             ahead, behind        commits to push / to pull
@@ -60,9 +64,21 @@ public final class WhereHelp {
             mtime, latest_mtime  newest modification time of the tracked and
                                  not-ignored untracked files, in seconds since
                                  1970 (a float); 0.0 when there are none
+            stashes              entries in git stash list
+            conflicts            unmerged paths
+            commit_date          committer date of HEAD's commit, in seconds
+                                 since 1970 (a float); 0.0 when unborn
+            branches_unpushed    other local branches with commits their
+                                 upstream lacks
+            branches_no_upstream local branches without an upstream
+            branches_gone        local branches whose upstream is gone
+                                 (HEAD's branch included)
 
           Truth value:
             dirty         uncommitted changes, or an operation in progress
+            upstream_gone the branch's upstream is configured but its ref is
+                          gone (git's [gone])
+            unborn        HEAD names a branch with no commit yet
 
           List of strings:
             warnings      why a count may differ from plain git status, one

@@ -3,6 +3,7 @@ package io.gitoverit.render.json;
 import io.gitoverit.render.DisplayPaths;
 import io.gitoverit.report.RepoError;
 import io.gitoverit.report.RepoReport;
+import io.gitoverit.report.Signals;
 import io.gitoverit.report.StatusSummary;
 import io.gitoverit.report.Worktree;
 import java.io.IOException;
@@ -17,7 +18,7 @@ import java.util.TreeMap;
 
 /**
  * Writes reports as upstream's JSON array (the same keys, order, spacing, escaping and float
- * text), then one {@code {"display_path", "error", "path"}} object per unreadable repository.
+ * text), with the keys of {@link Signals} added, then one {@code {"display_path", "error", "path"}} object per unreadable repository.
  */
 public final class JsonRenderer {
   private final DisplayPaths paths;
@@ -83,6 +84,18 @@ public final class JsonRenderer {
     // Upstream emits the same value under both names.
     m.put("mtime", mtime);
     m.put("latest_mtime", mtime);
+    // Not upstream's keys: what else needs a human (upstream's keys above keep their values).
+    Signals s = r.signals();
+    m.put("stashes", s.stashes());
+    m.put("upstream_gone", s.upstreamGone());
+    m.put("operation", s.operation().map(Signals.Operation::name).orElse(null));
+    m.put("conflicts", s.conflicts());
+    m.put("unborn", s.unborn());
+    m.put("commit_date", s.commitTime().isPresent() ? (Double) (double) s.commitTime().getAsLong() : null);
+    m.put("commit_subject", s.commitSubject().orElse(null));
+    m.put("branches_unpushed", s.branchesUnpushed());
+    m.put("branches_no_upstream", s.branchesNoUpstream());
+    m.put("branches_gone", s.branchesGone());
     return m;
   }
 

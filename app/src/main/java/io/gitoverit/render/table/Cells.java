@@ -3,6 +3,7 @@ package io.gitoverit.render.table;
 import io.gitoverit.config.IdRewrites;
 import io.gitoverit.render.DisplayPaths;
 import io.gitoverit.report.RepoReport;
+import io.gitoverit.report.Signals;
 import io.gitoverit.report.StatusSummary;
 import io.gitoverit.report.StatusSummary.Narrowing;
 import io.gitoverit.report.Worktree;
@@ -40,6 +41,16 @@ final class Cells {
       case IDENT -> Cell.of("Ident");
       case BRANCH_REMOTE ->
           new Cell(List.of(line(joined("Branch", "Remote")), line(joined("Br", "Rm"))));
+      case STASHES -> plainVariants("Stashes", "St");
+      case UPSTREAM_GONE -> Cell.of("Gone");
+      case OPERATION -> plainVariants("Operation", "Op");
+      case CONFLICTS -> plainVariants("Conflicts", "Cf");
+      case UNBORN -> Cell.of("Unborn");
+      case COMMIT_DATE -> plainVariants("Committed", "Cdate");
+      case COMMIT_SUBJECT -> Cell.of("Subject");
+      case BRANCHES_UNPUSHED -> plainVariants("Unpushed br.", "Unp");
+      case BRANCHES_NO_UPSTREAM -> plainVariants("No-upstream br.", "NoUp");
+      case BRANCHES_GONE -> plainVariants("Gone br.", "GoneB");
     };
   }
 
@@ -53,13 +64,57 @@ final class Cells {
       case DIR -> Cell.path(Visible.of(displayPath),
           r.sync().anyFailed() ? DisplayPaths.FAILED_PREFIX.length() : 0);
       case STATUS -> status(r);
-      case BRANCH -> Cell.of(Visible.of(r.branch()));
+      case BRANCH -> branch(r);
       case REMOTE -> remote(Visible.of(r.remote()));
       case URL -> url(r.remoteUrl());
       case MTIME -> mtime(r, options.zone());
       case IDENT -> ident(r, options.identRewrites());
-      case BRANCH_REMOTE -> branchRemote(Visible.of(r.branch()), Visible.of(r.remote()));
+      case BRANCH_REMOTE -> branchRemote(Visible.of(branchText(r)), Visible.of(r.remote()));
+      case STASHES -> Cell.of(String.valueOf(r.signals().stashes()));
+      case UPSTREAM_GONE -> yesNo(r.signals().upstreamGone());
+      case OPERATION -> Cell.of(r.signals().operation().map(Signals.Operation::name).orElse("-"));
+      case CONFLICTS -> Cell.of(String.valueOf(r.signals().conflicts()));
+      case UNBORN -> yesNo(r.signals().unborn());
+      case COMMIT_DATE -> dates(r.signals().commitTime().isPresent()
+          ? Optional.of(Instant.ofEpochSecond(r.signals().commitTime().getAsLong()))
+          : Optional.empty(), options.zone());
+      case COMMIT_SUBJECT -> Cell.of(Visible.of(r.signals().commitSubject().orElse("-")));
+      case BRANCHES_UNPUSHED -> Cell.of(String.valueOf(r.signals().branchesUnpushed()));
+      case BRANCHES_NO_UPSTREAM -> Cell.of(String.valueOf(r.signals().branchesNoUpstream()));
+      case BRANCHES_GONE -> Cell.of(String.valueOf(r.signals().branchesGone()));
     };
+  }
+
+  private static Cell yesNo(boolean b) {
+    return Cell.of(b ? "yes" : "no");
+  }
+
+  /**
+   * The branch, or during a rebase, am or bisect the branch being worked on and the step, as
+   * git's prompt shows them: {@code topic|REBASE 2/5}.
+   */
+  static Cell branch(RepoReport r) {
+    String text = Visible.of(branchText(r));
+    if (!text.equals(Visible.of(r.branch()))) {
+      int bar = text.lastIndexOf('|');
+      return new Cell(List.of(Cell.Variant.of(List.of(new AttributedStringBuilder()
+          .append(text.substring(0, bar))
+          .styled(Styles.of(StatusSummary.Kind.PROMPT), text.substring(bar))
+          .toAttributedString()), EnumSet.of(StatusSummary.Kind.PROMPT))));
+    }
+    return Cell.of(text);
+  }
+
+  /** The branch column's text, unescaped (see {@link #branch}). */
+  static String branchText(RepoReport r) {
+    Optional<Signals.Operation> op = r.signals().operation()
+        .filter(o -> List.of("rebase", "am", "bisect").contains(o.name()));
+    if (op.isEmpty()) {
+      return r.branch();
+    }
+    Signals.Operation o = op.get();
+    return o.branch().orElse(r.branch()) + "|" + o.promptWord()
+        + o.step().map(s -> " " + s).orElse("");
   }
 
   /**
@@ -82,7 +137,7 @@ final class Cells {
    * applies).
    */
   static Cell status(RepoReport r) {
-    List<StatusSummary.Segment> segments = new ArrayList<>(StatusSummary.segments(r));
+    List<StatusSummary.Segment> segments = new ArrayList<>(StatusSummary.tableSegments(r));
     if (segments.isEmpty() && !r.uncertain()) {
       return Cell.of("clean", Styles.CLEAN);
     }
@@ -162,8 +217,12 @@ final class Cells {
 
   /** Local date and time, then date, month-day, {@code MMdd}; {@code -} when unknown. */
   static Cell mtime(RepoReport r, ZoneId zone) {
-    Optional<Instant> when =
-        r.worktree() instanceof Worktree.Checked c ? c.latestMtime() : Optional.empty();
+    return dates(
+        r.worktree() instanceof Worktree.Checked c ? c.latestMtime() : Optional.empty(), zone);
+  }
+
+  /** As {@link #mtime}, for any time. */
+  private static Cell dates(Optional<Instant> when, ZoneId zone) {
     if (when.isEmpty()) {
       return Cell.of("-");
     }

@@ -12,7 +12,17 @@ public enum Column {
   URL("url", 300),
   MTIME("mtime", 1),
   BRANCH_REMOTE("branch_remote", 500),
-  IDENT("ident", 1);
+  IDENT("ident", 1),
+  STASHES("stashes", 100),
+  UPSTREAM_GONE("upstream_gone", 100),
+  OPERATION("operation", 100),
+  CONFLICTS("conflicts", 100),
+  UNBORN("unborn", 100),
+  COMMIT_DATE("commit_date", 1),
+  COMMIT_SUBJECT("commit_subject", 1),
+  BRANCHES_UNPUSHED("branches_unpushed", 100),
+  BRANCHES_NO_UPSTREAM("branches_no_upstream", 100),
+  BRANCHES_GONE("branches_gone", 100);
 
   /** Upstream's default columns. */
   public static final List<Column> DEFAULTS = List.of(DIR, STATUS, BRANCH, REMOTE, URL, MTIME);

@@ -21,7 +21,7 @@ final class Legend {
   private static final String INDENT = "  ";
   private static final String GAP = "  ";
 
-  /** Upstream's order and symbols; the descriptions are ours. */
+  /** Upstream's order and symbols, with ours among them; the descriptions are ours. */
   private static final List<Map.Entry<Kind, String>> ITEMS =
       List.of(
           Map.entry(Kind.MODIFIED, "m modified"),
@@ -32,8 +32,16 @@ final class Legend {
           Map.entry(Kind.AHEAD, "\u2191 ahead"),
           Map.entry(Kind.BEHIND, "\u2193 behind"),
           Map.entry(Kind.SUBMODULES, "s submodules"),
+          Map.entry(Kind.GONE, "gone upstream deleted"),
+          Map.entry(Kind.STASHES, "$ stashes"),
+          Map.entry(Kind.UNBORN, "unborn no commit yet"),
           Map.entry(Kind.PULLED, "P pulled"),
-          Map.entry(Kind.PUSHED, "U pushed"));
+          Map.entry(Kind.PUSHED, "U pushed"),
+          Map.entry(Kind.CONFLICT, "!conflict unmerged paths"),
+          Map.entry(Kind.OPERATION, "!rebase (!merge, !am...) operation in progress"),
+          Map.entry(Kind.DETACHED, "!detached detached HEAD"),
+          Map.entry(Kind.PROMPT,
+              "|REBASE 2/5 branch being rebased, at step 2 of 5 (also |AM, |BISECTING)"));
 
   private Legend() {}
 

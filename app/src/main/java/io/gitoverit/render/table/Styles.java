@@ -28,7 +28,10 @@ final class Styles {
       case DELETED -> fg(AttributedStyle.RED);
       case SUBMODULES -> fg(AttributedStyle.BLUE);
       case AHEAD, PUSHED -> fg(AttributedStyle.GREEN);
-      case EXCEPTIONAL, UNCERTAIN -> AttributedStyle.BOLD.foreground(AttributedStyle.RED);
+      case EXCEPTIONAL, UNCERTAIN, OPERATION, CONFLICT, DETACHED, GONE ->
+          AttributedStyle.BOLD.foreground(AttributedStyle.RED);
+      case STASHES, UNBORN -> fg(AttributedStyle.YELLOW);
+      case PROMPT -> AttributedStyle.BOLD;
     };
   }
 

@@ -69,11 +69,11 @@ public final class TableRenderer {
     out.add(headerLine(columns, widths));
     out.add(ruleLine(widths));
     Set<Kind> shown = EnumSet.noneOf(Kind.class);
-    int statusCol = columns.indexOf(Column.STATUS);
     for (Row row : rows) {
       out.addAll(rowLines(row, widths, spanStart(columns)));
-      if (statusCol >= 0) {
-        shown.addAll(row.cells().get(statusCol).at(widths[statusCol]).kinds());
+      // The status column's markers, and the branch column's topic|REBASE 2/5.
+      for (int i = 0; i < columns.size(); i++) {
+        shown.addAll(row.cells().get(i).at(widths[i]).kinds());
       }
     }
     boolean anyMarked =
