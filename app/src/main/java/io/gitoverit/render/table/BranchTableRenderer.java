@@ -133,38 +133,59 @@ public final class BranchTableRenderer {
     return layout.widths(width.getAsInt() - GAP.length() * (columns.size() - 1), algo);
   }
 
-  /** The cells padded to their widths, two spaces apart, trailing blanks dropped; links wrapped. */
+  /** A linked range of a line: chars {@code start} to {@code end}. */
+  private record Span(int start, int end, String url) {}
+
+  /**
+   * The cells padded to their widths, two spaces apart, trailing blanks dropped, cut with
+   * {@code …} at the width as gitoverit's lines are; with colour, each linked part that is still
+   * shown whole inside an OSC 8 hyperlink.
+   */
   private String join(List<AttributedString> texts, int[] widths, List<Optional<Link>> links) {
-    StringBuilder line = new StringBuilder();
-    StringBuilder pending = new StringBuilder();
+    AttributedStringBuilder sb = new AttributedStringBuilder();
+    List<Span> spans = new ArrayList<>();
     for (int i = 0; i < texts.size(); i++) {
       if (i > 0) {
-        pending.append(GAP);
+        sb.append(GAP);
       }
       AttributedString t = texts.get(i);
-      if (t.length() > 0) {
-        line.append(pending);
-        pending.setLength(0);
-        Optional<Link> link = i < links.size() ? links.get(i) : Optional.empty();
-        line.append(color ? linked(t, link) : t.toString());
+      Optional<Link> link = i < links.size() ? links.get(i) : Optional.empty();
+      int at = link.isPresent() ? t.toString().indexOf(link.get().text()) : -1;
+      if (at >= 0) {
+        int start = sb.length() + at;
+        spans.add(new Span(start, start + link.get().text().length(), link.get().url()));
       }
-      pending.append(" ".repeat(Math.max(0, widths[i] - t.columnLength())));
+      sb.append(t);
+      sb.append(" ".repeat(Math.max(0, widths[i] - t.columnLength())));
     }
-    return line.toString();
-  }
-
-  /** The cell's ANSI text, its linked part (when shown whole) inside an OSC 8 hyperlink. */
-  private static String linked(AttributedString text, Optional<Link> link) {
-    int at = link.isPresent() ? text.toString().indexOf(link.get().text()) : -1;
-    if (at < 0) {
-      return Ansi.of(text);
+    AttributedString line = sb.toAttributedString();
+    int end = line.length();
+    while (end > 0 && line.charAt(end - 1) == ' ') {
+      end--;
     }
-    int end = at + link.get().text().length();
-    return Ansi.of(text.subSequence(0, at))
-        + "\u001b]8;;" + link.get().url() + "\u001b\\"
-        + Ansi.of(text.subSequence(at, end))
-        + "\u001b]8;;\u001b\\"
-        + Ansi.of(text.subSequence(end, text.length()));
+    line = line.subSequence(0, end);
+    boolean cut = width.isPresent() && line.columnLength() > width.getAsInt();
+    if (cut) {
+      line = Cell.cut(line, width.getAsInt());
+    }
+    if (!color) {
+      return line.toString();
+    }
+    // The ellipsis of a cut line stands for what was hidden: a link must end before it.
+    int shown = cut ? line.length() - Cell.ELLIPSIS.length() : line.length();
+    StringBuilder out = new StringBuilder();
+    int from = 0;
+    for (Span span : spans) {
+      if (span.end() > shown) {
+        break;
+      }
+      out.append(Ansi.of(line.subSequence(from, span.start())))
+          .append("\u001b]8;;").append(span.url()).append("\u001b\\")
+          .append(Ansi.of(line.subSequence(span.start(), span.end())))
+          .append("\u001b]8;;\u001b\\");
+      from = span.end();
+    }
+    return out.append(Ansi.of(line.subSequence(from, line.length()))).toString();
   }
 
   private static Cell header(BranchColumn column) {
