@@ -279,8 +279,8 @@ public final class GitobCommand implements Callable<Integer> {
   }
 
   private Optional<List<BranchColumn>> chosenColumns() {
-    if (columns == null) {
-      return Optional.empty();
+    if (columns == null || columns.isEmpty()) {
+      return Optional.empty(); // upstream: an empty spec is no spec
     }
     try {
       return Optional.of(BranchColumn.parse(columns));
