@@ -49,7 +49,8 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:the branches were listed",
-      "1:REPO is not in a repository that git can read, the fetch failed, or output failed",
+      "1:REPO is not in a repository that git can read, the fetch failed, an expression failed"
+          + " on a branch, or output failed",
       "2:bad command line; nothing was read",
       "130:interrupted"
     })

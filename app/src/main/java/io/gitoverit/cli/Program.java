@@ -54,6 +54,11 @@ public enum Program {
     return GITOVERIT;
   }
 
+  /** The program's name, which starts its messages. */
+  public String programName() {
+    return name;
+  }
+
   /** The program whose command {@code spec} is. */
   static Program of(CommandSpec spec) {
     return named(spec.root().name());

@@ -183,6 +183,16 @@ class GitobCommandTest {
     }
   }
 
+  @Test
+  void anExpressionThatFailsOnABranchNamesItAndExits1() {
+    CliRun r = run("-g", "ahead", "-w", "int(subject) > 0");
+    assertEquals(1, r.exit(), r.err());
+    assertEquals("", r.out());
+    assertEquals(1, r.err().lines().count(), r.err());
+    assertTrue(r.err().startsWith("gitob: error: --where: "), r.err());
+    assertTrue(r.err().contains("(branch ahead)"), r.err());
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"--sort=bogus", "--columns=bogus", "--where=nosuch", "--print=branch +",
       "--regex=(", "--table-algo=wide", "--nosuch"})
