@@ -19,10 +19,11 @@ public final class Main {
     StdoutGuard stdout = StdoutGuard.forStdout();
     PrintWriter out = utf8(stdout);
     PrintWriter err = utf8(new FileOutputStream(FileDescriptor.err));
-    warnUnlessUtf8Names(err);
-    int exit = run(Program.named(System.getProperty(Program.PROPERTY, "gitoverit")), out, err, args);
+    Program program = Program.named(System.getProperty(Program.PROPERTY, "gitoverit"));
+    warnUnlessUtf8Names(program.programName(), err);
+    int exit = run(program, out, err, args);
     if (stdout.failure() != null) {
-      err.println("gitoverit: error: cannot write the output: "
+      err.println(program.programName() + ": error: cannot write the output: "
           + Visible.of(String.valueOf(stdout.failure().getMessage())));
       err.flush();
       exit = ExitCodes.FAILURES;
@@ -35,10 +36,10 @@ public final class Main {
    * name with a byte above 127 cannot be opened, so say so once instead of leaving a reader to
    * wonder about the error rows.
    */
-  static void warnUnlessUtf8Names(PrintWriter err) {
+  static void warnUnlessUtf8Names(String program, PrintWriter err) {
     String names = System.getProperty("sun.jnu.encoding", "UTF-8");
     if (!names.equalsIgnoreCase("UTF-8")) {
-      err.println("gitoverit: warning: the locale decodes file names as " + names + ", not UTF-8:"
+      err.println(program + ": warning: the locale decodes file names as " + names + ", not UTF-8:"
           + " paths with non-ASCII names cannot be read (run with LC_ALL=C.UTF-8)");
       err.flush();
     }

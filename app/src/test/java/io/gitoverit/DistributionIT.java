@@ -89,7 +89,7 @@ class DistributionIT {
   @Test
   void theArchiveHoldsTheLaunchersTheJarAndWhatTheJarGenerates() throws Exception {
     Path home = unpack(tmp.resolve("opt"), false);
-    for (String launcher : List.of("bin/gitoverit", "bin/gito")) {
+    for (String launcher : List.of("bin/gitoverit", "bin/gito", "bin/gitob")) {
       assertTrue(Files.isExecutable(home.resolve(launcher)), launcher);
     }
     for (String file : List.of("lib/gitoverit.jar", "share/doc/gitoverit/README.md", "share/doc/gitoverit/LICENSE")) {
@@ -111,6 +111,18 @@ class DistributionIT {
       }
     }
     assertEquals(".so man1/gitoverit.1\n", Files.readString(home.resolve("share/man/man1/gito.1")));
+    Map<String, String> gitob = Map.of(
+        "man", "share/man/man1/gitob.1",
+        "complete-bash", "share/bash-completion/completions/gitob",
+        "complete-zsh", "share/zsh/site-functions/_gitob",
+        "complete-fish", "share/fish/vendor_completions.d/gitob.fish");
+    for (Map.Entry<String, String> e : gitob.entrySet()) {
+      Proc p = exec(tmp, Map.of(), java(), "-Dgitoverit.program=gitob", "-jar",
+          home.resolve("lib/gitoverit.jar").toString(), "--generate", e.getKey());
+      assertEquals(0, p.exit(), p.err());
+      assertTrue(p.out().contains("gitob"), p.out());
+      assertEquals(p.out(), Files.readString(home.resolve(e.getValue())), e.getValue());
+    }
   }
 
   @Test

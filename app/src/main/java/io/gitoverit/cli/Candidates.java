@@ -1,6 +1,7 @@
 package io.gitoverit.cli;
 
 import io.gitoverit.docs.CommaSeparated;
+import io.gitoverit.render.table.BranchColumn;
 import io.gitoverit.render.table.Column;
 import io.gitoverit.render.table.TableAlgo;
 import java.util.Arrays;
@@ -16,6 +17,14 @@ final class Candidates {
     @Override
     public Iterator<String> iterator() {
       return Arrays.stream(Column.values()).map(Column::id).iterator();
+    }
+  }
+
+  /** gitob's {@code --columns}: its column names, as for {@link Columns}. */
+  static final class BranchColumns implements CommaSeparated {
+    @Override
+    public Iterator<String> iterator() {
+      return Arrays.stream(BranchColumn.values()).map(BranchColumn::id).iterator();
     }
   }
 

@@ -15,19 +15,29 @@ public final class CommandLines {
     GitoveritCommand command = new GitoveritCommand(wiring);
     CommandLine cl = new CommandLine(command);
     cl.setDefaultValueProvider(command::configuredDefault);
+    return configure(cl, "gitoverit", out, err);
+  }
+
+  /** gitob's command line, writing to {@code out} and {@code err}, run with {@code wiring}. */
+  public static CommandLine createGitob(Wiring wiring, PrintWriter out, PrintWriter err) {
+    return configure(new CommandLine(new GitobCommand(wiring)), "gitob", out, err);
+  }
+
+  /** The writers, handlers and exit codes both programs share; messages start with {@code name}. */
+  private static CommandLine configure(CommandLine cl, String name, PrintWriter out, PrintWriter err) {
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     // An option that takes a value takes the next word, even one that looks like an option (as
     // upstream's click does): --print -ahead, --where "-behind < 0", -c -url.
     cl.setAllowOptionsAsOptionParameters(true);
-    cl.setParameterExceptionHandler(shortUsageErrors());
+    cl.setParameterExceptionHandler(shortUsageErrors(name));
     cl.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
           if (ex instanceof InterruptedException) {
             return ExitCodes.INTERRUPTED;
           }
-          commandLine.getErr().println("gitoverit: error: " + Visible.of(message(ex)));
+          commandLine.getErr().println(name + ": error: " + Visible.of(message(ex)));
           commandLine.getErr().flush();
           return ExitCodes.FAILURES;
         });
@@ -40,17 +50,17 @@ public final class CommandLines {
    * message quotes what was typed (or what a shell glob made of a hostile folder name), so each of
    * its lines is escaped; an expression's caret line was aligned for that.
    */
-  private static IParameterExceptionHandler shortUsageErrors() {
+  private static IParameterExceptionHandler shortUsageErrors(String name) {
     return (ex, args) -> {
       CommandLine cl = ex.getCommandLine();
       PrintWriter err = cl.getErr();
       String[] lines = named(ex).split("\n", -1);
-      err.println("gitoverit: " + Visible.of(lines[0]));
+      err.println(name + ": " + Visible.of(lines[0]));
       for (int i = 1; i < lines.length; i++) {
         err.println(Visible.of(lines[i]));
       }
       CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
-      err.println("Try 'gitoverit --help' for more information.");
+      err.println("Try '" + name + " --help' for more information.");
       err.flush();
       return ExitCodes.USAGE;
     };
@@ -62,7 +72,7 @@ public final class CommandLines {
    */
   private static String named(ParameterException ex) {
     String m = String.valueOf(ex.getMessage());
-    if (ex.getArgSpec() instanceof CommandLine.Model.OptionSpec o && o.shortestName().equals("-j")) {
+    if (ex.getArgSpec() instanceof CommandLine.Model.OptionSpec o && o.longestName().equals("--parallel")) {
       return m.replace("option '" + o.longestName() + "'", GitoveritCommand.JOBS_NAMED);
     }
     return m;

@@ -1,6 +1,7 @@
 package io.gitoverit.cli;
 
 import io.gitoverit.docs.ProgramDocs;
+import io.gitoverit.query.expr.BranchWhereHelp;
 import io.gitoverit.query.expr.WhereHelp;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,7 +23,10 @@ import picocli.CommandLine.Model.CommandSpec;
 public enum Program {
   GITOVERIT("gitoverit", List.of("gito"),
       (out, err) -> CommandLines.create(ProductionWiring.create(), out, err),
-      () -> Map.of("where-help", WhereHelp.text()));
+      () -> Map.of("where-help", WhereHelp.text())),
+  GITOB("gitob", List.of(),
+      (out, err) -> CommandLines.createGitob(ProductionWiring.create(), out, err),
+      () -> Map.of("where-help", BranchWhereHelp.text()));
 
   /** The system property through which the launcher names the program to run. */
   public static final String PROPERTY = "gitoverit.program";
@@ -48,6 +52,11 @@ public enum Program {
       }
     }
     return GITOVERIT;
+  }
+
+  /** The program's name, which starts its messages. */
+  public String programName() {
+    return name;
   }
 
   /** The program whose command {@code spec} is. */

@@ -1,5 +1,6 @@
 package io.gitoverit.cli;
 
+import io.gitoverit.analysis.GitRunner;
 import io.gitoverit.analysis.HybridAnalyzer;
 import io.gitoverit.analysis.RepoAnalyzer;
 import io.gitoverit.config.Config;
@@ -53,6 +54,11 @@ public interface Wiring {
   /** Whether stderr is a terminal (the live progress display is drawn there). */
   default boolean stderrIsTerminal() {
     return false;
+  }
+
+  /** The user's git, for read-only questions (gitob's branch listing). */
+  default GitRunner git() {
+    return GitRunner.standard();
   }
 
   /** Available processors. */

@@ -1,6 +1,8 @@
 /**
- * The command line: picocli options, their validation (usage errors exit 2 before any work),
- * and the wiring of discovery, analysis, selection and rendering into one run. Writes only
- * through the writers picocli was given, so tests capture everything.
+ * The command lines of both programs ({@link io.gitoverit.cli.Program}): gitoverit's scan and
+ * gitob's branch listing. Picocli options, their validation (usage errors exit 2 before any
+ * work), and the wiring of discovery or the branch reader, analysis, selection and rendering
+ * into one run. The two commands share the handlers, exit codes, {@code --version} and {@code
+ * --generate}. Writes only through the writers picocli was given, so tests capture everything.
  */
 package io.gitoverit.cli;

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
  * {@code ?} one character, {@code [seq]} one of seq, {@code [!seq]} one not in seq; an unclosed
  * {@code [} is itself. Case-sensitive, and the whole text must match.
  */
-final class Glob {
+public final class Glob {
   private Glob() {}
 
   /**
@@ -16,7 +16,7 @@ final class Glob {
    * @throws java.util.regex.PatternSyntaxException for a set Java cannot read, such as a reversed
    *     range {@code [z-a]}
    */
-  static Pattern compile(String glob) {
+  public static Pattern compile(String glob) {
     StringBuilder re = new StringBuilder();
     int n = glob.length();
     int i = 0;

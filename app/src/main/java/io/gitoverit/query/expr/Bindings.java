@@ -1,5 +1,6 @@
 package io.gitoverit.query.expr;
 
+import io.gitoverit.report.BranchReport;
 import io.gitoverit.report.RepoReport;
 import io.gitoverit.report.Signals;
 import io.gitoverit.report.StatusSummary;
@@ -25,6 +26,36 @@ public final class Bindings {
   /** The variables of {@code report}, whose display path (with any {@code "! "} mark) is {@code dir}. */
   public static Bindings of(RepoReport report, String dir) {
     return new Bindings(name -> value(report, dir, name));
+  }
+
+  /** The variables of one of gitob's branch rows, as upstream binds them. */
+  public static Bindings of(BranchReport b) {
+    return new Bindings(name -> branchValue(b, name));
+  }
+
+  private static Object branchValue(BranchReport b, String name) {
+    return switch (name) {
+      case "repo", "path" -> b.repoPath().toString();
+      case "branch" -> b.branch();
+      case "head" -> b.head();
+      case "upstream" -> b.upstream();
+      case "status" -> b.status();
+      case "worktree" -> b.worktreeDisplay();
+      case "worktree_path" -> b.worktreePath().map(Object::toString).orElse("");
+      case "author" -> b.author();
+      case "subject" -> b.subject();
+      case "ahead" -> (long) b.ahead();
+      case "behind" -> (long) b.behind();
+      case "modified" -> (long) b.modified();
+      case "untracked" -> (long) b.untracked();
+      case "deleted" -> (long) b.deleted();
+      case "date" -> b.date();
+      case "current" -> b.current();
+      case "gone" -> b.gone();
+      case "dirty" -> b.dirty();
+      case "has_upstream" -> b.hasUpstream();
+      default -> throw new IllegalArgumentException("not a variable: " + name);
+    };
   }
 
   /** Fixed values, for tests: String, Long, Double, Boolean or {@link Py#NONE}. */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -19,13 +20,20 @@ import java.util.TreeSet;
  */
 final class Checker {
   private final String src;
+  private final Map<String, T> variables;
 
-  private Checker(String src) {
+  private Checker(String src, Map<String, T> variables) {
     this.src = src;
+    this.variables = variables;
   }
 
   static Set<T> check(Expr e, String src) {
-    return new Checker(src).type(e);
+    return check(e, src, Types.VARIABLES);
+  }
+
+  /** Checks {@code e} against another set of variables (another program's rows). */
+  static Set<T> check(Expr e, String src, Map<String, T> variables) {
+    return new Checker(src, variables).type(e);
   }
 
   private Set<T> type(Expr e) {
@@ -101,17 +109,17 @@ final class Checker {
   }
 
   private T variable(Expr.Name n) {
-    T t = Types.VARIABLES.get(n.name());
+    T t = variables.get(n.name());
     if (t != null) {
       return t;
     }
     if (Types.FUNCTIONS.containsKey(n.name())) {
       throw error("'" + n.name() + "' is a function; call it, e.g. " + n.name() + "(...)", n);
     }
-    String hint = Suggest.closest(n.name(), Types.VARIABLES.keySet())
+    String hint = Suggest.closest(n.name(), variables.keySet())
         .map(s -> " (did you mean '" + s + "'?)").orElse("");
     throw error("unknown name '" + n.name() + "'" + hint + "; variables: "
-        + String.join(", ", Types.VARIABLES.keySet()), n);
+        + String.join(", ", variables.keySet()), n);
   }
 
   private static final Set<String> BITWISE = Set.of("|", "^", "&", "<<", ">>");
@@ -199,7 +207,7 @@ final class Checker {
   private Set<T> call(Expr.Call c) {
     T result = Types.FUNCTIONS.get(c.function());
     if (result == null) {
-      if (Types.VARIABLES.containsKey(c.function())) {
+      if (variables.containsKey(c.function())) {
         throw error("'" + c.function() + "' is a variable, not a function", c);
       }
       throw error("unknown function '" + c.function() + "'; functions: rx(text, pattern),"

@@ -30,10 +30,15 @@ public final class Expression {
     this.evaluator = new Evaluator(source);
   }
 
-  /** Parses and checks {@code source}. */
+  /** Parses and checks {@code source} over a repository's variables. */
   public static Expression compile(String source) {
+    return compile(source, Vocabulary.REPOSITORY);
+  }
+
+  /** Parses and checks {@code source} over the variables of {@code vocabulary}. */
+  public static Expression compile(String source, Vocabulary vocabulary) {
     Expr tree = Parser.parse(source);
-    Checker.check(tree, source);
+    Checker.check(tree, source, vocabulary.variables());
     return new Expression(source, tree);
   }
 
@@ -98,11 +103,39 @@ public final class Expression {
     return out;
   }
 
+  /**
+   * The rows for which the expression is true, in order; {@code vars} binds a row's variables,
+   * and a failure names the row by {@code label} ({@code "branch main"}).
+   */
+  public <R> List<R> filter(List<R> rows, Function<R, Bindings> vars, Function<R, String> label) {
+    List<R> out = new ArrayList<>();
+    for (R row : rows) {
+      if (naming(label.apply(row), () -> test(vars.apply(row)))) {
+        out.add(row);
+      }
+    }
+    return out;
+  }
+
+  /** The printed value for each row, in order (see {@link #filter(List, Function, Function)}). */
+  public <R> List<String> printAll(
+      List<R> rows, Function<R, Bindings> vars, Function<R, String> label) {
+    List<String> out = new ArrayList<>();
+    for (R row : rows) {
+      out.add(naming(label.apply(row), () -> print(vars.apply(row))));
+    }
+    return out;
+  }
+
   private <T> T inRepository(String dir, java.util.function.Supplier<T> work) {
+    return naming("repository " + dir, work);
+  }
+
+  private <T> T naming(String what, java.util.function.Supplier<T> work) {
     try {
       return work.get();
     } catch (ExprException e) {
-      throw new ExprException(e.reason() + " (repository " + dir + ")", source, e.position());
+      throw new ExprException(e.reason() + " (" + what + ")", source, e.position());
     }
   }
 }

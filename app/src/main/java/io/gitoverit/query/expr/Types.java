@@ -30,6 +30,24 @@ final class Types {
   static final Map<String, T> FUNCTIONS =
       Map.of("rx", T.BOOL, "rxi", T.BOOL, "int", T.INT, "float", T.FLOAT, "str", T.STR, "len", T.INT);
 
+  /** gitob's variables, one branch each, in upstream's order of documentation. */
+  static final Map<String, T> BRANCH_VARIABLES = branchVariables();
+
+  private static Map<String, T> branchVariables() {
+    Map<String, T> m = new LinkedHashMap<>();
+    for (String s : new String[] {"repo", "path", "branch", "head", "upstream", "status",
+        "worktree", "worktree_path", "author", "subject"}) {
+      m.put(s, T.STR);
+    }
+    for (String s : new String[] {"ahead", "behind", "modified", "untracked", "deleted", "date"}) {
+      m.put(s, T.INT);
+    }
+    for (String s : new String[] {"current", "gone", "has_upstream", "dirty"}) {
+      m.put(s, T.BOOL);
+    }
+    return java.util.Collections.unmodifiableMap(m);
+  }
+
   private static Map<String, T> variables() {
     Map<String, T> m = new LinkedHashMap<>();
     for (String s : new String[] {"path", "dir", "status", "branch", "remote", "url", "ident"}) {

@@ -94,7 +94,7 @@ public final class TableRenderer {
   /** The lines as text: with ANSI escapes when colour is on, plain otherwise. */
   public List<String> renderText(List<RepoReport> reports, List<RepoError> errors) {
     return render(reports, errors).stream()
-        .map(l -> options.color() ? ansi(l) : l.toString())
+        .map(l -> options.color() ? Ansi.of(l) : l.toString())
         .toList();
   }
 
@@ -283,24 +283,4 @@ public final class TableRenderer {
     }
     return line.subSequence(0, end);
   }
-
-  /**
-   * JLine's {@code toAnsi} always swaps box-drawing characters such as the rule's {@code ─} for
-   * ASCII ({@code -}); a private-use stand-in carries the rule through it unchanged.
-   */
-  private static String ansi(AttributedString line) {
-    String text = line.toString();
-    if (text.indexOf(RULE) < 0) {
-      return line.toAnsi();
-    }
-    AttributedStringBuilder b = new AttributedStringBuilder();
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      b.append(String.valueOf(c == RULE ? STAND_IN : c), line.styleAt(i));
-    }
-    return b.toAttributedString().toAnsi().replace(STAND_IN, RULE);
-  }
-
-  private static final char RULE = '\u2500';
-  private static final char STAND_IN = '\uE000';
 }

@@ -9,6 +9,8 @@
  * rewrite it. Text from a repository is escaped ({@link io.gitoverit.term.Visible}) as its cell
  * is built, so widths are those of the escaped text and only the table's own colours are
  * control sequences. Everything is a pure function to JLine {@code AttributedString}s; writing
- * them to a terminal is the caller's business.
+ * them to a terminal is the caller's business. gitob's table ({@link
+ * io.gitoverit.render.table.BranchTableRenderer}) is built from the same cells, layout, styles
+ * and legend, and adds OSC 8 hyperlinks when colour is on.
  */
 package io.gitoverit.render.table;

@@ -1,0 +1,88 @@
+package io.gitoverit.render.table;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** A column of gitob's table, named as on its command line, with upstream's headers and weights. */
+public enum BranchColumn {
+  BRANCH("branch", 500, "Branch", "Br"),
+  HEAD("head", 150, "Head"),
+  UPSTREAM("upstream", 350, "Upstream", "Up"),
+  STATUS("status", 500, "Status"),
+  AHEAD("ahead", 100, "Ahead", "A"),
+  BEHIND("behind", 100, "Behind", "B"),
+  GONE("gone", 100, "Gone"),
+  CURRENT("current", 100, "Current", "Cur"),
+  WORKTREE("worktree", 250, "Worktree", "WT"),
+  DATE("date", 1, "Date"),
+  AUTHOR("author", 150, "Author", "Auth"),
+  SUBJECT("subject", 400, "Subject", "Subj");
+
+  /** Upstream's default columns. */
+  public static final List<BranchColumn> DEFAULTS =
+      List.of(BRANCH, UPSTREAM, STATUS, AUTHOR, SUBJECT, DATE);
+
+  private final String id;
+  private final int priority;
+  private final List<String> headers;
+
+  BranchColumn(String id, int priority, String... headers) {
+    this.id = id;
+    this.priority = priority;
+    this.headers = List.of(headers);
+  }
+
+  /** The name used on the command line (and the JSON key it keeps). */
+  public String id() {
+    return id;
+  }
+
+  int priority() {
+    return priority;
+  }
+
+  /** The header's renderings, widest first. */
+  List<String> headers() {
+    return headers;
+  }
+
+  /** The column called {@code id}, if any (case-sensitive, like upstream). */
+  public static Optional<BranchColumn> byId(String id) {
+    return Arrays.stream(values()).filter(c -> c.id.equals(id)).findFirst();
+  }
+
+  /**
+   * Applies a {@code --columns} value to the defaults with upstream's rules: {@code -} clears,
+   * {@code -col} removes, {@code col} appends (moving it to the end); empty tokens are skipped.
+   *
+   * @throws IllegalArgumentException for an unknown column; the message lists the valid ones
+   */
+  public static List<BranchColumn> parse(String spec) {
+    List<BranchColumn> result = new ArrayList<>(DEFAULTS);
+    for (String raw : spec.split(",", -1)) {
+      String token = raw.strip();
+      if (token.isEmpty()) {
+        continue;
+      }
+      if (token.equals("-")) {
+        result.clear();
+      } else if (token.startsWith("-")) {
+        result.remove(lookup(token.substring(1)));
+      } else {
+        BranchColumn c = lookup(token);
+        result.remove(c);
+        result.add(c);
+      }
+    }
+    return List.copyOf(result);
+  }
+
+  private static BranchColumn lookup(String name) {
+    return byId(name).orElseThrow(() -> new IllegalArgumentException("Unknown column: '" + name
+        + "' (valid columns: "
+        + Arrays.stream(values()).map(BranchColumn::id).collect(Collectors.joining(", ")) + ")"));
+  }
+}
