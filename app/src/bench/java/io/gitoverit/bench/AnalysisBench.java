@@ -40,10 +40,10 @@ public final class AnalysisBench {
       repos.put(args[i], Path.of(args[i]).toRealPath());
     }
 
-    JGitRuntime.install();
+    JGitRuntime runtime = JGitRuntime.install();
     GitRunner git = GitRunner.standard();
     Map<String, RepoAnalyzer> engines = new LinkedHashMap<>();
-    engines.put("gitoverit (jgit + fallback)", new HybridAnalyzer(new JGitAnalyzer(git),
+    engines.put("gitoverit (jgit + fallback)", new HybridAnalyzer(new JGitAnalyzer(runtime, git),
         new GitCliAnalyzer(git)));
     engines.put("git engine only", new GitCliAnalyzer(git));
 

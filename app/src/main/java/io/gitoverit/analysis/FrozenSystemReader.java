@@ -25,6 +25,9 @@ final class FrozenSystemReader extends SystemReader.Delegate {
   private final FileBasedConfig system;
   private final FileBasedConfig user;
 
+  /** The runtime that installed this reader; set once, under {@link JGitRuntime}'s lock. */
+  private JGitRuntime runtime;
+
   FrozenSystemReader(SystemReader delegate, Map<String, String> env, GitConfigFiles files) {
     super(delegate);
     this.env = Map.copyOf(env);
@@ -47,6 +50,15 @@ final class FrozenSystemReader extends SystemReader.Delegate {
   void load() throws IOException, ConfigInvalidException {
     system.load();
     user.load();
+  }
+
+  void attach(JGitRuntime owner) {
+    this.runtime = owner;
+  }
+
+  /** The runtime that installed this reader (read under {@link JGitRuntime}'s lock). */
+  JGitRuntime runtime() {
+    return runtime;
   }
 
   /** The in-memory JGit config (file-store timestamp resolutions). */

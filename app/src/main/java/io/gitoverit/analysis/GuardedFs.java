@@ -20,25 +20,9 @@ import org.eclipse.jgit.util.ProcessResult;
  * the git engine, which switches those filters off.
  */
 final class GuardedFs extends FS_POSIX {
-  private static volatile GuardedFs instance;
-
-  private GuardedFs(FS src) {
+  /** A guard copied from {@code src}: JGit's detected file system, once its runtime is set. */
+  GuardedFs(FS src) {
     super(src);
-  }
-
-  /** The guard, copied from JGit's detected file system after {@link JGitRuntime#install()}. */
-  static FS instance() {
-    GuardedFs fs = instance;
-    if (fs == null) {
-      synchronized (GuardedFs.class) {
-        if (instance == null) {
-          JGitRuntime.install();
-          instance = new GuardedFs(FS.DETECTED);
-        }
-        fs = instance;
-      }
-    }
-    return fs;
   }
 
   private static WorktreeRefusal refuse(String what) {

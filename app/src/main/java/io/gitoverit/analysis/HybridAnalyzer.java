@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.Optional;
 
 /**
  * The default engine: JGit when the preflight finds nothing it reads wrongly (or holds too much
@@ -33,13 +32,9 @@ public final class HybridAnalyzer implements RepoAnalyzer {
     this(jgit, fallback, RoutingLog.NONE);
   }
 
+  /** Judges each repository against the user's config as {@code jgit}'s runtime read it. */
   public HybridAnalyzer(JGitAnalyzer jgit, RepoAnalyzer fallback, RoutingLog log) {
-    this(
-        jgit,
-        fallback,
-        log,
-        new Preflight(JGitRuntime.userConfig(), Optional.ofNullable(JGitRuntime.configProblem()),
-            Optional.ofNullable(JGitRuntime.includeProblem())));
+    this(jgit, fallback, log, jgit.runtime().preflight());
   }
 
   HybridAnalyzer(JGitAnalyzer jgit, RepoAnalyzer fallback, RoutingLog log, Preflight preflight) {

@@ -37,9 +37,9 @@ final class IdentResolver {
     this.globalHasIncludeIf = globalHasIncludeIf;
   }
 
-  /** The resolver for the configuration {@link JGitRuntime} read. */
-  static IdentResolver forInstalledConfig(GitRunner git) {
-    return new IdentResolver(git, hasIncludeIf(JGitRuntime.userConfig()));
+  /** The resolver for the user's configuration as {@code runtime} read it. */
+  static IdentResolver forConfigOf(JGitRuntime runtime, GitRunner git) {
+    return new IdentResolver(git, hasIncludeIf(runtime.userConfig()));
   }
 
   /** Whether {@code config} or one of its base configs has an includeIf section. */

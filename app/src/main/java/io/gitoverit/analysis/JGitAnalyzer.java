@@ -45,23 +45,24 @@ public final class JGitAnalyzer implements RepoAnalyzer {
     }
   }
 
+  private final JGitRuntime runtime;
   private final IdentResolver idents;
   private final WorktreeReader worktrees;
 
-  /** An analyzer that asks {@code git} for identities; installs {@link JGitRuntime}. */
-  public JGitAnalyzer(GitRunner git) {
-    this(init(git), JGitWorktree.READER);
+  /** An analyzer that opens repositories through {@code runtime} and asks {@code git} for identities. */
+  public JGitAnalyzer(JGitRuntime runtime, GitRunner git) {
+    this(runtime, IdentResolver.forConfigOf(runtime, git), JGitWorktree.READER);
   }
 
-  JGitAnalyzer(IdentResolver idents, WorktreeReader worktrees) {
-    JGitRuntime.install();
+  JGitAnalyzer(JGitRuntime runtime, IdentResolver idents, WorktreeReader worktrees) {
+    this.runtime = runtime;
     this.idents = idents;
     this.worktrees = worktrees;
   }
 
-  private static IdentResolver init(GitRunner git) {
-    JGitRuntime.install();
-    return IdentResolver.forInstalledConfig(git);
+  /** The runtime this analyzer opens repositories through. */
+  JGitRuntime runtime() {
+    return runtime;
   }
 
   @Override
@@ -109,12 +110,12 @@ public final class JGitAnalyzer implements RepoAnalyzer {
     GitDirs dirs = known.isPresent() ? known.get().dirs() : GitDirs.locate(root);
     SpecialFileCheck.check(root, dirs.gitDir(), dirs.commonDir());
     HeadFile.check(dirs.gitDir());
-    JGitRuntime.cover(dirs.gitDir());
-    JGitRuntime.cover(dirs.commonDir());
-    JGitRuntime.cover(root);
+    runtime.cover(dirs.gitDir());
+    runtime.cover(dirs.commonDir());
+    runtime.cover(root);
     try (Repository repo =
         new FileRepositoryBuilder()
-            .setFS(GuardedFs.instance()) // submodules, at every depth, inherit it
+            .setFS(runtime.fs()) // submodules, at every depth, inherit it
             .setGitDir(dirs.gitDir().toFile())
             .setWorkTree(root.toFile())
             .setMustExist(true)

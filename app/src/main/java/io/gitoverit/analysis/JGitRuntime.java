@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jgit.errors.ConfigInvalidException;
@@ -18,12 +19,15 @@ import org.eclipse.jgit.util.FS;
 import org.eclipse.jgit.util.SystemReader;
 
 /**
- * Makes JGit fit a read-only scanner, once per JVM: it leaves no trace (no {@code .probe-*} files
- * in scanned repositories, no {@code $XDG_CONFIG_HOME/jgit/config}) and spawns no {@code git} to
- * find the system config. JGit measures a file system's timestamp resolution by writing probe
- * files next to the first file it snapshots there, unless its JGit config already holds a value
- * for that file store; so every file store gets a value in an in-memory JGit config, before JGit
- * touches it.
+ * Makes JGit fit a read-only scanner: it leaves no trace (no {@code .probe-*} files in scanned
+ * repositories, no {@code $XDG_CONFIG_HOME/jgit/config}) and spawns no {@code git} to find the
+ * system config. JGit measures a file system's timestamp resolution by writing probe files next to
+ * the first file it snapshots there, unless its JGit config already holds a value for that file
+ * store; so every file store gets a value in an in-memory JGit config, before JGit touches it.
+ *
+ * <p>The wiring builds one and passes it to whatever opens repositories with JGit. JGit keeps its
+ * {@link SystemReader} process-wide, so the first runtime installed is the one every later {@link
+ * #install} returns.
  */
 public final class JGitRuntime {
 
@@ -38,87 +42,98 @@ public final class JGitRuntime {
   private static final String KEY_PREFIX =
       System.getProperty("java.vendor") + '|' + System.getProperty("java.version") + '|';
 
-  private static FrozenSystemReader installed;
-
-  /** Set last by {@link #install(Map)}: another thread may then skip the lock. */
-  private static volatile boolean ready;
+  private final FrozenSystemReader reader;
 
   /** Why the system or global config could not be read, when it could not. */
-  private static String configProblem;
+  private final Optional<String> configProblem;
 
   /** An includeIf whose file JGit would need (see {@link GlobalIncludes}). */
-  private static String includeProblem;
+  private final Optional<String> includeProblem;
+
+  /** JGit's file system for scanned repositories: it starts no program. */
+  private final GuardedFs fs;
 
   /** Device ids whose file store already has an entry; saves a mount-table lookup per repo. */
-  private static final Set<Object> coveredDevices = ConcurrentHashMap.newKeySet();
+  private final Set<Object> coveredDevices = ConcurrentHashMap.newKeySet();
 
-  private JGitRuntime() {}
+  private JGitRuntime(
+      FrozenSystemReader reader, Optional<String> configProblem, Optional<String> includeProblem) {
+    this.reader = reader;
+    this.configProblem = configProblem;
+    this.includeProblem = includeProblem;
+    this.fs = new GuardedFs(FS.DETECTED);
+  }
 
-  /** Installs with the process environment; later calls do nothing. */
-  public static void install() {
-    if (!ready) { // past this, the reader is installed and its config loaded
-      install(System.getenv());
+  /** The runtime for the process environment. */
+  public static JGitRuntime install() {
+    return install(System.getenv());
+  }
+
+  /**
+   * Installs JGit's view of the machine with {@code env} as the environment JGit sees, or returns
+   * the runtime already installed in this JVM.
+   */
+  public static JGitRuntime install(Map<String, String> env) {
+    synchronized (JGitRuntime.class) {
+      if (SystemReader.getInstance() instanceof FrozenSystemReader installed) {
+        return installed.runtime();
+      }
+      FS.FileStoreAttributes.setBackground(true);
+      String home = env.get("HOME");
+      if (home != null && !home.isEmpty()) {
+        FS.DETECTED.setUserHome(new File(home));
+      }
+      GitConfigFiles files = GitConfigFiles.fromEnvironment(env);
+      FrozenSystemReader reader = new FrozenSystemReader(SystemReader.getInstance(), env, files);
+      for (FileStore store : FileSystems.getDefault().getFileStores()) {
+        record(reader.jgitConfig(), store);
+      }
+      SystemReader.setInstance(reader);
+      Optional<String> configProblem = Optional.empty();
+      try {
+        reader.load();
+      } catch (IOException | ConfigInvalidException e) {
+        // git refuses to run with a broken global config; the preflight sends every repository
+        // to git, which reports the problem in its own words.
+        configProblem = Optional.of(e.getMessage() == null ? e.toString() : e.getMessage());
+      }
+      JGitRuntime runtime =
+          new JGitRuntime(reader, configProblem, GlobalIncludes.problem(files, env));
+      reader.attach(runtime);
+      return runtime;
     }
   }
 
-  /** Installs with {@code env} as the environment JGit sees; later calls do nothing. */
-  static synchronized void install(Map<String, String> env) {
-    if (installed != null) {
-      return;
-    }
-    FS.FileStoreAttributes.setBackground(true);
-    String home = env.get("HOME");
-    if (home != null && !home.isEmpty()) {
-      FS.DETECTED.setUserHome(new File(home));
-    }
-    GitConfigFiles files = GitConfigFiles.fromEnvironment(env);
-    FrozenSystemReader reader = new FrozenSystemReader(SystemReader.getInstance(), env, files);
-    for (FileStore store : FileSystems.getDefault().getFileStores()) {
-      record(reader.jgitConfig(), store);
-    }
-    SystemReader.setInstance(reader);
-    installed = reader;
-    try {
-      reader.load();
-    } catch (IOException | ConfigInvalidException e) {
-      // git refuses to run with a broken global config; the preflight sends every repository
-      // to git, which reports the problem in its own words.
-      configProblem = e.getMessage() == null ? e.toString() : e.getMessage();
-    }
-    includeProblem = GlobalIncludes.problem(files, env).orElse(null);
-    ready = true;
-  }
-
-  /** Why JGit's view of the system and global config is incomplete (includeIf); null if it is not. */
-  static synchronized String includeProblem() {
+  /** Why JGit's view of the system and global config is incomplete (includeIf), if it is. */
+  Optional<String> includeProblem() {
     return includeProblem;
   }
 
-  /** Why JGit could not read the system or global config; null when it could. */
-  static synchronized String configProblem() {
+  /** Why JGit could not read the system or global config, if it could not. */
+  Optional<String> configProblem() {
     return configProblem;
   }
 
-  /** The global config over the system config, as JGit sees them (empty when not installed). */
-  static synchronized Config userConfig() {
-    if (installed == null) {
-      return new Config();
-    }
-    return installed.getUserConfig();
+  /** The global config over the system config, as JGit sees them. */
+  Config userConfig() {
+    return reader.getUserConfig();
+  }
+
+  /** The preflight that judges repositories against this runtime's view of the user's config. */
+  Preflight preflight() {
+    return new Preflight(userConfig(), configProblem, includeProblem);
+  }
+
+  /** The file system to open scanned repositories with: it refuses to start any program. */
+  FS fs() {
+    return fs;
   }
 
   /**
    * Makes sure the file store of {@code dir} has a timestamp resolution before JGit opens files
    * there (a store mounted after start, such as an automount, would otherwise be probed).
    */
-  static void cover(Path dir) {
-    FrozenSystemReader reader;
-    synchronized (JGitRuntime.class) {
-      reader = installed;
-    }
-    if (reader == null) {
-      return;
-    }
+  void cover(Path dir) {
     Object device = deviceOf(dir);
     if (device != null && coveredDevices.contains(device)) {
       return;

@@ -18,6 +18,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
 
 /** The real world: JGit with git as the fallback, the real walker, the process environment. */
@@ -25,11 +27,13 @@ public final class ProductionWiring implements Wiring {
   private final Map<String, String> env;
   private final Path cwd;
   private final Path home;
+  private final FutureTask<JGitRuntime> jgit;
 
   private ProductionWiring(Map<String, String> env, Path cwd, Path home) {
     this.env = env;
     this.cwd = cwd;
     this.home = home;
+    this.jgit = new FutureTask<>(() -> JGitRuntime.install(env));
   }
 
   /**
@@ -39,22 +43,29 @@ public final class ProductionWiring implements Wiring {
    * finds no repository never waits for it.
    */
   public static ProductionWiring create() {
-    Thread warmUp = new Thread(ProductionWiring::warmUp, "gitoverit-jgit-setup");
-    warmUp.setDaemon(true);
-    warmUp.start();
     Map<String, String> env = System.getenv();
     Path cwd = Path.of("").toAbsolutePath();
     String homeVar = env.get("HOME");
     Path home = Path.of(homeVar != null && !homeVar.isEmpty() ? homeVar : System.getProperty("user.home"));
-    return new ProductionWiring(env, cwd, home);
+    ProductionWiring wiring = new ProductionWiring(env, cwd, home);
+    Thread warmUp = new Thread(wiring.jgit, "gitoverit-jgit-setup");
+    warmUp.setDaemon(true);
+    warmUp.start();
+    return wiring;
   }
 
-  /** The set-up in the background: any failure is met again, and reported, on first real use. */
-  private static void warmUp() {
+  /**
+   * The JGit runtime the background set-up made; when it failed, the set-up runs again here so
+   * that its failure is met, and reported, on first real use.
+   */
+  private JGitRuntime jgitRuntime() {
     try {
-      JGitRuntime.install();
-    } catch (RuntimeException | LinkageError e) {
-      // nothing to do: install() runs again when the first repository needs it
+      return jgit.get();
+    } catch (ExecutionException e) {
+      return JGitRuntime.install(env);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return JGitRuntime.install(env);
     }
   }
 
@@ -64,7 +75,7 @@ public final class ProductionWiring implements Wiring {
     return new LazyAnalyzer(() -> {
       GitRunner git = GitRunner.standard();
       return new HybridAnalyzer(
-          new JGitAnalyzer(git),
+          new JGitAnalyzer(jgitRuntime(), git),
           new GitCliAnalyzer(git),
           routing == null ? HybridAnalyzer.RoutingLog.NONE : routing);
     });
@@ -85,7 +96,7 @@ public final class ProductionWiring implements Wiring {
       return Optional.of(value.endsWith("\n") ? value.substring(0, value.length() - 1) : value);
     });
     IgnoreOracle oracle = repoRoot -> {
-      JGitRuntime.install(); // before the oracle's first JGit use, so JGit leaves no trace
+      jgitRuntime(); // set up before the oracle's first JGit use, so JGit leaves no trace
       return jgit.rulesFor(repoRoot);
     };
     RepositoryWalker walker = new RepositoryWalker(roots, includeIgnored, oracle, true);

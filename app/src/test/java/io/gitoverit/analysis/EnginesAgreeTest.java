@@ -45,7 +45,7 @@ class EnginesAgreeTest {
   @MethodSource("cases")
   void jgitAgreesWithGitOrHandsOver(Scenarios.Case c) throws Exception {
     Path root = c.build().apply(fixture, tmp.resolve(c.name()));
-    JGitAnalyzer jgitEngine = new JGitAnalyzer(runner);
+    JGitAnalyzer jgitEngine = new JGitAnalyzer(JGitRuntime.install(), runner);
     GitCliAnalyzer gitEngine = new GitCliAnalyzer(runner);
     RepoReport viaGit = gitEngine.analyze(root, AnalysisOptions.FULL);
     RepoReport hybrid = new HybridAnalyzer(jgitEngine, gitEngine).analyze(root, AnalysisOptions.FULL);
@@ -54,7 +54,7 @@ class EnginesAgreeTest {
     assertEquals(withoutEngine(viaGit), withoutEngine(hybrid), "hybrid equals git");
 
     Optional<String> routed =
-        new Preflight(JGitRuntime.userConfig(), Optional.empty()).check(root).reasonForGit();
+        new Preflight(JGitRuntime.install().userConfig(), Optional.empty()).check(root).reasonForGit();
     if (routed.isPresent()) {
       assertEquals("git", hybrid.engine(), "preflight sent it to git: " + routed.get());
       return;

@@ -74,7 +74,7 @@ class FilterWarningsTest {
   }
 
   HybridAnalyzer defaultEngine() {
-    return new HybridAnalyzer(new JGitAnalyzer(runner), gitEngine());
+    return new HybridAnalyzer(new JGitAnalyzer(JGitRuntime.install(), runner), gitEngine());
   }
 
   /**

@@ -53,7 +53,7 @@ class HybridAnalyzerTest {
 
   HybridAnalyzer hybrid(JGitAnalyzer.WorktreeReader worktree) {
     JGitAnalyzer jgit =
-        new JGitAnalyzer(new IdentResolver(GitRunner.standard(), false), worktree);
+        new JGitAnalyzer(JGitRuntime.install(), new IdentResolver(GitRunner.standard(), false), worktree);
     return new HybridAnalyzer(jgit, fallback, (root, reason) -> routed.add(reason),
         new Preflight(new Config(), Optional.empty()));
   }

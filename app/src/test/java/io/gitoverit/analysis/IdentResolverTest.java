@@ -151,7 +151,7 @@ class IdentResolverTest {
     Path a = git.repoWithCommit(tmp.resolve("a"), "x", "x");
     git.git(a, "config", "user.email", "repo@test.invalid");
     JGitAnalyzer analyzer =
-        new JGitAnalyzer(resolver, (repo, m) -> {
+        new JGitAnalyzer(JGitRuntime.install(), resolver, (repo, m) -> {
           throw new AssertionError("metadata only");
         });
     assertEquals(

@@ -32,7 +32,7 @@ class JGitAnalyzerTest {
   /** An analyzer whose work-tree pass reports a clean tree without conflicts. */
   static JGitAnalyzer metadataAnalyzer() {
     return new JGitAnalyzer(
-        new IdentResolver(GitRunner.standard(), false),
+            JGitRuntime.install(), new IdentResolver(GitRunner.standard(), false),
         (repo, mtime) -> new Worktree.Checked(0, 0, 0, 0, 0, 0, Optional.empty()));
   }
 
@@ -262,7 +262,7 @@ class JGitAnalyzerTest {
     Path repo = git.repoWithCommit(tmp.resolve("r"), "a.txt", "a\n");
     JGitAnalyzer failingWorktree =
         new JGitAnalyzer(
-            new IdentResolver(GitRunner.standard(), false),
+            JGitRuntime.install(), new IdentResolver(GitRunner.standard(), false),
             (r, m) -> {
               throw new AssertionError("work tree must not be read");
             });
@@ -276,7 +276,7 @@ class JGitAnalyzerTest {
     Path repo = git.repoWithCommit(tmp.resolve("r"), "a.txt", "a\n");
     JGitAnalyzer conflicted =
         new JGitAnalyzer(
-            new IdentResolver(GitRunner.standard(), false),
+            JGitRuntime.install(), new IdentResolver(GitRunner.standard(), false),
             (r, m) -> new Worktree.Checked(0, 0, 0, 1, 0, 0, Optional.empty()));
     assertTrue(conflicted.analyze(repo, AnalysisOptions.FULL).exceptional());
   }

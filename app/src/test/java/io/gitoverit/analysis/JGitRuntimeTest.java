@@ -103,13 +103,13 @@ class JGitRuntimeTest {
 
   @Test
   void installIsOnceAndRecordsTheRepositoryFileStore() throws Exception {
-    JGitRuntime.install();
+    JGitRuntime runtime = JGitRuntime.install();
     SystemReader reader = SystemReader.getInstance();
-    JGitRuntime.install(Map.of("HOME", "/elsewhere"));
+    assertSame(runtime, JGitRuntime.install(Map.of("HOME", "/elsewhere")));
     assertSame(reader, SystemReader.getInstance());
     assertTrue(reader instanceof FrozenSystemReader);
 
-    JGitRuntime.cover(repo);
+    runtime.cover(repo);
     String resolution =
         reader.getJGitConfig().getString(
             ConfigConstants.CONFIG_FILESYSTEM_SECTION, JGitRuntime.configKeyOf(repo),

@@ -52,7 +52,7 @@ class NestedSubmoduleSafetyTest {
   @Test
   void jgitRefusesInsteadOfRunningTheFilter() {
     JGitUnsupportedException e = assertThrows(JGitUnsupportedException.class,
-        () -> new JGitAnalyzer(runner).read(root, AnalysisOptions.FULL));
+        () -> new JGitAnalyzer(JGitRuntime.install(), runner).read(root, AnalysisOptions.FULL));
     assertTrue(e.getMessage().contains("submodules of its own")
         || e.getMessage().contains("JGit would run"), e.getMessage());
     assertFalse(Files.exists(marker), "the nested submodule's filter must not run");
@@ -61,7 +61,7 @@ class NestedSubmoduleSafetyTest {
   @Test
   void theScanAnswersLikeGitWithoutRunningTheFilter() throws Exception {
     GitCliAnalyzer gitEngine = new GitCliAnalyzer(runner);
-    RepoReport report = new HybridAnalyzer(new JGitAnalyzer(runner), gitEngine)
+    RepoReport report = new HybridAnalyzer(new JGitAnalyzer(JGitRuntime.install(), runner), gitEngine)
         .analyze(root, AnalysisOptions.FULL);
     assertEquals("git", report.engine());
     assertEquals("1s", StatusSummary.text(report));

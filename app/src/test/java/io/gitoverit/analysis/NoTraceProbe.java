@@ -28,7 +28,7 @@ final class NoTraceProbe {
     }
     JGitAnalyzer analyzer =
         new JGitAnalyzer(
-            new IdentResolver(GitRunner.standard(), false),
+            JGitRuntime.install(), new IdentResolver(GitRunner.standard(), false),
             (r, mtime) -> {
               IndexDiff diff = new IndexDiff(r, "HEAD", new FileTreeIterator(r));
               diff.diff();

@@ -78,7 +78,7 @@ class SignalsTruthTest {
   void everyEngineSaysWhatGitSays(Case c) throws Exception {
     Path root = c.build().apply(fixture, tmp.resolve(c.name()));
     Facts git = truth(root);
-    JGitAnalyzer jgit = new JGitAnalyzer(runner);
+    JGitAnalyzer jgit = new JGitAnalyzer(JGitRuntime.install(), runner);
     GitCliAnalyzer cli = new GitCliAnalyzer(runner);
     HybridAnalyzer hybrid = new HybridAnalyzer(jgit, cli);
     AnalysisOptions metadata = new AnalysisOptions(false, true);
@@ -86,7 +86,7 @@ class SignalsTruthTest {
       String mode = options.metadataOnly() ? " (metadata only)" : "";
       assertEquals(git, facts(cli.analyze(root, options)), "the git engine" + mode);
       assertEquals(git, facts(hybrid.analyze(root, options)), "the hybrid" + mode);
-      if (new Preflight(JGitRuntime.userConfig(), Optional.empty()).check(root).reasonForGit().isEmpty()) {
+      if (JGitRuntime.install().preflight().check(root).reasonForGit().isEmpty()) {
         try {
           assertEquals(git, facts(jgit.read(root, options)), "the JGit engine" + mode);
         } catch (JGitUnsupportedException e) {

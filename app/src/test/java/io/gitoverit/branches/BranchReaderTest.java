@@ -9,6 +9,7 @@ import io.gitoverit.analysis.GitCliAnalyzer;
 import io.gitoverit.analysis.GitRunner;
 import io.gitoverit.analysis.HybridAnalyzer;
 import io.gitoverit.analysis.JGitAnalyzer;
+import io.gitoverit.analysis.JGitRuntime;
 import io.gitoverit.analysis.RepoAnalyzer;
 import io.gitoverit.config.IdRewrites;
 import io.gitoverit.report.BranchReport;
@@ -39,7 +40,7 @@ class BranchReaderTest {
 
   static RepoAnalyzer analyzer() {
     GitRunner git = GitRunner.standard();
-    return new HybridAnalyzer(new JGitAnalyzer(git), new GitCliAnalyzer(git),
+    return new HybridAnalyzer(new JGitAnalyzer(JGitRuntime.install(), git), new GitCliAnalyzer(git),
         HybridAnalyzer.RoutingLog.NONE);
   }
 

@@ -172,10 +172,9 @@ class WhereExamplesTest {
 
     @Override
     public RepoAnalyzer analyzer(io.gitoverit.analysis.HybridAnalyzer.RoutingLog routing) {
-      JGitRuntime.install();
       GitRunner git = GitRunner.standard()
           .withEnvironment(Map.of(), Set.of("GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL"));
-      return new HybridAnalyzer(new JGitAnalyzer(git), new GitCliAnalyzer(git));
+      return new HybridAnalyzer(new JGitAnalyzer(JGitRuntime.install(), git), new GitCliAnalyzer(git));
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.gitoverit.analysis.GitCliAnalyzer;
 import io.gitoverit.analysis.GitRunner;
 import io.gitoverit.analysis.HybridAnalyzer;
 import io.gitoverit.analysis.JGitAnalyzer;
+import io.gitoverit.analysis.JGitRuntime;
 import io.gitoverit.discovery.JGitIgnoreOracle;
 import io.gitoverit.discovery.RepositoryWalker;
 import io.gitoverit.progress.ProgressListener;
@@ -174,7 +175,7 @@ final class FuzzRun {
             .map(p -> new RepoError(p.path(), p.message(), Optional.empty())).toList();
       }
     };
-    HybridAnalyzer engine = new HybridAnalyzer(new JGitAnalyzer(runner), new GitCliAnalyzer(runner),
+    HybridAnalyzer engine = new HybridAnalyzer(new JGitAnalyzer(JGitRuntime.install(), runner), new GitCliAnalyzer(runner),
         (repo, reason) -> routed.add(repo + ": " + reason));
     return new Scanner(engine, 0, new ProgressListener() {}).scan(source, options);
   }

@@ -34,7 +34,9 @@ public final class VirtualScreen {
         case '\n' -> moveTo(row + 1);
         default -> {
           if (c < ' ') {
-            throw new AssertionError("unexpected control character " + (int) c);
+            String around = text.substring(Math.max(0, i - 200), Math.min(text.length(), i + 200));
+            throw new AssertionError("unexpected control character " + (int) c + " in: "
+                + around.replace("\033", "\\e"));
           }
           if (col >= width) {
             col = 0;

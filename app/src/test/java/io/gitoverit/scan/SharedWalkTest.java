@@ -11,6 +11,7 @@ import io.gitoverit.analysis.GitCliAnalyzer;
 import io.gitoverit.analysis.GitRunner;
 import io.gitoverit.analysis.HybridAnalyzer;
 import io.gitoverit.analysis.JGitAnalyzer;
+import io.gitoverit.analysis.JGitRuntime;
 import io.gitoverit.analysis.RepoAnalyzer;
 import io.gitoverit.analysis.SafeSync;
 import io.gitoverit.analysis.SyncPlan;
@@ -143,7 +144,7 @@ class SharedWalkTest {
 
   private static RepoAnalyzer hybrid() {
     GitRunner runner = GitRunner.standard();
-    return new HybridAnalyzer(new JGitAnalyzer(runner), new GitCliAnalyzer(runner));
+    return new HybridAnalyzer(new JGitAnalyzer(JGitRuntime.install(), runner), new GitCliAnalyzer(runner));
   }
 
   private List<String> scan(Source source, RepoAnalyzer analyzer, int workers,
