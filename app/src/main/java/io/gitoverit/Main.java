@@ -23,8 +23,10 @@ public final class Main {
     warnUnlessUtf8Names(program.programName(), err);
     int exit = run(program, out, err, args);
     if (stdout.failure() != null) {
-      err.println(program.programName() + ": error: cannot write the output: "
-          + Visible.of(String.valueOf(stdout.failure().getMessage())));
+      err.println(
+          program.programName()
+              + ": error: cannot write the output: "
+              + Visible.of(String.valueOf(stdout.failure().getMessage())));
       err.flush();
       exit = ExitCodes.FAILURES;
     }
@@ -39,8 +41,12 @@ public final class Main {
   static void warnUnlessUtf8Names(String program, PrintWriter err) {
     String names = System.getProperty("sun.jnu.encoding", "UTF-8");
     if (!names.equalsIgnoreCase("UTF-8")) {
-      err.println(program + ": warning: the locale decodes file names as " + names + ", not UTF-8:"
-          + " paths with non-ASCII names cannot be read (run with LC_ALL=C.UTF-8)");
+      err.println(
+          program
+              + ": warning: the locale decodes file names as "
+              + names
+              + ", not UTF-8:"
+              + " paths with non-ASCII names cannot be read (run with LC_ALL=C.UTF-8)");
       err.flush();
     }
   }
@@ -62,7 +68,6 @@ public final class Main {
 
   private static PrintWriter utf8(OutputStream stream) {
     return new PrintWriter(
-        new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16),
-        false);
+        new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16), false);
   }
 }

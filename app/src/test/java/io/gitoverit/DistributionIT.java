@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The archive {@code target/gitoverit-VERSION.tar.gz} as people install it: unpacked anywhere
- * and linked onto PATH, or unpacked into a prefix such as ~/.local, then run from any folder.
+ * The archive {@code target/gitoverit-VERSION.tar.gz} as people install it: unpacked anywhere and
+ * linked onto PATH, or unpacked into a prefix such as ~/.local, then run from any folder.
  */
 class DistributionIT {
   @TempDir Path tmp;
@@ -29,7 +29,8 @@ class DistributionIT {
   private static final String VERSION = System.getProperty("gitoverit.version");
 
   private static Path archive() {
-    Path dist = Path.of(System.getProperty("gitoverit.dist", "target/gitoverit-" + VERSION + ".tar.gz"));
+    Path dist =
+        Path.of(System.getProperty("gitoverit.dist", "target/gitoverit-" + VERSION + ".tar.gz"));
     assertTrue(Files.isRegularFile(dist), "archive missing: " + dist);
     return dist;
   }
@@ -44,17 +45,21 @@ class DistributionIT {
     pb.environment().putAll(env);
     Process p = pb.start();
     p.getOutputStream().close();
-    CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> JarIT.read(p.getErrorStream()));
+    CompletableFuture<byte[]> err =
+        CompletableFuture.supplyAsync(() -> JarIT.read(p.getErrorStream()));
     byte[] out = JarIT.read(p.getInputStream());
     assertTrue(p.waitFor(120, TimeUnit.SECONDS), "timed out: " + List.of(cmd));
-    return new Proc(p.exitValue(), new String(out, StandardCharsets.UTF_8),
+    return new Proc(
+        p.exitValue(),
+        new String(out, StandardCharsets.UTF_8),
         new String(err.get(), StandardCharsets.UTF_8));
   }
 
   /** Unpacks the archive into {@code into}; with {@code strip}, without its top folder. */
   private Path unpack(Path into, boolean strip) throws Exception {
     Files.createDirectories(into);
-    List<String> cmd = new ArrayList<>(List.of("tar", "xzf", archive().toString(), "-C", into.toString()));
+    List<String> cmd =
+        new ArrayList<>(List.of("tar", "xzf", archive().toString(), "-C", into.toString()));
     if (strip) {
       cmd.add("--strip-components=1");
     }
@@ -74,7 +79,8 @@ class DistributionIT {
   }
 
   /** Runs {@code command} as a shell finds it on the PATH of {@code env}. */
-  private static Proc onPath(Path cwd, Map<String, String> env, String command, String... args) throws Exception {
+  private static Proc onPath(Path cwd, Map<String, String> env, String command, String... args)
+      throws Exception {
     List<String> cmd = new ArrayList<>(List.of("sh", "-c", command + " \"$@\"", "sh"));
     cmd.addAll(List.of(args));
     return exec(cwd, env, cmd.toArray(String[]::new));
@@ -92,33 +98,56 @@ class DistributionIT {
     for (String launcher : List.of("bin/gitoverit", "bin/gito", "bin/gitob")) {
       assertTrue(Files.isExecutable(home.resolve(launcher)), launcher);
     }
-    for (String file : List.of("lib/gitoverit.jar", "share/doc/gitoverit/README.md", "share/doc/gitoverit/LICENSE")) {
+    for (String file :
+        List.of(
+            "lib/gitoverit.jar", "share/doc/gitoverit/README.md", "share/doc/gitoverit/LICENSE")) {
       assertTrue(Files.isRegularFile(home.resolve(file)), file);
     }
-    Map<String, List<String>> generated = Map.of(
-        "man", List.of("share/man/man1/gitoverit.1"),
-        "complete-bash", List.of("share/bash-completion/completions/gitoverit",
-            "share/bash-completion/completions/gito"),
-        "complete-zsh", List.of("share/zsh/site-functions/_gitoverit"),
-        "complete-fish", List.of("share/fish/vendor_completions.d/gitoverit.fish",
-            "share/fish/vendor_completions.d/gito.fish"));
+    Map<String, List<String>> generated =
+        Map.of(
+            "man", List.of("share/man/man1/gitoverit.1"),
+            "complete-bash",
+                List.of(
+                    "share/bash-completion/completions/gitoverit",
+                    "share/bash-completion/completions/gito"),
+            "complete-zsh", List.of("share/zsh/site-functions/_gitoverit"),
+            "complete-fish",
+                List.of(
+                    "share/fish/vendor_completions.d/gitoverit.fish",
+                    "share/fish/vendor_completions.d/gito.fish"));
     for (Map.Entry<String, List<String>> e : generated.entrySet()) {
-      Proc p = exec(tmp, Map.of(), java(), "-jar", home.resolve("lib/gitoverit.jar").toString(),
-          "--generate", e.getKey());
+      Proc p =
+          exec(
+              tmp,
+              Map.of(),
+              java(),
+              "-jar",
+              home.resolve("lib/gitoverit.jar").toString(),
+              "--generate",
+              e.getKey());
       assertEquals(0, p.exit(), p.err());
       for (String file : e.getValue()) {
         assertEquals(p.out(), Files.readString(home.resolve(file)), file);
       }
     }
     assertEquals(".so man1/gitoverit.1\n", Files.readString(home.resolve("share/man/man1/gito.1")));
-    Map<String, String> gitob = Map.of(
-        "man", "share/man/man1/gitob.1",
-        "complete-bash", "share/bash-completion/completions/gitob",
-        "complete-zsh", "share/zsh/site-functions/_gitob",
-        "complete-fish", "share/fish/vendor_completions.d/gitob.fish");
+    Map<String, String> gitob =
+        Map.of(
+            "man", "share/man/man1/gitob.1",
+            "complete-bash", "share/bash-completion/completions/gitob",
+            "complete-zsh", "share/zsh/site-functions/_gitob",
+            "complete-fish", "share/fish/vendor_completions.d/gitob.fish");
     for (Map.Entry<String, String> e : gitob.entrySet()) {
-      Proc p = exec(tmp, Map.of(), java(), "-Dgitoverit.program=gitob", "-jar",
-          home.resolve("lib/gitoverit.jar").toString(), "--generate", e.getKey());
+      Proc p =
+          exec(
+              tmp,
+              Map.of(),
+              java(),
+              "-Dgitoverit.program=gitob",
+              "-jar",
+              home.resolve("lib/gitoverit.jar").toString(),
+              "--generate",
+              e.getKey());
       assertEquals(0, p.exit(), p.err());
       assertTrue(p.out().contains("gitob"), p.out());
       assertEquals(p.out(), Files.readString(home.resolve(e.getValue())), e.getValue());
@@ -138,12 +167,22 @@ class DistributionIT {
     Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere"));
     Map<String, String> env = env(fx, bin);
 
-    Proc direct = exec(elsewhere, fx.environment(), java(), "-jar", home.resolve("lib/gitoverit.jar").toString(),
-        "--format", "json", "--no-progress", projects.toString());
+    Proc direct =
+        exec(
+            elsewhere,
+            fx.environment(),
+            java(),
+            "-jar",
+            home.resolve("lib/gitoverit.jar").toString(),
+            "--format",
+            "json",
+            "--no-progress",
+            projects.toString());
     assertEquals(0, direct.exit(), direct.err());
     assertTrue(direct.out().contains("\"status\": \"1m (+1/-0)\""), direct.out());
     for (String name : List.of("gitoverit", "gito")) {
-      Proc p = onPath(elsewhere, env, name, "--format", "json", "--no-progress", projects.toString());
+      Proc p =
+          onPath(elsewhere, env, name, "--format", "json", "--no-progress", projects.toString());
       assertEquals(direct, p, name);
     }
 
@@ -151,8 +190,14 @@ class DistributionIT {
     assertEquals(0, version.exit(), version.err());
     assertEquals("gitoverit " + VERSION, version.out().lines().findFirst().orElseThrow());
 
-    Proc completion = onPath(elsewhere, env, "bash",
-        "--norc", "-c", "source <(gitoverit --generate complete-bash); complete -p gitoverit");
+    Proc completion =
+        onPath(
+            elsewhere,
+            env,
+            "bash",
+            "--norc",
+            "-c",
+            "source <(gitoverit --generate complete-bash); complete -p gitoverit");
     assertEquals(0, completion.exit(), completion.err());
     assertEquals("complete -F _gitoverit gitoverit\n", completion.out());
   }
@@ -167,22 +212,32 @@ class DistributionIT {
     Proc p = onPath(tmp, env, "gitoverit", "--format", "json", "--no-progress", "projects");
     assertEquals(0, p.exit(), p.err());
     assertTrue(p.out().contains("\"display_path\": \"projects/one\""), p.out());
-    assertTrue(p.out().contains("\"path\": \"" + projects.toRealPath().resolve("one") + "\""), p.out());
+    assertTrue(
+        p.out().contains("\"path\": \"" + projects.toRealPath().resolve("one") + "\""), p.out());
 
-    assumeTrue(Files.isExecutable(Path.of("/usr/bin/man")), "man is not installed (Debian package man-db)");
+    assumeTrue(
+        Files.isExecutable(Path.of("/usr/bin/man")),
+        "man is not installed (Debian package man-db)");
     // man-db looks for ../share/man beside each folder on PATH.
     for (String page : List.of("gitoverit", "gito")) {
       Proc where = onPath(tmp, env, "man", "-w", page);
       assertEquals(0, where.exit(), where.err());
-      assertEquals(local.resolve("share/man/man1/gitoverit.1").toString(), where.out().strip(), page);
+      assertEquals(
+          local.resolve("share/man/man1/gitoverit.1").toString(), where.out().strip(), page);
     }
   }
 
   @Test
   void versionSaysSoWhenGitIsMissing() throws Exception {
     Path home = unpack(tmp.resolve("opt"), false);
-    Proc p = exec(tmp, Map.of("PATH", tmp.resolve("nowhere").toString()), java(), "-jar",
-        home.resolve("lib/gitoverit.jar").toString(), "--version");
+    Proc p =
+        exec(
+            tmp,
+            Map.of("PATH", tmp.resolve("nowhere").toString()),
+            java(),
+            "-jar",
+            home.resolve("lib/gitoverit.jar").toString(),
+            "--version");
     assertEquals(0, p.exit(), p.err());
     List<String> lines = p.out().lines().toList();
     assertEquals("gitoverit " + VERSION, lines.get(0));

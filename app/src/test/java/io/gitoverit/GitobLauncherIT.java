@@ -12,15 +12,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The launchers the build writes beside the jar ({@code target/gitob}, {@code target/gito},
- * {@code target/gitoverit}), run as a shell finds them: through symbolic links in a folder on
- * PATH, from another folder.
+ * The launchers the build writes beside the jar ({@code target/gitob}, {@code target/gito}, {@code
+ * target/gitoverit}), run as a shell finds them: through symbolic links in a folder on PATH, from
+ * another folder.
  */
 class GitobLauncherIT {
   @TempDir Path tmp;
 
   private static Path target() {
-    return Path.of(System.getProperty("gitoverit.jar", "target/gitoverit.jar")).toAbsolutePath()
+    return Path.of(System.getProperty("gitoverit.jar", "target/gitoverit.jar"))
+        .toAbsolutePath()
         .getParent();
   }
 
@@ -33,8 +34,8 @@ class GitobLauncherIT {
     return env;
   }
 
-  private static DistributionIT.Proc onPath(Path cwd, Map<String, String> env, String command,
-      String... args) throws Exception {
+  private static DistributionIT.Proc onPath(
+      Path cwd, Map<String, String> env, String command, String... args) throws Exception {
     String[] cmd = new String[args.length + 4];
     cmd[0] = "sh";
     cmd[1] = "-c";
@@ -66,12 +67,13 @@ class GitobLauncherIT {
     assertTrue(gitob.out().contains("\"worktree\": \"here\""), gitob.out());
     assertEquals(gitob, onPath(elsewhere, env, "branches", "--json", repo.toString()));
 
-    DistributionIT.Proc gito = onPath(elsewhere, env, "gito", "--format", "json", "--no-progress",
-        repo.toString());
+    DistributionIT.Proc gito =
+        onPath(elsewhere, env, "gito", "--format", "json", "--no-progress", repo.toString());
     assertEquals(0, gito.exit(), gito.err());
     assertTrue(gito.out().contains("\"status\": \"clean\""), gito.out());
-    assertEquals(gito, onPath(elsewhere, env, "gitoverit", "--format", "json", "--no-progress",
-        repo.toString()));
+    assertEquals(
+        gito,
+        onPath(elsewhere, env, "gitoverit", "--format", "json", "--no-progress", repo.toString()));
 
     DistributionIT.Proc version = onPath(elsewhere, env, "gitob", "--version");
     assertEquals(0, version.exit(), version.err());

@@ -24,12 +24,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The built jar over repositories whose folder names would retitle the window, recolour the
- * screen and reverse text, on a real pseudo-terminal (util-linux {@code script}) and through a
- * pipe: the progress display, the table and {@code --print} on the terminal show the names
- * escaped; {@code --print -0} into a pipe gives them byte for byte. Also the ident column, whose
- * value git builds from {@code user.name}, which this process-level run can take from the
- * repository (the unit tests' environment fixes the committer).
+ * The built jar over repositories whose folder names would retitle the window, recolour the screen
+ * and reverse text, on a real pseudo-terminal (util-linux {@code script}) and through a pipe: the
+ * progress display, the table and {@code --print} on the terminal show the names escaped; {@code
+ * --print -0} into a pipe gives them byte for byte. Also the ident column, whose value git builds
+ * from {@code user.name}, which this process-level run can take from the repository (the unit
+ * tests' environment fixes the committer).
  */
 class HostileNamesIT {
   static final int COLUMNS = 100;
@@ -61,24 +61,38 @@ class HostileNamesIT {
     env.putAll(fx.environment());
     env.put("TERM", "xterm-256color");
     env.put("COLUMNS", String.valueOf(COLUMNS));
-    for (String v : List.of("NO_COLOR", "GITOVERIT_DEBUG_LOG", "GIT_COMMITTER_NAME",
-        "GIT_COMMITTER_EMAIL", "GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "EMAIL")) {
+    for (String v :
+        List.of(
+            "NO_COLOR",
+            "GITOVERIT_DEBUG_LOG",
+            "GIT_COMMITTER_NAME",
+            "GIT_COMMITTER_EMAIL",
+            "GIT_AUTHOR_NAME",
+            "GIT_AUTHOR_EMAIL",
+            "EMAIL")) {
       env.remove(v);
     }
     Process p = pb.start();
     p.getOutputStream().close();
-    CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> JarIT.read(p.getErrorStream()));
+    CompletableFuture<byte[]> err =
+        CompletableFuture.supplyAsync(() -> JarIT.read(p.getErrorStream()));
     byte[] out = JarIT.read(p.getInputStream());
     assertTrue(p.waitFor(120, TimeUnit.SECONDS), "run timed out");
-    return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8),
+    return new Run(
+        p.exitValue(),
+        new String(out, StandardCharsets.UTF_8),
         new String(err.get(), StandardCharsets.UTF_8));
   }
 
   /** gitoverit with {@code args} on a pseudo-terminal: stdin, stdout and stderr all on it. */
   static Run onPty(String... args) throws Exception {
     assumeTrue(Files.isExecutable(ProgressPtyIT.SCRIPT), "util-linux script is needed for a pty");
-    StringBuilder command = new StringBuilder("exec " + ProgressPtyIT.q(ProgressPtyIT.java())
-        + " -jar " + ProgressPtyIT.q(ProgressPtyIT.jar()));
+    StringBuilder command =
+        new StringBuilder(
+            "exec "
+                + ProgressPtyIT.q(ProgressPtyIT.java())
+                + " -jar "
+                + ProgressPtyIT.q(ProgressPtyIT.jar()));
     for (String a : args) {
       command.append(' ').append(ProgressPtyIT.q(a));
     }
@@ -91,10 +105,14 @@ class HostileNamesIT {
     return start(cmd);
   }
 
-  /** Fails if the transcript holds a C1 or bidirectional control, or an escape the display never writes. */
+  /**
+   * Fails if the transcript holds a C1 or bidirectional control, or an escape the display never
+   * writes.
+   */
   static void assertOnlyOwnSequences(String transcript) {
     for (char c : transcript.toCharArray()) {
-      assertFalse((c >= 0x7f && c <= 0x9f) || TerminalText.BIDI.indexOf(c) >= 0,
+      assertFalse(
+          (c >= 0x7f && c <= 0x9f) || TerminalText.BIDI.indexOf(c) >= 0,
           String.format("U+%04X in %s", (int) c, ProgressPtyIT.visible(transcript)));
     }
     new VirtualScreen(COLUMNS).feed(transcript); // refuses OSC, BEL and any other sequence
@@ -108,7 +126,8 @@ class HostileNamesIT {
     assertOnlyOwnSequences(transcript);
     String plain = ProgressPtyIT.plain(transcript);
     // Some frame named a repository finished last, escaped, on the status line.
-    assertTrue(Pattern.compile("Statusing[^\r]*  n\\d+\\\\e\\]0;pwned").matcher(plain).find(),
+    assertTrue(
+        Pattern.compile("Statusing[^\r]*  n\\d+\\\\e\\]0;pwned").matcher(plain).find(),
         ProgressPtyIT.visible(plain));
     List<String> screen = new VirtualScreen(COLUMNS).feed(transcript).lines();
     for (int i = 0; i < REPOS; i++) {
@@ -142,8 +161,12 @@ class HostileNamesIT {
       Run r = piped("--no-progress", "--color", colour, "-c", "-,dir,ident", "ident");
       assertEquals(0, r.exit(), r.err());
       TerminalText.assertSafe(r.out());
-      String row = TerminalText.withoutColour(r.out()).lines()
-          .filter(l -> l.startsWith("ident/who ")).findFirst().orElseThrow();
+      String row =
+          TerminalText.withoutColour(r.out())
+              .lines()
+              .filter(l -> l.startsWith("ident/who "))
+              .findFirst()
+              .orElseThrow();
       assertTrue(row.endsWith("Eve\\e]0;pwned\\x07\\u202eX <e\\e[31m@x>"), row);
     }
   }

@@ -27,8 +27,12 @@ class JarIT {
   Run run(GitFixture fx, String... args) throws Exception {
     Path jar = Path.of(System.getProperty("gitoverit.jar", "target/gitoverit.jar"));
     assertTrue(Files.isRegularFile(jar), "built jar missing: " + jar);
-    List<String> cmd = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                jar.toString()));
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(tmp.toFile());
     pb.environment().putAll(fx.environment());
@@ -37,7 +41,9 @@ class JarIT {
     CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
     byte[] out = read(p.getInputStream());
     assertTrue(p.waitFor(120, TimeUnit.SECONDS), "jar run timed out");
-    return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8),
+    return new Run(
+        p.exitValue(),
+        new String(out, StandardCharsets.UTF_8),
         new String(err.get(), StandardCharsets.UTF_8));
   }
 
@@ -76,16 +82,19 @@ class JarIT {
     fx.repoWithCommit(tmp.resolve("projects").resolve("one"), "a.txt", "a\n");
     Path config = fx.home().resolve(".config/gito/config.toml");
     Files.createDirectories(config.getParent());
-    Files.writeString(config, String.join("\n",
-        "roots = [\"" + tmp.resolve("projects") + "\"]",
-        "bogus = 1",
-        "[[id_rewrite]]",
-        "type = \"regex\"",
-        "find = '^.*$'",
-        "replace = \"someone\"",
-        "[defaults]",
-        "columns = \"-,dir,ident\"",
-        ""));
+    Files.writeString(
+        config,
+        String.join(
+            "\n",
+            "roots = [\"" + tmp.resolve("projects") + "\"]",
+            "bogus = 1",
+            "[[id_rewrite]]",
+            "type = \"regex\"",
+            "find = '^.*$'",
+            "replace = \"someone\"",
+            "[defaults]",
+            "columns = \"-,dir,ident\"",
+            ""));
 
     Run r = run(fx, "--no-progress");
 
@@ -101,14 +110,16 @@ class JarIT {
   void aMissingDirectoryIsOneLineAndExitTwo() throws Exception {
     Run r = run(new GitFixture(tmp), "no-such-dir");
     assertEquals(2, r.exit());
-    assertTrue(r.err().startsWith("gitoverit: Invalid value for 'DIR': 'no-such-dir' does not exist\n"), r.err());
+    assertTrue(
+        r.err().startsWith("gitoverit: Invalid value for 'DIR': 'no-such-dir' does not exist\n"),
+        r.err());
     assertTrue(!r.err().contains("\tat "), "no stack trace: " + r.err());
     assertEquals("", r.out());
   }
 
   /**
-   * A global includeIf that sets core.excludesFile: JGit would not see it and call an ignored
-   * file untracked. git sees it; so does the report, which comes from git for every repository.
+   * A global includeIf that sets core.excludesFile: JGit would not see it and call an ignored file
+   * untracked. git sees it; so does the report, which comes from git for every repository.
    */
   @Test
   void aGlobalIncludeIfWithMoreThanAnIdentityIsHonoured() throws Exception {
@@ -117,8 +128,10 @@ class JarIT {
     GitFixture.write(repo, "debug.log", "noise\n");
     Files.writeString(fx.home().resolve("logs.ignore"), "*.log\n");
     Files.writeString(fx.home().resolve("extra.inc"), "[core]\n\texcludesFile = ~/logs.ignore\n");
-    Files.writeString(fx.home().resolve(".gitconfig"),
-        "[includeIf \"gitdir:" + tmp.toRealPath() + "/\"]\n\tpath = extra.inc\n", StandardOpenOption.APPEND);
+    Files.writeString(
+        fx.home().resolve(".gitconfig"),
+        "[includeIf \"gitdir:" + tmp.toRealPath() + "/\"]\n\tpath = extra.inc\n",
+        StandardOpenOption.APPEND);
     assertEquals("", fx.git(repo, "status", "--porcelain"), "git ignores debug.log");
 
     Run r = run(fx, "--format", "json", "--no-progress", "--debug", "projects");
@@ -138,8 +151,10 @@ class JarIT {
     fx.repoWithCommit(parent.resolve("vendor/lib"), "l.txt", "l\n");
     Files.writeString(fx.home().resolve("vendor.ignore"), "vendor/\n");
     Files.writeString(fx.home().resolve("extra.inc"), "[core]\n\texcludesFile = ~/vendor.ignore\n");
-    Files.writeString(fx.home().resolve(".gitconfig"),
-        "[includeIf \"gitdir:" + tmp.toRealPath() + "/\"]\n\tpath = extra.inc\n", StandardOpenOption.APPEND);
+    Files.writeString(
+        fx.home().resolve(".gitconfig"),
+        "[includeIf \"gitdir:" + tmp.toRealPath() + "/\"]\n\tpath = extra.inc\n",
+        StandardOpenOption.APPEND);
     assertEquals("", fx.git(parent, "status", "--porcelain"), "git ignores vendor/");
 
     Run r = run(fx, "--format", "json", "--no-progress", "projects");

@@ -53,11 +53,12 @@ class LauncherIT {
       for (Path home : homes.sorted().toList()) {
         Path release = home.resolve("release");
         Path java = home.resolve("bin/java");
-        if (Files.isSymbolicLink(home) || !Files.isRegularFile(release) || !Files.isExecutable(java)) {
+        if (Files.isSymbolicLink(home)
+            || !Files.isRegularFile(release)
+            || !Files.isExecutable(java)) {
           continue;
         }
-        Matcher m = Pattern.compile("JAVA_VERSION=\"(\\d+)")
-            .matcher(Files.readString(release));
+        Matcher m = Pattern.compile("JAVA_VERSION=\"(\\d+)").matcher(Files.readString(release));
         if (m.find() && Integer.parseInt(m.group(1)) >= 24) {
           found.add(java.toString());
         }
@@ -66,13 +67,15 @@ class LauncherIT {
     return found;
   }
 
-  Run run(String java, GitFixture fx, Map<String, String> extraEnv, boolean viaLauncher,
-      String... args) throws Exception {
+  Run run(
+      String java, GitFixture fx, Map<String, String> extraEnv, boolean viaLauncher, String... args)
+      throws Exception {
     Path jar = Path.of(System.getProperty("gitoverit.jar", "target/gitoverit.jar"));
     Path launcher = jar.resolveSibling("gitoverit");
     assertTrue(Files.isExecutable(launcher), "launcher missing or not executable: " + launcher);
-    List<String> cmd = new ArrayList<>(
-        viaLauncher ? List.of(launcher.toString()) : List.of(java, "-jar", jar.toString()));
+    List<String> cmd =
+        new ArrayList<>(
+            viaLauncher ? List.of(launcher.toString()) : List.of(java, "-jar", jar.toString()));
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(tmp.toFile());
     pb.environment().putAll(fx.environment());
@@ -85,7 +88,9 @@ class LauncherIT {
         CompletableFuture.supplyAsync(() -> JarIT.read(p.getErrorStream()));
     byte[] out = JarIT.read(p.getInputStream());
     assertTrue(p.waitFor(120, TimeUnit.SECONDS), "run timed out");
-    return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8),
+    return new Run(
+        p.exitValue(),
+        new String(out, StandardCharsets.UTF_8),
         new String(err.get(), StandardCharsets.UTF_8));
   }
 
@@ -94,7 +99,8 @@ class LauncherIT {
       return List.of();
     }
     try (Stream<Path> files = Files.list(cache().resolve("gitoverit"))) {
-      return files.filter(f -> f.toString().endsWith(".jsa") || f.toString().endsWith(".aot"))
+      return files
+          .filter(f -> f.toString().endsWith(".jsa") || f.toString().endsWith(".aot"))
           .toList();
     }
   }
@@ -132,7 +138,8 @@ class LauncherIT {
     List<Path> archives = archives();
     assertEquals(1, archives.size(), "one class-data archive in the cache: " + archives);
 
-    Run withArchive = run(java, fx, Map.of(), true, "--format", "json", "--no-progress", "projects");
+    Run withArchive =
+        run(java, fx, Map.of(), true, "--format", "json", "--no-progress", "projects");
     assertEquals(plain, withArchive);
 
     Files.writeString(archives.get(0), "not an archive");

@@ -31,15 +31,29 @@ class NoShellIT {
     Path bin = Files.createDirectories(tmp.resolve("fake-bin"));
     for (String shell : List.of("sh", "bash", "dash")) {
       Path p = bin.resolve(shell);
-      Files.writeString(p, "#!/bin/dash\ntouch '" + fleet.markers.resolve("shell-" + shell)
-          + "'\nexec /bin/" + shell + " \"$@\"\n");
+      Files.writeString(
+          p,
+          "#!/bin/dash\ntouch '"
+              + fleet.markers.resolve("shell-" + shell)
+              + "'\nexec /bin/"
+              + shell
+              + " \"$@\"\n");
       Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
-    Path jar = Path.of(System.getProperty("gitoverit.jar", "target/gitoverit.jar")).toAbsolutePath();
-    ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-jar", jar.toString(), "--format", "json", "--no-progress", "fleet")
-        .directory(tmp.toFile())
-        .redirectOutput(tmp.resolve("out").toFile()).redirectError(tmp.resolve("err").toFile());
+    Path jar =
+        Path.of(System.getProperty("gitoverit.jar", "target/gitoverit.jar")).toAbsolutePath();
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                jar.toString(),
+                "--format",
+                "json",
+                "--no-progress",
+                "fleet")
+            .directory(tmp.toFile())
+            .redirectOutput(tmp.resolve("out").toFile())
+            .redirectError(tmp.resolve("err").toFile());
     pb.environment().putAll(f.environment());
     pb.environment().put("LC_ALL", "C.UTF-8");
     pb.environment().put("PATH", bin + File.pathSeparator + System.getenv("PATH"));
@@ -51,8 +65,14 @@ class NoShellIT {
     assertEquals(List.of(), fleet.markersLeft());
     assertTrue(out.contains("\"display_path\": \"fleet/programs-direct\""), out);
     // The trap is real: a program that looks sh up on the same PATH leaves the marker.
-    Process control = new ProcessBuilder("env", "PATH=" + bin + File.pathSeparator + System.getenv("PATH"),
-        "sh", "-c", "true").start();
+    Process control =
+        new ProcessBuilder(
+                "env",
+                "PATH=" + bin + File.pathSeparator + System.getenv("PATH"),
+                "sh",
+                "-c",
+                "true")
+            .start();
     assertTrue(control.waitFor(30, TimeUnit.SECONDS));
     assertEquals(List.of("shell-sh"), fleet.markersLeft());
   }

@@ -52,7 +52,8 @@ class OutputIT {
 
   /** Runs {@code bash -c script} with {@code $JAVA_JAR} meaning {@code java -jar gitoverit.jar}. */
   static Run bash(String script, Map<String, String> env) throws Exception {
-    Path jar = Path.of(System.getProperty("gitoverit.jar", "target/gitoverit.jar")).toAbsolutePath();
+    Path jar =
+        Path.of(System.getProperty("gitoverit.jar", "target/gitoverit.jar")).toAbsolutePath();
     assertTrue(Files.isRegularFile(jar), "built jar missing: " + jar);
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder pb = new ProcessBuilder("bash", "-c", script).directory(tmp.toFile());
@@ -71,7 +72,10 @@ class OutputIT {
 
   @Test
   void aPipeClosedEarlyEndsTheRunQuietly() throws Exception {
-    Run r = bash("$JAVA_JAR --format json --no-progress many | head -c 100; exit ${PIPESTATUS[0]}", Map.of());
+    Run r =
+        bash(
+            "$JAVA_JAR --format json --no-progress many | head -c 100; exit ${PIPESTATUS[0]}",
+            Map.of());
     assertEquals(0, r.exit(), r.err());
     assertEquals(100, r.out().getBytes(StandardCharsets.UTF_8).length);
     assertTrue(r.out().startsWith("[\n  {\n"), r.out());
@@ -111,17 +115,26 @@ class OutputIT {
     Run utf8 = bash("$JAVA_JAR --format json --no-progress names", Map.of("LC_ALL", "C.UTF-8"));
     assertEquals(1, utf8.exit(), utf8.err());
     assertTrue(utf8.out().contains("\"display_path\": \"names/m\\u00fcller\""), utf8.out());
-    assertTrue(utf8.out().contains("\"error\": \"cannot open: the path is not valid in the file-name"
-        + " encoding UTF-8"), utf8.out());
+    assertTrue(
+        utf8.out()
+            .contains(
+                "\"error\": \"cannot open: the path is not valid in the file-name"
+                    + " encoding UTF-8"),
+        utf8.out());
     assertFalse(utf8.err().contains("warning"), utf8.err());
 
     Run c = bash("$JAVA_JAR --format json --no-progress names", Map.of("LC_ALL", "C"));
     assertEquals(1, c.exit(), c.err());
-    assertTrue(c.err().startsWith("gitoverit: warning: the locale decodes file names as"
-        + " ANSI_X3.4-1968, not UTF-8: paths with non-ASCII names cannot be read"
-        + " (run with LC_ALL=C.UTF-8)\n"), c.err());
+    assertTrue(
+        c.err()
+            .startsWith(
+                "gitoverit: warning: the locale decodes file names as"
+                    + " ANSI_X3.4-1968, not UTF-8: paths with non-ASCII names cannot be read"
+                    + " (run with LC_ALL=C.UTF-8)\n"),
+        c.err());
     assertFalse(c.out().contains("\"status\""), "no row is presented as read: " + c.out());
-    assertEquals(2, c.out().lines().filter(l -> l.contains("\"error\": \"cannot open")).count(), c.out());
+    assertEquals(
+        2, c.out().lines().filter(l -> l.contains("\"error\": \"cannot open")).count(), c.out());
   }
 
   static void bashOk(String script) throws Exception {

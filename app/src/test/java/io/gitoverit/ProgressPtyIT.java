@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The built jar under a real pseudo-terminal (util-linux {@code script}): progress is drawn on
- * the terminal and gone before the output; piped, not one escape byte is written.
+ * The built jar under a real pseudo-terminal (util-linux {@code script}): progress is drawn on the
+ * terminal and gone before the output; piped, not one escape byte is written.
  */
 class ProgressPtyIT {
   static final Path SCRIPT = Path.of("/usr/bin/script");
@@ -43,7 +43,8 @@ class ProgressPtyIT {
   }
 
   static String jar() {
-    Path jar = Path.of(System.getProperty("gitoverit.jar", "target/gitoverit.jar")).toAbsolutePath();
+    Path jar =
+        Path.of(System.getProperty("gitoverit.jar", "target/gitoverit.jar")).toAbsolutePath();
     assertTrue(Files.isRegularFile(jar), "built jar missing: " + jar);
     return jar.toString();
   }
@@ -63,10 +64,13 @@ class ProgressPtyIT {
     env.remove("GITOVERIT_DEBUG_LOG");
     Process p = pb.start();
     p.getOutputStream().close();
-    CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> JarIT.read(p.getErrorStream()));
+    CompletableFuture<byte[]> err =
+        CompletableFuture.supplyAsync(() -> JarIT.read(p.getErrorStream()));
     byte[] out = JarIT.read(p.getInputStream());
     assertTrue(p.waitFor(120, TimeUnit.SECONDS), "run timed out");
-    return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8),
+    return new Run(
+        p.exitValue(),
+        new String(out, StandardCharsets.UTF_8),
         new String(err.get(), StandardCharsets.UTF_8));
   }
 
@@ -105,14 +109,17 @@ class ProgressPtyIT {
     Run tty = onPty("exec " + q(java()) + " -jar " + q(jar()) + " projects");
     assertEquals(0, tty.exit(), tty.out());
     String transcript = tty.out();
-    assertTrue(transcript.startsWith("\033[?25l"), "the display comes first: " + visible(transcript));
+    assertTrue(
+        transcript.startsWith("\033[?25l"), "the display comes first: " + visible(transcript));
     assertTrue(showedDiscovery(transcript), transcript);
     assertTrue(transcript.contains("\033[?25h"), "cursor shown again");
 
     // The same table in colour, as the terminal gets it, without the colour sequences.
     Run coloured = piped("--color", "always", "projects");
     VirtualScreen screen = new VirtualScreen(COLUMNS).feed(transcript);
-    assertEquals(plain(coloured.out()).lines().toList(), screen.lines(),
+    assertEquals(
+        plain(coloured.out()).lines().toList(),
+        screen.lines(),
         "after the display is erased the screen holds exactly the table");
     assertTrue(screen.cursorVisible());
   }
@@ -131,7 +138,14 @@ class ProgressPtyIT {
     Run piped = piped("--format", "json", "projects");
     Path json = tmp.resolve("out.json");
 
-    Run tty = onPty("exec " + q(java()) + " -jar " + q(jar()) + " --format json projects > " + q(json.toString()));
+    Run tty =
+        onPty(
+            "exec "
+                + q(java())
+                + " -jar "
+                + q(jar())
+                + " --format json projects > "
+                + q(json.toString()));
     assertEquals(0, tty.exit(), tty.out());
     assertEquals(piped.out(), Files.readString(json), "stdout byte for byte as without progress");
     assertTrue(showedDiscovery(tty.out()), tty.out());
@@ -144,27 +158,36 @@ class ProgressPtyIT {
     for (int i = 12; i < 60; i++) {
       fx.repoWithCommit(tmp.resolve("projects").resolve("repo-" + i), "a.txt", "a\n");
     }
-    ProcessBuilder pb = new ProcessBuilder(SCRIPT.toString(), "-qec",
-        "exec " + q(java()) + " -jar " + q(jar()) + " -j 1 projects", "/dev/null").directory(tmp.toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                SCRIPT.toString(),
+                "-qec",
+                "exec " + q(java()) + " -jar " + q(jar()) + " -j 1 projects",
+                "/dev/null")
+            .directory(tmp.toFile());
     pb.environment().putAll(fx.environment());
     pb.environment().put("TERM", "xterm-256color");
     pb.environment().put("COLUMNS", String.valueOf(COLUMNS));
     pb.redirectErrorStream(true);
     Process p = pb.start();
     StringBuffer transcript = new StringBuffer();
-    Thread reader = new Thread(() -> {
-      byte[] buf = new byte[4096];
-      try (var in = p.getInputStream()) {
-        for (int n; (n = in.read(buf)) > 0; ) {
-          transcript.append(new String(buf, 0, n, StandardCharsets.UTF_8));
-        }
-      } catch (java.io.IOException e) {
-        // the process ended
-      }
-    });
+    Thread reader =
+        new Thread(
+            () -> {
+              byte[] buf = new byte[4096];
+              try (var in = p.getInputStream()) {
+                for (int n; (n = in.read(buf)) > 0; ) {
+                  transcript.append(new String(buf, 0, n, StandardCharsets.UTF_8));
+                }
+              } catch (java.io.IOException e) {
+                // the process ended
+              }
+            });
     reader.start();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (!plain(transcript.toString()).contains("Statusing") && p.isAlive() && System.nanoTime() < deadline) {
+    while (!plain(transcript.toString()).contains("Statusing")
+        && p.isAlive()
+        && System.nanoTime() < deadline) {
       Thread.sleep(10);
     }
     p.getOutputStream().write(3); // Ctrl-C, typed on the terminal
@@ -182,7 +205,13 @@ class ProgressPtyIT {
 
   @Test
   void noProgressOnATerminalDrawsNothing() throws Exception {
-    Run tty = onPty("exec " + q(java()) + " -jar " + q(jar()) + " --no-progress --format json projects > /dev/null");
+    Run tty =
+        onPty(
+            "exec "
+                + q(java())
+                + " -jar "
+                + q(jar())
+                + " --no-progress --format json projects > /dev/null");
     assertEquals(0, tty.exit(), tty.out());
     assertEquals("", tty.out());
   }

@@ -41,22 +41,38 @@ class UnreadableIT {
     f.repoWithCommit(fleet.resolve("unsearchable-subdir"), "a.txt", "a\n", "sub/b.txt", "b\n");
     run(tmp, "chown", "-R", "nobody:nogroup", tmp.toString());
     Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
-    for (String locked : List.of("locked-subdir/sub", "locked-git/.git", "locked-untracked/newdir",
-        "locked-folder")) {
-      Files.setPosixFilePermissions(fleet.resolve(locked), PosixFilePermissions.fromString("---------"));
+    for (String locked :
+        List.of(
+            "locked-subdir/sub", "locked-git/.git", "locked-untracked/newdir", "locked-folder")) {
+      Files.setPosixFilePermissions(
+          fleet.resolve(locked), PosixFilePermissions.fromString("---------"));
     }
     // Readable but not searchable: the names list, no entry can be lstat'ed.
-    Files.setPosixFilePermissions(fleet.resolve("unsearchable-subdir/sub"),
-        PosixFilePermissions.fromString("r--r--r--"));
+    Files.setPosixFilePermissions(
+        fleet.resolve("unsearchable-subdir/sub"), PosixFilePermissions.fromString("r--r--r--"));
     Map<String, String> before = HostileFleet.snapshot(fleet);
 
-    Path jar = Path.of(System.getProperty("gitoverit.jar", "target/gitoverit.jar")).toAbsolutePath();
+    Path jar =
+        Path.of(System.getProperty("gitoverit.jar", "target/gitoverit.jar")).toAbsolutePath();
     Path out = tmp.resolve("out.json");
     Path err = tmp.resolve("err.txt");
-    ProcessBuilder pb = new ProcessBuilder("setpriv", "--reuid=65534", "--regid=65534",
-        "--clear-groups", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-jar", jar.toString(), "--format", "json", "--no-progress", "--errors", "fleet")
-        .directory(tmp.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                "setpriv",
+                "--reuid=65534",
+                "--regid=65534",
+                "--clear-groups",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                jar.toString(),
+                "--format",
+                "json",
+                "--no-progress",
+                "--errors",
+                "fleet")
+            .directory(tmp.toFile())
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile());
     pb.environment().putAll(f.environment());
     pb.environment().put("LC_ALL", "C.UTF-8");
     pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
@@ -68,15 +84,33 @@ class UnreadableIT {
     assertEquals(1, p.exitValue(), stderr);
     assertEquals(before, HostileFleet.snapshot(fleet));
     assertTrue(json.contains("\"display_path\": \"fleet/ok\""), json);
-    assertEquals(1, json.lines().filter(l -> l.contains("\"status\"")).count(), "only ok is read: " + json);
-    for (String[] row : new String[][] {
-        {"fleet/locked-subdir", "cannot read the whole work tree: sub/b.txt: Permission denied"},
-        {"fleet/locked-git", "cannot read " + fleet.resolve("locked-git/.git") + ": permission denied"},
-        {"fleet/locked-untracked", "cannot read the whole work tree: warning: could not open directory 'newdir/'"},
-        {"fleet/locked-folder", "permission denied"},
-        {"fleet/unsearchable-subdir", "cannot read the whole work tree: sub/b.txt: Permission denied"}}) {
-      assertTrue(stderr.lines().anyMatch(l -> l.startsWith(tmp.resolve(row[0]) + ": " + row[1])
-              || l.startsWith(row[0] + ": " + row[1])), row[0] + "\n" + stderr);
+    assertEquals(
+        1, json.lines().filter(l -> l.contains("\"status\"")).count(), "only ok is read: " + json);
+    for (String[] row :
+        new String[][] {
+          {"fleet/locked-subdir", "cannot read the whole work tree: sub/b.txt: Permission denied"},
+          {
+            "fleet/locked-git",
+            "cannot read " + fleet.resolve("locked-git/.git") + ": permission denied"
+          },
+          {
+            "fleet/locked-untracked",
+            "cannot read the whole work tree: warning: could not open directory 'newdir/'"
+          },
+          {"fleet/locked-folder", "permission denied"},
+          {
+            "fleet/unsearchable-subdir",
+            "cannot read the whole work tree: sub/b.txt: Permission denied"
+          }
+        }) {
+      assertTrue(
+          stderr
+              .lines()
+              .anyMatch(
+                  l ->
+                      l.startsWith(tmp.resolve(row[0]) + ": " + row[1])
+                          || l.startsWith(row[0] + ": " + row[1])),
+          row[0] + "\n" + stderr);
     }
     assertFalse(json.contains("\"deleted\": 1"), json);
     // The folder inside the failed work tree is told by that repository's row, not a second one.

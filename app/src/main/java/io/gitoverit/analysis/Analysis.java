@@ -8,8 +8,8 @@ import java.util.Optional;
 /**
  * One analysis with what its work-tree walk learnt for discovery: the directories inside the work
  * tree (outside nested repositories) that hold a {@code .git} entry, whether git ignores them or
- * not. Empty when the analysis did not walk the whole work tree in-process (the git engine,
- * {@code --metadata-only}), so discovery must walk it itself.
+ * not. Empty when the analysis did not walk the whole work tree in-process (the git engine, {@code
+ * --metadata-only}), so discovery must walk it itself.
  */
 public record Analysis(RepoReport report, Optional<List<Path>> nestedCandidates) {
 

@@ -3,8 +3,8 @@ package io.gitoverit.analysis;
 import java.util.Optional;
 
 /**
- * A repository could not be read; the message is one line naming the cause. A detail, when
- * there is one, is more of what the failing program (git) said, in its own words.
+ * A repository could not be read; the message is one line naming the cause. A detail, when there is
+ * one, is more of what the failing program (git) said, in its own words.
  */
 public class AnalysisException extends Exception {
   private static final long serialVersionUID = 1L;

@@ -5,8 +5,8 @@ package io.gitoverit.analysis;
  *
  * @param collectMtime whether to find the newest modification time in the work tree (upstream's
  *     collect_mtime rule: only when the sort, columns, format or an expression needs it)
- * @param metadataOnly skip the work tree entirely (branch, remote, url, ahead/behind,
- *     submodules and ident only)
+ * @param metadataOnly skip the work tree entirely (branch, remote, url, ahead/behind, submodules
+ *     and ident only)
  */
 public record AnalysisOptions(boolean collectMtime, boolean metadataOnly) {
   public static final AnalysisOptions FULL = new AnalysisOptions(true, false);

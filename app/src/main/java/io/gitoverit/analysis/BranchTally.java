@@ -13,17 +13,17 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevWalk;
 
 /**
- * The local branches counted as {@code git for-each-ref --format='%(upstream)
- * %(upstream:track)' refs/heads} shows them: those with commits their existing upstream lacks
- * (HEAD's branch left out: its own counts are ahead/behind), those without an upstream, and those
- * whose upstream is gone (HEAD's branch included).
+ * The local branches counted as {@code git for-each-ref --format='%(upstream) %(upstream:track)'
+ * refs/heads} shows them: those with commits their existing upstream lacks (HEAD's branch left out:
+ * its own counts are ahead/behind), those without an upstream, and those whose upstream is gone
+ * (HEAD's branch included).
  */
 record BranchTally(int unpushed, int noUpstream, int gone) {
 
   /**
    * The for-each-ref format {@link #lines} reads: five NUL-terminated fields per branch (a commit
-   * message holds no NUL), the message whole so that its subject is cut as {@link CommitText}
-   * cuts it for both engines.
+   * message holds no NUL), the message whole so that its subject is cut as {@link CommitText} cuts
+   * it for both engines.
    */
   static final String FORMAT =
       "%(refname)%00%(upstream)%00%(upstream:track)%00%(committerdate:unix)%00%(contents)%00";

@@ -9,16 +9,16 @@ import java.util.TreeSet;
 
 /**
  * The config git sees in one repository, read with one {@code git config --list -z --show-scope}
- * call: every value by canonical key (the last one wins, as for {@code git config --get}), and
- * the filter drivers whose programs the repository's own config files name.
+ * call: every value by canonical key (the last one wins, as for {@code git config --get}), and the
+ * filter drivers whose programs the repository's own config files name.
  *
- * <p>A driver counts as the repository's when a command it would run ({@code clean}, {@code
- * smudge} or {@code process}) has its value from the repository's config (local, worktree, or a
- * file these include) and that value is neither empty nor the very value the user's system or
- * global config gives the same key. {@code git lfs install --local} writes the commands that
- * {@code git lfs install} writes globally: the same text names the user's own program, which
- * plain git would run anyway, so such a driver may run. Scopes other than system, global and
- * command ({@code -c}, {@code GIT_CONFIG_PARAMETERS}) count as the repository's.
+ * <p>A driver counts as the repository's when a command it would run ({@code clean}, {@code smudge}
+ * or {@code process}) has its value from the repository's config (local, worktree, or a file these
+ * include) and that value is neither empty nor the very value the user's system or global config
+ * gives the same key. {@code git lfs install --local} writes the commands that {@code git lfs
+ * install} writes globally: the same text names the user's own program, which plain git would run
+ * anyway, so such a driver may run. Scopes other than system, global and command ({@code -c},
+ * {@code GIT_CONFIG_PARAMETERS}) count as the repository's.
  */
 final class CliConfig {
   /** The keys of a driver that name a program. */
@@ -57,7 +57,8 @@ final class CliConfig {
     for (Map.Entry<String, String> e : values.entrySet()) {
       String key = e.getKey();
       int last = key.lastIndexOf('.');
-      if (!key.startsWith("filter.") || last <= "filter.".length()
+      if (!key.startsWith("filter.")
+          || last <= "filter.".length()
           || !COMMANDS.contains(key.substring(last + 1))) {
         continue;
       }
@@ -80,8 +81,8 @@ final class CliConfig {
   }
 
   /**
-   * Names of the filter drivers whose clean, smudge or process command comes from the
-   * repository's own config and is not the user's (see the class comment): git must not run them.
+   * Names of the filter drivers whose clean, smudge or process command comes from the repository's
+   * own config and is not the user's (see the class comment): git must not run them.
    */
   Set<String> ownFilterDrivers() {
     return ownFilterDrivers;

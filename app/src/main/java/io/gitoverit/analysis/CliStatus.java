@@ -68,8 +68,16 @@ record CliStatus(
       }
     }
     return new CliStatus(
-        Optional.ofNullable(b.oid), Optional.ofNullable(b.head), Optional.ofNullable(b.upstream),
-        b.ahead, b.behind, b.untracked, b.modified, b.deleted, b.conflicts, List.copyOf(b.changes));
+        Optional.ofNullable(b.oid),
+        Optional.ofNullable(b.head),
+        Optional.ofNullable(b.upstream),
+        b.ahead,
+        b.behind,
+        b.untracked,
+        b.modified,
+        b.deleted,
+        b.conflicts,
+        List.copyOf(b.changes));
   }
 
   /** The non-empty fields of a NUL-separated listing. */
@@ -139,7 +147,10 @@ record CliStatus(
           }
         }
       }
-      String sub = subStart < subEnd ? new String(f, subStart, subEnd - subStart, StandardCharsets.US_ASCII) : "";
+      String sub =
+          subStart < subEnd
+              ? new String(f, subStart, subEnd - subStart, StandardCharsets.US_ASCII)
+              : "";
       changes.add(new Change(kind, xy, sub, java.util.Arrays.copyOfRange(f, pos, f.length)));
       if (kind == 'u' || xy.equals("AA") || xy.equals("DD") || xy.indexOf('U') >= 0) {
         conflicts++;

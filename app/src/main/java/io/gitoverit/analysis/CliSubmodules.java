@@ -13,17 +13,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Upstream's submodule count, with git: the {@code .gitmodules} sections whose path HEAD records
- * as a gitlink, or (when HEAD has nothing there) the index has at stage 0. {@code .gitmodules}
- * is read with upstream's simplified parser: any line it does not understand, or a section
- * without {@code path} or {@code url}, makes the count 0.
+ * Upstream's submodule count, with git: the {@code .gitmodules} sections whose path HEAD records as
+ * a gitlink, or (when HEAD has nothing there) the index has at stage 0. {@code .gitmodules} is read
+ * with upstream's simplified parser: any line it does not understand, or a section without {@code
+ * path} or {@code url}, makes the count 0.
  */
 final class CliSubmodules {
   private static final Pattern SECTION =
-      Pattern.compile("^\\[\\s*([^\\]\"\\s]+)(?:\\s+\"((?:[^\"\\\\]|\\\\.)*)\")?\\s*\\]$",
+      Pattern.compile(
+          "^\\[\\s*([^\\]\"\\s]+)(?:\\s+\"((?:[^\"\\\\]|\\\\.)*)\")?\\s*\\]$",
           Pattern.UNICODE_CHARACTER_CLASS);
   private static final Pattern OPTION =
-      Pattern.compile("^([A-Za-z][-A-Za-z0-9]*)\\s*(?:=\\s*(.*))?$", Pattern.UNICODE_CHARACTER_CLASS);
+      Pattern.compile(
+          "^([A-Za-z][-A-Za-z0-9]*)\\s*(?:=\\s*(.*))?$", Pattern.UNICODE_CHARACTER_CLASS);
+
   /** The line breaks of Python's {@code str.splitlines}. */
   private static final Pattern LINE_BREAK =
       Pattern.compile("\r\n|[\n\r\u000b\u000c\u001c\u001d\u001e\u0085\u2028\u2029]");
@@ -36,7 +39,8 @@ final class CliSubmodules {
     if (Files.isSymbolicLink(file) || !Files.isRegularFile(file)) {
       return 0;
     }
-    Optional<List<Map<String, String>>> sections = parse(Files.readString(file, StandardCharsets.UTF_8));
+    Optional<List<Map<String, String>>> sections =
+        parse(Files.readString(file, StandardCharsets.UTF_8));
     if (sections.isEmpty() || sections.get().isEmpty()) {
       return 0;
     }
@@ -48,14 +52,17 @@ final class CliSubmodules {
       paths.add(s.get("path"));
     }
     // One call both checks that HEAD is a commit and lists it; only a failure needs a second.
-    Optional<Map<String, String[]>> head = listed(git, root, "ls-tree", "-z", "--full-tree", "HEAD^{commit}", paths);
+    Optional<Map<String, String[]>> head =
+        listed(git, root, "ls-tree", "-z", "--full-tree", "HEAD^{commit}", paths);
     if (head.isEmpty() && !git.run(root, "rev-parse", "--verify", "-q", "HEAD^{commit}").ok()) {
       return 0;
     }
     Map<String, String[]> inHead = head.orElse(Map.of());
     List<String> absent = paths.stream().filter(p -> !inHead.containsKey(p)).toList();
     Map<String, String[]> inIndex =
-        absent.isEmpty() ? Map.of() : listed(git, root, "ls-files", "--sparse", "-sz", null, absent).orElse(Map.of());
+        absent.isEmpty()
+            ? Map.of()
+            : listed(git, root, "ls-files", "--sparse", "-sz", null, absent).orElse(Map.of());
     int total = 0;
     for (String p : paths) {
       if (inHead.containsKey(p)) {
@@ -70,7 +77,13 @@ final class CliSubmodules {
 
   /** {@code path -> metadata fields} of a {@code META TAB PATH} listing; empty when git failed. */
   private static Optional<Map<String, String[]>> listed(
-      GitRunner git, Path root, String cmd, String opt1, String opt2, String rev, List<String> paths)
+      GitRunner git,
+      Path root,
+      String cmd,
+      String opt1,
+      String opt2,
+      String rev,
+      List<String> paths)
       throws IOException {
     List<String> args = new ArrayList<>(List.of("--literal-pathspecs", cmd, opt1, opt2));
     if (rev != null) {
@@ -106,7 +119,9 @@ final class CliSubmodules {
         sections.add(new HashMap<>());
       } else if (option.matches() && !sections.isEmpty()) {
         String value = option.group(2) == null ? "" : pyStrip(option.group(2));
-        sections.get(sections.size() - 1).put(option.group(1).toLowerCase(java.util.Locale.ROOT), value);
+        sections
+            .get(sections.size() - 1)
+            .put(option.group(1).toLowerCase(java.util.Locale.ROOT), value);
       } else {
         return Optional.empty();
       }

@@ -13,7 +13,10 @@ import java.util.Optional;
 final class CliWorktreeFacts {
   private CliWorktreeFacts() {}
 
-  /** Added and deleted lines over {@code git diff --numstat --cached}, then {@code git diff --numstat}. */
+  /**
+   * Added and deleted lines over {@code git diff --numstat --cached}, then {@code git diff
+   * --numstat}.
+   */
   record LineTotals(int additions, int deletions) {}
 
   /**
@@ -26,7 +29,8 @@ final class CliWorktreeFacts {
     for (boolean cached : new boolean[] {true, false}) {
       GitRunner.Result r =
           cached
-              ? git.run(root, "diff", "--numstat", "-z", "--no-ext-diff", "--no-textconv", "--cached")
+              ? git.run(
+                  root, "diff", "--numstat", "-z", "--no-ext-diff", "--no-textconv", "--cached")
               : git.run(root, "diff", "--numstat", "-z", "--no-ext-diff", "--no-textconv");
       if (r.ok()) {
         addNumstat(r.stdout(), sum);
@@ -66,12 +70,12 @@ final class CliWorktreeFacts {
   private static final int PARALLEL_FROM = 8192;
 
   /**
-   * The newest modification time (links followed, nanosecond precision) over the paths that
-   * {@code git ls-files -z --sparse} with {@code which} ({@code --cached} for the tracked paths,
-   * {@code --others --exclude-standard} for the untracked, not ignored ones) lists, skipping
-   * {@code .git} and paths that do not exist; empty when there are none. Names that this JVM
-   * cannot turn into a path (bytes that are not valid in its file-name encoding) are handed, as
-   * bytes, to {@code stat} (see {@link #statRawNames}). Many names are stat'ed by several threads.
+   * The newest modification time (links followed, nanosecond precision) over the paths that {@code
+   * git ls-files -z --sparse} with {@code which} ({@code --cached} for the tracked paths, {@code
+   * --others --exclude-standard} for the untracked, not ignored ones) lists, skipping {@code .git}
+   * and paths that do not exist; empty when there are none. Names that this JVM cannot turn into a
+   * path (bytes that are not valid in its file-name encoding) are handed, as bytes, to {@code stat}
+   * (see {@link #statRawNames}). Many names are stat'ed by several threads.
    *
    * @throws AnalysisException when git cannot list the files
    */
@@ -84,8 +88,8 @@ final class CliWorktreeFacts {
       throw new AnalysisException(r.errorLine("git ls-files"));
     }
     List<byte[]> names = CliStatus.splitNul(r.stdout());
-    java.nio.charset.Charset jnu = java.nio.charset.Charset.forName(
-        System.getProperty("sun.jnu.encoding", "UTF-8"));
+    java.nio.charset.Charset jnu =
+        java.nio.charset.Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8"));
     java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
     List<String> paths = new java.util.ArrayList<>(names.size());
     for (byte[] name : names) {
@@ -100,15 +104,21 @@ final class CliWorktreeFacts {
       }
       paths.add(n);
     }
-    long newestNanos = paths.size() >= PARALLEL_FROM
-        ? java.util.stream.IntStream.range(0, (paths.size() + 4095) / 4096).parallel()
-            .mapToLong(chunk -> newestNanos(root, paths, chunk * 4096,
-                Math.min(paths.size(), chunk * 4096 + 4096)))
-            .max().orElse(Long.MIN_VALUE)
-        : newestNanos(root, paths, 0, paths.size());
-    Optional<Instant> newest = newestNanos == Long.MIN_VALUE
-        ? Optional.empty()
-        : Optional.of(Instant.EPOCH.plusNanos(newestNanos));
+    long newestNanos =
+        paths.size() >= PARALLEL_FROM
+            ? java.util.stream.IntStream.range(0, (paths.size() + 4095) / 4096)
+                .parallel()
+                .mapToLong(
+                    chunk ->
+                        newestNanos(
+                            root, paths, chunk * 4096, Math.min(paths.size(), chunk * 4096 + 4096)))
+                .max()
+                .orElse(Long.MIN_VALUE)
+            : newestNanos(root, paths, 0, paths.size());
+    Optional<Instant> newest =
+        newestNanos == Long.MIN_VALUE
+            ? Optional.empty()
+            : Optional.of(Instant.EPOCH.plusNanos(newestNanos));
     if (raw.size() > 0) {
       newest = newer(newest, statRawNames(root, raw.toByteArray()));
     }
@@ -129,7 +139,9 @@ final class CliWorktreeFacts {
     for (int i = from; i < to; i++) {
       long t;
       try {
-        t = Files.getLastModifiedTime(root.resolve(paths.get(i))).to(java.util.concurrent.TimeUnit.NANOSECONDS);
+        t =
+            Files.getLastModifiedTime(root.resolve(paths.get(i)))
+                .to(java.util.concurrent.TimeUnit.NANOSECONDS);
       } catch (IOException | InvalidPathException e) {
         continue; // missing or a dangling link: upstream skips it too
       }
@@ -154,25 +166,29 @@ final class CliWorktreeFacts {
   }
 
   /**
-   * The newest modification time of files whose names Java cannot express (bytes that are not
-   * valid UTF-8, or any non-ASCII name under a non-UTF-8 locale): the names go to GNU
-   * {@code stat} through stdin, as bytes, with {@code xargs -0}. Empty when those tools are
-   * missing or fail; then, as before, these files do not count.
+   * The newest modification time of files whose names Java cannot express (bytes that are not valid
+   * UTF-8, or any non-ASCII name under a non-UTF-8 locale): the names go to GNU {@code stat}
+   * through stdin, as bytes, with {@code xargs -0}. Empty when those tools are missing or fail;
+   * then, as before, these files do not count.
    */
   static Optional<Instant> statRawNames(Path root, byte[] nulSeparatedNames) {
-    ProcessBuilder pb = new ProcessBuilder("xargs", "-0", "-r", "stat", "-L", "--printf", "%.9Y\\n", "--")
-        .directory(root.toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder("xargs", "-0", "-r", "stat", "-L", "--printf", "%.9Y\\n", "--")
+            .directory(root.toFile());
     pb.environment().put("LC_ALL", "C");
     pb.redirectError(ProcessBuilder.Redirect.DISCARD);
     try {
       Process p = pb.start();
-      Thread feeder = new Thread(() -> {
-        try (java.io.OutputStream in = p.getOutputStream()) {
-          in.write(nulSeparatedNames);
-        } catch (IOException e) {
-          // stat stopped reading; what it printed so far still counts
-        }
-      }, "gitoverit-stat-feeder");
+      Thread feeder =
+          new Thread(
+              () -> {
+                try (java.io.OutputStream in = p.getOutputStream()) {
+                  in.write(nulSeparatedNames);
+                } catch (IOException e) {
+                  // stat stopped reading; what it printed so far still counts
+                }
+              },
+              "gitoverit-stat-feeder");
       feeder.setDaemon(true);
       feeder.start();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);

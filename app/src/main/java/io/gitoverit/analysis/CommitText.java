@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.OptionalLong;
 
 /**
- * A commit's subject and committer date as {@code git log --format='%s %ct'} gives them, from
- * the message or the raw commit object, for both engines alike.
+ * A commit's subject and committer date as {@code git log --format='%s %ct'} gives them, from the
+ * message or the raw commit object, for both engines alike.
  */
 final class CommitText {
   private CommitText() {}

@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
  */
 public final class ConfigValues {
   private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9](_?[0-9])*");
-  private static final Pattern FLOAT = Pattern.compile(
-      "[+-]?(([0-9](_?[0-9])*)?\\.[0-9](_?[0-9])*|[0-9](_?[0-9])*\\.?)([eE][+-]?[0-9]+)?");
+  private static final Pattern FLOAT =
+      Pattern.compile(
+          "[+-]?(([0-9](_?[0-9])*)?\\.[0-9](_?[0-9])*|[0-9](_?[0-9])*\\.?)([eE][+-]?[0-9]+)?");
 
   private ConfigValues() {}
 

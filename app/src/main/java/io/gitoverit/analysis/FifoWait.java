@@ -12,17 +12,18 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Spots a git process (or one it started) that waits to open a FIFO: a downloaded repository
- * can hold one where git reads a file, and git would wait for a writer forever. Linux names
- * that wait {@code wait_for_partner} in {@code /proc/<pid>/wchan}; elsewhere (no {@code /proc},
- * an older kernel) nothing is spotted and the call's own timeout still applies. The scan's
- * {@code StallWatch} does the same for JGit's opens, in the JVM.
+ * Spots a git process (or one it started) that waits to open a FIFO: a downloaded repository can
+ * hold one where git reads a file, and git would wait for a writer forever. Linux names that wait
+ * {@code wait_for_partner} in {@code /proc/<pid>/wchan}; elsewhere (no {@code /proc}, an older
+ * kernel) nothing is spotted and the call's own timeout still applies. The scan's {@code
+ * StallWatch} does the same for JGit's opens, in the JVM.
  */
 final class FifoWait {
   /** How long a process may wait to open a FIFO before its call is given up. */
   static final Duration LIMIT = Duration.ofSeconds(10);
 
   private final long limitNanos;
+
   /** Since when (System.nanoTime) each waiting process has been seen waiting. */
   private final Map<Long, Long> since = new HashMap<>();
 

@@ -20,20 +20,20 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * Keeps git from running the clean/smudge/process filter programs that a scanned repository's
- * own config (or one of its submodules' configs) names, and names the files whose count that
- * makes uncertain.
+ * Keeps git from running the clean/smudge/process filter programs that a scanned repository's own
+ * config (or one of its submodules' configs) names, and names the files whose count that makes
+ * uncertain.
  *
  * <p>Which drivers are the repository's, and which are the user's own programs that may run, is
  * {@link CliConfig}'s rule. Each of the repository's drivers gets {@code -c filter.X.clean= -c
- * filter.X.smudge= -c filter.X.process= -c filter.X.required=false}: git treats an empty command
- * as "no filter" and, without {@code required}, does not die. git passes {@code -c} values on to
- * the git processes it starts in submodules. The price: a file git has to read (its stat data no
- * longer match the index) is hashed raw instead of cleaned, so it is counted as git counts it
- * without the filter, which may differ from what the filter would say. Those files become
- * warnings. They are found with {@code git diff --raw} while {@code diff.autoRefreshIndex} is
- * off, limited by an attribute pathspec to one switched-off driver's files: it lists each such
- * tracked file whose stat data changed, without reading one and without expanding a sparse index.
+ * filter.X.smudge= -c filter.X.process= -c filter.X.required=false}: git treats an empty command as
+ * "no filter" and, without {@code required}, does not die. git passes {@code -c} values on to the
+ * git processes it starts in submodules. The price: a file git has to read (its stat data no longer
+ * match the index) is hashed raw instead of cleaned, so it is counted as git counts it without the
+ * filter, which may differ from what the filter would say. Those files become warnings. They are
+ * found with {@code git diff --raw} while {@code diff.autoRefreshIndex} is off, limited by an
+ * attribute pathspec to one switched-off driver's files: it lists each such tracked file whose stat
+ * data changed, without reading one and without expanding a sparse index.
  */
 final class FilterGuard {
   /** How deep git's submodule recursion is followed before the repository fails instead. */
@@ -62,11 +62,14 @@ final class FilterGuard {
     }
 
     String owner() {
-      return prefix.isEmpty() ? "the repository" : "submodule " + prefix.substring(0, prefix.length() - 1);
+      return prefix.isEmpty()
+          ? "the repository"
+          : "submodule " + prefix.substring(0, prefix.length() - 1);
     }
   }
 
   private final List<Level> levels;
+
   /** Every switched-off driver, with the level whose config made it the repository's. */
   private final Map<String, Level> switchedOff;
 
@@ -79,8 +82,8 @@ final class FilterGuard {
    * The guard for a repository: drivers from its own config, plus those in the configs of the
    * submodules git status would enter, at every depth.
    *
-   * @param listing {@link #listIndex} started in the repository's work tree {@code root}, or
-   *     null when git will not enter submodules (then only the repository's own drivers count)
+   * @param listing {@link #listIndex} started in the repository's work tree {@code root}, or null
+   *     when git will not enter submodules (then only the repository's own drivers count)
    */
   static FilterGuard of(CliConfig config, GitRunner git, Path root, GitRunner.Pending listing)
       throws AnalysisException, IOException {
@@ -104,8 +107,8 @@ final class FilterGuard {
 
   /**
    * Whether the index of {@code gitDir} may record a gitlink, without asking git; any doubt (an
-   * index that cannot be read or parsed) answers true. Without one git status enters no
-   * submodule, and {@link #listIndex} is not needed.
+   * index that cannot be read or parsed) answers true. Without one git status enters no submodule,
+   * and {@link #listIndex} is not needed.
    */
   static boolean mayHaveGitlinks(Path gitDir, Optional<String> objectFormat) {
     boolean sha256 = objectFormat.map(f -> f.equalsIgnoreCase("sha256")).orElse(false);
@@ -123,12 +126,18 @@ final class FilterGuard {
 
   /**
    * Adds a level for every populated submodule that {@code listing} (of one work tree) records,
-   * then for theirs. git status enters a gitlink's folder when it holds a {@code .git} that names
-   * a git dir (a folder, or a file pointing anywhere), and the git it runs there reads that git
-   * dir's config with its includes: so each is asked with {@code git --git-dir}, as git does.
+   * then for theirs. git status enters a gitlink's folder when it holds a {@code .git} that names a
+   * git dir (a folder, or a file pointing anywhere), and the git it runs there reads that git dir's
+   * config with its includes: so each is asked with {@code git --git-dir}, as git does.
    */
-  private static void submodules(GitRunner git, Path workTree, String prefix,
-      GitRunner.Pending listing, List<Level> out, Set<Path> seen, int depth)
+  private static void submodules(
+      GitRunner git,
+      Path workTree,
+      String prefix,
+      GitRunner.Pending listing,
+      List<Level> out,
+      Set<Path> seen,
+      int depth)
       throws AnalysisException, IOException {
     GitRunner.Result r = listing.await();
     if (!r.ok()) {
@@ -149,11 +158,13 @@ final class FilterGuard {
         dir = workTree.resolve(name);
       } catch (java.nio.file.InvalidPathException e) {
         // Fail closed: a submodule this JVM cannot find could still be entered by git.
-        throw new AnalysisException("cannot check the submodule at a path this JVM cannot name: "
-            + name.replace('\n', '?'));
+        throw new AnalysisException(
+            "cannot check the submodule at a path this JVM cannot name: "
+                + name.replace('\n', '?'));
       }
       Path dotGit = dir.resolve(".git");
-      if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS) || !Files.exists(dotGit)
+      if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)
+          || !Files.exists(dotGit)
           || !seen.add(dir.toRealPath())) {
         continue; // not populated: git does not enter it
       }
@@ -190,11 +201,15 @@ final class FilterGuard {
     Set<String> out = new TreeSet<>();
     for (String name : switchedOff.keySet()) {
       String p = "filter." + name + ".";
-      boolean command = !level.config().get(p + "clean").orElse("").isEmpty()
-          || !level.config().get(p + "process").orElse("").isEmpty();
-      boolean required = level.config().get(p + "required")
-          .map(v -> !FALSE_WORDS.contains(v.strip().toLowerCase(Locale.ROOT)))
-          .orElse(false);
+      boolean command =
+          !level.config().get(p + "clean").orElse("").isEmpty()
+              || !level.config().get(p + "process").orElse("").isEmpty();
+      boolean required =
+          level
+              .config()
+              .get(p + "required")
+              .map(v -> !FALSE_WORDS.contains(v.strip().toLowerCase(Locale.ROOT)))
+              .orElse(false);
       if (command || required) {
         out.add(name);
       }
@@ -203,8 +218,8 @@ final class FilterGuard {
   }
 
   /**
-   * Driver names a {@code :(attr:filter=NAME)} pathspec can hold: git allows only letters,
-   * digits, {@code -} and {@code _} (and an escaped comma) in such a value.
+   * Driver names a {@code :(attr:filter=NAME)} pathspec can hold: git allows only letters, digits,
+   * {@code -} and {@code _} (and an escaped comma) in such a value.
    */
   private static final Pattern PATHSPEC_VALUE = Pattern.compile("[A-Za-z0-9_-]+");
 
@@ -217,8 +232,18 @@ final class FilterGuard {
    */
   private static GitRunner.Pending statDirty(GitRunner g, Level level, String driver)
       throws IOException {
-    List<String> args = new ArrayList<>(List.of("-c", "diff.autoRefreshIndex=false", "diff",
-        "--raw", "-z", "--no-color", "--no-renames", "--diff-filter=M", "--ignore-submodules=all"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "-c",
+                "diff.autoRefreshIndex=false",
+                "diff",
+                "--raw",
+                "-z",
+                "--no-color",
+                "--no-renames",
+                "--diff-filter=M",
+                "--ignore-submodules=all"));
     if (driver != null) {
       args.add("--");
       args.add(":(attr:filter=" + driver + ")");
@@ -244,9 +269,12 @@ final class FilterGuard {
     }
     if (!out.others.isEmpty()) {
       if (sparseIndex(level.config())) {
-        throw new AnalysisException("cannot tell which files filter driver '"
-            + visible(out.others.iterator().next()) + "' (named in " + level.owner()
-            + "'s config, not run by gitoverit) applies to without expanding the sparse index");
+        throw new AnalysisException(
+            "cannot tell which files filter driver '"
+                + visible(out.others.iterator().next())
+                + "' (named in "
+                + level.owner()
+                + "'s config, not run by gitoverit) applies to without expanding the sparse index");
       }
       out.all = statDirty(g, level, null);
     }
@@ -254,7 +282,8 @@ final class FilterGuard {
   }
 
   private static boolean sparseIndex(CliConfig config) {
-    return config.get("index.sparse")
+    return config
+        .get("index.sparse")
         .map(v -> !FALSE_WORDS.contains(v.strip().toLowerCase(Locale.ROOT)))
         .orElse(false);
   }
@@ -279,10 +308,10 @@ final class FilterGuard {
   }
 
   /**
-   * One line per tracked file that git would have passed through a switched-off filter (its
-   * stat data changed), such as {@code a.bin: filter "lfs" not run (configured by the
-   * repository)}; at most {@link #MAX_NAMED} are named, a last line counts the rest. Empty when
-   * every count is what git itself would say.
+   * One line per tracked file that git would have passed through a switched-off filter (its stat
+   * data changed), such as {@code a.bin: filter "lfs" not run (configured by the repository)}; at
+   * most {@link #MAX_NAMED} are named, a last line counts the rest. Empty when every count is what
+   * git itself would say.
    */
   List<String> warnings(Check check, GitRunner g) throws AnalysisException, IOException {
     List<String> named = new ArrayList<>();
@@ -293,8 +322,13 @@ final class FilterGuard {
       Listings listings = i == 0 ? check.root : startListings(g, level);
       for (String[] hit : filtered(g, level, listings)) {
         if (named.size() < MAX_NAMED) {
-          named.add(visible(level.prefix() + hit[0]) + ": filter \"" + visible(hit[1])
-              + "\" not run (configured by " + visible(switchedOff.get(hit[1]).owner()) + ")");
+          named.add(
+              visible(level.prefix() + hit[0])
+                  + ": filter \""
+                  + visible(hit[1])
+                  + "\" not run (configured by "
+                  + visible(switchedOff.get(hit[1]).owner())
+                  + ")");
         } else {
           more++;
           moreDrivers.add("\"" + visible(hit[1]) + "\"");
@@ -302,8 +336,14 @@ final class FilterGuard {
       }
     }
     if (more > 0) {
-      named.add("and " + more + " more file" + (more == 1 ? "" : "s") + ": filter "
-          + String.join(", ", moreDrivers) + " not run");
+      named.add(
+          "and "
+              + more
+              + " more file"
+              + (more == 1 ? "" : "s")
+              + ": filter "
+              + String.join(", ", moreDrivers)
+              + " not run");
     }
     return named;
   }
@@ -326,8 +366,11 @@ final class FilterGuard {
       paths.write(0);
     }
     if (paths.size() > 0) {
-      GitRunner.Result attrs = g.runWithInput(level.workTree(), paths.toByteArray(),
-          level.args("check-attr", "-z", "--stdin", "filter"));
+      GitRunner.Result attrs =
+          g.runWithInput(
+              level.workTree(),
+              paths.toByteArray(),
+              level.args("check-attr", "-z", "--stdin", "filter"));
       if (!attrs.ok()) {
         throw new AnalysisException(attrs.errorLine("git check-attr"));
       }

@@ -25,33 +25,34 @@ import java.util.regex.Pattern;
  * repositories JGit cannot read correctly (split or sparse index, SHA-256, worktreeConfig,
  * conflicts, filters...). Its report is upstream's, as SPEC.md describes field by field.
  *
- * <p>A clean repository costs five git processes: {@code rev-parse} (validity, git dirs),
- * {@code config --list} (remote, url and the filter drivers to switch off), {@code status}
- * (counts, branch, upstream, ahead/behind), {@code var} (ident) and {@code ls-files} (mtime,
- * only when asked). Line totals ({@code diff --numstat}, twice) only follow a tracked change;
- * {@code rev-parse --verify} of an operation's head only follows its file; {@code ls-tree} and
- * {@code ls-files -s} only follow a {@code .gitmodules}. With {@code metadataOnly}, status is
- * limited to a pathspec that matches nothing: git then prints the same branch headers without
- * looking at a single work-tree file.
+ * <p>A clean repository costs five git processes: {@code rev-parse} (validity, git dirs), {@code
+ * config --list} (remote, url and the filter drivers to switch off), {@code status} (counts,
+ * branch, upstream, ahead/behind), {@code var} (ident) and {@code ls-files} (mtime, only when
+ * asked). Line totals ({@code diff --numstat}, twice) only follow a tracked change; {@code
+ * rev-parse --verify} of an operation's head only follows its file; {@code ls-tree} and {@code
+ * ls-files -s} only follow a {@code .gitmodules}. With {@code metadataOnly}, status is limited to a
+ * pathspec that matches nothing: git then prints the same branch headers without looking at a
+ * single work-tree file.
  *
- * <p>No program that the repository's config names ever runs. Besides what {@link GitRunner}
- * does (no optional locks, {@code core.fsmonitor=false}, no prompts), every call gets {@code -c
- * core.hooksPath=/dev/null -c core.pager=cat}; diffs get {@code --no-ext-diff --no-textconv};
- * and clean/smudge/process filter drivers defined by the repository's own (local or worktree)
- * config, or by the config of a submodule git status enters, are switched off by {@link
- * FilterGuard}: a file git would have passed through one is counted as git counts it without
- * the filter, and named in the report's warnings. Filter drivers of the user's global or system
- * config (git-lfs) still run, also when the repository's config repeats the same commands ({@code
- * git lfs install --local}): they are the user's programs, not the repository's.
+ * <p>No program that the repository's config names ever runs. Besides what {@link GitRunner} does
+ * (no optional locks, {@code core.fsmonitor=false}, no prompts), every call gets {@code -c
+ * core.hooksPath=/dev/null -c core.pager=cat}; diffs get {@code --no-ext-diff --no-textconv}; and
+ * clean/smudge/process filter drivers defined by the repository's own (local or worktree) config,
+ * or by the config of a submodule git status enters, are switched off by {@link FilterGuard}: a
+ * file git would have passed through one is counted as git counts it without the filter, and named
+ * in the report's warnings. Filter drivers of the user's global or system config (git-lfs) still
+ * run, also when the repository's config repeats the same commands ({@code git lfs install
+ * --local}): they are the user's programs, not the repository's.
  */
 public final class GitCliAnalyzer implements RepoAnalyzer {
   /**
    * Always passed: no hook and no pager can run, whatever the config says; and {@code git diff}
-   * does not refresh and write the index behind stat-only changes, which it does even with
-   * {@code --no-optional-locks} (stat-only changes then show as 0/0 lines: same totals).
+   * does not refresh and write the index behind stat-only changes, which it does even with {@code
+   * --no-optional-locks} (stat-only changes then show as 0/0 lines: same totals).
    */
   private static final List<String> ALWAYS =
       List.of("core.hooksPath=/dev/null", "core.pager=cat", "diff.autoRefreshIndex=false");
+
   private static final Pattern IDENT_TIME = Pattern.compile(" \\d+ [+-]\\d{4}$");
 
   private final GitRunner git;
@@ -71,7 +72,8 @@ public final class GitCliAnalyzer implements RepoAnalyzer {
     }
   }
 
-  private RepoReport read(Path root, AnalysisOptions options) throws IOException, AnalysisException {
+  private RepoReport read(Path root, AnalysisOptions options)
+      throws IOException, AnalysisException {
     Path dotGit = root.resolve(".git");
     if (Files.isDirectory(dotGit) && !(Files.isReadable(dotGit) && Files.isExecutable(dotGit))) {
       throw new AnalysisException("cannot read " + dotGit + ": permission denied");
@@ -98,15 +100,17 @@ public final class GitCliAnalyzer implements RepoAnalyzer {
 
   private RepoReport read(Path root, AnalysisOptions options, GitDirs dirs, GitRunner git)
       throws IOException, AnalysisException {
-    CliConfig config = CliConfig.parse(ok(git.run(root, "config", "--list", "-z", "--show-scope"), "git config"));
+    CliConfig config =
+        CliConfig.parse(ok(git.run(root, "config", "--list", "-z", "--show-scope"), "git config"));
     Path index = dirs.gitDir().resolve("index");
     // Before any git reads the index: a header, size or layout that rules one out (a zero-filled
     // file, more entries than the file can hold, zeros where extensions go) fails the repository
     // at once, where git would first hash the whole file.
     IndexIntegrity.checkLayout(index, config.get("extensions.objectformat"));
     // Only a work-tree read enters submodules, and only where the index records a gitlink.
-    boolean entersSubmodules = !options.metadataOnly()
-        && FilterGuard.mayHaveGitlinks(dirs.gitDir(), config.get("extensions.objectformat"));
+    boolean entersSubmodules =
+        !options.metadataOnly()
+            && FilterGuard.mayHaveGitlinks(dirs.gitDir(), config.get("extensions.objectformat"));
     GitRunner.Pending listing = entersSubmodules ? FilterGuard.listIndex(git, root) : null;
     FilterGuard guard;
     try {
@@ -122,21 +126,42 @@ public final class GitCliAnalyzer implements RepoAnalyzer {
     List<String> warnings = List.of();
     if (options.metadataOnly()) {
       IndexIntegrity.check(index, config.get("extensions.objectformat"));
-      status = CliStatus.parse(ok(g.run(root, "status", "--porcelain=v2", "--branch", "-z",
-          "--ahead-behind", "--untracked-files=no", "--ignore-submodules=all", "--", ":(exclude)*"),
-          "git status"));
+      status =
+          CliStatus.parse(
+              ok(
+                  g.run(
+                      root,
+                      "status",
+                      "--porcelain=v2",
+                      "--branch",
+                      "-z",
+                      "--ahead-behind",
+                      "--untracked-files=no",
+                      "--ignore-submodules=all",
+                      "--",
+                      ":(exclude)*"),
+                  "git status"));
       worktree = new Worktree.Unchecked();
     } else {
       // git status (the long part on a big work tree) runs while this thread checks the index
       // and stats the tracked files; nothing it says is used before the index proved intact.
-      GitRunner.Pending statusRun = g.start(root, "status", "--porcelain=v2", "--branch", "-z",
-          "--ahead-behind", "--untracked-files=normal");
+      GitRunner.Pending statusRun =
+          g.start(
+              root,
+              "status",
+              "--porcelain=v2",
+              "--branch",
+              "-z",
+              "--ahead-behind",
+              "--untracked-files=normal");
       FilterGuard.Check filterCheck = guard.start(g);
       // The index checksum (~100 ms for 100,000 entries) is summed on a thread of its own.
-      FutureTask<Void> intact = new FutureTask<>(() -> {
-        IndexIntegrity.check(index, config.get("extensions.objectformat"));
-        return null;
-      });
+      FutureTask<Void> intact =
+          new FutureTask<>(
+              () -> {
+                IndexIntegrity.check(index, config.get("extensions.objectformat"));
+                return null;
+              });
       Thread checker = new Thread(intact, "gitoverit-index-check");
       checker.setDaemon(true);
       checker.start();
@@ -161,28 +186,51 @@ public final class GitCliAnalyzer implements RepoAnalyzer {
       if (options.collectMtime() && status.untracked() > 0) {
         // Untracked, not ignored files exist only when status lists one ('?'): git's
         // ls-files --others shows the same files, and walks the work tree to find them.
-        mtime = CliWorktreeFacts.newer(mtime, CliWorktreeFacts.newestMtime(g, root, "--others",
-            "--exclude-standard"));
+        mtime =
+            CliWorktreeFacts.newer(
+                mtime, CliWorktreeFacts.newestMtime(g, root, "--others", "--exclude-standard"));
       }
-      worktree = new Worktree.Checked(status.modified(), status.untracked(), status.deleted(),
-          status.conflicts(), lines.additions(), lines.deletions(), mtime);
+      worktree =
+          new Worktree.Checked(
+              status.modified(),
+              status.untracked(),
+              status.deleted(),
+              status.conflicts(),
+              lines.additions(),
+              lines.deletions(),
+              mtime);
     }
 
     String head = readHead(dirs.gitDir());
     boolean detached = !head.startsWith("ref:");
-    boolean exceptional = status.conflicts() > 0 || detached
-        || OperationInProgress.any(dirs.gitDir(), name -> resolves(g, root, name));
+    boolean exceptional =
+        status.conflicts() > 0
+            || detached
+            || OperationInProgress.any(dirs.gitDir(), name -> resolves(g, root, name));
     Optional<String> branchName = Optional.empty();
     if (!detached) {
       String ref = head.substring("ref:".length()).strip();
-      branchName = Optional.of(ref.startsWith("refs/heads/") ? ref.substring("refs/heads/".length()) : ref);
+      branchName =
+          Optional.of(ref.startsWith("refs/heads/") ? ref.substring("refs/heads/".length()) : ref);
     }
     RemoteDisplay.Result remote = RemoteDisplay.of(status.upstream(), branchName, config::get);
     int submodules = CliSubmodules.count(g, root);
     Signals signals = signals(g, root, dirs, config, status, worktree, branchName, detached);
-    return new RepoReport(root, status.branch(), remote.remote(), remote.url(), ident(g, root),
-        status.ahead(), status.behind(), submodules, exceptional, worktree, SyncResult.NONE, "git",
-        warnings, signals);
+    return new RepoReport(
+        root,
+        status.branch(),
+        remote.remote(),
+        remote.url(),
+        ident(g, root),
+        status.ahead(),
+        status.behind(),
+        submodules,
+        exceptional,
+        worktree,
+        SyncResult.NONE,
+        "git",
+        warnings,
+        signals);
   }
 
   /**
@@ -191,30 +239,44 @@ public final class GitCliAnalyzer implements RepoAnalyzer {
    * cat-file} for a detached HEAD's commit, {@code ls-files -u} for a split index's conflicts in a
    * metadata-only scan, and {@code rev-parse} for an unborn branch's upstream, each only then).
    */
-  private static Signals signals(GitRunner g, Path root, GitDirs dirs, CliConfig config,
-      CliStatus status, Worktree worktree, Optional<String> branchName, boolean detached)
+  private static Signals signals(
+      GitRunner g,
+      Path root,
+      GitDirs dirs,
+      CliConfig config,
+      CliStatus status,
+      Worktree worktree,
+      Optional<String> branchName,
+      boolean detached)
       throws IOException, AnalysisException {
     int conflicts;
     if (worktree instanceof Worktree.Checked c) {
       conflicts = c.conflicts();
     } else {
-      boolean sha256 = config.get("extensions.objectformat")
-          .map(f -> f.equalsIgnoreCase("sha256")).orElse(false);
+      boolean sha256 =
+          config
+              .get("extensions.objectformat")
+              .map(f -> f.equalsIgnoreCase("sha256"))
+              .orElse(false);
       OptionalInt counted = GitDirFacts.conflicts(dirs.gitDir().resolve("index"), sha256 ? 32 : 20);
       conflicts = counted.isPresent() ? counted.getAsInt() : unmergedPaths(g, root);
     }
     GitDirFacts.refuseSpecialRefs(dirs.commonDir().resolve("refs/heads"));
-    List<BranchTally.Line> lines = BranchTally.lines(
-        ok(g.run(root, "for-each-ref", "--format=" + BranchTally.FORMAT, "refs/heads"),
-            "git for-each-ref"));
+    List<BranchTally.Line> lines =
+        BranchTally.lines(
+            ok(
+                g.run(root, "for-each-ref", "--format=" + BranchTally.FORMAT, "refs/heads"),
+                "git for-each-ref"));
     boolean unborn = status.oid().map(o -> o.equals("(initial)")).orElse(false);
-    Optional<BranchTally.Line> headLine = branchName.flatMap(b -> lines.stream()
-        .filter(l -> l.ref().equals("refs/heads/" + b)).findFirst());
+    Optional<BranchTally.Line> headLine =
+        branchName.flatMap(
+            b -> lines.stream().filter(l -> l.ref().equals("refs/heads/" + b)).findFirst());
     boolean upstreamGone;
     if (unborn) {
       // git calls any upstream of an unborn branch gone; it is gone only when its ref is.
-      upstreamGone = status.upstream().isPresent()
-          && !g.run(root, "rev-parse", "--verify", "-q", "@{upstream}").ok();
+      upstreamGone =
+          status.upstream().isPresent()
+              && !g.run(root, "rev-parse", "--verify", "-q", "@{upstream}").ok();
     } else {
       upstreamGone = headLine.map(l -> l.track().equals("[gone]")).orElse(false);
     }
@@ -222,7 +284,8 @@ public final class GitCliAnalyzer implements RepoAnalyzer {
     Optional<String> subject = Optional.empty();
     if (headLine.isPresent()) {
       String t = headLine.get().commitTime();
-      commitTime = t.matches("-?\\d{1,18}") ? OptionalLong.of(Long.parseLong(t)) : OptionalLong.empty();
+      commitTime =
+          t.matches("-?\\d{1,18}") ? OptionalLong.of(Long.parseLong(t)) : OptionalLong.empty();
       subject = Optional.of(CommitText.subject(headLine.get().message()));
     } else if (!unborn) {
       GitRunner.Result r = g.run(root, "cat-file", "commit", "HEAD");
@@ -233,9 +296,18 @@ public final class GitCliAnalyzer implements RepoAnalyzer {
       }
     }
     BranchTally branches = BranchTally.of(lines, branchName);
-    return new Signals(GitDirFacts.stashes(dirs.commonDir()), upstreamGone,
-        GitDirFacts.operation(dirs.gitDir()), conflicts, unborn, detached, commitTime, subject,
-        branches.unpushed(), branches.noUpstream(), branches.gone());
+    return new Signals(
+        GitDirFacts.stashes(dirs.commonDir()),
+        upstreamGone,
+        GitDirFacts.operation(dirs.gitDir()),
+        conflicts,
+        unborn,
+        detached,
+        commitTime,
+        subject,
+        branches.unpushed(),
+        branches.noUpstream(),
+        branches.gone());
   }
 
   /** Paths with an unmerged entry, as {@code git ls-files --unmerged} lists them. */
@@ -285,7 +357,8 @@ public final class GitCliAnalyzer implements RepoAnalyzer {
 
   /** Checks that git sees {@code root} as a work-tree root (SPEC "validity"). */
   private GitDirs locate(Path root) throws IOException, AnalysisException {
-    GitRunner.Result r = git.run(root, "rev-parse", "--absolute-git-dir", "--git-common-dir", "--show-toplevel");
+    GitRunner.Result r =
+        git.run(root, "rev-parse", "--absolute-git-dir", "--git-common-dir", "--show-toplevel");
     if (!r.ok()) {
       throw r.failure(oneLine(r, "git rev-parse"));
     }
@@ -306,15 +379,19 @@ public final class GitCliAnalyzer implements RepoAnalyzer {
     return new GitDirs(gitDir, commonDir);
   }
 
-  /** The git dir that {@code root/.git} names: the directory itself or its {@code gitdir:} target. */
+  /**
+   * The git dir that {@code root/.git} names: the directory itself or its {@code gitdir:} target.
+   */
   private static Optional<Path> ownGitDir(Path root) {
     Path dotgit = root.resolve(".git");
     if (Files.isDirectory(dotgit)) {
       return Optional.of(dotgit);
     }
     try {
-      String text = new String(
-          SpecialFiles.read(dotgit, io.gitoverit.analysis.GitDirs.MAX_GITFILE_BYTES), StandardCharsets.UTF_8);
+      String text =
+          new String(
+              SpecialFiles.read(dotgit, io.gitoverit.analysis.GitDirs.MAX_GITFILE_BYTES),
+              StandardCharsets.UTF_8);
       String first = text.lines().findFirst().orElse("");
       if (!first.startsWith("gitdir:")) {
         return Optional.empty();
@@ -336,8 +413,9 @@ public final class GitCliAnalyzer implements RepoAnalyzer {
   /** The text of the git dir's HEAD file, stripped; empty when unreadable. */
   private static String readHead(Path gitDir) {
     try {
-      return new String(SpecialFiles.read(gitDir.resolve("HEAD"), HeadFile.MAX_BYTES),
-          StandardCharsets.UTF_8).strip();
+      return new String(
+              SpecialFiles.read(gitDir.resolve("HEAD"), HeadFile.MAX_BYTES), StandardCharsets.UTF_8)
+          .strip();
     } catch (IOException e) {
       return "";
     }

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The system and global config files git itself would read, from the environment alone (no
- * {@code git} is run to ask): {@code GIT_CONFIG_NOSYSTEM}, {@code GIT_CONFIG_SYSTEM} or {@code
+ * The system and global config files git itself would read, from the environment alone (no {@code
+ * git} is run to ask): {@code GIT_CONFIG_NOSYSTEM}, {@code GIT_CONFIG_SYSTEM} or {@code
  * /etc/gitconfig}; {@code GIT_CONFIG_GLOBAL}, or {@code $XDG_CONFIG_HOME/git/config} (else {@code
  * $HOME/.config/git/config}) under {@code $HOME/.gitconfig}.
  *

@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
 /**
  * The facts both engines read from the git dir's files themselves, so that they cannot disagree:
  * the stash count (the lines of the stash reflog), the operation in progress with git status's
- * rules (state files only), and, for a metadata-only scan, the unmerged paths of the index. No
- * git runs; a FIFO, socket or device where a file belongs fails the repository as elsewhere.
+ * rules (state files only), and, for a metadata-only scan, the unmerged paths of the index. No git
+ * runs; a FIFO, socket or device where a file belongs fails the repository as elsewhere.
  */
 final class GitDirFacts {
   /** More than any state file (a ref, a step number, a todo's first line) holds. */
@@ -68,23 +68,30 @@ final class GitDirFacts {
    * The operation {@code git status} says is in progress in the worktree whose git dir is {@code
    * gitDir}, by its rules (wt_status_get_state): a rebase or am (rebase-apply with or without
    * {@code applying}, rebase-merge), else a merge (MERGE_HEAD), else a cherry-pick or revert (its
-   * head, or a sequencer whose todo starts with such a command), else a bisect (BISECT_LOG).
-   * When several apply, the first in that order is named.
+   * head, or a sequencer whose todo starts with such a command), else a bisect (BISECT_LOG). When
+   * several apply, the first in that order is named.
    */
   static Optional<Signals.Operation> operation(Path gitDir) throws AnalysisException {
     Path apply = gitDir.resolve("rebase-apply");
     Path merge = gitDir.resolve("rebase-merge");
     if (QuietFiles.isDirectory(apply)) {
       if (QuietFiles.exists(apply.resolve("applying"))) {
-        return Optional.of(new Signals.Operation("am", Optional.empty(),
-            step(apply.resolve("next"), apply.resolve("last"))));
+        return Optional.of(
+            new Signals.Operation(
+                "am", Optional.empty(), step(apply.resolve("next"), apply.resolve("last"))));
       }
-      return Optional.of(new Signals.Operation("rebase", branch(apply.resolve("head-name")),
-          step(apply.resolve("next"), apply.resolve("last"))));
+      return Optional.of(
+          new Signals.Operation(
+              "rebase",
+              branch(apply.resolve("head-name")),
+              step(apply.resolve("next"), apply.resolve("last"))));
     }
     if (QuietFiles.isDirectory(merge)) {
-      return Optional.of(new Signals.Operation("rebase", branch(merge.resolve("head-name")),
-          step(merge.resolve("msgnum"), merge.resolve("end"))));
+      return Optional.of(
+          new Signals.Operation(
+              "rebase",
+              branch(merge.resolve("head-name")),
+              step(merge.resolve("msgnum"), merge.resolve("end"))));
     }
     if (QuietFiles.exists(gitDir.resolve("MERGE_HEAD"))) {
       return named("merge");
@@ -97,8 +104,9 @@ final class GitDirFacts {
       return named("revert");
     }
     if (QuietFiles.exists(gitDir.resolve("BISECT_LOG"))) {
-      return Optional.of(new Signals.Operation("bisect", branch(gitDir.resolve("BISECT_START")),
-          Optional.empty()));
+      return Optional.of(
+          new Signals.Operation(
+              "bisect", branch(gitDir.resolve("BISECT_START")), Optional.empty()));
     }
     return Optional.empty();
   }
@@ -118,27 +126,32 @@ final class GitDirFacts {
     int[] count = {0};
     boolean[] split = {false};
     try (FileInputStream in = IndexFile.open(index)) {
-      IndexFile.Header header = IndexFile.judge(
-          in.readNBytes(IndexFile.HEADER_BYTES), in.getChannel().size(), hashLength);
+      IndexFile.Header header =
+          IndexFile.judge(
+              in.readNBytes(IndexFile.HEADER_BYTES), in.getChannel().size(), hashLength);
       byte[][] previous = {new byte[0]};
-      IndexFile.walk(in, header, new IndexFile.Visitor() {
-        @Override
-        public void entry(int mode, int stage, boolean skipWorktree, byte[] id, byte[] name, int length) {
-          if (stage == 0) {
-            return;
-          }
-          byte[] current = Arrays.copyOf(name, length);
-          if (!Arrays.equals(current, previous[0])) { // stages of one path are adjacent
-            count[0]++;
-            previous[0] = current;
-          }
-        }
+      IndexFile.walk(
+          in,
+          header,
+          new IndexFile.Visitor() {
+            @Override
+            public void entry(
+                int mode, int stage, boolean skipWorktree, byte[] id, byte[] name, int length) {
+              if (stage == 0) {
+                return;
+              }
+              byte[] current = Arrays.copyOf(name, length);
+              if (!Arrays.equals(current, previous[0])) { // stages of one path are adjacent
+                count[0]++;
+                previous[0] = current;
+              }
+            }
 
-        @Override
-        public void extension(String signature, long size, byte[] head) {
-          split[0] |= signature.equals("link");
-        }
-      });
+            @Override
+            public void extension(String signature, long size, byte[] head) {
+              split[0] |= signature.equals("link");
+            }
+          });
     } catch (NoSuchFileException e) {
       return OptionalInt.of(0);
     } catch (IndexFile.Corrupt | EOFException e) {
@@ -201,8 +214,8 @@ final class GitDirFacts {
   }
 
   /**
-   * The first word of the sequencer's todo (git's sequencer_get_last_command); empty if none.
-   * Only the file's start is read: a todo for a long range can be large.
+   * The first word of the sequencer's todo (git's sequencer_get_last_command); empty if none. Only
+   * the file's start is read: a todo for a long range can be large.
    */
   private static String sequencerCommand(Path todo) throws AnalysisException {
     if (!QuietFiles.isRegularFile(todo)) {

@@ -44,8 +44,8 @@ record GitDirs(Path root, Path gitDir, Path commonDir) {
   }
 
   /**
-   * git's limit for a gitfile (read_gitfile_gently): a larger one is refused by its size, unread.
-   * A real one is a line of a few hundred bytes at most.
+   * git's limit for a gitfile (read_gitfile_gently): a larger one is refused by its size, unread. A
+   * real one is a line of a few hundred bytes at most.
    */
   static final long MAX_GITFILE_BYTES = 1 << 20;
 
@@ -101,8 +101,8 @@ record GitDirs(Path root, Path gitDir, Path commonDir) {
   }
 
   /**
-   * Parses a config file on its own (includes are not followed), over {@code base}; a missing
-   * file gives an empty config.
+   * Parses a config file on its own (includes are not followed), over {@code base}; a missing file
+   * gives an empty config.
    */
   static Config parseConfig(Path file, Config base) throws IOException, ConfigInvalidException {
     return parseConfig(readConfig(file), base);

@@ -25,10 +25,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the user's {@code git} executable for read-only questions: never prompts (stdin closed,
- * {@code GIT_TERMINAL_PROMPT=0}), C locale for parseable messages, no optional locks (so no
- * {@code index.lock} and no index refresh written back), fsmonitor off, no pager, and a timeout
- * after which the process tree is killed. A runner is immutable: {@link #withConfig} and
- * {@link #withEnvironment} derive runners for per-repository overrides and test environments.
+ * {@code GIT_TERMINAL_PROMPT=0}), C locale for parseable messages, no optional locks (so no {@code
+ * index.lock} and no index refresh written back), fsmonitor off, no pager, and a timeout after
+ * which the process tree is killed. A runner is immutable: {@link #withConfig} and {@link
+ * #withEnvironment} derive runners for per-repository overrides and test environments.
  */
 public final class GitRunner {
 
@@ -53,8 +53,8 @@ public final class GitRunner {
     }
 
     /**
-     * The failure of this call: {@code line} as the message, and git's other stderr lines (at
-     * most 20) as its detail.
+     * The failure of this call: {@code line} as the message, and git's other stderr lines (at most
+     * 20) as its detail.
      */
     AnalysisException failure(String line) {
       List<String> rest = new ArrayList<>();
@@ -68,8 +68,8 @@ public final class GitRunner {
         rest = new ArrayList<>(rest.subList(0, MAX_DETAIL_LINES));
         rest.add("(" + more + " more lines)");
       }
-      return new AnalysisException(line,
-          rest.isEmpty() ? Optional.empty() : Optional.of(String.join("\n", rest)));
+      return new AnalysisException(
+          line, rest.isEmpty() ? Optional.empty() : Optional.of(String.join("\n", rest)));
     }
   }
 
@@ -97,8 +97,10 @@ public final class GitRunner {
 
   private final String executable;
   private final Duration timeout;
+
   /** {@code key=value} pairs passed as {@code -c} after the safe options. */
   private final List<String> extraConfig;
+
   /** Variables set for every call; a {@code null} value removes the variable. */
   private final Map<String, String> environment;
 
@@ -107,7 +109,10 @@ public final class GitRunner {
   }
 
   private GitRunner(
-      String executable, Duration timeout, List<String> extraConfig, Map<String, String> environment) {
+      String executable,
+      Duration timeout,
+      List<String> extraConfig,
+      Map<String, String> environment) {
     this.executable = executable;
     this.timeout = timeout;
     this.extraConfig = List.copyOf(extraConfig);
@@ -120,9 +125,9 @@ public final class GitRunner {
   }
 
   /**
-   * A runner that also passes {@code -c key=value} for each entry after its own options: these
-   * win over every config file, and git hands them on to the git processes it starts itself
-   * (submodule status), through {@code GIT_CONFIG_PARAMETERS}.
+   * A runner that also passes {@code -c key=value} for each entry after its own options: these win
+   * over every config file, and git hands them on to the git processes it starts itself (submodule
+   * status), through {@code GIT_CONFIG_PARAMETERS}.
    */
   public GitRunner withConfig(List<String> keyValues) {
     if (keyValues.isEmpty()) {
@@ -133,7 +138,10 @@ public final class GitRunner {
     return new GitRunner(executable, timeout, all, environment);
   }
 
-  /** A runner whose git processes also get the variables {@code set} and lack those in {@code unset}. */
+  /**
+   * A runner whose git processes also get the variables {@code set} and lack those in {@code
+   * unset}.
+   */
   public GitRunner withEnvironment(Map<String, String> set, Set<String> unset) {
     Map<String, String> all = new LinkedHashMap<>(environment);
     all.putAll(set);
@@ -161,8 +169,8 @@ public final class GitRunner {
   }
 
   /**
-   * Like {@link #run(Path, String...)}, with {@code input} written to git's standard input
-   * (for {@code --stdin} options, so that file names stay bytes).
+   * Like {@link #run(Path, String...)}, with {@code input} written to git's standard input (for
+   * {@code --stdin} options, so that file names stay bytes).
    */
   public Result runWithInput(Path dir, byte[] input, String... args) throws IOException {
     return run(dir, input, args);
@@ -173,8 +181,8 @@ public final class GitRunner {
   }
 
   /**
-   * Starts git like {@link #run(Path, String...)} and returns at once: the caller does other
-   * work while git runs, then calls {@link Pending#await()}.
+   * Starts git like {@link #run(Path, String...)} and returns at once: the caller does other work
+   * while git runs, then calls {@link Pending#await()}.
    */
   public Pending start(Path dir, String... args) throws IOException {
     return start(dir, null, args);
@@ -187,8 +195,10 @@ public final class GitRunner {
     }
     Process p = pb.start();
     // Both pipes are pumped while we wait, so a git that hangs silently still times out.
-    CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()), PUMPS);
-    CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()), PUMPS);
+    CompletableFuture<byte[]> out =
+        CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()), PUMPS);
+    CompletableFuture<byte[]> err =
+        CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()), PUMPS);
     // Written from another thread: git may fill its stdout pipe before it has read all input.
     CompletableFuture<Void> in =
         input == null
@@ -210,8 +220,14 @@ public final class GitRunner {
     private final Duration timeout;
     private final long started;
 
-    private Pending(Process process, CompletableFuture<byte[]> out, CompletableFuture<byte[]> err,
-        CompletableFuture<Void> in, String[] args, Duration timeout, long started) {
+    private Pending(
+        Process process,
+        CompletableFuture<byte[]> out,
+        CompletableFuture<byte[]> err,
+        CompletableFuture<Void> in,
+        String[] args,
+        Duration timeout,
+        long started) {
       this.process = process;
       this.out = out;
       this.err = err;
@@ -244,13 +260,18 @@ public final class GitRunner {
           fifo = fifo == null ? new FifoWait(FifoWait.LIMIT) : fifo;
           if (fifo.stuck(p.toHandle())) {
             killTree(p.toHandle());
-            throw new IOException("git " + String.join(" ", args) + " waited "
-                + Durations.text(FifoWait.LIMIT) + " to open a FIFO in the repository (git would"
-                + " wait for a writer forever)");
+            throw new IOException(
+                "git "
+                    + String.join(" ", args)
+                    + " waited "
+                    + Durations.text(FifoWait.LIMIT)
+                    + " to open a FIFO in the repository (git would"
+                    + " wait for a writer forever)");
           }
         }
         in.exceptionally(e -> null).join();
-        return new Result(p.exitValue(), out.join(), new String(err.join(), StandardCharsets.UTF_8));
+        return new Result(
+            p.exitValue(), out.join(), new String(err.join(), StandardCharsets.UTF_8));
       } catch (InterruptedException e) {
         killTree(p.toHandle());
         Thread.currentThread().interrupt();
@@ -266,11 +287,12 @@ public final class GitRunner {
   }
 
   /**
-   * Runs git for an action that may change the repository and talk to the network: without
-   * the read-only environment (a partial clone may fetch the blobs a pull checks out), git's output goes to temporary files (a helper such as a persistent ssh
-   * master may keep a pipe open long after git exits), and, where the system has {@code setsid},
-   * git runs in a session of its own, without a controlling terminal that anything could prompt
-   * on. After the timeout the whole process tree is killed.
+   * Runs git for an action that may change the repository and talk to the network: without the
+   * read-only environment (a partial clone may fetch the blobs a pull checks out), git's output
+   * goes to temporary files (a helper such as a persistent ssh master may keep a pipe open long
+   * after git exits), and, where the system has {@code setsid}, git runs in a session of its own,
+   * without a controlling terminal that anything could prompt on. After the timeout the whole
+   * process tree is killed.
    *
    * @throws GitTimeoutException when git did not finish in time
    */
@@ -294,7 +316,9 @@ public final class GitRunner {
         Thread.currentThread().interrupt();
         throw new IOException("interrupted", e);
       }
-      return new Result(p.exitValue(), Files.readAllBytes(outFile),
+      return new Result(
+          p.exitValue(),
+          Files.readAllBytes(outFile),
           new String(Files.readAllBytes(errFile), StandardCharsets.UTF_8));
     } finally {
       Files.deleteIfExists(outFile);
@@ -338,8 +362,8 @@ public final class GitRunner {
   }
 
   /**
-   * Kills a process and everything it started. The descendants are listed first: once their
-   * parent is gone they are re-parented and could no longer be found through it.
+   * Kills a process and everything it started. The descendants are listed first: once their parent
+   * is gone they are re-parented and could no longer be found through it.
    */
   static void killTree(ProcessHandle root) {
     List<ProcessHandle> below = root.descendants().toList();

@@ -4,8 +4,8 @@ import io.gitoverit.discovery.SpecialFiles;
 import java.nio.file.Path;
 
 /**
- * The repository holds a FIFO, socket or device where git opens a file: git would wait on it
- * until killed, so no engine is asked; the row says why at once.
+ * The repository holds a FIFO, socket or device where git opens a file: git would wait on it until
+ * killed, so no engine is asked; the row says why at once.
  */
 final class GitWouldHang extends AnalysisException {
   private static final long serialVersionUID = 1L;

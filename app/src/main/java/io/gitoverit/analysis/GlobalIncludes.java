@@ -17,11 +17,11 @@ import org.eclipse.jgit.lib.Config;
  * The {@code [includeIf]} sections of the system and global config files, which JGit does not
  * follow. An included file that only sets an identity (the usual work/personal split: {@code
  * user.*}, signing, credentials, an ssh command; see {@link #HARMLESS}) or what only git's own
- * commands use (push, pull, fetch and the like) does not change what a scan reports:
- * identities come from {@code git var}, which follows it. Any other setting there
- * (core.autocrlf, core.excludesFile, a filter...) could change status, and JGit would not see
- * it: then every repository goes to git. Which repositories a condition matches is not worked
- * out here; git does that.
+ * commands use (push, pull, fetch and the like) does not change what a scan reports: identities
+ * come from {@code git var}, which follows it. Any other setting there (core.autocrlf,
+ * core.excludesFile, a filter...) could change status, and JGit would not see it: then every
+ * repository goes to git. Which repositories a condition matches is not worked out here; git does
+ * that.
  */
 final class GlobalIncludes {
   /**
@@ -29,14 +29,38 @@ final class GlobalIncludes {
    * transport (the actions run git itself), aliases, colours. Anything else, {@code diff} and
    * {@code status} included, might.
    */
-  static final Set<String> HARMLESS = Set.of(
-      "user", "author", "committer", "gpg", "commit", "tag", "credential", "http", "url", "alias",
-      "color", "init", "push", "pull", "fetch", "rebase", "merge", "gc", "maintenance", "advice",
-      "help", "pager", "sendemail", "format", "log");
+  static final Set<String> HARMLESS =
+      Set.of(
+          "user",
+          "author",
+          "committer",
+          "gpg",
+          "commit",
+          "tag",
+          "credential",
+          "http",
+          "url",
+          "alias",
+          "color",
+          "init",
+          "push",
+          "pull",
+          "fetch",
+          "rebase",
+          "merge",
+          "gc",
+          "maintenance",
+          "advice",
+          "help",
+          "pager",
+          "sendemail",
+          "format",
+          "log");
 
   /** {@code core} keys of the same kind: the ssh command of a work identity, editors, hooks. */
-  static final Set<String> HARMLESS_CORE = Set.of(
-      "sshcommand", "editor", "pager", "askpass", "hookspath", "commentchar", "commentstring");
+  static final Set<String> HARMLESS_CORE =
+      Set.of(
+          "sshcommand", "editor", "pager", "askpass", "hookspath", "commentchar", "commentstring");
 
   private GlobalIncludes() {}
 
@@ -68,12 +92,12 @@ final class GlobalIncludes {
     return Optional.empty();
   }
 
-  private static Optional<String> check(Path file, String condition, String value,
-      Map<String, String> env) {
+  private static Optional<String> check(
+      Path file, String condition, String value, Map<String, String> env) {
     String where = "includeIf \"" + condition + "\" in " + file;
     String home = env.get("HOME");
-    Path included = IncludedConfigs.resolve(file, value,
-        home == null || home.isEmpty() ? null : Path.of(home));
+    Path included =
+        IncludedConfigs.resolve(file, value, home == null || home.isEmpty() ? null : Path.of(home));
     if (included == null) {
       return Optional.of(where + " names a file JGit cannot follow: " + value);
     }
@@ -91,13 +115,14 @@ final class GlobalIncludes {
       if (HARMLESS.contains(lower)) {
         continue;
       }
-      if (lower.equals("core") && config.get().getSubsections(section).isEmpty()
+      if (lower.equals("core")
+          && config.get().getSubsections(section).isEmpty()
           && config.get().getNames(section).stream()
               .allMatch(n -> HARMLESS_CORE.contains(n.toLowerCase(Locale.ROOT)))) {
         continue;
       }
-      return Optional.of(where + " sets " + section + " settings, which JGit does not read ("
-          + included + ")");
+      return Optional.of(
+          where + " sets " + section + " settings, which JGit does not read (" + included + ")");
     }
     return Optional.empty();
   }

@@ -18,29 +18,36 @@ import org.eclipse.jgit.treewalk.WorkingTreeIterator;
 import org.eclipse.jgit.util.FS;
 
 /**
- * A work-tree iterator that refuses to run clean filters, tells the walk probe which tracked
- * files differ from the index, and decides what is ignored and what is a nested repository by
- * git's rules ({@link WorkTreeRules}) instead of JGit's.
+ * A work-tree iterator that refuses to run clean filters, tells the walk probe which tracked files
+ * differ from the index, and decides what is ignored and what is a nested repository by git's rules
+ * ({@link WorkTreeRules}) instead of JGit's.
  *
- * <p>JGit asks {@link #getCleanFilterCommand()} right before it would pipe a file through a
- * filter program, and only when it reads content; refusing there is exact (stat-clean files with
- * a filter attribute stay fine) and happens before any process is started.
+ * <p>JGit asks {@link #getCleanFilterCommand()} right before it would pipe a file through a filter
+ * program, and only when it reads content; refusing there is exact (stat-clean files with a filter
+ * attribute stay fine) and happens before any process is started.
  *
  * <p>Ignore rules are git's, in git's order: for an entry, the {@code .gitignore} of its own
- * directory first, then those of the directories above it, then {@code info/exclude}, then
- * {@code core.excludesFile}; within one file the last matching line decides. Everything inside an
- * ignored directory is ignored (a negation cannot bring it back), and a nested repository is
- * matched as the directory it is.
+ * directory first, then those of the directories above it, then {@code info/exclude}, then {@code
+ * core.excludesFile}; within one file the last matching line decides. Everything inside an ignored
+ * directory is ignored (a negation cannot bring it back), and a nested repository is matched as the
+ * directory it is.
  */
 final class GuardedTreeIterator extends FileTreeIterator {
   /** Null for the submodule walks JGit runs on its own (no probe follows those walks). */
   private final WalkProbe probe;
+
   private final WorkTreeRules rules;
+
   /** Whether this directory is ignored, itself or through a directory above it. */
   private final boolean ignoredDir;
-  /** Set while the listing is read (before the constructor body runs): git's per-directory files. */
+
+  /**
+   * Set while the listing is read (before the constructor body runs): git's per-directory files.
+   */
   private boolean listsGitignore;
+
   private boolean listsDotGit;
+
   /** This directory's {@code .gitignore}, read on the first question. */
   private IgnorePatterns own;
 
@@ -94,11 +101,11 @@ final class GuardedTreeIterator extends FileTreeIterator {
   }
 
   /**
-   * Refuses directories holding a name Java cannot represent (JGit would see a file that cannot
-   * be opened: a deletion plus an untracked file that do not exist), and FIFOs, sockets and
-   * devices: git opens a {@code .gitignore} or {@code .gitattributes} one and waits forever (the
-   * row says so); any other git lists as modified when tracked and skips when untracked, without
-   * opening it, while JGit would open it to hash, or count it, so git answers.
+   * Refuses directories holding a name Java cannot represent (JGit would see a file that cannot be
+   * opened: a deletion plus an untracked file that do not exist), and FIFOs, sockets and devices:
+   * git opens a {@code .gitignore} or {@code .gitattributes} one and waits forever (the row says
+   * so); any other git lists as modified when tracked and skips when untracked, without opening it,
+   * while JGit would open it to hash, or count it, so git answers.
    */
   @Override
   protected void init(Entry[] list) {
@@ -129,10 +136,12 @@ final class GuardedTreeIterator extends FileTreeIterator {
         // JGit would read it whole to open the submodule; git refuses it by its size.
         throw new WorktreeRefusal("a .git file larger than git reads in " + name);
       }
-      if (rules && e.getMode() == FileMode.SYMLINK
+      if (rules
+          && e.getMode() == FileMode.SYMLINK
           && SpecialFiles.isSpecial(new File(directory, name).toPath())) {
         // JGit follows this link to read the rules (and would wait); git does not follow it.
-        throw new WorktreeRefusal("a link to a FIFO, socket or device: " + name + " in " + directory);
+        throw new WorktreeRefusal(
+            "a link to a FIFO, socket or device: " + name + " in " + directory);
       }
     }
     super.init(list);
@@ -208,21 +217,24 @@ final class GuardedTreeIterator extends FileTreeIterator {
   }
 
   /**
-   * The factory IndexDiff uses for submodule work trees. A submodule that records submodules of
-   * its own is refused: JGit walks those deeper work trees with its own iterators, whose rules
-   * for untracked files and nested repositories are not git's.
+   * The factory IndexDiff uses for submodule work trees. A submodule that records submodules of its
+   * own is refused: JGit walks those deeper work trees with its own iterators, whose rules for
+   * untracked files and nested repositories are not git's.
    */
   static WorkingTreeIterator forSubmodule(Repository subRepo) {
     String format = subRepo.getConfig().getString("extensions", null, "objectformat");
     try {
-      if (IndexPaths.recordsGitlink(subRepo.getDirectory().toPath(),
-          "sha256".equalsIgnoreCase(format) ? 32 : 20)) {
-        throw new WorktreeRefusal("a submodule with submodules of its own: "
-            + subRepo.getWorkTree());
+      if (IndexPaths.recordsGitlink(
+          subRepo.getDirectory().toPath(), "sha256".equalsIgnoreCase(format) ? 32 : 20)) {
+        throw new WorktreeRefusal(
+            "a submodule with submodules of its own: " + subRepo.getWorkTree());
       }
     } catch (IOException e) {
-      throw new WorktreeRefusal("cannot read the index of the submodule " + subRepo.getWorkTree()
-          + ": " + e.getMessage());
+      throw new WorktreeRefusal(
+          "cannot read the index of the submodule "
+              + subRepo.getWorkTree()
+              + ": "
+              + e.getMessage());
     }
     return new GuardedTreeIterator(subRepo, null);
   }

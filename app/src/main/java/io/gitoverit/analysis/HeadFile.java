@@ -9,9 +9,9 @@ import java.util.regex.Pattern;
 import org.eclipse.jgit.lib.Repository;
 
 /**
- * Refuses a HEAD file that names no possible commit: a symbolic ref to an invalid ref name, or
- * text that is neither a ref nor an object id. git reads such a HEAD as "(unknown)" or an unborn
- * branch and JGit as a branch with a nonsense name; both would be a row that looks sound.
+ * Refuses a HEAD file that names no possible commit: a symbolic ref to an invalid ref name, or text
+ * that is neither a ref nor an object id. git reads such a HEAD as "(unknown)" or an unborn branch
+ * and JGit as a branch with a nonsense name; both would be a row that looks sound.
  */
 final class HeadFile {
   /** More than any ref name or object id takes: a larger HEAD is refused unread. */
@@ -45,11 +45,13 @@ final class HeadFile {
     if (text.startsWith("ref:")) {
       String target = text.substring("ref:".length()).strip();
       if (!target.startsWith("refs/") || !Repository.isValidRefName(target)) {
-        throw new AnalysisException("HEAD points to an invalid ref name: '" + oneLine(target) + "'");
+        throw new AnalysisException(
+            "HEAD points to an invalid ref name: '" + oneLine(target) + "'");
       }
       SpecialFileCheck.checkRef(target, gitDir, GitDirs.commonDirOf(gitDir));
     } else if (!OBJECT_ID.matcher(text).matches()) {
-      throw new AnalysisException("HEAD is neither a ref nor an object id: '" + oneLine(text) + "'");
+      throw new AnalysisException(
+          "HEAD is neither a ref nor an object id: '" + oneLine(text) + "'");
     }
   }
 

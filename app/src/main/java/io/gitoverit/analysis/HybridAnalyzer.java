@@ -7,10 +7,10 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 
 /**
- * The default engine: JGit when the preflight finds nothing it reads wrongly (or holds too much
- * of in memory), the git executable otherwise, and git again whenever JGit fails in any way, an
- * OutOfMemoryError or StackOverflowError included. A JGit failure never yields a partial
- * report; when git fails too, git's error is the one reported.
+ * The default engine: JGit when the preflight finds nothing it reads wrongly (or holds too much of
+ * in memory), the git executable otherwise, and git again whenever JGit fails in any way, an
+ * OutOfMemoryError or StackOverflowError included. A JGit failure never yields a partial report;
+ * when git fails too, git's error is the one reported.
  */
 public final class HybridAnalyzer implements RepoAnalyzer {
 
@@ -78,8 +78,10 @@ public final class HybridAnalyzer implements RepoAnalyzer {
     if (!reachableAsText(root)) {
       // Java decoded bytes it could not map to U+FFFD: the path as text (which JGit and
       // ProcessBuilder use) leads nowhere.
-      throw new AnalysisException("cannot open: the path is not valid in the file-name encoding "
-          + System.getProperty("sun.jnu.encoding", "UTF-8") + " (a UTF-8 locale reads valid UTF-8 names)");
+      throw new AnalysisException(
+          "cannot open: the path is not valid in the file-name encoding "
+              + System.getProperty("sun.jnu.encoding", "UTF-8")
+              + " (a UTF-8 locale reads valid UTF-8 names)");
     }
     Preflight.Verdict verdict = preflight.check(root);
     if (verdict.reasonForGit().isPresent()) {
@@ -94,7 +96,8 @@ public final class HybridAnalyzer implements RepoAnalyzer {
     } catch (Exception | OutOfMemoryError | StackOverflowError e) {
       // JGit's failure, whatever it is, leaves nothing behind: its partial work is dropped, and
       // an allocation that did not fit (JGit holds some files whole) freed no one else's memory.
-      log.toGit(root, "JGit failed: " + e.getClass().getSimpleName() + ": " + JGitAnalyzer.oneLine(e));
+      log.toGit(
+          root, "JGit failed: " + e.getClass().getSimpleName() + ": " + JGitAnalyzer.oneLine(e));
       try {
         return Analysis.withoutNested(fallback.analyze(root, options));
       } catch (AnalysisException gitFailure) {

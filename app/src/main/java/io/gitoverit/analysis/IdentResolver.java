@@ -29,8 +29,8 @@ final class IdentResolver {
   private Optional<String> shared;
 
   /**
-   * @param globalHasIncludeIf whether the global or system config holds an includeIf (whose
-   *     effect depends on the repository)
+   * @param globalHasIncludeIf whether the global or system config holds an includeIf (whose effect
+   *     depends on the repository)
    */
   IdentResolver(GitRunner git, boolean globalHasIncludeIf) {
     this.git = git;
@@ -78,9 +78,10 @@ final class IdentResolver {
     if (ownConfig.isPresent() && setsIdent(ownConfig.get())) {
       return true;
     }
-    Path[] files = ownConfig.isPresent()
-        ? new Path[] {dirs.worktreeConfigFile()}
-        : new Path[] {dirs.configFile(), dirs.worktreeConfigFile()};
+    Path[] files =
+        ownConfig.isPresent()
+            ? new Path[] {dirs.worktreeConfigFile()}
+            : new Path[] {dirs.configFile(), dirs.worktreeConfigFile()};
     for (Path file : files) {
       try {
         if (QuietFiles.exists(file) && setsIdent(GitDirs.parseConfig(file, null))) {

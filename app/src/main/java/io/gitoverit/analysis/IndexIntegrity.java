@@ -15,26 +15,29 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Verifies the index file before the git engine trusts it: its header against its size, its
- * layout ({@link IndexFile}), then its trailing checksum. git itself checks the checksum only in
- * {@code fsck}: {@code git status} reads a truncated or overwritten index as if it were sound and
- * reports invented changes (a zero-filled body with a valid header reads as a clean work tree),
- * which a scan must turn into an error row instead.
+ * Verifies the index file before the git engine trusts it: its header against its size, its layout
+ * ({@link IndexFile}), then its trailing checksum. git itself checks the checksum only in {@code
+ * fsck}: {@code git status} reads a truncated or overwritten index as if it were sound and reports
+ * invented changes (a zero-filled body with a valid header reads as a clean work tree), which a
+ * scan must turn into an error row instead.
  */
 final class IndexIntegrity {
   private IndexIntegrity() {}
 
   /**
-   * Throws when {@code index} exists but its header, size or layout rules out a git index: the
-   * part of {@link #check} that reads no more than the entries and extension headers, made before
-   * any git process reads the file (git would first hash all of it).
+   * Throws when {@code index} exists but its header, size or layout rules out a git index: the part
+   * of {@link #check} that reads no more than the entries and extension headers, made before any
+   * git process reads the file (git would first hash all of it).
    *
    * @param objectFormat the repository's {@code extensions.objectformat} (sha1 when empty)
    */
   static void checkLayout(Path index, Optional<String> objectFormat) throws AnalysisException {
     try (FileInputStream in = IndexFile.open(index)) {
-      IndexFile.Header header = IndexFile.judge(
-          in.readNBytes(IndexFile.HEADER_BYTES), in.getChannel().size(), hashLength(objectFormat));
+      IndexFile.Header header =
+          IndexFile.judge(
+              in.readNBytes(IndexFile.HEADER_BYTES),
+              in.getChannel().size(),
+              hashLength(objectFormat));
       IndexFile.walk(in, header, new IndexFile.Visitor() {});
     } catch (NoSuchFileException e) {
       // No index: a fresh repository, which git reads as empty.
@@ -57,7 +60,8 @@ final class IndexIntegrity {
       FileChannel ch = in.getChannel();
       long size = ch.size();
       // Header and layout first: they refuse a damaged file without reading all of it.
-      IndexFile.Header header = IndexFile.judge(in.readNBytes(IndexFile.HEADER_BYTES), size, trailer);
+      IndexFile.Header header =
+          IndexFile.judge(in.readNBytes(IndexFile.HEADER_BYTES), size, trailer);
       IndexFile.walk(in, header, new IndexFile.Visitor() {});
       ch.position(0);
       MessageDigest digest = MessageDigest.getInstance(trailer == 32 ? "SHA-256" : "SHA-1");

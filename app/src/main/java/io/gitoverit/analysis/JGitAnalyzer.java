@@ -23,9 +23,9 @@ import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
 /**
- * The in-process engine: one JGit open per repository, every report field as upstream computes
- * it with git. Meant to sit behind {@link HybridAnalyzer}, which sends what JGit cannot read to
- * the git executable and falls back to it when this throws.
+ * The in-process engine: one JGit open per repository, every report field as upstream computes it
+ * with git. Meant to sit behind {@link HybridAnalyzer}, which sends what JGit cannot read to the
+ * git executable and falls back to it when this throws.
  */
 public final class JGitAnalyzer implements RepoAnalyzer {
 
@@ -49,7 +49,10 @@ public final class JGitAnalyzer implements RepoAnalyzer {
   private final IdentResolver idents;
   private final WorktreeReader worktrees;
 
-  /** An analyzer that opens repositories through {@code runtime} and asks {@code git} for identities. */
+  /**
+   * An analyzer that opens repositories through {@code runtime} and asks {@code git} for
+   * identities.
+   */
   public JGitAnalyzer(JGitRuntime runtime, GitRunner git) {
     this(runtime, IdentResolver.forConfigOf(runtime, git), JGitWorktree.READER);
   }
@@ -134,8 +137,7 @@ public final class JGitAnalyzer implements RepoAnalyzer {
           head.branch().isPresent()
               ? Upstream.refOf(repo, config, head.branch().get())
               : Optional.empty();
-      Optional<Supplier<String>> upstreamName =
-          upstreamRef.map(ref -> () -> shortened(repo, ref));
+      Optional<Supplier<String>> upstreamName = upstreamRef.map(ref -> () -> shortened(repo, ref));
       RemoteDisplay.Result display =
           RemoteDisplay.ofLazy(upstreamName, head.branch(), key -> configValue(config, key));
       int[] ab = aheadBehind(repo, head, upstreamRef);
@@ -148,14 +150,26 @@ public final class JGitAnalyzer implements RepoAnalyzer {
       int submodules =
           SubmoduleCount.count(repo, root, headCommit == null ? null : headCommit.getTree());
       Signals signals = signals(repo, config, dirs, head, upstreamRef, worktree, headCommit);
-      RepoReport report = new RepoReport(
-          root, head.display(), display.remote(), display.url(),
-          idents.identFor(dirs, known.map(Preflight.Facts::ownConfig)),
-          ab[0], ab[1], submodules, exceptional, worktree, SyncResult.NONE, "jgit", List.of(),
-          signals);
-      Optional<List<Path>> nested = walked == null
-          ? Optional.empty()
-          : walked.nestedDirs().map(relative -> relative.stream().map(root::resolve).toList());
+      RepoReport report =
+          new RepoReport(
+              root,
+              head.display(),
+              display.remote(),
+              display.url(),
+              idents.identFor(dirs, known.map(Preflight.Facts::ownConfig)),
+              ab[0],
+              ab[1],
+              submodules,
+              exceptional,
+              worktree,
+              SyncResult.NONE,
+              "jgit",
+              List.of(),
+              signals);
+      Optional<List<Path>> nested =
+          walked == null
+              ? Optional.empty()
+              : walked.nestedDirs().map(relative -> relative.stream().map(root::resolve).toList());
       return new Analysis(report, nested);
     }
   }
@@ -196,8 +210,14 @@ public final class JGitAnalyzer implements RepoAnalyzer {
   }
 
   /** The facts beyond upstream's, from refs and git-dir files (see {@link GitDirFacts}). */
-  private static Signals signals(Repository repo, Config config, GitDirs dirs, Head head,
-      Optional<String> upstreamRef, Worktree worktree, RevCommit headCommit)
+  private static Signals signals(
+      Repository repo,
+      Config config,
+      GitDirs dirs,
+      Head head,
+      Optional<String> upstreamRef,
+      Worktree worktree,
+      RevCommit headCommit)
       throws IOException, AnalysisException, JGitUnsupportedException {
     int conflicts;
     if (worktree instanceof Worktree.Checked c) {

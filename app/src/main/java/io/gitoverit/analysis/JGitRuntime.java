@@ -32,8 +32,8 @@ import org.eclipse.jgit.util.SystemReader;
 public final class JGitRuntime {
 
   /**
-   * The resolution recorded for every file store: JGit's own fallback, which only makes it
-   * re-read a file it has cached more often (never a wrong answer); a scan reads each file once.
+   * The resolution recorded for every file store: JGit's own fallback, which only makes it re-read
+   * a file it has cached more often (never a wrong answer); a scan reads each file once.
    */
   static final String TIMESTAMP_RESOLUTION =
       FS.FileStoreAttributes.FALLBACK_TIMESTAMP_RESOLUTION.toMillis() + " milliseconds";
@@ -159,10 +159,16 @@ public final class JGitRuntime {
   private static void record(StoredConfig jgit, FileStore store) {
     String key = KEY_PREFIX + storeKey(store);
     synchronized (jgit) {
-      if (jgit.getString(ConfigConstants.CONFIG_FILESYSTEM_SECTION, key,
-              ConfigConstants.CONFIG_KEY_TIMESTAMP_RESOLUTION) == null) {
-        jgit.setString(ConfigConstants.CONFIG_FILESYSTEM_SECTION, key,
-            ConfigConstants.CONFIG_KEY_TIMESTAMP_RESOLUTION, TIMESTAMP_RESOLUTION);
+      if (jgit.getString(
+              ConfigConstants.CONFIG_FILESYSTEM_SECTION,
+              key,
+              ConfigConstants.CONFIG_KEY_TIMESTAMP_RESOLUTION)
+          == null) {
+        jgit.setString(
+            ConfigConstants.CONFIG_FILESYSTEM_SECTION,
+            key,
+            ConfigConstants.CONFIG_KEY_TIMESTAMP_RESOLUTION,
+            TIMESTAMP_RESOLUTION);
       }
     }
   }

@@ -3,8 +3,8 @@ package io.gitoverit.analysis;
 import io.gitoverit.report.Worktree;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.eclipse.jgit.errors.CorruptObjectException;
 import org.eclipse.jgit.lib.Config;
@@ -15,8 +15,8 @@ import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 
 /**
- * The work-tree half of a JGit analysis: one IndexDiff walk for the counts and the newest
- * mtime, line totals only for the paths it reported.
+ * The work-tree half of a JGit analysis: one IndexDiff walk for the counts and the newest mtime,
+ * line totals only for the paths it reported.
  */
 final class JGitWorktree {
   private JGitWorktree() {}
@@ -28,23 +28,24 @@ final class JGitWorktree {
   record Walked(Worktree.Checked worktree, Optional<List<String>> nestedDirs) {}
 
   /** The production reader: the IndexDiff walk, reporting its nested-repository candidates. */
-  static final JGitAnalyzer.WorktreeReader READER = new JGitAnalyzer.WorktreeReader() {
-    @Override
-    public Worktree.Checked scan(Repository repo, boolean collectMtime)
-        throws java.io.IOException, JGitUnsupportedException {
-      return JGitWorktree.scan(repo, collectMtime);
-    }
+  static final JGitAnalyzer.WorktreeReader READER =
+      new JGitAnalyzer.WorktreeReader() {
+        @Override
+        public Worktree.Checked scan(Repository repo, boolean collectMtime)
+            throws java.io.IOException, JGitUnsupportedException {
+          return JGitWorktree.scan(repo, collectMtime);
+        }
 
-    @Override
-    public Walked walk(Repository repo, ObjectId head, boolean collectMtime)
-        throws java.io.IOException, JGitUnsupportedException {
-      return JGitWorktree.walk(repo, head, collectMtime);
-    }
-  };
+        @Override
+        public Walked walk(Repository repo, ObjectId head, boolean collectMtime)
+            throws java.io.IOException, JGitUnsupportedException {
+          return JGitWorktree.walk(repo, head, collectMtime);
+        }
+      };
 
   /**
-   * Reads the work tree of an open repository. Never writes to it: IndexDiff's refreshed stat
-   * data stays in memory, and no filter, hook or other configured program runs.
+   * Reads the work tree of an open repository. Never writes to it: IndexDiff's refreshed stat data
+   * stays in memory, and no filter, hook or other configured program runs.
    *
    * @param collectMtime whether to record the newest modification time during the walk
    * @throws JGitUnsupportedException when JGit cannot give git's exact answer for this work tree

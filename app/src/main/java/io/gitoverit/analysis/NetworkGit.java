@@ -13,9 +13,9 @@ import java.util.Set;
 /**
  * Runs fetch, pull and push with the user's git so that their ssh setup, credential helpers and
  * proxies apply, but never interactively: no terminal (see {@link GitRunner#runAction}), standard
- * input closed, {@code GIT_TERMINAL_PROMPT=0}, no askpass program, Git Credential Manager told
- * not to ask, ssh in batch mode unless the user chose their own ssh command, and a time limit
- * after which the whole process tree is killed.
+ * input closed, {@code GIT_TERMINAL_PROMPT=0}, no askpass program, Git Credential Manager told not
+ * to ask, ssh in batch mode unless the user chose their own ssh command, and a time limit after
+ * which the whole process tree is killed.
  */
 final class NetworkGit {
   /** The user's choice of ssh command, which batch mode must not override. */
@@ -45,10 +45,16 @@ final class NetworkGit {
     String op = args[0];
     try {
       GitRunner.Result r = runner(config).withTimeout(limit).runAction(root, args);
-      return r.ok() ? new Outcome(Optional.empty()) : new Outcome(Optional.of(op + " failed: " + reason(r)));
+      return r.ok()
+          ? new Outcome(Optional.empty())
+          : new Outcome(Optional.of(op + " failed: " + reason(r)));
     } catch (GitTimeoutException e) {
-      return new Outcome(Optional.of(op + " failed: timed out after " + Durations.text(limit)
-          + " (git and its helpers were stopped)"));
+      return new Outcome(
+          Optional.of(
+              op
+                  + " failed: timed out after "
+                  + Durations.text(limit)
+                  + " (git and its helpers were stopped)"));
     } catch (IOException e) {
       return new Outcome(Optional.of(op + " failed: " + e.getMessage()));
     }
@@ -72,10 +78,14 @@ final class NetworkGit {
     List<String> lines = r.stderr().strip().lines().map(String::strip).toList();
     for (String line : lines) {
       String l = line.toLowerCase(Locale.ROOT);
-      if (l.contains("terminal prompts disabled") || l.contains("authentication failed")
-          || l.contains("permission denied (") || l.contains("could not read username")
-          || l.contains("could not read password") || l.contains("returned error: 401")
-          || l.contains("returned error: 403") || l.contains("host key verification failed")) {
+      if (l.contains("terminal prompts disabled")
+          || l.contains("authentication failed")
+          || l.contains("permission denied (")
+          || l.contains("could not read username")
+          || l.contains("could not read password")
+          || l.contains("returned error: 401")
+          || l.contains("returned error: 403")
+          || l.contains("host key verification failed")) {
         return "authentication needed: " + line;
       }
     }

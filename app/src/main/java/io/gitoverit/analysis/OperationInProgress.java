@@ -6,10 +6,10 @@ import java.nio.file.Path;
 import java.util.function.Predicate;
 
 /**
- * Upstream's rules for "an operation is under way" from the sentinel files in a git dir, with
- * its guards against stale leftovers: MERGE_HEAD counts only if it resolves, REBASE_HEAD only
- * with a rebase directory, CHERRY_PICK_HEAD and REVERT_HEAD only with a non-empty
- * sequencer/todo (a single pick leaves no sequencer), BISECT_LOG only with BISECT_START.
+ * Upstream's rules for "an operation is under way" from the sentinel files in a git dir, with its
+ * guards against stale leftovers: MERGE_HEAD counts only if it resolves, REBASE_HEAD only with a
+ * rebase directory, CHERRY_PICK_HEAD and REVERT_HEAD only with a non-empty sequencer/todo (a single
+ * pick leaves no sequencer), BISECT_LOG only with BISECT_START.
  */
 public final class OperationInProgress {
   private OperationInProgress() {}

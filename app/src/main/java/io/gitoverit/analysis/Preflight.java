@@ -15,11 +15,11 @@ import org.eclipse.jgit.lib.Config;
 /**
  * Cheap checks, per repository, for what JGit reads wrongly or not at all, so that those
  * repositories go to the git executable before JGit gives a wrong number: the repository config
- * (over the global one), the index header, shared-index files, reftable, a symbolic-link HEAD,
- * and ownership. Files JGit would hold whole in memory go to git too when larger than any
- * ordinary repository has: a repository config over 4 MiB, packed-refs over 1 MiB, an index over
- * 32 MiB or 50,000 entries, or an index whose header, size or layout is damaged (the git engine
- * then reports the damage).
+ * (over the global one), the index header, shared-index files, reftable, a symbolic-link HEAD, and
+ * ownership. Files JGit would hold whole in memory go to git too when larger than any ordinary
+ * repository has: a repository config over 4 MiB, packed-refs over 1 MiB, an index over 32 MiB or
+ * 50,000 entries, or an index whose header, size or layout is damaged (the git engine then reports
+ * the damage).
  */
 final class Preflight {
 
@@ -27,8 +27,8 @@ final class Preflight {
   static final int MAX_INDEX_ENTRIES = 50_000;
 
   /**
-   * Above this size the index goes to git: JGit holds the whole file, and 50,000 entries with
-   * their extensions take a few MB.
+   * Above this size the index goes to git: JGit holds the whole file, and 50,000 entries with their
+   * extensions take a few MB.
    */
   static final long MAX_INDEX_BYTES = 32L << 20;
 
@@ -213,8 +213,8 @@ final class Preflight {
   }
 
   /**
-   * Whether {@code dir} holds a split index's {@code sharedindex.*} file. One plain listing: a
-   * glob stream would compile a pattern and build a Path per entry.
+   * Whether {@code dir} holds a split index's {@code sharedindex.*} file. One plain listing: a glob
+   * stream would compile a pattern and build a Path per entry.
    */
   static boolean hasSharedIndex(Path dir) {
     String[] names = dir.toFile().list();
@@ -230,11 +230,11 @@ final class Preflight {
   }
 
   /**
-   * Why JGit must not read the index: its header or size rules out a git index, it has more
-   * entries or bytes than JGit reads quickly, or its layout is damaged ({@link IndexFile}); the
-   * git engine then reports the damage. Judged from the header and size before any entry is
-   * read, since JGit allocates for the entry count and an extension's size before reading them.
-   * (The repositories asked about are SHA-1 ones: others go to git before this.)
+   * Why JGit must not read the index: its header or size rules out a git index, it has more entries
+   * or bytes than JGit reads quickly, or its layout is damaged ({@link IndexFile}); the git engine
+   * then reports the damage. Judged from the header and size before any entry is read, since JGit
+   * allocates for the entry count and an extension's size before reading them. (The repositories
+   * asked about are SHA-1 ones: others go to git before this.)
    */
   static Optional<String> indexReason(Path index) {
     if (!Files.isRegularFile(index)) {

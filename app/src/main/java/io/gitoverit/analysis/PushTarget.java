@@ -3,9 +3,9 @@ package io.gitoverit.analysis;
 import java.util.Optional;
 
 /**
- * Where {@code --push-safe} pushes: the current branch's configured upstream, as upstream's
- * {@code _upstream_push_target} finds it ({@code branch.<b>.remote} naming a configured remote,
- * {@code branch.<b>.merge} naming a branch there), pushed as {@code HEAD:refs/heads/<branch>}.
+ * Where {@code --push-safe} pushes: the current branch's configured upstream, as upstream's {@code
+ * _upstream_push_target} finds it ({@code branch.<b>.remote} naming a configured remote, {@code
+ * branch.<b>.merge} naming a branch there), pushed as {@code HEAD:refs/heads/<branch>}.
  */
 record PushTarget(String remote, String branch) {
 

@@ -4,8 +4,8 @@ import java.nio.file.Path;
 
 /**
  * Existence and type checks for names that are usually absent (MERGE_HEAD, rebase-apply,
- * .gitmodules...). java.io answers an absent name with false; NIO (on JDK 17) throws and catches
- * a NoSuchFileException with its stack trace for each, about eight per repository. Links are
+ * .gitmodules...). java.io answers an absent name with false; NIO (on JDK 17) throws and catches a
+ * NoSuchFileException with its stack trace for each, about eight per repository. Links are
  * followed, as by {@code Files.exists} and friends without options. Paths of the default file
  * system only.
  */

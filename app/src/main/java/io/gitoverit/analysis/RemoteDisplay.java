@@ -19,8 +19,8 @@ public final class RemoteDisplay {
    * @param upstream the upstream as git status names it ({@code origin/main}), empty when the
    *     branch has none configured
    * @param branchShortName the current branch without {@code refs/heads/}; empty when detached
-   * @param config raw config value by key ({@code branch.main.remote}), empty when unset; the
-   *     last value wins
+   * @param config raw config value by key ({@code branch.main.remote}), empty when unset; the last
+   *     value wins
    */
   public static Result of(
       Optional<String> upstream,
@@ -31,8 +31,8 @@ public final class RemoteDisplay {
 
   /**
    * As {@link #of}, with the upstream's name asked for only when the columns show it (a branch
-   * whose remote and merge are both configured shows them instead): naming it costs the JGit
-   * engine a few ref lookups.
+   * whose remote and merge are both configured shows them instead): naming it costs the JGit engine
+   * a few ref lookups.
    */
   static Result ofLazy(
       Optional<Supplier<String>> upstream,
@@ -47,7 +47,8 @@ public final class RemoteDisplay {
     if (remote.isEmpty() || merge.isEmpty()) {
       return new Result(upstream.get().get(), "-");
     }
-    String mergeRef = merge.get().startsWith("refs/heads/") ? merge.get() : "refs/heads/" + merge.get();
+    String mergeRef =
+        merge.get().startsWith("refs/heads/") ? merge.get() : "refs/heads/" + merge.get();
     String[] mergeParts = mergeRef.split("/", 3);
     String shortMerge = mergeParts.length > 2 ? mergeParts[2] : "";
     // The remote name is the third component of refs/remotes/REMOTE/<short>: a remote whose

@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One {@code git fetch} of a whole repository, outside a scan (gitob's {@code --fetch}): the
- * user's git, under the same rules as the scan's fetch ({@link NetworkGit}: no prompt, no
- * terminal, a time limit after which git and its helpers are stopped).
+ * One {@code git fetch} of a whole repository, outside a scan (gitob's {@code --fetch}): the user's
+ * git, under the same rules as the scan's fetch ({@link NetworkGit}: no prompt, no terminal, a time
+ * limit after which git and its helpers are stopped).
  */
 public final class RemoteFetch {
   private RemoteFetch() {}
@@ -20,8 +20,12 @@ public final class RemoteFetch {
    * @param processEnvironment the environment git inherits (does the user choose an ssh command?)
    * @return why the fetch failed, in one line; empty when it succeeded
    */
-  public static Optional<String> run(GitRunner git, Map<String, String> processEnvironment,
-      Path root, Duration limit, String... args) {
+  public static Optional<String> run(
+      GitRunner git,
+      Map<String, String> processEnvironment,
+      Path root,
+      Duration limit,
+      String... args) {
     CliConfig config;
     try {
       GitRunner.Result r = git.run(root, "config", "--list", "-z", "--show-scope");

@@ -22,9 +22,9 @@ public interface RepoAnalyzer {
   }
 
   /**
-   * Like {@link #analyzeWithNested(Path, AnalysisOptions)}; an engine that knows early that it
-   * will report no candidates runs {@code noNested} (from the analysing thread, at most once
-   * that matters), so that discovery can walk the work tree meanwhile. By default it never does.
+   * Like {@link #analyzeWithNested(Path, AnalysisOptions)}; an engine that knows early that it will
+   * report no candidates runs {@code noNested} (from the analysing thread, at most once that
+   * matters), so that discovery can walk the work tree meanwhile. By default it never does.
    */
   default Analysis analyzeWithNested(Path root, AnalysisOptions options, Runnable noNested)
       throws AnalysisException {

@@ -13,14 +13,14 @@ import java.util.TreeSet;
 import java.util.concurrent.Semaphore;
 
 /**
- * The fleet actions around an analyser, upstream's {@code analyze_repository}: fetch all
- * remotes (when the repository has any), analyse, fast-forward when {@link #canPull} allows and
- * re-analyse, push to the exact upstream branch when {@link #canPush} allows and re-analyse.
- * This is the only code that changes repositories. A failed action marks the report and says
- * why in {@link SyncResult#detail()}; it never fails the row.
+ * The fleet actions around an analyser, upstream's {@code analyze_repository}: fetch all remotes
+ * (when the repository has any), analyse, fast-forward when {@link #canPull} allows and re-analyse,
+ * push to the exact upstream branch when {@link #canPush} allows and re-analyse. This is the only
+ * code that changes repositories. A failed action marks the report and says why in {@link
+ * SyncResult#detail()}; it never fails the row.
  *
- * <p>Network waits are not CPU work, so the scan may run more of these at once than it has
- * analysis threads: the analyses themselves take one of {@code analysisSlots} permits.
+ * <p>Network waits are not CPU work, so the scan may run more of these at once than it has analysis
+ * threads: the analyses themselves take one of {@code analysisSlots} permits.
  */
 public final class SafeSync implements RepoAnalyzer {
   private final RepoAnalyzer inner;
@@ -33,7 +33,11 @@ public final class SafeSync implements RepoAnalyzer {
    * @param git the read-only runner (config and HEAD lookups); actions derive their own from it
    * @param processEnvironment the environment git will inherit (is an ssh command chosen?)
    */
-  public SafeSync(RepoAnalyzer inner, GitRunner git, SyncPlan plan, int analysisSlots,
+  public SafeSync(
+      RepoAnalyzer inner,
+      GitRunner git,
+      SyncPlan plan,
+      int analysisSlots,
       Map<String, String> processEnvironment) {
     this.inner = inner;
     this.git = git;
@@ -48,8 +52,8 @@ public final class SafeSync implements RepoAnalyzer {
   }
 
   /**
-   * The nested-repository candidates are those of the last analysis, made after every action,
-   * so they describe the work tree as discovery would find it now.
+   * The nested-repository candidates are those of the last analysis, made after every action, so
+   * they describe the work tree as discovery would find it now.
    */
   @Override
   public Analysis analyzeWithNested(Path root, AnalysisOptions options) throws AnalysisException {
@@ -61,7 +65,8 @@ public final class SafeSync implements RepoAnalyzer {
     List<String> failures = new ArrayList<>();
     boolean fetchFailed = false;
     if (plan.fetch() && !remoteNames(config.get()).isEmpty()) {
-      NetworkGit.Outcome fetch = network.run(root, config.get(), plan.fetchTimeout(), "fetch", "--all");
+      NetworkGit.Outcome fetch =
+          network.run(root, config.get(), plan.fetchTimeout(), "fetch", "--all");
       fetchFailed = !fetch.ok();
       fetch.failure().ifPresent(failures::add);
     }
@@ -70,7 +75,8 @@ public final class SafeSync implements RepoAnalyzer {
     boolean pulled = false;
     boolean pullFailed = false;
     if (plan.pull() && canPull(report, fetchFailed)) {
-      NetworkGit.Outcome pull = network.run(root, config.get(), plan.pullTimeout(), "pull", "--ff-only");
+      NetworkGit.Outcome pull =
+          network.run(root, config.get(), plan.pullTimeout(), "pull", "--ff-only");
       pulled = pull.ok();
       pullFailed = !pull.ok();
       pull.failure().ifPresent(failures::add);
@@ -82,8 +88,14 @@ public final class SafeSync implements RepoAnalyzer {
     if (plan.push() && canPush(report, fetchFailed)) {
       Optional<PushTarget> target = pushTarget(root, config.get());
       if (target.isPresent()) {
-        NetworkGit.Outcome push = network.run(root, config.get(), plan.pushTimeout(), "push",
-            target.get().remote(), target.get().refspec());
+        NetworkGit.Outcome push =
+            network.run(
+                root,
+                config.get(),
+                plan.pushTimeout(),
+                "push",
+                target.get().remote(),
+                target.get().refspec());
         pushed = push.ok();
         pushFailed = !push.ok();
         push.failure().ifPresent(failures::add);
@@ -91,25 +103,38 @@ public final class SafeSync implements RepoAnalyzer {
         report = last.report();
       }
     }
-    Optional<String> detail = failures.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", failures));
+    Optional<String> detail =
+        failures.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", failures));
     return new Analysis(
-        report.withSync(new SyncResult(fetchFailed, pullFailed, pulled, pushFailed, pushed, detail)),
+        report.withSync(
+            new SyncResult(fetchFailed, pullFailed, pulled, pushFailed, pushed, detail)),
         last.nestedCandidates());
   }
 
   /**
-   * Upstream's rule: fetched, clean, behind and not ahead, with an upstream. Clean must be
-   * certain: a row with warnings (a filter that was not run) is not pulled.
+   * Upstream's rule: fetched, clean, behind and not ahead, with an upstream. Clean must be certain:
+   * a row with warnings (a filter that was not run) is not pulled.
    */
   static boolean canPull(RepoReport r, boolean fetchFailed) {
-    return !fetchFailed && r.dirty().equals(Optional.of(false)) && !r.uncertain()
-        && r.behind() > 0 && r.ahead() == 0 && !r.remote().equals("-");
+    return !fetchFailed
+        && r.dirty().equals(Optional.of(false))
+        && !r.uncertain()
+        && r.behind() > 0
+        && r.ahead() == 0
+        && !r.remote().equals("-");
   }
 
-  /** Upstream's rule: fetched, clean (certainly, as for a pull), ahead and not behind, with an upstream. */
+  /**
+   * Upstream's rule: fetched, clean (certainly, as for a pull), ahead and not behind, with an
+   * upstream.
+   */
   static boolean canPush(RepoReport r, boolean fetchFailed) {
-    return !fetchFailed && r.dirty().equals(Optional.of(false)) && !r.uncertain()
-        && r.ahead() > 0 && r.behind() == 0 && !r.remote().equals("-");
+    return !fetchFailed
+        && r.dirty().equals(Optional.of(false))
+        && !r.uncertain()
+        && r.ahead() > 0
+        && r.behind() == 0
+        && !r.remote().equals("-");
   }
 
   /** Names of the configured remotes: every {@code remote.<name>.<key>}. */

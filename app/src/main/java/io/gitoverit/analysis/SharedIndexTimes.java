@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Git refreshes the modification time of a split index's {@code sharedindex.*} files every time
- * it reads the index (so that they do not expire), even with {@code --no-optional-locks}, and
- * offers no switch against it. A scan must leave the repository as it found it, so the times are
- * recorded before git runs and put back afterwards. Nothing else in the files changes.
+ * Git refreshes the modification time of a split index's {@code sharedindex.*} files every time it
+ * reads the index (so that they do not expire), even with {@code --no-optional-locks}, and offers
+ * no switch against it. A scan must leave the repository as it found it, so the times are recorded
+ * before git runs and put back afterwards. Nothing else in the files changes.
  */
 final class SharedIndexTimes {
   private final Map<Path, FileTime> times;
@@ -38,14 +38,15 @@ final class SharedIndexTimes {
 
   /** Puts the recorded times back where git changed them. */
   void restore() {
-    times.forEach((p, t) -> {
-      try {
-        if (!Files.getLastModifiedTime(p).equals(t)) {
-          Files.setLastModifiedTime(p, t);
-        }
-      } catch (IOException e) {
-        // the file went away or is not ours to touch: nothing to put back
-      }
-    });
+    times.forEach(
+        (p, t) -> {
+          try {
+            if (!Files.getLastModifiedTime(p).equals(t)) {
+              Files.setLastModifiedTime(p, t);
+            }
+          } catch (IOException e) {
+            // the file went away or is not ours to touch: nothing to put back
+          }
+        });
   }
 }

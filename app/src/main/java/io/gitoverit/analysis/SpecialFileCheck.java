@@ -10,21 +10,41 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Fails a repository whose git data include a FIFO, socket or device where git reads a file.
- * git (and JGit) would open it and wait for a writer forever; the row says why instead. Runs
- * before either engine reads anything, for the files a status read opens.
+ * Fails a repository whose git data include a FIFO, socket or device where git reads a file. git
+ * (and JGit) would open it and wait for a writer forever; the row says why instead. Runs before
+ * either engine reads anything, for the files a status read opens.
  */
 final class SpecialFileCheck {
   /** Per-worktree files in the git dir. */
-  private static final List<String> GIT_DIR = List.of("HEAD", "index", "config.worktree",
-      "commondir", "ORIG_HEAD", "MERGE_HEAD", "CHERRY_PICK_HEAD", "REVERT_HEAD", "REBASE_HEAD",
-      "BISECT_LOG", "info/sparse-checkout");
+  private static final List<String> GIT_DIR =
+      List.of(
+          "HEAD",
+          "index",
+          "config.worktree",
+          "commondir",
+          "ORIG_HEAD",
+          "MERGE_HEAD",
+          "CHERRY_PICK_HEAD",
+          "REVERT_HEAD",
+          "REBASE_HEAD",
+          "BISECT_LOG",
+          "info/sparse-checkout");
+
   /** Shared files in the common git dir. */
-  private static final List<String> COMMON_DIR = List.of("config", "packed-refs", "info/exclude",
-      "info/attributes", "objects/info/alternates", "objects/info/commit-graph",
-      "objects/info/packs", "shallow");
+  private static final List<String> COMMON_DIR =
+      List.of(
+          "config",
+          "packed-refs",
+          "info/exclude",
+          "info/attributes",
+          "objects/info/alternates",
+          "objects/info/commit-graph",
+          "objects/info/packs",
+          "shallow");
+
   /** Files at the top of the work tree; git does not follow these when they are links. */
-  private static final List<String> WORK_TREE = List.of(".gitignore", ".gitattributes", ".gitmodules");
+  private static final List<String> WORK_TREE =
+      List.of(".gitignore", ".gitattributes", ".gitmodules");
 
   private SpecialFileCheck() {}
 
@@ -36,7 +56,8 @@ final class SpecialFileCheck {
       refuse(commonDir.resolve(name));
     }
     // Pack indexes, packs, bitmaps, the multi-pack index: any of them is opened to read HEAD.
-    try (DirectoryStream<Path> packs = Files.newDirectoryStream(commonDir.resolve("objects/pack"))) {
+    try (DirectoryStream<Path> packs =
+        Files.newDirectoryStream(commonDir.resolve("objects/pack"))) {
       for (Path file : packs) {
         refuse(file);
       }

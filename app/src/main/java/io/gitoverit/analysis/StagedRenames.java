@@ -21,9 +21,9 @@ import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.util.StringUtils;
 
 /**
- * Pairs staged deletions with staged additions the way git's rename detection does for
- * {@code git status} and {@code git diff --cached} (on by default since git 2.9): JGit's
- * IndexDiff reports the two halves separately.
+ * Pairs staged deletions with staged additions the way git's rename detection does for {@code git
+ * status} and {@code git diff --cached} (on by default since git 2.9): JGit's IndexDiff reports the
+ * two halves separately.
  */
 final class StagedRenames {
   /** git's default similarity threshold is 50 %; JGit's is 60. */
@@ -77,8 +77,8 @@ final class StagedRenames {
   }
 
   /**
-   * Detects renames among the staged additions and deletions in {@code staged}; returns new
-   * path to old path.
+   * Detects renames among the staged additions and deletions in {@code staged}; returns new path to
+   * old path.
    */
   static Map<String, String> detect(
       Map<String, Staged> staged, ObjectReader reader, Config config, int limit)
@@ -95,8 +95,10 @@ final class StagedRenames {
     if (!goneLinks.isEmpty()) {
       for (Map.Entry<String, Staged> e : new java.util.TreeMap<>(staged).entrySet()) {
         Staged s = e.getValue();
-        List<String> from = s.head().exists() || s.index().mode() != FileMode.GITLINK
-            ? null : goneLinks.get(s.index().id());
+        List<String> from =
+            s.head().exists() || s.index().mode() != FileMode.GITLINK
+                ? null
+                : goneLinks.get(s.index().id());
         if (from != null && !from.isEmpty()) {
           pairs.put(e.getKey(), from.remove(0));
         }

@@ -11,10 +11,10 @@ import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.transport.RefSpec;
 
 /**
- * A branch's upstream as {@code git status --branch} shows it: the remote-tracking ref that
- * {@code branch.<name>.merge} maps to through the remote's fetch refspecs (or the merge ref itself
- * for the remote {@code .}), shortened the way git shortens ref names; and the ahead/behind
- * counts, which exist only while both refs do.
+ * A branch's upstream as {@code git status --branch} shows it: the remote-tracking ref that {@code
+ * branch.<name>.merge} maps to through the remote's fetch refspecs (or the merge ref itself for the
+ * remote {@code .}), shortened the way git shortens ref names; and the ahead/behind counts, which
+ * exist only while both refs do.
  */
 final class Upstream {
 
@@ -29,8 +29,7 @@ final class Upstream {
    * The full name of the upstream ref of {@code branch} (a short branch name), or empty when git
    * would show none: no remote or merge configured, or no fetch refspec maps the merge ref.
    */
-  static Optional<String> refOf(Repository repo, Config config, String branch)
-      throws IOException {
+  static Optional<String> refOf(Repository repo, Config config, String branch) throws IOException {
     String remote = config.getString("branch", branch, "remote");
     String[] merges = config.getStringList("branch", branch, "merge");
     if (remote == null || remote.isEmpty() || merges.length == 0 || merges[0].isEmpty()) {
@@ -76,8 +75,9 @@ final class Upstream {
         earlier[j] = RULES[j].replace("%s", shortName);
       }
       // One lookup for all: JGit then checks packed-refs once, not once per name.
-      boolean ambiguous = repo.getRefDatabase().exactRef(earlier).values().stream()
-          .anyMatch(ref -> ref.getObjectId() != null);
+      boolean ambiguous =
+          repo.getRefDatabase().exactRef(earlier).values().stream()
+              .anyMatch(ref -> ref.getObjectId() != null);
       if (!ambiguous) {
         return shortName;
       }
@@ -113,8 +113,7 @@ final class Upstream {
     }
   }
 
-  private static int countOnly(RevWalk walk, RevCommit start, RevCommit hidden)
-      throws IOException {
+  private static int countOnly(RevWalk walk, RevCommit start, RevCommit hidden) throws IOException {
     walk.markStart(start);
     walk.markUninteresting(hidden);
     int n = 0;

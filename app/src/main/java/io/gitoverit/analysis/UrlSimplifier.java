@@ -8,10 +8,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Upstream's short form of a remote URL: {@code git@github.com:o/r.git} becomes
- * {@code ssh+o/r}, {@code https://gitlab.com/o/r} becomes {@code gl:o/r}. Unlike upstream it
- * never shows credentials: when nothing is left to show, the URL is printed without its
- * user-info part.
+ * Upstream's short form of a remote URL: {@code git@github.com:o/r.git} becomes {@code ssh+o/r},
+ * {@code https://gitlab.com/o/r} becomes {@code gl:o/r}. Unlike upstream it never shows
+ * credentials: when nothing is left to show, the URL is printed without its user-info part.
  */
 public final class UrlSimplifier {
 
@@ -128,8 +127,13 @@ public final class UrlSimplifier {
       URI uri = new URI(url);
       if (uri.getRawUserInfo() != null) {
         return new URI(
-                uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(),
-                uri.getQuery(), uri.getFragment())
+                uri.getScheme(),
+                null,
+                uri.getHost(),
+                uri.getPort(),
+                uri.getPath(),
+                uri.getQuery(),
+                uri.getFragment())
             .toString();
       }
     } catch (URISyntaxException e) {

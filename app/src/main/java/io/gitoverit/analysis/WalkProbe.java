@@ -16,12 +16,12 @@ import org.eclipse.jgit.attributes.Attributes;
 import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.eclipse.jgit.dircache.DirCacheIterator;
 import org.eclipse.jgit.lib.Config;
+import org.eclipse.jgit.lib.CoreConfig.EolStreamType;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.WorkingTreeIterator;
 import org.eclipse.jgit.treewalk.filter.TreeFilter;
-import org.eclipse.jgit.lib.CoreConfig.EolStreamType;
 
 /**
  * The leading filter of the IndexDiff walk: it sees every HEAD, index and work-tree entry before
@@ -60,17 +60,24 @@ final class WalkProbe extends TreeFilter {
   final Map<String, Unstaged> unstaged = new HashMap<>();
   final Set<String> intentToAdd = new HashSet<>();
   final Map<String, ObjectId> gitlinks = new HashMap<>();
+
   /** Work-tree directories the index has no entry under: git shows such a folder as one entry. */
   final Set<String> indexlessDirs = new HashSet<>();
+
   /** Paths in HEAD, not in the index, present and ignored: IndexDiff calls them untracked. */
   final Set<String> ignoredInHead = new HashSet<>();
+
   final Map<String, Instant> untrackedMtimes = new HashMap<>();
   final List<String> trackedAbsent = new ArrayList<>();
+
   /** Index entries with nothing at their path in the work tree (skip-worktree ones excluded). */
   final Map<String, Staged> absent = new HashMap<>();
+
   /** Index files that are symlinks on disk (git: T); JGit misses it when the bytes match. */
   final Set<String> typeChanged = new HashSet<>();
+
   Instant newestTracked;
+
   /**
    * Work-tree directories holding a {@code .git} entry: those the walk does not enter (nested
    * repositories and submodules, ignored or not, tracked or not) and those it walks as ordinary
@@ -135,8 +142,10 @@ final class WalkProbe extends TreeFilter {
     if (index == GITLINK) {
       gitlinks.put(tw.getPathString(), entry.getObjectId());
       if (work == GITLINK && WorkTreeRules.stopsGit(workTree.resolve(tw.getPathString()))) {
-        throw new WorktreeRefusal("the submodule " + tw.getPathString()
-            + " has a .git that is no repository (git status stops there)");
+        throw new WorktreeRefusal(
+            "the submodule "
+                + tw.getPathString()
+                + " has a .git that is no repository (git status stops there)");
       }
     }
     if (head == 0) {
@@ -183,8 +192,8 @@ final class WalkProbe extends TreeFilter {
   }
 
   /**
-   * Refuses paths whose content git would convert in ways JGit does not (filter drivers that
-   * are configured, {@code ident}, {@code working-tree-encoding}).
+   * Refuses paths whose content git would convert in ways JGit does not (filter drivers that are
+   * configured, {@code ident}, {@code working-tree-encoding}).
    */
   void checkConversions(String path) throws IOException {
     if (walk == null) {
@@ -216,8 +225,8 @@ final class WalkProbe extends TreeFilter {
   }
 
   /**
-   * git's verdict from the {@code diff} attribute: TRUE when {@code -diff} (or {@code binary}) or
-   * a driver with {@code diff.<driver>.binary=true}, FALSE for {@code diff} set, null for "look at
+   * git's verdict from the {@code diff} attribute: TRUE when {@code -diff} (or {@code binary}) or a
+   * driver with {@code diff.<driver>.binary=true}, FALSE for {@code diff} set, null for "look at
    * the content".
    */
   private Boolean binary() throws IOException {
@@ -229,9 +238,10 @@ final class WalkProbe extends TreeFilter {
       case UNSET -> Boolean.TRUE;
       case SET -> Boolean.FALSE;
       case UNSPECIFIED -> null;
-      case CUSTOM -> config.getString("diff", diff.getValue(), "binary") == null
-          ? null
-          : config.getBoolean("diff", diff.getValue(), "binary", false);
+      case CUSTOM ->
+          config.getString("diff", diff.getValue(), "binary") == null
+              ? null
+              : config.getBoolean("diff", diff.getValue(), "binary", false);
     };
   }
 

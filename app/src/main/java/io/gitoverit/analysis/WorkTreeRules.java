@@ -23,13 +23,13 @@ import org.eclipse.jgit.util.SystemReader;
 
 /**
  * git's rules for one work-tree walk, as dir.c applies them to untracked paths: the ignore files
- * outside the tree ({@code info/exclude}, then {@code core.excludesFile}), each directory's
- * {@code .gitignore} (or, when the index marks it skip-worktree and git cannot open it, the
- * index's copy), and which directories are nested repositories. A directory holding a {@code
- * .git} is a nested repository (one untracked unit, ignored or not as a directory) only when
- * {@link NestedRepository} says so and the index has no entry beneath it; with entries beneath it
- * it is an ordinary folder of this repository, and one whose {@code .git} is no repository is an
- * ordinary folder too. The index is read only when a walk needs it.
+ * outside the tree ({@code info/exclude}, then {@code core.excludesFile}), each directory's {@code
+ * .gitignore} (or, when the index marks it skip-worktree and git cannot open it, the index's copy),
+ * and which directories are nested repositories. A directory holding a {@code .git} is a nested
+ * repository (one untracked unit, ignored or not as a directory) only when {@link NestedRepository}
+ * says so and the index has no entry beneath it; with entries beneath it it is an ordinary folder
+ * of this repository, and one whose {@code .git} is no repository is an ordinary folder too. The
+ * index is read only when a walk needs it.
  */
 final class WorkTreeRules {
   private final Repository repo;
@@ -54,9 +54,11 @@ final class WorkTreeRules {
     SystemReader env = SystemReader.getInstance();
     String home = env.getenv("HOME");
     String value = repo.getConfig().getString("core", null, "excludesfile");
-    Path excludes = value != null
-        ? IgnoreFiles.excludesFile(value, workTree, home == null || home.isEmpty() ? null : Path.of(home))
-        : IgnoreFiles.defaultExcludesFile(env.getenv("XDG_CONFIG_HOME"), home);
+    Path excludes =
+        value != null
+            ? IgnoreFiles.excludesFile(
+                value, workTree, home == null || home.isEmpty() ? null : Path.of(home))
+            : IgnoreFiles.defaultExcludesFile(env.getenv("XDG_CONFIG_HOME"), home);
     return new WorkTreeRules(repo, outside(infoExclude), outside(excludes));
   }
 
@@ -100,7 +102,9 @@ final class WorkTreeRules {
     return content == null ? IgnorePatterns.NONE : IgnorePatterns.parse(content, base);
   }
 
-  /** The index's skip-worktree {@code .gitignore} files, by directory ({@code ""}, {@code "a/"}). */
+  /**
+   * The index's skip-worktree {@code .gitignore} files, by directory ({@code ""}, {@code "a/"}).
+   */
   private Map<String, ObjectId> hiddenGitignores() {
     if (hiddenGitignores == null) {
       hiddenGitignores = new HashMap<>();
@@ -110,10 +114,13 @@ final class WorkTreeRules {
         for (int i = 0; i < dc.getEntryCount(); i++) {
           DirCacheEntry e = dc.getEntry(i);
           String path = e.getPathString();
-          if (e.isSkipWorkTree() && e.getStage() == 0
-              && (path.equals(Constants.DOT_GIT_IGNORE) || path.endsWith("/" + Constants.DOT_GIT_IGNORE))) {
+          if (e.isSkipWorkTree()
+              && e.getStage() == 0
+              && (path.equals(Constants.DOT_GIT_IGNORE)
+                  || path.endsWith("/" + Constants.DOT_GIT_IGNORE))) {
             hiddenGitignores.put(
-                path.substring(0, path.length() - Constants.DOT_GIT_IGNORE.length()), e.getObjectId());
+                path.substring(0, path.length() - Constants.DOT_GIT_IGNORE.length()),
+                e.getObjectId());
           }
         }
       }
@@ -127,7 +134,10 @@ final class WorkTreeRules {
       if (header.length < 8) {
         return 0;
       }
-      return (header[4] & 0xff) << 24 | (header[5] & 0xff) << 16 | (header[6] & 0xff) << 8 | header[7] & 0xff;
+      return (header[4] & 0xff) << 24
+          | (header[5] & 0xff) << 16
+          | (header[6] & 0xff) << 8
+          | header[7] & 0xff;
     } catch (IOException e) {
       return 0; // no index: nothing is skip-worktree
     }
@@ -148,16 +158,17 @@ final class WorkTreeRules {
   private byte[] readBlob(ObjectId id) {
     try (ObjectReader reader = repo.newObjectReader()) {
       // git skips a blob over its pattern file limit ("ignoring excessively large pattern blob").
-      return reader.open(id, Constants.OBJ_BLOB).getCachedBytes((int) IgnoreFiles.MAX_PATTERN_FILE_BYTES);
+      return reader
+          .open(id, Constants.OBJ_BLOB)
+          .getCachedBytes((int) IgnoreFiles.MAX_PATTERN_FILE_BYTES);
     } catch (IOException | RuntimeException e) {
       return null;
     }
   }
 
   /**
-   * The mode of a work-tree directory {@code dir}: {@link FileMode#GITLINK} for a nested
-   * repository (the walk does not enter it) or a checked-out submodule, else {@link
-   * FileMode#TREE}.
+   * The mode of a work-tree directory {@code dir}: {@link FileMode#GITLINK} for a nested repository
+   * (the walk does not enter it) or a checked-out submodule, else {@link FileMode#TREE}.
    */
   FileMode directoryMode(File dir) {
     File dotGit = new File(dir, Constants.DOT_GIT);
@@ -204,7 +215,11 @@ final class WorkTreeRules {
     }
   }
 
-  private enum Indexed { NOTHING, DIRECTORY, GITLINK }
+  private enum Indexed {
+    NOTHING,
+    DIRECTORY,
+    GITLINK
+  }
 
   /** git's directory_exists_in_index for the work-tree path {@code rel}. */
   private Indexed inIndex(byte[] rel) {
@@ -216,7 +231,8 @@ final class WorkTreeRules {
     for (int i = pos; i < dc.getEntryCount(); i++) {
       DirCacheEntry e = dc.getEntry(i);
       byte[] name = e.getRawPath();
-      if (name.length < rel.length || !java.util.Arrays.equals(name, 0, rel.length, rel, 0, rel.length)) {
+      if (name.length < rel.length
+          || !java.util.Arrays.equals(name, 0, rel.length, rel, 0, rel.length)) {
         break;
       }
       if (name.length == rel.length) {

@@ -35,8 +35,10 @@ final class WorktreeTally {
   private final Path workTree;
   private final IndexDiff diff;
   private final WalkProbe probe;
+
   /** Porcelain-v2 X (index) and Y (work tree) letters per path with a tracked-change record. */
   private final Map<String, Character> x = new HashMap<>();
+
   private final Map<String, Character> y = new HashMap<>();
   private final Set<String> missing = new HashSet<>();
 
@@ -73,8 +75,7 @@ final class WorktreeTally {
         }
       }
       Set<String> untracked = untrackedPaths();
-      int[] totals =
-          records.isEmpty() ? new int[2] : lineTotals(reader, statusRenames, renames);
+      int[] totals = records.isEmpty() ? new int[2] : lineTotals(reader, statusRenames, renames);
       Optional<Instant> mtime = collectMtime ? newest(untracked) : Optional.empty();
       return new Worktree.Checked(
           modified, untrackedEntries(untracked), deleted, 0, totals[0], totals[1], mtime);
@@ -128,8 +129,8 @@ final class WorktreeTally {
 
   /**
    * git's --untracked-files=normal: a folder with no tracked content is one entry, and git leaves
-   * that entry out when the index holds a file of the same name (a tracked file or link replaced
-   * by a folder: git status shows the deletion only, though {@code ls-files --others}, and so the
+   * that entry out when the index holds a file of the same name (a tracked file or link replaced by
+   * a folder: git status shows the deletion only, though {@code ls-files --others}, and so the
    * mtime, still see the files in it).
    */
   private int untrackedEntries(Set<String> untracked) {

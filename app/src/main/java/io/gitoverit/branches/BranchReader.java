@@ -19,11 +19,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Lists the local branches of one repository with upstream's rules: the upstream comes from
- * {@code branch.<name>.remote} and {@code .merge} as written ({@code <remote>/<short merge>}),
- * gone means that ref is missing, ahead and behind are {@code rev-list --left-right --count}
- * against it, and a branch checked out in a work tree gets that work tree's status from the
- * analyser a scan uses.
+ * Lists the local branches of one repository with upstream's rules: the upstream comes from {@code
+ * branch.<name>.remote} and {@code .merge} as written ({@code <remote>/<short merge>}), gone means
+ * that ref is missing, ahead and behind are {@code rev-list --left-right --count} against it, and a
+ * branch checked out in a work tree gets that work tree's status from the analyser a scan uses.
  */
 public final class BranchReader {
   private final GitRunner git;
@@ -59,16 +58,22 @@ public final class BranchReader {
     }
   }
 
-  /** One report per branch under {@code refs/heads} of the repository whose root is {@code root}, in ref order. */
+  /**
+   * One report per branch under {@code refs/heads} of the repository whose root is {@code root}, in
+   * ref order.
+   */
   public List<BranchReport> read(Path root) throws Failure {
     Optional<String> current = current(root);
     Map<String, Path> worktrees = worktrees(root);
     Map<String, Upstream> upstreams = upstreams(root);
     Map<String, String> links = links(root);
-    String listing = ok(root, "for-each-ref",
-        "--format=%(refname)%00%(refname:short)%00%(objectname:short=12)%00%(authorname)%00"
-            + "%(authoremail)%00%(committerdate:unix)%00%(subject)",
-        "refs/heads");
+    String listing =
+        ok(
+            root,
+            "for-each-ref",
+            "--format=%(refname)%00%(refname:short)%00%(objectname:short=12)%00%(authorname)%00"
+                + "%(authoremail)%00%(committerdate:unix)%00%(subject)",
+            "refs/heads");
     Map<Path, Optional<RepoReport>> checkouts = new HashMap<>();
     List<BranchReport> out = new ArrayList<>();
     for (String line : listing.split("\n")) {
@@ -88,8 +93,10 @@ public final class BranchReader {
       if (up != null) {
         gone = !exists(root, up.ref() + "^{commit}");
         if (!gone) {
-          String[] counts = ok(root, "rev-list", "--left-right", "--count", ref + "..." + up.ref())
-              .strip().split("\\s+");
+          String[] counts =
+              ok(root, "rev-list", "--left-right", "--count", ref + "..." + up.ref())
+                  .strip()
+                  .split("\\s+");
           ahead = Integer.parseInt(counts[0]);
           behind = Integer.parseInt(counts[1]);
         }
@@ -100,12 +107,26 @@ public final class BranchReader {
       Optional<IdRewrites.Rewritten> rewritten = rewrites.apply(author);
       Optional<Colour> colour = rewritten.flatMap(IdRewrites.Rewritten::fg);
       Optional<String> remote = up == null ? Optional.empty() : up.remote();
-      out.add(new BranchReport(
-          root, branch, f[2], up == null ? "-" : up.shown(), up != null, gone, ahead, behind,
-          current.map(branch::equals).orElse(false), wt, worktreeDisplay(root, wt),
-          rewritten.map(IdRewrites.Rewritten::value).orElse(author), colour,
-          f[5].isEmpty() ? 0 : Long.parseLong(f[5]), f[6], checkout, remote,
-          remote.map(links::get)));
+      out.add(
+          new BranchReport(
+              root,
+              branch,
+              f[2],
+              up == null ? "-" : up.shown(),
+              up != null,
+              gone,
+              ahead,
+              behind,
+              current.map(branch::equals).orElse(false),
+              wt,
+              worktreeDisplay(root, wt),
+              rewritten.map(IdRewrites.Rewritten::value).orElse(author),
+              colour,
+              f[5].isEmpty() ? 0 : Long.parseLong(f[5]),
+              f[6],
+              checkout,
+              remote,
+              remote.map(links::get)));
     }
     return out;
   }
@@ -168,7 +189,8 @@ public final class BranchReader {
   record Upstream(String shown, String ref, Optional<String> remote) {}
 
   private Map<String, Upstream> upstreams(Path root) throws Failure {
-    GitRunner.Result r = run(root, "config", "-z", "--get-regexp", "^branch\\..*\\.(remote|merge)$");
+    GitRunner.Result r =
+        run(root, "config", "-z", "--get-regexp", "^branch\\..*\\.(remote|merge)$");
     Map<String, Map<String, String>> seen = new LinkedHashMap<>();
     if (r.ok()) {
       for (String entry : text(r).split("\0")) {
@@ -184,17 +206,22 @@ public final class BranchReader {
       }
     }
     Map<String, Upstream> out = new HashMap<>();
-    seen.forEach((branch, values) -> {
-      String remote = values.get("remote");
-      String merge = values.get("merge");
-      if (remote != null && merge != null) {
-        String shortMerge = shortRef(merge);
-        out.put(branch, remote.equals(".")
-            ? new Upstream(shortMerge, merge, Optional.empty())
-            : new Upstream(remote + "/" + shortMerge, "refs/remotes/" + remote + "/" + shortMerge,
-                Optional.of(remote)));
-      }
-    });
+    seen.forEach(
+        (branch, values) -> {
+          String remote = values.get("remote");
+          String merge = values.get("merge");
+          if (remote != null && merge != null) {
+            String shortMerge = shortRef(merge);
+            out.put(
+                branch,
+                remote.equals(".")
+                    ? new Upstream(shortMerge, merge, Optional.empty())
+                    : new Upstream(
+                        remote + "/" + shortMerge,
+                        "refs/remotes/" + remote + "/" + shortMerge,
+                        Optional.of(remote)));
+          }
+        });
     return out;
   }
 
@@ -226,11 +253,12 @@ public final class BranchReader {
       }
     }
     Map<String, String> out = new HashMap<>();
-    fetch.forEach((name, url) -> {
-      if (!url.isEmpty() && url.equals(push.getOrDefault(name, url))) {
-        WebPages.of(url).ifPresent(page -> out.put(name, page));
-      }
-    });
+    fetch.forEach(
+        (name, url) -> {
+          if (!url.isEmpty() && url.equals(push.getOrDefault(name, url))) {
+            WebPages.of(url).ifPresent(page -> out.put(name, page));
+          }
+        });
     return out;
   }
 

@@ -5,9 +5,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The web page of a remote, from its URL, as upstream derives it for the table's link: https
- * and http URLs as they are, scp-like, {@code ssh://} and {@code git://} URLs rewritten to
- * https; a trailing {@code .git} dropped. Other URLs (local paths, files) have none.
+ * The web page of a remote, from its URL, as upstream derives it for the table's link: https and
+ * http URLs as they are, scp-like, {@code ssh://} and {@code git://} URLs rewritten to https; a
+ * trailing {@code .git} dropped. Other URLs (local paths, files) have none.
  */
 final class WebPages {
   private static final Pattern SCP = Pattern.compile("^([^@/:]+)@([^:/]+):(.+)$");
@@ -46,7 +46,8 @@ final class WebPages {
       if (slash < 0) {
         return Optional.empty();
       }
-      return Optional.of("https://" + rest.substring(0, slash) + "/" + dropGit(rest.substring(slash + 1)));
+      return Optional.of(
+          "https://" + rest.substring(0, slash) + "/" + dropGit(rest.substring(slash + 1)));
     }
     return Optional.empty();
   }

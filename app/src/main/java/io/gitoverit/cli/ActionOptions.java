@@ -14,7 +14,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
-/** The fleet actions ({@code -f}, {@code -P}, {@code -U}, their time limit) and {@code --metadata-only}. */
+/**
+ * The fleet actions ({@code -f}, {@code -P}, {@code -U}, their time limit) and {@code
+ * --metadata-only}.
+ */
 public final class ActionOptions {
   /** The variables an expression may not use with {@code --metadata-only} (upstream's list). */
   public static final Set<String> METADATA_ONLY_UNAVAILABLE =
@@ -30,27 +33,31 @@ public final class ActionOptions {
 
   @Option(
       names = {"-P", "--pull-safe"},
-      description = "Fetch, then fast-forward (git pull --ff-only) each clean repository that is"
-          + " behind its upstream and not ahead.")
+      description =
+          "Fetch, then fast-forward (git pull --ff-only) each clean repository that is"
+              + " behind its upstream and not ahead.")
   boolean pullSafe;
 
   @Option(
       names = {"-U", "--push-safe"},
-      description = "Fetch, then push each clean repository that is ahead of its upstream and not"
-          + " behind, to exactly that upstream branch, never forced.")
+      description =
+          "Fetch, then push each clean repository that is ahead of its upstream and not"
+              + " behind, to exactly that upstream branch, never forced.")
   boolean pushSafe;
 
   @Option(
       names = "--net-timeout",
       paramLabel = "SECONDS",
-      description = "Stop a fetch, pull or push (and every process it started) after SECONDS"
-          + " (default: 60 for a fetch, 120 for a pull or push).")
+      description =
+          "Stop a fetch, pull or push (and every process it started) after SECONDS"
+              + " (default: 60 for a fetch, 120 for a pull or push).")
   Double netTimeout;
 
   @Option(
       names = "--metadata-only",
-      description = "Do not read work trees: faster; status shows ?, and dirty state, file counts"
-          + " and mtime are unavailable (default sort: dir).")
+      description =
+          "Do not read work trees: faster; status shows ?, and dirty state, file counts"
+              + " and mtime are unavailable (default sort: dir).")
   boolean metadataOnly;
 
   /** Whether {@code --metadata-only} was given. */
@@ -61,17 +68,22 @@ public final class ActionOptions {
   /** The actions requested, with their limits. */
   SyncPlan plan() {
     SyncPlan plan = SyncPlan.of(fetch, pullSafe, pushSafe);
-    return netTimeout == null ? plan : plan.withTimeout(Duration.ofMillis(Math.round(netTimeout * 1000)));
+    return netTimeout == null
+        ? plan
+        : plan.withTimeout(Duration.ofMillis(Math.round(netTimeout * 1000)));
   }
 
   /**
-   * Refuses what cannot work, before any work: a bad time limit, and with {@code
-   * --metadata-only} whatever needs the work tree (upstream's checks, order and messages).
+   * Refuses what cannot work, before any work: a bad time limit, and with {@code --metadata-only}
+   * whatever needs the work tree (upstream's checks, order and messages).
    */
   void validate(CommandLine cl, boolean dirtyOnly, SortField sort) {
     if (netTimeout != null && !(netTimeout > 0 && netTimeout <= 86_400)) {
-      throw new ParameterException(cl, "Invalid value for option '--net-timeout': " + netTimeout
-          + " (must be more than 0 and at most 86400 seconds)");
+      throw new ParameterException(
+          cl,
+          "Invalid value for option '--net-timeout': "
+              + netTimeout
+              + " (must be more than 0 and at most 86400 seconds)");
     }
     if (!metadataOnly) {
       return;
@@ -108,8 +120,8 @@ public final class ActionOptions {
   /**
    * Scan threads. Without actions, the analysis threads. With them, a repository's thread mostly
    * waits on the network, so there are 4 per analysis thread (at most 16, never fewer than the
-   * analysis threads) while analyses still run at most {@code analysisThreads} at once; 0 stays
-   * 0: everything one at a time on the main thread.
+   * analysis threads) while analyses still run at most {@code analysisThreads} at once; 0 stays 0:
+   * everything one at a time on the main thread.
    */
   int scanThreads(int analysisThreads) {
     if (!plan().any() || analysisThreads == 0) {

@@ -32,7 +32,9 @@ final class Candidates {
   static final class TableAlgos implements Iterable<String> {
     @Override
     public Iterator<String> iterator() {
-      return Arrays.stream(TableAlgo.values()).map(a -> a.name().toLowerCase(Locale.ROOT)).iterator();
+      return Arrays.stream(TableAlgo.values())
+          .map(a -> a.name().toLowerCase(Locale.ROOT))
+          .iterator();
     }
   }
 }

@@ -24,7 +24,8 @@ public final class CommandLines {
   }
 
   /** The writers, handlers and exit codes both programs share; messages start with {@code name}. */
-  private static CommandLine configure(CommandLine cl, String name, PrintWriter out, PrintWriter err) {
+  private static CommandLine configure(
+      CommandLine cl, String name, PrintWriter out, PrintWriter err) {
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -41,7 +42,8 @@ public final class CommandLines {
           commandLine.getErr().flush();
           return ExitCodes.FAILURES;
         });
-    cl.setExitCodeExceptionMapper(ex -> ex instanceof ParameterException ? ExitCodes.USAGE : ExitCodes.FAILURES);
+    cl.setExitCodeExceptionMapper(
+        ex -> ex instanceof ParameterException ? ExitCodes.USAGE : ExitCodes.FAILURES);
     return cl;
   }
 
@@ -67,12 +69,13 @@ public final class CommandLines {
   }
 
   /**
-   * picocli names an option by its longest name; -j's is the alias --parallel, while upstream
-   * (and our --help) call it -j / --jobs, so its messages say that.
+   * picocli names an option by its longest name; -j's is the alias --parallel, while upstream (and
+   * our --help) call it -j / --jobs, so its messages say that.
    */
   private static String named(ParameterException ex) {
     String m = String.valueOf(ex.getMessage());
-    if (ex.getArgSpec() instanceof CommandLine.Model.OptionSpec o && o.longestName().equals("--parallel")) {
+    if (ex.getArgSpec() instanceof CommandLine.Model.OptionSpec o
+        && o.longestName().equals("--parallel")) {
       return m.replace("option '" + o.longestName() + "'", GitoveritCommand.JOBS_NAMED);
     }
     return m;

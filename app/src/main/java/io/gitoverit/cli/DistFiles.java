@@ -10,9 +10,9 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Run by the build: writes every program's man page and completion scripts under a prefix
- * ({@code share/man/man1/...}, {@code share/bash-completion/...}), as {@code --generate} prints
- * them, for the distribution archive.
+ * Run by the build: writes every program's man page and completion scripts under a prefix ({@code
+ * share/man/man1/...}, {@code share/bash-completion/...}), as {@code --generate} prints them, for
+ * the distribution archive.
  */
 public final class DistFiles {
   private DistFiles() {}

@@ -13,8 +13,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
 /**
- * The run's {@code --where} and {@code --print} expressions, compiled before the scan (a bad one
- * is a usage error that shows the expression with a caret) and applied after it.
+ * The run's {@code --where} and {@code --print} expressions, compiled before the scan (a bad one is
+ * a usage error that shows the expression with a caret) and applied after it.
  */
 final class Expressions {
   private final Optional<Expression> where;
@@ -62,8 +62,12 @@ final class Expressions {
   private static void refuse(String option, Optional<Expression> e, CommandLine cl) {
     List<String> names = e.map(Expression::worktreeVariables).orElse(List.of());
     if (!names.isEmpty()) {
-      throw new ParameterException(cl, "Invalid value for " + option
-          + ": cannot use unavailable metadata-only variable(s): " + String.join(", ", names));
+      throw new ParameterException(
+          cl,
+          "Invalid value for "
+              + option
+              + ": cannot use unavailable metadata-only variable(s): "
+              + String.join(", ", names));
     }
   }
 
@@ -80,8 +84,12 @@ final class Expressions {
    * Values are written as they are, for scripts, unless {@code visible} (stdout is a terminal):
    * then each is escaped, as a table cell is.
    */
-  void print(List<RepoReport> reports, Function<RepoReport, String> dir, boolean nul,
-      boolean visible, PrintWriter out) {
+  void print(
+      List<RepoReport> reports,
+      Function<RepoReport, String> dir,
+      boolean nul,
+      boolean visible,
+      PrintWriter out) {
     List<String> values = evaluating("--print", () -> print.get().printAll(reports, dir));
     for (String v : values) {
       out.print(visible ? Visible.of(v) : v);

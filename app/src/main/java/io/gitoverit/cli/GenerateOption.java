@@ -7,8 +7,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code --generate KIND}: prints a shell completion script or the man page, generated from the
- * command's own options, and exits. An option rather than a subcommand, so that a folder named
- * like one can still be scanned.
+ * command's own options, and exits. An option rather than a subcommand, so that a folder named like
+ * one can still be scanned.
  */
 public final class GenerateOption {
   @Option(
@@ -16,8 +16,9 @@ public final class GenerateOption {
       paramLabel = "KIND",
       converter = Generated.Converter.class,
       completionCandidates = Generated.Names.class,
-      description = "Print the shell completion script or the man page (${COMPLETION-CANDIDATES})"
-          + " and exit.")
+      description =
+          "Print the shell completion script or the man page (${COMPLETION-CANDIDATES})"
+              + " and exit.")
   Generated generate;
 
   /** Prints the requested document for {@code spec}'s program; false when none was requested. */

@@ -43,9 +43,10 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     sortOptions = false,
     usageHelpAutoWidth = true,
-    description = "Show the local branches of the repository holding REPO: upstream, ahead and"
-        + " behind, the work tree that has each checked out and its status, the tip's author,"
-        + " date and subject.",
+    description =
+        "Show the local branches of the repository holding REPO: upstream, ahead and"
+            + " behind, the work tree that has each checked out and its status, the tip's author,"
+            + " date and subject.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:the branches were listed",
@@ -68,11 +69,14 @@ public final class GitobCommand implements Callable<Integer> {
 
   @Option(
       names = {"-f", "--fetch"},
-      description = "Run git fetch --all --prune first (your git, never prompting, stopped after"
-          + " 60 seconds).")
+      description =
+          "Run git fetch --all --prune first (your git, never prompting, stopped after"
+              + " 60 seconds).")
   boolean fetch;
 
-  @Option(names = {"-j", "--json"}, description = "Print JSON instead of a table.")
+  @Option(
+      names = {"-j", "--json"},
+      description = "Print JSON instead of a table.")
   boolean json;
 
   @Option(
@@ -90,8 +94,8 @@ public final class GitobCommand implements Callable<Integer> {
   @Option(
       names = {"-s", "--sort"},
       paramLabel = "FIELD",
-      description = "Sort by FIELD (default: ${DEFAULT-VALUE}). Valid fields:"
-          + " ${COMPLETION-CANDIDATES}.")
+      description =
+          "Sort by FIELD (default: ${DEFAULT-VALUE}). Valid fields:" + " ${COMPLETION-CANDIDATES}.")
   BranchSelection.Field sort = BranchSelection.Field.branch;
 
   @Option(names = "--reverse", description = "Reverse the sort order.")
@@ -100,8 +104,9 @@ public final class GitobCommand implements Callable<Integer> {
   @Option(
       names = {"-p", "--print"},
       paramLabel = "EXPR",
-      description = "Instead of the table, print EXPR's value for each branch, one per line"
-          + " (same variables as --where).")
+      description =
+          "Instead of the table, print EXPR's value for each branch, one per line"
+              + " (same variables as --where).")
   String print;
 
   @Option(
@@ -113,24 +118,27 @@ public final class GitobCommand implements Callable<Integer> {
       names = {"-a", "--table-algo"},
       paramLabel = "ALGO",
       completionCandidates = Candidates.TableAlgos.class,
-      description = "How a table too wide for the terminal is narrowed: cell (fewest shortened"
-          + " cells, default) or char (fewest hidden characters).")
+      description =
+          "How a table too wide for the terminal is narrowed: cell (fewest shortened"
+              + " cells, default) or char (fewest hidden characters).")
   TableAlgo tableAlgo = TableAlgo.CELL;
 
   @Option(
       names = {"-c", "--columns"},
       paramLabel = "SPEC",
       completionCandidates = Candidates.BranchColumns.class,
-      description = "Columns, comma-separated: col adds, -col removes, - clears all; last mention"
-          + " wins (also the keys --json keeps). Columns: ${COMPLETION-CANDIDATES}"
-          + " (default: branch,upstream,status,author,subject,date).")
+      description =
+          "Columns, comma-separated: col adds, -col removes, - clears all; last mention"
+              + " wins (also the keys --json keeps). Columns: ${COMPLETION-CANDIDATES}"
+              + " (default: branch,upstream,status,author,subject,date).")
   String columns;
 
   @Option(
       names = {"-w", "--where"},
       paramLabel = "EXPR",
-      description = "Show only the branches for which EXPR is true, e.g. 'ahead > 0 or gone'"
-          + " (see --help-where).")
+      description =
+          "Show only the branches for which EXPR is true, e.g. 'ahead > 0 or gone'"
+              + " (see --help-where).")
   String where;
 
   @Option(
@@ -141,8 +149,9 @@ public final class GitobCommand implements Callable<Integer> {
   @Option(
       names = "--color",
       paramLabel = "WHEN",
-      description = "Colour the table: ${COMPLETION-CANDIDATES} (default: auto: on a terminal,"
-          + " unless NO_COLOR is set).")
+      description =
+          "Colour the table: ${COMPLETION-CANDIDATES} (default: auto: on a terminal,"
+              + " unless NO_COLOR is set).")
   ColorMode color = ColorMode.auto;
 
   @Mixin GenerateOption generate = new GenerateOption();
@@ -179,8 +188,9 @@ public final class GitobCommand implements Callable<Integer> {
     try {
       Path root = reader.root(dir);
       if (fetch) {
-        Optional<String> failure = RemoteFetch.run(wiring.git(), wiring.env(), root,
-            SyncPlan.FETCH_TIMEOUT, "--all", "--prune");
+        Optional<String> failure =
+            RemoteFetch.run(
+                wiring.git(), wiring.env(), root, SyncPlan.FETCH_TIMEOUT, "--all", "--prune");
         if (failure.isPresent()) {
           err.println("gitob: " + Visible.of(root.toString()) + ": " + Visible.of(failure.get()));
           err.flush();
@@ -203,7 +213,8 @@ public final class GitobCommand implements Callable<Integer> {
     if (whereExpr.isPresent()) {
       Expression w = whereExpr.get();
       List<BranchReport> all = branches;
-      branches = evaluating("--where", () -> w.filter(all, Bindings::of, b -> "branch " + b.branch()));
+      branches =
+          evaluating("--where", () -> w.filter(all, Bindings::of, b -> "branch " + b.branch()));
     }
     branches = BranchSelection.sort(branches, sort, reverse);
 
@@ -218,16 +229,17 @@ public final class GitobCommand implements Callable<Integer> {
         out.print(print0 ? '\0' : '\n');
       }
     } else if (json) {
-      new BranchJsonRenderer().render(
-          branches, chosen.map(cs -> cs.stream().map(BranchColumn::id).toList()), out);
+      new BranchJsonRenderer()
+          .render(branches, chosen.map(cs -> cs.stream().map(BranchColumn::id).toList()), out);
     } else {
       boolean terminal = wiring.stdoutIsTerminal();
-      BranchTableRenderer table = new BranchTableRenderer(
-          Terminals.tableWidth(terminal, wiring.env()),
-          Terminals.useColor(color, terminal, wiring.env()),
-          chosen.orElse(BranchColumn.DEFAULTS),
-          tableAlgo,
-          ZoneId.systemDefault());
+      BranchTableRenderer table =
+          new BranchTableRenderer(
+              Terminals.tableWidth(terminal, wiring.env()),
+              Terminals.useColor(color, terminal, wiring.env()),
+              chosen.orElse(BranchColumn.DEFAULTS),
+              tableAlgo,
+              ZoneId.systemDefault());
       for (String line : table.renderText(branches)) {
         out.println(line);
       }
@@ -262,8 +274,14 @@ public final class GitobCommand implements Callable<Integer> {
     try {
       return Optional.of(compiler.compile(source));
     } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), "Invalid value for option '" + option
-          + "': " + source + ": " + e.getMessage().lines().findFirst().orElse(""));
+      throw new ParameterException(
+          spec.commandLine(),
+          "Invalid value for option '"
+              + option
+              + "': "
+              + source
+              + ": "
+              + e.getMessage().lines().findFirst().orElse(""));
     }
   }
 
@@ -298,5 +316,4 @@ public final class GitobCommand implements Callable<Integer> {
       throw new Expressions.ExpressionFailure(option + ": " + e.reason());
     }
   }
-
 }

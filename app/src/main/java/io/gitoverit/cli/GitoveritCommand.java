@@ -80,28 +80,33 @@ public final class GitoveritCommand implements Callable<Integer> {
   @Option(
       names = {"-d", "--dirty-only"},
       negatable = true,
-      description = "Show only repositories with uncommitted changes or an operation in progress"
-          + " (and those whose fetch, pull or push failed); --no-dirty-only overrides a"
-          + " configured dirty_only.")
+      description =
+          "Show only repositories with uncommitted changes or an operation in progress"
+              + " (and those whose fetch, pull or push failed); --no-dirty-only overrides a"
+              + " configured dirty_only.")
   Boolean dirtyOnly;
 
   @Option(
       names = {"-A", "--attention"},
       negatable = true,
-      description = "Show only repositories that need a human: dirty, ahead or behind, upstream"
-          + " gone, stashes, an operation in progress, another branch unpushed or gone (and"
-          + " those that could not be read or whose fetch, pull or push failed);"
-          + " --no-attention overrides a configured attention.")
+      description =
+          "Show only repositories that need a human: dirty, ahead or behind, upstream"
+              + " gone, stashes, an operation in progress, another branch unpushed or gone (and"
+              + " those that could not be read or whose fetch, pull or push failed);"
+              + " --no-attention overrides a configured attention.")
   Boolean attention;
 
   @Option(
       names = {"-s", "--sort"},
       paramLabel = "FIELD",
-      description = "Sort by FIELD (default: mtime, or dir with --metadata-only)."
-          + " Fields: ${COMPLETION-CANDIDATES}.")
+      description =
+          "Sort by FIELD (default: mtime, or dir with --metadata-only)."
+              + " Fields: ${COMPLETION-CANDIDATES}.")
   SortField sort;
 
-  @Option(names = {"-r", "--reverse"}, description = "Reverse the sort order.")
+  @Option(
+      names = {"-r", "--reverse"},
+      description = "Reverse the sort order.")
   boolean reverse;
 
   /** How usage errors name -j (picocli alone would say its longest name, --parallel). */
@@ -113,8 +118,9 @@ public final class GitoveritCommand implements Callable<Integer> {
   @Option(
       names = {"-j", "--jobs", "--parallel"},
       paramLabel = "N",
-      description = "Analysis threads (default: cpus-1, at most 8; all cpus when 2 or fewer;"
-          + " 0 analyses on the main thread).")
+      description =
+          "Analysis threads (default: cpus-1, at most 8; all cpus when 2 or fewer;"
+              + " 0 analyses on the main thread).")
   Integer jobs;
 
   @Option(
@@ -126,38 +132,43 @@ public final class GitoveritCommand implements Callable<Integer> {
       names = {"-c", "--columns"},
       paramLabel = "SPEC",
       completionCandidates = Candidates.Columns.class,
-      description = "Table columns, comma-separated: col adds, -col removes, - clears all;"
-          + " last mention wins. Columns: ${COMPLETION-CANDIDATES}"
-          + " (default: dir,status,branch,remote,url,mtime).")
+      description =
+          "Table columns, comma-separated: col adds, -col removes, - clears all;"
+              + " last mention wins. Columns: ${COMPLETION-CANDIDATES}"
+              + " (default: dir,status,branch,remote,url,mtime).")
   String columns;
 
   @Option(
       names = {"-a", "--table-algo"},
       paramLabel = "ALGO",
       completionCandidates = Candidates.TableAlgos.class,
-      description = "How a table too wide for the terminal is narrowed: cell (fewest shortened"
-          + " cells, default) or char (fewest hidden characters).")
+      description =
+          "How a table too wide for the terminal is narrowed: cell (fewest shortened"
+              + " cells, default) or char (fewest hidden characters).")
   TableAlgo tableAlgo = TableAlgo.CELL;
 
   @Option(
       names = "--color",
       paramLabel = "WHEN",
-      description = "Colour the table: ${COMPLETION-CANDIDATES} (default: auto: on a terminal,"
-          + " unless NO_COLOR is set).")
+      description =
+          "Colour the table: ${COMPLETION-CANDIDATES} (default: auto: on a terminal,"
+              + " unless NO_COLOR is set).")
   ColorMode color = ColorMode.auto;
 
   @Option(
       names = {"-w", "--where"},
       paramLabel = "EXPR",
-      description = "Show only the repositories for which EXPR is true, e.g."
-          + " 'dirty and branch != \"main\"' (see --help-where).")
+      description =
+          "Show only the repositories for which EXPR is true, e.g."
+              + " 'dirty and branch != \"main\"' (see --help-where).")
   String where;
 
   @Option(
       names = {"-p", "--print"},
       paramLabel = "EXPR",
-      description = "Instead of the table, print EXPR's value for each repository, one per line"
-          + " (same variables as --where).")
+      description =
+          "Instead of the table, print EXPR's value for each repository, one per line"
+              + " (same variables as --where).")
   String print;
 
   @Option(
@@ -172,14 +183,16 @@ public final class GitoveritCommand implements Callable<Integer> {
 
   @Option(
       names = "--errors",
-      description = "After the output, say on stderr why each repository or directory could not"
-          + " be read, one line each, and list each warning (a row marked ~).")
+      description =
+          "After the output, say on stderr why each repository or directory could not"
+              + " be read, one line each, and list each warning (a row marked ~).")
   boolean showErrors;
 
   @Option(
       names = "--debug",
-      description = "Say on stderr which repositories were read with the git executable and"
-          + " why, and print every failure with its stack trace.")
+      description =
+          "Say on stderr which repositories were read with the git executable and"
+              + " why, and print every failure with its stack trace.")
   boolean debug;
 
   @Option(names = "--no-progress", description = "Never show the progress display.")
@@ -188,8 +201,9 @@ public final class GitoveritCommand implements Callable<Integer> {
   @Option(
       names = "--config",
       paramLabel = "FILE",
-      description = "Read the configuration from FILE (default: $GITOVERIT_CONFIG, else"
-          + " gito/config.toml in $XDG_CONFIG_HOME or ~/.config).")
+      description =
+          "Read the configuration from FILE (default: $GITOVERIT_CONFIG, else"
+              + " gito/config.toml in $XDG_CONFIG_HOME or ~/.config).")
   Path configFile;
 
   @Option(
@@ -221,7 +235,8 @@ public final class GitoveritCommand implements Callable<Integer> {
     List<Path> roots = validatedRoots();
     if (jobs != null && jobs < 0) {
       throw new ParameterException(
-          spec.commandLine(), "Invalid value for " + JOBS_NAMED + ": " + jobs + " (must be 0 or more)");
+          spec.commandLine(),
+          "Invalid value for " + JOBS_NAMED + ": " + jobs + " (must be 0 or more)");
     }
     boolean onlyDirty = effectiveDirtyOnly();
     dropDefaultsMetadataOnlyCannotHonour();
@@ -232,17 +247,25 @@ public final class GitoveritCommand implements Callable<Integer> {
     if (actions.metadataOnly()) {
       expressions.refuseWorktreeVariables(spec.commandLine());
     }
-    boolean collectMtime = effectiveSort == SortField.mtime || expressions.needMtime()
-        || (!expressions.printing() && (format == OutputFormat.json
-            || (format == OutputFormat.table && tableColumns.contains(Column.MTIME))));
+    boolean collectMtime =
+        effectiveSort == SortField.mtime
+            || expressions.needMtime()
+            || (!expressions.printing()
+                && (format == OutputFormat.json
+                    || (format == OutputFormat.table && tableColumns.contains(Column.MTIME))));
     AnalysisOptions options =
         new AnalysisOptions(collectMtime && !actions.metadataOnly(), actions.metadataOnly());
 
     int workers = Workers.resolve(jobs, wiring.cpus());
     // --debug writes to stderr while the scan runs; a live display there would tangle with it.
-    ProgressListener listener = Progress.forRun(config().file().debugLog(), wiring.env(),
-        wiring.stderrIsTerminal(), noProgress || debug, Terminals.useColor(color, true, wiring.env()),
-        spec.commandLine().getErr());
+    ProgressListener listener =
+        Progress.forRun(
+            config().file().debugLog(),
+            wiring.env(),
+            wiring.stderrIsTerminal(),
+            noProgress || debug,
+            Terminals.useColor(color, true, wiring.env()),
+            spec.commandLine().getErr());
     ScanResult result =
         new Scanner(
                 actions.wrap(wiring.analyzer(debug ? debugLog() : null), workers, wiring.env()),
@@ -275,18 +298,20 @@ public final class GitoveritCommand implements Callable<Integer> {
       output.json(shown, result.errors(), out);
     } else {
       boolean terminal = wiring.stdoutIsTerminal();
-      TableOptions table = new TableOptions(
-          Terminals.tableWidth(terminal, wiring.env()),
-          Terminals.useColor(color, terminal, wiring.env()),
-          tableColumns,
-          tableAlgo,
-          ZoneId.systemDefault(),
-          columnPriorities(),
-          config().file().idRewrites());
+      TableOptions table =
+          new TableOptions(
+              Terminals.tableWidth(terminal, wiring.env()),
+              Terminals.useColor(color, terminal, wiring.env()),
+              tableColumns,
+              tableAlgo,
+              ZoneId.systemDefault(),
+              columnPriorities(),
+              config().file().idRewrites());
       if (!noneFound) {
         output.table(shown, result.errors(), table, out);
-        out.println(Summary.line(shown, result.errors().size(),
-            result.reports().size() + result.errors().size()));
+        out.println(
+            Summary.line(
+                shown, result.errors().size(), result.reports().size() + result.errors().size()));
       }
     }
     out.flush();
@@ -309,9 +334,9 @@ public final class GitoveritCommand implements Callable<Integer> {
   }
 
   /**
-   * The configuration, read on first use and its warnings printed then. picocli asks for the
-   * option defaults after it has parsed the command line, so {@code --config} and {@code
-   * --no-config} are known by then, wherever they stand.
+   * The configuration, read on first use and its warnings printed then. picocli asks for the option
+   * defaults after it has parsed the command line, so {@code --config} and {@code --no-config} are
+   * known by then, wherever they stand.
    */
   private RunConfig config() {
     if (config == null) {
@@ -351,7 +376,8 @@ public final class GitoveritCommand implements Callable<Integer> {
 
   /** A configured {@code sort = "mtime"} does not apply to --metadata-only, which has no mtime. */
   private void dropDefaultsMetadataOnlyCannotHonour() {
-    if (actions.metadataOnly() && sort == SortField.mtime
+    if (actions.metadataOnly()
+        && sort == SortField.mtime
         && !spec.commandLine().getParseResult().hasMatchedOption("--sort")) {
       sort = null;
     }
@@ -360,7 +386,9 @@ public final class GitoveritCommand implements Callable<Integer> {
   /** {@code column_priorities}, for the columns it names. */
   private Map<Column, Integer> columnPriorities() {
     Map<Column, Integer> priorities = new EnumMap<>(Column.class);
-    config().file().columnPriorities()
+    config()
+        .file()
+        .columnPriorities()
         .forEach((id, p) -> Column.byId(id).ifPresent(c -> priorities.put(c, p)));
     return priorities;
   }
@@ -369,8 +397,11 @@ public final class GitoveritCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     return (root, reason) -> {
       synchronized (err) {
-        err.println("gitoverit: debug: " + Visible.of(root.toString()) + ": read with git: "
-            + Visible.of(reason));
+        err.println(
+            "gitoverit: debug: "
+                + Visible.of(root.toString())
+                + ": read with git: "
+                + Visible.of(reason));
         err.flush();
       }
     };
@@ -393,20 +424,22 @@ public final class GitoveritCommand implements Callable<Integer> {
     io.gitoverit.render.DisplayPaths paths =
         new io.gitoverit.render.DisplayPaths(wiring.cwd(), wiring.home());
     List<String> shown = roots.stream().map(r -> Visible.of(paths.of(r))).toList();
-    return shown.isEmpty() ? "gitoverit: no Git repository: no directory to search"
+    return shown.isEmpty()
+        ? "gitoverit: no Git repository: no directory to search"
         : "gitoverit: no Git repository under " + String.join(", ", shown);
   }
 
   private String errorSummary(int n) {
     String what = n == 1 ? "1 repository or directory" : n + " repositories or directories";
-    return "gitoverit: " + what + " could not be read"
+    return "gitoverit: "
+        + what
+        + " could not be read"
         + (showErrors ? "" : " (--errors shows why)");
   }
 
   /**
-   * Every DIR must be an existing directory; checked before any work. Without DIRs, the
-   * configured {@code roots} (one that is missing is a warning and skipped), else the current
-   * directory.
+   * Every DIR must be an existing directory; checked before any work. Without DIRs, the configured
+   * {@code roots} (one that is missing is a warning and skipped), else the current directory.
    */
   private List<Path> validatedRoots() {
     if (dirs.isEmpty() && !config().file().roots().isEmpty()) {
@@ -428,7 +461,8 @@ public final class GitoveritCommand implements Callable<Integer> {
         roots.add(abs.toRealPath());
       } catch (java.io.IOException e) {
         throw new ParameterException(
-            spec.commandLine(), "Invalid value for 'DIR': '" + d + "' cannot be read: " + e.getMessage());
+            spec.commandLine(),
+            "Invalid value for 'DIR': '" + d + "' cannot be read: " + e.getMessage());
       }
     }
     return roots;
@@ -439,8 +473,8 @@ public final class GitoveritCommand implements Callable<Integer> {
     List<Path> roots = new ArrayList<>();
     for (Setting<Path> root : config().file().roots()) {
       Path p = root.value();
-      String problem = !Files.exists(p) ? "does not exist"
-          : !Files.isDirectory(p) ? "is not a directory" : null;
+      String problem =
+          !Files.exists(p) ? "does not exist" : !Files.isDirectory(p) ? "is not a directory" : null;
       if (problem == null) {
         try {
           roots.add(p.toRealPath());
@@ -449,8 +483,8 @@ public final class GitoveritCommand implements Callable<Integer> {
           problem = "cannot be read: " + e.getMessage();
         }
       }
-      err.println(WARNING + root.warning("roots: " + Quote.of(p.toString()) + " " + problem
-          + "; skipped"));
+      err.println(
+          WARNING + root.warning("roots: " + Quote.of(p.toString()) + " " + problem + "; skipped"));
     }
     err.flush();
     return roots;

@@ -18,18 +18,19 @@ import picocli.CommandLine.Model.OptionSpec;
 /**
  * The option defaults of the configuration's {@code [defaults]} for picocli, and the check of each
  * value that the configuration applies first, as its option would check it: a bad value is a
- * warning and left out, instead of failing every run as a usage error. The command line
- * overrides each of them.
+ * warning and left out, instead of failing every run as a usage error. The command line overrides
+ * each of them.
  */
 final class OptionDefaults {
   /** The key of each default given to picocli, and its option. */
-  private static final Map<String, String> OPTIONS = Map.of(
-      "columns", "--columns",
-      "sort", "--sort",
-      "jobs", "--jobs",
-      "color", "--color",
-      "table_algo", "--table-algo",
-      "net_timeout", "--net-timeout");
+  private static final Map<String, String> OPTIONS =
+      Map.of(
+          "columns", "--columns",
+          "sort", "--sort",
+          "jobs", "--jobs",
+          "color", "--color",
+          "table_algo", "--table-algo",
+          "net_timeout", "--net-timeout");
 
   private final Map<String, String> byOption = new HashMap<>();
   private final Optional<Boolean> dirtyOnly;
@@ -52,6 +53,7 @@ final class OptionDefaults {
     this.dirtyOnly = dirty;
     this.attention = attend;
   }
+
   /** The default for {@code option} as picocli reads a value, if the configuration sets one. */
   Optional<String> forOption(OptionSpec option) {
     for (String name : option.names()) {
@@ -74,8 +76,8 @@ final class OptionDefaults {
   }
 
   /**
-   * {@code dirty_only}: kept out of picocli's defaults, where a boolean default of true would
-   * turn {@code -d} into "off".
+   * {@code dirty_only}: kept out of picocli's defaults, where a boolean default of true would turn
+   * {@code -d} into "off".
    */
   Optional<Boolean> dirtyOnly() {
     return dirtyOnly;
@@ -103,7 +105,8 @@ final class OptionDefaults {
       case "jobs" -> (Long) value >= 0 ? Optional.empty() : Optional.of("must be 0 or more");
       case "net_timeout" -> {
         double d = (Double) value;
-        yield d > 0 && d <= 86_400 ? Optional.empty()
+        yield d > 0 && d <= 86_400
+            ? Optional.empty()
             : Optional.of("must be more than 0 and at most 86400 seconds");
       }
       default -> Optional.empty();

@@ -21,7 +21,10 @@ final class Output {
     this.paths = new DisplayPaths(cwd, home);
   }
 
-  /** The display path with upstream's {@code "! "} mark for a failed sync: {@code dir} in expressions. */
+  /**
+   * The display path with upstream's {@code "! "} mark for a failed sync: {@code dir} in
+   * expressions.
+   */
   String shownPath(RepoReport report) {
     return paths.of(report);
   }
@@ -30,7 +33,8 @@ final class Output {
     new JsonRenderer(paths).render(reports, errors, out);
   }
 
-  void table(List<RepoReport> reports, List<RepoError> errors, TableOptions options, PrintWriter out) {
+  void table(
+      List<RepoReport> reports, List<RepoError> errors, TableOptions options, PrintWriter out) {
     for (String line : new TableRenderer(paths, options).renderText(reports, errors)) {
       out.println(line);
     }
@@ -55,9 +59,9 @@ final class Output {
   }
 
   /**
-   * Multi-line text (a stack trace, git's stderr) as lines to print, each escaped. Only LF and
-   * CR LF end a line, so a lone CR, as in a path, is shown as {@code \r}. The tabs that indent a
-   * stack trace's lines are layout, harmless on a terminal: they are kept as tabs.
+   * Multi-line text (a stack trace, git's stderr) as lines to print, each escaped. Only LF and CR
+   * LF end a line, so a lone CR, as in a path, is shown as {@code \r}. The tabs that indent a stack
+   * trace's lines are layout, harmless on a terminal: they are kept as tabs.
    */
   static List<String> visibleLines(String text) {
     List<String> lines = new ArrayList<>();

@@ -38,15 +38,16 @@ public final class ProductionWiring implements Wiring {
 
   /**
    * Wiring for this process: its environment, working directory and home. Also starts JGit's
-   * one-time set-up (reading the user's config, recording file stores) on a background thread,
-   * so that it overlaps the parsing of the command line instead of following it; a run that
-   * finds no repository never waits for it.
+   * one-time set-up (reading the user's config, recording file stores) on a background thread, so
+   * that it overlaps the parsing of the command line instead of following it; a run that finds no
+   * repository never waits for it.
    */
   public static ProductionWiring create() {
     Map<String, String> env = System.getenv();
     Path cwd = Path.of("").toAbsolutePath();
     String homeVar = env.get("HOME");
-    Path home = Path.of(homeVar != null && !homeVar.isEmpty() ? homeVar : System.getProperty("user.home"));
+    Path home =
+        Path.of(homeVar != null && !homeVar.isEmpty() ? homeVar : System.getProperty("user.home"));
     ProductionWiring wiring = new ProductionWiring(env, cwd, home);
     Thread warmUp = new Thread(wiring.jgit, "gitoverit-jgit-setup");
     warmUp.setDaemon(true);
@@ -55,8 +56,8 @@ public final class ProductionWiring implements Wiring {
   }
 
   /**
-   * The JGit runtime the background set-up made; when it failed, the set-up runs again here so
-   * that its failure is met, and reported, on first real use.
+   * The JGit runtime the background set-up made; when it failed, the set-up runs again here so that
+   * its failure is met, and reported, on first real use.
    */
   private JGitRuntime jgitRuntime() {
     try {
@@ -72,33 +73,40 @@ public final class ProductionWiring implements Wiring {
   /** The hybrid engine, built when the first repository is analysed. */
   @Override
   public RepoAnalyzer analyzer(HybridAnalyzer.RoutingLog routing) {
-    return new LazyAnalyzer(() -> {
-      GitRunner git = GitRunner.standard();
-      return new HybridAnalyzer(
-          new JGitAnalyzer(jgitRuntime(), git),
-          new GitCliAnalyzer(git),
-          routing == null ? HybridAnalyzer.RoutingLog.NONE : routing);
-    });
+    return new LazyAnalyzer(
+        () -> {
+          GitRunner git = GitRunner.standard();
+          return new HybridAnalyzer(
+              new JGitAnalyzer(jgitRuntime(), git),
+              new GitCliAnalyzer(git),
+              routing == null ? HybridAnalyzer.RoutingLog.NONE : routing);
+        });
   }
 
   @Override
   public RepoSource discover(List<Path> roots, boolean includeIgnored) {
     // Only where an [includeIf] file sets core.excludesFile: git evaluates the conditions.
-    JGitIgnoreOracle jgit = new JGitIgnoreOracle(env, repoRoot -> {
-      GitRunner.Result r = GitRunner.standard().run(repoRoot, "config", "--get", "core.excludesFile");
-      if (r.exitCode() == 1) {
-        return Optional.empty(); // not set
-      }
-      if (!r.ok()) {
-        throw new IOException(r.errorLine("git config"));
-      }
-      String value = r.stdoutText();
-      return Optional.of(value.endsWith("\n") ? value.substring(0, value.length() - 1) : value);
-    });
-    IgnoreOracle oracle = repoRoot -> {
-      jgitRuntime(); // set up before the oracle's first JGit use, so JGit leaves no trace
-      return jgit.rulesFor(repoRoot);
-    };
+    JGitIgnoreOracle jgit =
+        new JGitIgnoreOracle(
+            env,
+            repoRoot -> {
+              GitRunner.Result r =
+                  GitRunner.standard().run(repoRoot, "config", "--get", "core.excludesFile");
+              if (r.exitCode() == 1) {
+                return Optional.empty(); // not set
+              }
+              if (!r.ok()) {
+                throw new IOException(r.errorLine("git config"));
+              }
+              String value = r.stdoutText();
+              return Optional.of(
+                  value.endsWith("\n") ? value.substring(0, value.length() - 1) : value);
+            });
+    IgnoreOracle oracle =
+        repoRoot -> {
+          jgitRuntime(); // set up before the oracle's first JGit use, so JGit leaves no trace
+          return jgit.rulesFor(repoRoot);
+        };
     RepositoryWalker walker = new RepositoryWalker(roots, includeIgnored, oracle, true);
     return new RepoSource() {
       @Override

@@ -16,15 +16,19 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * The programs this jar provides. The launcher names the one to run after its own name (a
- * symbolic link's target), and the build writes each one's man page and completion scripts:
- * a new program is one more constant here.
+ * The programs this jar provides. The launcher names the one to run after its own name (a symbolic
+ * link's target), and the build writes each one's man page and completion scripts: a new program is
+ * one more constant here.
  */
 public enum Program {
-  GITOVERIT("gitoverit", List.of("gito"),
+  GITOVERIT(
+      "gitoverit",
+      List.of("gito"),
       (out, err) -> CommandLines.create(ProductionWiring.create(), out, err),
       () -> Map.of("where-help", WhereHelp.text())),
-  GITOB("gitob", List.of(),
+  GITOB(
+      "gitob",
+      List.of(),
       (out, err) -> CommandLines.createGitob(ProductionWiring.create(), out, err),
       () -> Map.of("where-help", BranchWhereHelp.text()));
 
@@ -36,7 +40,10 @@ public enum Program {
   private final BiFunction<PrintWriter, PrintWriter, CommandLine> commandLine;
   private final Supplier<Map<String, String>> manBlocks;
 
-  Program(String name, List<String> aliases, BiFunction<PrintWriter, PrintWriter, CommandLine> commandLine,
+  Program(
+      String name,
+      List<String> aliases,
+      BiFunction<PrintWriter, PrintWriter, CommandLine> commandLine,
       Supplier<Map<String, String>> manBlocks) {
     this.name = name;
     this.aliases = aliases;

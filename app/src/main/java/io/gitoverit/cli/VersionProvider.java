@@ -15,8 +15,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code --version}: this build's version, the Java runtime, and the git that repositories
- * JGit cannot read (and {@code -f}, {@code -P}, {@code -U}) go to: the first {@code git} on PATH.
+ * {@code --version}: this build's version, the Java runtime, and the git that repositories JGit
+ * cannot read (and {@code -f}, {@code -P}, {@code -U}) go to: the first {@code git} on PATH.
  */
 final class VersionProvider implements IVersionProvider {
   @Spec CommandSpec spec;
@@ -33,8 +33,15 @@ final class VersionProvider implements IVersionProvider {
   static List<String> lines(String program, String git, String path) {
     List<String> lines = new ArrayList<>();
     lines.add(program + " " + projectVersion());
-    lines.add("Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ", "
-        + System.getProperty("java.vm.name") + "), " + System.getProperty("java.home"));
+    lines.add(
+        "Java "
+            + Runtime.version()
+            + " ("
+            + System.getProperty("java.vendor")
+            + ", "
+            + System.getProperty("java.vm.name")
+            + "), "
+            + System.getProperty("java.home"));
     lines.add(gitLine(git, path));
     return lines;
   }
@@ -57,15 +64,22 @@ final class VersionProvider implements IVersionProvider {
   static String gitLine(String git, String path) {
     Optional<Path> found = onPath(git, path);
     if (found.isEmpty()) {
-      return git + ": not found on PATH (needed for the repositories JGit cannot read, and for -f, -P, -U)";
+      return git
+          + ": not found on PATH (needed for the repositories JGit cannot read, and for -f, -P,"
+          + " -U)";
     }
     try {
-      GitRunner.Result r = new GitRunner(found.get().toString(), Duration.ofSeconds(10))
-          .run(Path.of("/"), "--version");
+      GitRunner.Result r =
+          new GitRunner(found.get().toString(), Duration.ofSeconds(10))
+              .run(Path.of("/"), "--version");
       String text = r.ok() ? r.stdoutText().strip() : "error: " + r.errorLine(git + " --version");
       return printable(text) + ", " + found.get();
     } catch (IOException e) {
-      return git + ": " + found.get() + " does not run: " + printable(String.valueOf(e.getMessage()));
+      return git
+          + ": "
+          + found.get()
+          + " does not run: "
+          + printable(String.valueOf(e.getMessage()));
     }
   }
 

@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What a run needs from the outside world; production wiring uses the real engines, tests may
- * pass their own.
+ * What a run needs from the outside world; production wiring uses the real engines, tests may pass
+ * their own.
  */
 public interface Wiring {
 

@@ -1,8 +1,8 @@
 /**
  * The command lines of both programs ({@link io.gitoverit.cli.Program}): gitoverit's scan and
- * gitob's branch listing. Picocli options, their validation (usage errors exit 2 before any
- * work), and the wiring of discovery or the branch reader, analysis, selection and rendering
- * into one run. The two commands share the handlers, exit codes, {@code --version} and {@code
- * --generate}. Writes only through the writers picocli was given, so tests capture everything.
+ * gitob's branch listing. Picocli options, their validation (usage errors exit 2 before any work),
+ * and the wiring of discovery or the branch reader, analysis, selection and rendering into one run.
+ * The two commands share the handlers, exit codes, {@code --version} and {@code --generate}. Writes
+ * only through the writers picocli was given, so tests capture everything.
  */
 package io.gitoverit.cli;

@@ -31,10 +31,12 @@ public sealed interface Colour {
   }
 
   /** The 8 standard names in palette order; {@code bright_} + a name is 8 further on. */
-  List<String> NAMES = List.of("black", "red", "green", "yellow", "blue", "magenta", "cyan", "white");
+  List<String> NAMES =
+      List.of("black", "red", "green", "yellow", "blue", "magenta", "cyan", "white");
 
   /** What the parser accepts, for messages. */
-  String SPELLINGS = "a colour name such as red or bright_blue, color(0-255), #rrggbb or rgb(r,g,b)";
+  String SPELLINGS =
+      "a colour name such as red or bright_blue, color(0-255), #rrggbb or rgb(r,g,b)";
 
   /** The colour {@code spec} names (any case, surrounding blanks ignored), if it names one. */
   static Optional<Colour> parse(String spec) {
@@ -54,8 +56,9 @@ public sealed interface Colour {
       int v = Integer.parseInt(m.group(1), 16);
       return Optional.of(new Rgb(v >> 16, (v >> 8) & 0xff, v & 0xff));
     }
-    m = Pattern.compile("rgb\\(\\s*(\\d{1,3})\\s*,\\s*(\\d{1,3})\\s*,\\s*(\\d{1,3})\\s*\\)")
-        .matcher(s);
+    m =
+        Pattern.compile("rgb\\(\\s*(\\d{1,3})\\s*,\\s*(\\d{1,3})\\s*,\\s*(\\d{1,3})\\s*\\)")
+            .matcher(s);
     if (m.matches()) {
       int r = Integer.parseInt(m.group(1));
       int g = Integer.parseInt(m.group(2));

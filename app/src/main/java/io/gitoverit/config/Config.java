@@ -16,8 +16,8 @@ import java.util.Optional;
  *     columns, by column name ({@link #PRIORITY_COLUMNS}); empty when not set
  * @param idRewrites the {@code [[id_rewrite]]} rules and {@code id_rewrite_fg_color}
  * @param roots {@code roots}: folders to scan when none is given, absolute, in order
- * @param defaults {@code [defaults]}: option defaults by key ({@link #DEFAULT_KEYS}), each a
- *     {@code String}, {@code Boolean}, {@code Long} or {@code Double} of the key's kind
+ * @param defaults {@code [defaults]}: option defaults by key ({@link #DEFAULT_KEYS}), each a {@code
+ *     String}, {@code Boolean}, {@code Long} or {@code Double} of the key's kind
  * @param warnings what was wrong, one line each, without the program's name
  */
 public record Config(
@@ -29,18 +29,33 @@ public record Config(
     Map<String, Setting<Object>> defaults,
     List<String> warnings) {
 
-  /** Upstream's default columns, which {@code column_priorities} gives a priority each, in order. */
+  /**
+   * Upstream's default columns, which {@code column_priorities} gives a priority each, in order.
+   */
   public static final List<String> PRIORITY_COLUMNS =
       List.of("dir", "status", "branch", "remote", "url", "mtime");
 
   /** The keys {@code [defaults]} accepts, each named like the long option it sets a default for. */
   public static final List<String> DEFAULT_KEYS =
-      List.of("columns", "sort", "jobs", "color", "table_algo", "dirty_only", "attention",
+      List.of(
+          "columns",
+          "sort",
+          "jobs",
+          "color",
+          "table_algo",
+          "dirty_only",
+          "attention",
           "net_timeout");
 
   /** Nothing configured. */
   public static final Config NONE =
-      new Config(Optional.empty(), Optional.empty(), Map.of(), IdRewrites.NONE, List.of(), Map.of(),
+      new Config(
+          Optional.empty(),
+          Optional.empty(),
+          Map.of(),
+          IdRewrites.NONE,
+          List.of(),
+          Map.of(),
           List.of());
 
   public Config {

@@ -22,10 +22,10 @@ import java.util.TreeSet;
 /**
  * Reads the configuration file, upstream's {@code $XDG_CONFIG_HOME/gito/config.toml} (by default
  * {@code ~/.config/gito/config.toml}) or the one {@code --config} or {@code GITOVERIT_CONFIG}
- * names, and applies the environment variables that override it. Never fails: a file that cannot
- * be read or parsed, an entry of the wrong type, an unknown key or a bad pattern becomes one
- * warning naming the file, the line when known and what is wrong, and only that entry is left out.
- * Nothing here runs a program or touches a file other than the one read.
+ * names, and applies the environment variables that override it. Never fails: a file that cannot be
+ * read or parsed, an entry of the wrong type, an unknown key or a bad pattern becomes one warning
+ * naming the file, the line when known and what is wrong, and only that entry is left out. Nothing
+ * here runs a program or touches a file other than the one read.
  */
 public final class ConfigFile {
   /** Names another configuration file (below {@code --config}, above the default place). */
@@ -77,8 +77,13 @@ public final class ConfigFile {
    * @param cwd the directory relative paths are resolved against
    * @param check checks the values of {@code [defaults]}
    */
-  public static Config load(Optional<Path> option, boolean noConfig, Map<String, String> env,
-      Path home, Path cwd, DefaultsCheck check) {
+  public static Config load(
+      Optional<Path> option,
+      boolean noConfig,
+      Map<String, String> env,
+      Path home,
+      Path cwd,
+      DefaultsCheck check) {
     ConfigFile c = new ConfigFile(home, cwd, check);
     Optional<Path> file = Optional.empty();
     if (!noConfig) {
@@ -106,11 +111,13 @@ public final class ConfigFile {
         return ignoredFile("larger than 1 MiB");
       }
       byte[] bytes = Files.readAllBytes(path);
-      text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString();
     } catch (NoSuchFileException e) {
       return named ? ignoredFile("cannot read it: no such file") : Optional.empty();
     } catch (AccessDeniedException e) {
@@ -164,9 +171,10 @@ public final class ConfigFile {
     rewrites = new IdRewrites(rewrites.rules(), fg); // the rules' colour where theirs is unset
 
     Optional<String> logVariable = firstSet(env, "GITO_DEBUG_LOG", "GITOVERIT_DEBUG_LOG");
-    Optional<Path> logPath = logVariable.isPresent()
-        ? logVariable.map(v -> cwd.resolve(env.get(v)))
-        : logFile.map(this::expand);
+    Optional<Path> logPath =
+        logVariable.isPresent()
+            ? logVariable.map(v -> cwd.resolve(env.get(v)))
+            : logFile.map(this::expand);
     Optional<String> levelVariable = firstSet(env, "GITO_LOG_LEVEL");
     if (levelVariable.isPresent()) {
       String v = levelVariable.get();
@@ -181,8 +189,14 @@ public final class ConfigFile {
       Optional<Map<String, Integer>> fromEnv = priorities("$" + v, "", env.get(v));
       priorities = fromEnv.orElse(priorities);
     }
-    return new Config(file, logPath.map(p -> new DebugLog(p, logLevel)), priorities, rewrites,
-        roots, defaults, inFileOrder());
+    return new Config(
+        file,
+        logPath.map(p -> new DebugLog(p, logLevel)),
+        priorities,
+        rewrites,
+        roots,
+        defaults,
+        inFileOrder());
   }
 
   /** The warnings by line, those without one (the file's own, the variables') last. */
@@ -220,8 +234,13 @@ public final class ConfigFile {
   private Optional<LogLevel> parseLevel(String origin, String prefix, String name) {
     Optional<LogLevel> l = LogLevel.parse(name);
     if (l.isEmpty()) {
-      warnings.add(origin + ": " + prefix + "unknown level " + Quote.of(name)
-          + " (expected DEBUG, INFO, WARNING, ERROR or CRITICAL); ignored");
+      warnings.add(
+          origin
+              + ": "
+              + prefix
+              + "unknown level "
+              + Quote.of(name)
+              + " (expected DEBUG, INFO, WARNING, ERROR or CRITICAL); ignored");
     }
     return l;
   }
@@ -229,8 +248,14 @@ public final class ConfigFile {
   private Optional<Colour> colour(String origin, String prefix, String spec) {
     Optional<Colour> c = Colour.parse(spec);
     if (c.isEmpty()) {
-      warnings.add(origin + ": " + prefix + Quote.of(spec) + " is not a colour (expected "
-          + Colour.SPELLINGS + "); ignored");
+      warnings.add(
+          origin
+              + ": "
+              + prefix
+              + Quote.of(spec)
+              + " is not a colour (expected "
+              + Colour.SPELLINGS
+              + "); ignored");
     }
     return c;
   }
@@ -245,15 +270,21 @@ public final class ConfigFile {
     } else if (value instanceof List<?> list) {
       items.addAll(list);
     } else {
-      warnings.add(origin + ": " + prefix + "expected a string of comma-separated integers, found "
-          + kind(value) + "; ignored");
+      warnings.add(
+          origin
+              + ": "
+              + prefix
+              + "expected a string of comma-separated integers, found "
+              + kind(value)
+              + "; ignored");
       return Optional.empty();
     }
     List<Integer> numbers = new ArrayList<>();
     for (Object item : items) {
-      Optional<Integer> n = item instanceof Long l && l == l.intValue()
-          ? Optional.of(l.intValue())
-          : item instanceof String s ? parseInt(s) : Optional.empty();
+      Optional<Integer> n =
+          item instanceof Long l && l == l.intValue()
+              ? Optional.of(l.intValue())
+              : item instanceof String s ? parseInt(s) : Optional.empty();
       if (n.isEmpty()) {
         String shown = item instanceof String s ? Quote.of(s) : kind(item);
         warnings.add(origin + ": " + prefix + shown + " is not an integer; ignored");
@@ -262,9 +293,17 @@ public final class ConfigFile {
       numbers.add(n.get());
     }
     if (numbers.size() != Config.PRIORITY_COLUMNS.size()) {
-      warnings.add(origin + ": " + prefix + "expected " + Config.PRIORITY_COLUMNS.size()
-          + " integers, one per default column (" + String.join(", ", Config.PRIORITY_COLUMNS)
-          + "), found " + numbers.size() + "; ignored");
+      warnings.add(
+          origin
+              + ": "
+              + prefix
+              + "expected "
+              + Config.PRIORITY_COLUMNS.size()
+              + " integers, one per default column ("
+              + String.join(", ", Config.PRIORITY_COLUMNS)
+              + "), found "
+              + numbers.size()
+              + "; ignored");
       return Optional.empty();
     }
     Map<String, Integer> byColumn = new LinkedHashMap<>();
@@ -284,8 +323,12 @@ public final class ConfigFile {
 
   private IdRewrites rules(Object value) {
     if (!(value instanceof List<?> entries)) {
-      warnings.add(at("id_rewrite") + ": id_rewrite: expected an array of tables ([[id_rewrite]]),"
-          + " found " + kind(value) + "; ignored");
+      warnings.add(
+          at("id_rewrite")
+              + ": id_rewrite: expected an array of tables ([[id_rewrite]]),"
+              + " found "
+              + kind(value)
+              + "; ignored");
       return IdRewrites.NONE;
     }
     List<IdRewrite> rules = new ArrayList<>();
@@ -293,8 +336,13 @@ public final class ConfigFile {
       String name = "id_rewrite[" + i + "]";
       String origin = toml.line(name).isPresent() ? at(name) : at("id_rewrite");
       if (!(entries.get(i) instanceof Map<?, ?> entry)) {
-        warnings.add(origin + ": " + name + ": expected a table, found " + kind(entries.get(i))
-            + "; rule skipped");
+        warnings.add(
+            origin
+                + ": "
+                + name
+                + ": expected a table, found "
+                + kind(entries.get(i))
+                + "; rule skipped");
         continue;
       }
       rule(name, origin, entry).ifPresent(rules::add);
@@ -305,8 +353,13 @@ public final class ConfigFile {
   private Optional<IdRewrite> rule(String name, String origin, Map<?, ?> entry) {
     for (Object k : entry.keySet()) {
       if (!List.of("type", "find", "replace", "fg").contains(k)) {
-        warnings.add(at(name, (String) k, origin) + ": " + name + ": unknown key "
-            + Quote.of((String) k) + "; ignored");
+        warnings.add(
+            at(name, (String) k, origin)
+                + ": "
+                + name
+                + ": unknown key "
+                + Quote.of((String) k)
+                + "; ignored");
       }
     }
     Object type = entry.get("type");
@@ -318,20 +371,37 @@ public final class ConfigFile {
         ids.add(each.id());
       }
       String found = type == null ? "missing" : type instanceof String s ? Quote.of(s) : kind(type);
-      warnings.add(at(name, "type", origin) + ": " + name + ": type " + found
-          + " is not one of " + String.join(", ", ids) + "; rule skipped");
+      warnings.add(
+          at(name, "type", origin)
+              + ": "
+              + name
+              + ": type "
+              + found
+              + " is not one of "
+              + String.join(", ", ids)
+              + "; rule skipped");
       return Optional.empty();
     }
     Object find = entry.get("find");
     Object replace = entry.containsKey("replace") ? entry.get("replace") : "";
     if (!(find instanceof String f)) {
-      warnings.add(at(name, "find", origin) + ": " + name + ": find: expected a string, found "
-          + (find == null ? "none" : kind(find)) + "; rule skipped");
+      warnings.add(
+          at(name, "find", origin)
+              + ": "
+              + name
+              + ": find: expected a string, found "
+              + (find == null ? "none" : kind(find))
+              + "; rule skipped");
       return Optional.empty();
     }
     if (!(replace instanceof String r)) {
-      warnings.add(at(name, "replace", origin) + ": " + name + ": replace: expected a string, found "
-          + kind(replace) + "; rule skipped");
+      warnings.add(
+          at(name, "replace", origin)
+              + ": "
+              + name
+              + ": replace: expected a string, found "
+              + kind(replace)
+              + "; rule skipped");
       return Optional.empty();
     }
     Optional<Colour> fg = Optional.empty();
@@ -339,8 +409,13 @@ public final class ConfigFile {
     if (fgValue instanceof String s) {
       fg = colour(at(name, "fg", origin), name + ": fg: ", s);
     } else if (fgValue != null) {
-      warnings.add(at(name, "fg", origin) + ": " + name + ": fg: expected a string, found "
-          + kind(fgValue) + "; ignored");
+      warnings.add(
+          at(name, "fg", origin)
+              + ": "
+              + name
+              + ": fg: expected a string, found "
+              + kind(fgValue)
+              + "; ignored");
     }
     try {
       return Optional.of(IdRewrite.of(t.get(), f, r, fg));
@@ -353,8 +428,11 @@ public final class ConfigFile {
 
   private List<Setting<Path>> roots(Object value) {
     if (!(value instanceof List<?> list)) {
-      warnings.add(at("roots") + ": roots: expected an array of strings, found " + kind(value)
-          + "; ignored");
+      warnings.add(
+          at("roots")
+              + ": roots: expected an array of strings, found "
+              + kind(value)
+              + "; ignored");
       return List.of();
     }
     List<Setting<Path>> roots = new ArrayList<>();
@@ -363,8 +441,13 @@ public final class ConfigFile {
       if (item instanceof String s && !s.isEmpty()) {
         roots.add(new Setting<>(expand(s), at("roots")));
       } else {
-        warnings.add(at("roots") + ": roots[" + i + "]: expected a folder name, found "
-            + (item instanceof String ? "an empty string" : kind(item)) + "; ignored");
+        warnings.add(
+            at("roots")
+                + ": roots["
+                + i
+                + "]: expected a folder name, found "
+                + (item instanceof String ? "an empty string" : kind(item))
+                + "; ignored");
       }
     }
     return roots;
@@ -372,8 +455,11 @@ public final class ConfigFile {
 
   private Map<String, Setting<Object>> defaults(Object tableValue) {
     if (!(tableValue instanceof Map<?, ?> table)) {
-      warnings.add(at("defaults") + ": defaults: expected a table ([defaults]), found "
-          + kind(tableValue) + "; ignored");
+      warnings.add(
+          at("defaults")
+              + ": defaults: expected a table ([defaults]), found "
+              + kind(tableValue)
+              + "; ignored");
       return Map.of();
     }
     Map<String, Setting<Object>> defaults = new LinkedHashMap<>();
@@ -381,15 +467,19 @@ public final class ConfigFile {
       String key = (String) e.getKey();
       Object v = e.getValue();
       String origin = at("defaults", key, at("defaults"));
-      String expected = switch (key) {
-        case "columns", "sort", "color", "table_algo" -> v instanceof String ? null : "a string";
-        case "jobs" -> v instanceof Long l && l == l.intValue() ? null : "an integer";
-        case "dirty_only", "attention" -> v instanceof Boolean ? null : "a boolean (true or false)";
-        case "net_timeout" -> v instanceof Long || v instanceof Double ? null : "a number";
-        default -> "";
-      };
+      String expected =
+          switch (key) {
+            case "columns", "sort", "color", "table_algo" ->
+                v instanceof String ? null : "a string";
+            case "jobs" -> v instanceof Long l && l == l.intValue() ? null : "an integer";
+            case "dirty_only", "attention" ->
+                v instanceof Boolean ? null : "a boolean (true or false)";
+            case "net_timeout" -> v instanceof Long || v instanceof Double ? null : "a number";
+            default -> "";
+          };
       if (expected == null) {
-        Object value = v instanceof Long l && key.equals("net_timeout") ? (Object) l.doubleValue() : v;
+        Object value =
+            v instanceof Long l && key.equals("net_timeout") ? (Object) l.doubleValue() : v;
         Optional<String> problem = check.problem(key, value);
         if (problem.isPresent()) {
           warnings.add(origin + ": [defaults]: " + key + ": " + problem.get() + "; ignored");
@@ -397,11 +487,23 @@ public final class ConfigFile {
           defaults.put(key, new Setting<>(value, origin));
         }
       } else if (expected.isEmpty()) {
-        warnings.add(origin + ": [defaults]: unknown key " + Quote.of(key) + " (known: "
-            + String.join(", ", Config.DEFAULT_KEYS) + "); ignored");
+        warnings.add(
+            origin
+                + ": [defaults]: unknown key "
+                + Quote.of(key)
+                + " (known: "
+                + String.join(", ", Config.DEFAULT_KEYS)
+                + "); ignored");
       } else {
-        warnings.add(origin + ": [defaults]: " + key + ": expected " + expected + ", found "
-            + kind(v) + "; ignored");
+        warnings.add(
+            origin
+                + ": [defaults]: "
+                + key
+                + ": expected "
+                + expected
+                + ", found "
+                + kind(v)
+                + "; ignored");
       }
     }
     return defaults;

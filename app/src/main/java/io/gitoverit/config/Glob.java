@@ -53,7 +53,9 @@ public final class Glob {
     return Pattern.compile(re.toString(), Pattern.DOTALL);
   }
 
-  /** {@code [stuff]}: a leading {@code !} negates; every other character but {@code -} is literal. */
+  /**
+   * {@code [stuff]}: a leading {@code !} negates; every other character but {@code -} is literal.
+   */
   private static String set(String stuff) {
     StringBuilder out = new StringBuilder("[");
     int from = 0;

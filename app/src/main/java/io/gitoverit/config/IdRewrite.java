@@ -12,10 +12,10 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * One {@code [[id_rewrite]]} rule, as upstream applies it: {@code literal_full} replaces a value
- * equal to {@code find}; {@code literal_substring} replaces every occurrence of {@code find} in
- * it; {@code glob} replaces a value that {@code find} matches ({@code fnmatch}) as a whole;
- * {@code regex} substitutes {@code replace} (Python's template: {@code \1}, {@code \g<name>}) for
- * every match of {@code find} (a Python regular expression) when there is one.
+ * equal to {@code find}; {@code literal_substring} replaces every occurrence of {@code find} in it;
+ * {@code glob} replaces a value that {@code find} matches ({@code fnmatch}) as a whole; {@code
+ * regex} substitutes {@code replace} (Python's template: {@code \1}, {@code \g<name>}) for every
+ * match of {@code find} (a Python regular expression) when there is one.
  */
 public final class IdRewrite {
   /** How {@code find} is matched. */
@@ -53,19 +53,20 @@ public final class IdRewrite {
     this.find = find;
     this.replace = replace;
     this.fg = fg;
-    this.pattern = switch (type) {
-      case GLOB -> Glob.compile(find);
-      case REGEX -> Regexes.python(find, false);
-      default -> null;
-    };
+    this.pattern =
+        switch (type) {
+          case GLOB -> Glob.compile(find);
+          case REGEX -> Regexes.python(find, false);
+          default -> null;
+        };
     this.template = type == Type.REGEX ? parseTemplate(replace, pattern) : List.of();
   }
 
   /**
    * A rule.
    *
-   * @throws IllegalArgumentException when {@code find} is not a valid pattern of its type or
-   *     {@code replace} not a valid template for it; the message says what is wrong
+   * @throws IllegalArgumentException when {@code find} is not a valid pattern of its type or {@code
+   *     replace} not a valid template for it; the message says what is wrong
    */
   public static IdRewrite of(Type type, String find, String replace, Optional<Colour> fg) {
     Objects.requireNonNull(type, "type");
@@ -76,7 +77,11 @@ public final class IdRewrite {
       return new IdRewrite(type, find, replace, fg);
     } catch (PatternSyntaxException e) {
       throw new IllegalArgumentException(
-          "invalid " + (type == Type.GLOB ? "glob" : "regex") + " " + Quote.of(find) + ": "
+          "invalid "
+              + (type == Type.GLOB ? "glob" : "regex")
+              + " "
+              + Quote.of(find)
+              + ": "
               + e.getDescription());
     }
   }
@@ -116,7 +121,8 @@ public final class IdRewrite {
         if (part instanceof String literal) {
           piece.append(literal);
         } else {
-          String group = part instanceof Integer n ? m.group(n) : m.group(((GroupName) part).name());
+          String group =
+              part instanceof Integer n ? m.group(n) : m.group(((GroupName) part).name());
           piece.append(group == null ? "" : group); // an unmatched group is empty, as in Python
         }
       }
@@ -166,8 +172,9 @@ public final class IdRewrite {
         int len = e == '0' ? Math.min(3, octalRun(replace, i)) : 3;
         int code = Integer.parseInt(replace.substring(i, i + len), 8);
         if (code > 0377) {
-          throw badTemplate(replace, "octal escape \\" + replace.substring(i, i + len)
-              + " outside of range 0-0o377");
+          throw badTemplate(
+              replace,
+              "octal escape \\" + replace.substring(i, i + len) + " outside of range 0-0o377");
         }
         literal.append((char) code);
         i += len - 1;

@@ -3,7 +3,10 @@ package io.gitoverit.config;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The debug log's levels, as Python's {@code logging} numbers them; a log keeps its level and above. */
+/**
+ * The debug log's levels, as Python's {@code logging} numbers them; a log keeps its level and
+ * above.
+ */
 public enum LogLevel {
   DEBUG,
   INFO,
@@ -17,8 +20,8 @@ public enum LogLevel {
   }
 
   /**
-   * The level called {@code name} (any case, surrounding blanks ignored, {@code WARN} for
-   * {@code WARNING}); an empty name is {@code DEBUG}, as upstream reads it.
+   * The level called {@code name} (any case, surrounding blanks ignored, {@code WARN} for {@code
+   * WARNING}); an empty name is {@code DEBUG}, as upstream reads it.
    */
   public static Optional<LogLevel> parse(String name) {
     String n = name.strip().toUpperCase(Locale.ROOT);

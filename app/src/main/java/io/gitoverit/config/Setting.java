@@ -3,8 +3,8 @@ package io.gitoverit.config;
 import java.util.Objects;
 
 /**
- * A value from the configuration and where it was set, so that a problem found when it is used
- * can still name its place.
+ * A value from the configuration and where it was set, so that a problem found when it is used can
+ * still name its place.
  *
  * @param value the value
  * @param origin {@code FILE:LINE}, {@code FILE} when the line is not known, or {@code $VARIABLE}

@@ -16,14 +16,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A TOML document read with Jackson's TOML module into plain values ({@code Map} in document
- * order, {@code List}, {@code String}, {@code Boolean}, {@code Long} or {@code BigInteger},
- * {@code Double}), and the line each key is set on. Jackson's TOML parser keeps no positions past
- * a syntax error, so the lines come from a light scan of the text: exact for ordinary files, and
- * merely absent where the scan cannot tell.
+ * A TOML document read with Jackson's TOML module into plain values ({@code Map} in document order,
+ * {@code List}, {@code String}, {@code Boolean}, {@code Long} or {@code BigInteger}, {@code
+ * Double}), and the line each key is set on. Jackson's TOML parser keeps no positions past a syntax
+ * error, so the lines come from a light scan of the text: exact for ordinary files, and merely
+ * absent where the scan cannot tell.
  */
 final class TomlText {
-  private static final Pattern ARRAY_TABLE = Pattern.compile("\\[\\[\\s*([^\\]]+?)\\s*\\]\\]\\s*(#.*)?");
+  private static final Pattern ARRAY_TABLE =
+      Pattern.compile("\\[\\[\\s*([^\\]]+?)\\s*\\]\\]\\s*(#.*)?");
   private static final Pattern TABLE = Pattern.compile("\\[\\s*([^\\]]+?)\\s*\\]\\s*(#.*)?");
   private static final Pattern KEY =
       Pattern.compile("([A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*')\\s*(?:\\.[^=]*)?=(.*)");
@@ -66,8 +67,10 @@ final class TomlText {
       }
       // A duplicate key is reported after its value: at the start of the next line if the value
       // ended the line.
-      boolean afterLine = e.getOriginalMessage().startsWith("Duplicate key")
-          && at.getColumnNr() == 1 && at.getLineNr() > 1;
+      boolean afterLine =
+          e.getOriginalMessage().startsWith("Duplicate key")
+              && at.getColumnNr() == 1
+              && at.getLineNr() > 1;
       throw new SyntaxError(
           e.getOriginalMessage(), OptionalInt.of(at.getLineNr() - (afterLine ? 1 : 0)));
     } catch (IOException e) {
@@ -177,8 +180,9 @@ final class TomlText {
 
   private static String unquote(String key) {
     String k = key.strip();
-    boolean quoted = k.length() >= 2
-        && (k.startsWith("\"") && k.endsWith("\"") || k.startsWith("'") && k.endsWith("'"));
+    boolean quoted =
+        k.length() >= 2
+            && (k.startsWith("\"") && k.endsWith("\"") || k.startsWith("'") && k.endsWith("'"));
     return quoted ? k.substring(1, k.length() - 1) : k;
   }
 }

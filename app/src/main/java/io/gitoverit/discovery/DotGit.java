@@ -10,7 +10,9 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 
-/** Decides what a directory's {@code .git} entry makes of it: a repository, a submodule, or nothing. */
+/**
+ * Decides what a directory's {@code .git} entry makes of it: a repository, a submodule, or nothing.
+ */
 final class DotGit {
 
   /** What a {@code .git} entry means for its directory. */
@@ -88,9 +90,9 @@ final class DotGit {
   }
 
   /**
-   * Whether the git dir {@code target} (relative to {@code dir}) lies in the {@code modules}
-   * folder of another git dir, as git's absorbed submodules do ({@code ../.git/modules/libs/sub}).
-   * A folder merely named {@code modules} somewhere up the path (a linked worktree of a repository
+   * Whether the git dir {@code target} (relative to {@code dir}) lies in the {@code modules} folder
+   * of another git dir, as git's absorbed submodules do ({@code ../.git/modules/libs/sub}). A
+   * folder merely named {@code modules} somewhere up the path (a linked worktree of a repository
    * under {@code ~/modules/}) does not count: upstream's substring test got that wrong.
    */
   static boolean pointsIntoModules(Path dir, String target) {

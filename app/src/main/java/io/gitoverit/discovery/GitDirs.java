@@ -18,8 +18,8 @@ record GitDirs(Path gitDir, Path commonDir, Path workTree) {
   /**
    * The repository git works in when run in {@code dir}: the one {@code dir/.git} names, or, when
    * that is a folder that is no git directory (or absent), the first such one above it, as git's
-   * own discovery goes upward. A {@code .git} file that names no repository stops git, and so
-   * does finding none.
+   * own discovery goes upward. A {@code .git} file that names no repository stops git, and so does
+   * finding none.
    *
    * @throws IOException when git would find no repository from {@code dir}
    */
@@ -65,7 +65,8 @@ record GitDirs(Path gitDir, Path commonDir, Path workTree) {
     Path commonDir = gitDir;
     Path pointer = gitDir.resolve("commondir");
     if (Files.isRegularFile(pointer)) {
-      String text = new String(SpecialFiles.read(pointer, MAX_POINTER_BYTES), StandardCharsets.UTF_8).strip();
+      String text =
+          new String(SpecialFiles.read(pointer, MAX_POINTER_BYTES), StandardCharsets.UTF_8).strip();
       if (!text.isEmpty()) {
         commonDir = gitDir.resolve(text).normalize();
       }

@@ -8,10 +8,10 @@ import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * Reads ignore files the way git opens them (dir.c's add_patterns): a work tree's {@code
- * .gitignore} without following a symbolic link, {@code info/exclude} and {@code
- * core.excludesFile} following one. Where git cannot open a {@code .gitignore} (absent, a link,
- * unreadable) it reads the index's copy instead, when the index marks that file skip-worktree;
- * the callers do that part, since they read the index differently.
+ * .gitignore} without following a symbolic link, {@code info/exclude} and {@code core.excludesFile}
+ * following one. Where git cannot open a {@code .gitignore} (absent, a link, unreadable) it reads
+ * the index's copy instead, when the index marks that file skip-worktree; the callers do that part,
+ * since they read the index differently.
  */
 public final class IgnoreFiles {
   private static final byte[] NOTHING = new byte[0];
@@ -22,8 +22,8 @@ public final class IgnoreFiles {
   private IgnoreFiles() {}
 
   /**
-   * The content of a work tree's ignore file, or null when git could not open it (it then looks
-   * in the index). A directory of that name gives no patterns, and no index lookup.
+   * The content of a work tree's ignore file, or null when git could not open it (it then looks in
+   * the index). A directory of that name gives no patterns, and no index lookup.
    *
    * @throws SpecialFiles.NotAFile for a FIFO, socket or device, which git would wait on
    */
@@ -81,8 +81,8 @@ public final class IgnoreFiles {
 
   /**
    * Where {@code core.excludesFile} leads as git expands it: {@code ~} and {@code ~/} from {@code
-   * home}, a relative path from the work tree root (git runs there); null for a value that names
-   * no path.
+   * home}, a relative path from the work tree root (git runs there); null for a value that names no
+   * path.
    */
   public static Path excludesFile(String value, Path workTree, Path home) {
     try {

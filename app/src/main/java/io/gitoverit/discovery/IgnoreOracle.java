@@ -7,16 +7,16 @@ import java.nio.file.Path;
 public interface IgnoreOracle {
 
   /**
-   * The ignore rules of the repository whose work tree root is {@code repoRoot}: its
-   * {@code .gitignore} files, {@code .git/info/exclude} and {@code core.excludesFile}.
+   * The ignore rules of the repository whose work tree root is {@code repoRoot}: its {@code
+   * .gitignore} files, {@code .git/info/exclude} and {@code core.excludesFile}.
    */
   IgnoreRules rulesFor(Path repoRoot) throws IOException;
 
   /** The ignore rules of one repository; used by one thread at a time. */
   interface IgnoreRules {
     /**
-     * Whether {@code path} (inside the work tree) is ignored, counting ignored parent
-     * directories, as {@code git check-ignore -q} decides.
+     * Whether {@code path} (inside the work tree) is ignored, counting ignored parent directories,
+     * as {@code git check-ignore -q} decides.
      *
      * @param directory whether {@code path} is a directory (patterns ending in / match only those)
      */
@@ -28,8 +28,8 @@ public interface IgnoreOracle {
      * between that listed folder and {@code dir}: upstream's discovery never enters a folder so
      * named, so nothing at or below {@code dir} is listed. git enters only folders holding index
      * entries (also folders of nested repositories it tracks files in, and folders whose {@code
-     * .git} is no repository); it names an ignored folder that is not empty, and an untracked
-     * one that holds ignored files and nothing untracked.
+     * .git} is no repository); it names an ignored folder that is not empty, and an untracked one
+     * that holds ignored files and nothing untracked.
      */
     default boolean namesFolderOnTheWay(Path dir) throws IOException {
       return false;

@@ -8,12 +8,12 @@ import java.util.List;
 /**
  * The patterns of one ignore file ({@code .gitignore}, {@code info/exclude}, {@code
  * core.excludesFile}), parsed and matched as git does, byte for byte: a UTF-8 byte-order mark is
- * skipped; lines end at LF (a CR before it is dropped, as is anything after a NUL); blank lines
- * and lines starting with {@code #} are skipped; trailing spaces go unless escaped with a
- * backslash; {@code !} negates; a trailing {@code /} matches directories only; a pattern without
- * any other {@code /} matches the last name of a path at any depth below the file's directory,
- * one with a {@code /} the path relative to that directory (a leading {@code /} only anchors it).
- * Globs are git's wildmatch ({@link Wildmatch}).
+ * skipped; lines end at LF (a CR before it is dropped, as is anything after a NUL); blank lines and
+ * lines starting with {@code #} are skipped; trailing spaces go unless escaped with a backslash;
+ * {@code !} negates; a trailing {@code /} matches directories only; a pattern without any other
+ * {@code /} matches the last name of a path at any depth below the file's directory, one with a
+ * {@code /} the path relative to that directory (a leading {@code /} only anchors it). Globs are
+ * git's wildmatch ({@link Wildmatch}).
  */
 public final class IgnorePatterns {
   /** No patterns (no file, an empty one, or one git cannot read). */
@@ -38,14 +38,16 @@ public final class IgnorePatterns {
       Wildmatch glob) {}
 
   /**
-   * Parses the content of an ignore file whose patterns are relative to {@code base}: the
-   * directory holding it, relative to the work tree, with a trailing {@code /} ({@code ""} for
-   * the top and for files outside the work tree).
+   * Parses the content of an ignore file whose patterns are relative to {@code base}: the directory
+   * holding it, relative to the work tree, with a trailing {@code /} ({@code ""} for the top and
+   * for files outside the work tree).
    */
   public static IgnorePatterns parse(byte[] content, String base) {
     int start = 0;
     if (content.length >= 3
-        && (content[0] & 0xff) == 0xef && (content[1] & 0xff) == 0xbb && (content[2] & 0xff) == 0xbf) {
+        && (content[0] & 0xff) == 0xef
+        && (content[1] & 0xff) == 0xbb
+        && (content[2] & 0xff) == 0xbf) {
       start = 3;
     }
     List<Pattern> patterns = new ArrayList<>();
@@ -63,7 +65,8 @@ public final class IgnorePatterns {
             break;
           }
         }
-        Pattern p = pattern(Arrays.copyOfRange(content, line, trimTrailingSpaces(content, line, end)));
+        Pattern p =
+            pattern(Arrays.copyOfRange(content, line, trimTrailingSpaces(content, line, end)));
         if (p != null) {
           patterns.add(p);
         }
@@ -175,9 +178,8 @@ public final class IgnorePatterns {
       if (p.directoryOnly && !isDirectory) {
         continue;
       }
-      boolean matches = p.basenameOnly
-          ? matchesName(p, path, name, length)
-          : matchesPath(p, path, length);
+      boolean matches =
+          p.basenameOnly ? matchesName(p, path, name, length) : matchesPath(p, path, length);
       if (matches) {
         return !p.negative;
       }

@@ -8,8 +8,8 @@ import java.nio.file.Path;
 
 /**
  * The files that git config {@code include.path} and {@code includeIf.*.path} values name, found
- * and read as git finds them, with a guard a scan needs: a repository's config may name
- * {@code /dev/zero} or a pipe, so only regular files of sane size are read.
+ * and read as git finds them, with a guard a scan needs: a repository's config may name {@code
+ * /dev/zero} or a pipe, so only regular files of sane size are read.
  */
 public final class IncludedConfigs {
   /** Larger included config files are refused. */
@@ -18,9 +18,9 @@ public final class IncludedConfigs {
   private IncludedConfigs() {}
 
   /**
-   * The file that {@code value} names when written in {@code includingFile}: {@code ~/} is the
-   * home directory, a relative path lies beside the including file. Null when it names nothing
-   * this process can follow ({@code ~user}, no home, not a path).
+   * The file that {@code value} names when written in {@code includingFile}: {@code ~/} is the home
+   * directory, a relative path lies beside the including file. Null when it names nothing this
+   * process can follow ({@code ~user}, no home, not a path).
    */
   public static Path resolve(Path includingFile, String value, Path home) {
     try {

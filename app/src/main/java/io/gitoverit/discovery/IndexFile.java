@@ -22,32 +22,38 @@ import java.util.HexFormat;
  * whatever the version) refuses the file before a single entry is read. {@link #walk} then reads
  * the entries and the extension headers in one pass, in constant memory, and refuses what git or
  * JGit would misread: an entry whose mode is no file, link, submodule or (sparse index) folder
- * mode, an entry without a name outside a split index, a name that runs past the end, an
- * extension larger than the rest of the file, or an extension git requires but does not know.
+ * mode, an entry without a name outside a split index, a name that runs past the end, an extension
+ * larger than the rest of the file, or an extension git requires but does not know.
  */
 public final class IndexFile {
   /** Signature, version and entry count. */
   public static final int HEADER_BYTES = 12;
 
   private static final int SIGNATURE = 0x44495243; // "DIRC"
+
   /** ctime, mtime, dev, ino, mode, uid, gid, size: ten 32-bit fields before the object id. */
   private static final int STAT_BYTES = 40;
+
   private static final int MODE_AT = 24;
   private static final int NAME_MASK = 0xfff;
   private static final int TYPE_MASK = 0170000;
   private static final int REGULAR = 0100000;
   private static final int SYMLINK = 0120000;
   private static final int GITLINK = 0160000;
+
   /** A sparse index's directory entry. */
   private static final int DIRECTORY = 0040000;
+
   private static final int EXTENDED = 0x4000;
   private static final int STAGE_SHIFT = 12;
   private static final int SKIP_WORKTREE = 0x4000;
+
   /**
-   * Longer than any path a file system takes (Windows' long paths: 32,767 UTF-16 units, so at
-   * most ~96 KiB of UTF-8); a longer name is damage, and is not buffered.
+   * Longer than any path a file system takes (Windows' long paths: 32,767 UTF-16 units, so at most
+   * ~96 KiB of UTF-8); a longer name is damage, and is not buffered.
    */
   static final int MAX_NAME_BYTES = 1 << 20;
+
   /** How much of an extension's content a visitor gets to see. */
   private static final int EXTENSION_HEAD = 64;
 
@@ -80,14 +86,16 @@ public final class IndexFile {
      * One entry: its mode, whether its skip-worktree bit is set, and its name, the first {@code
      * length} bytes of {@code name} (valid during the call only).
      */
-    default void entry(int mode, boolean skipWorktree, byte[] name, int length) throws IOException {}
+    default void entry(int mode, boolean skipWorktree, byte[] name, int length)
+        throws IOException {}
 
     /**
      * One entry with its merge stage (0 when not conflicted) and object id (the first {@code
-     * hashLength} bytes of {@code id}, valid during the call only); by default {@link
-     * #entry(int, boolean, byte[], int)}.
+     * hashLength} bytes of {@code id}, valid during the call only); by default {@link #entry(int,
+     * boolean, byte[], int)}.
      */
-    default void entry(int mode, int stage, boolean skipWorktree, byte[] id, byte[] name, int length)
+    default void entry(
+        int mode, int stage, boolean skipWorktree, byte[] id, byte[] name, int length)
         throws IOException {
       entry(mode, skipWorktree, name, length);
     }
@@ -147,16 +155,17 @@ public final class IndexFile {
     long entries = Integer.toUnsignedLong(b.getInt());
     long room = size - HEADER_BYTES - hashLength;
     if (entries > room / minEntryBytes(version, hashLength)) {
-      throw new Corrupt("claims " + entries + " entries, more than its " + size + " bytes can hold");
+      throw new Corrupt(
+          "claims " + entries + " entries, more than its " + size + " bytes can hold");
     }
     return new Header(version, entries, size, hashLength);
   }
 
   /**
    * The smallest an entry can be on disk. Versions 2 and 3: the fixed part (stat data, object id,
-   * flags), then the name and 1 to 8 NULs up to a multiple of 8 bytes, so 64 bytes with SHA-1
-   * even for an empty name. Version 4: the fixed part, then at least a one-byte prefix length and
-   * the NUL after the name's suffix, again 64 bytes with SHA-1.
+   * flags), then the name and 1 to 8 NULs up to a multiple of 8 bytes, so 64 bytes with SHA-1 even
+   * for an empty name. Version 4: the fixed part, then at least a one-byte prefix length and the
+   * NUL after the name's suffix, again 64 bytes with SHA-1.
    */
   static int minEntryBytes(int version, int hashLength) {
     int fixed = STAT_BYTES + hashLength + 2;
@@ -164,10 +173,10 @@ public final class IndexFile {
   }
 
   /**
-   * Reads the entries and extension headers from {@code in}, which stands just past the header,
-   * up to the trailing checksum, which it does not read: exactly {@code header.dataEnd() - 12}
-   * bytes. Extension contents are skipped (after their first bytes go to the visitor), by seeking
-   * where the stream can: a digest computed over the stream would miss them.
+   * Reads the entries and extension headers from {@code in}, which stands just past the header, up
+   * to the trailing checksum, which it does not read: exactly {@code header.dataEnd() - 12} bytes.
+   * Extension contents are skipped (after their first bytes go to the visitor), by seeking where
+   * the stream can: a digest computed over the stream would miss them.
    *
    * @throws Corrupt when the entries or extensions do not fit the file as git writes it
    * @throws EOFException when the stream ends early
@@ -183,8 +192,10 @@ public final class IndexFile {
     private final byte[] fixed;
     private byte[] name = new byte[256];
     private int nameLength;
+
     /** The first entry without a name, or -1; only a split index's replacements have none. */
     private long firstNameless = -1;
+
     private boolean split;
 
     Walk(Cursor in, Header header, Visitor visitor) {
@@ -245,13 +256,19 @@ public final class IndexFile {
       }
       int type = mode & TYPE_MASK;
       if (type != REGULAR && type != SYMLINK && type != GITLINK && type != DIRECTORY) {
-        throw new Corrupt("entry " + (i + 1) + " has no valid mode (0" + Integer.toOctalString(mode) + ")");
+        throw new Corrupt(
+            "entry " + (i + 1) + " has no valid mode (0" + Integer.toOctalString(mode) + ")");
       }
       if (nameLength == 0 && firstNameless < 0) {
         firstNameless = i;
       }
-      visitor.entry(mode, (flags >> STAGE_SHIFT) & 3, skipWorktree,
-          Arrays.copyOfRange(fixed, STAT_BYTES, STAT_BYTES + header.hashLength()), name, nameLength);
+      visitor.entry(
+          mode,
+          (flags >> STAGE_SHIFT) & 3,
+          skipWorktree,
+          Arrays.copyOfRange(fixed, STAT_BYTES, STAT_BYTES + header.hashLength()),
+          name,
+          nameLength);
     }
 
     /** Appends bytes up to a NUL (consumed) to the name. */
@@ -280,8 +297,8 @@ public final class IndexFile {
 
     private void need(long bytes, long i) throws Corrupt {
       if (bytes > in.remaining()) {
-        throw new Corrupt("entry " + (i + 1) + " of " + header.entries()
-            + " runs past the end of the file");
+        throw new Corrupt(
+            "entry " + (i + 1) + " of " + header.entries() + " runs past the end of the file");
       }
     }
 
@@ -293,8 +310,12 @@ public final class IndexFile {
         String signature = signature(head);
         long size = Integer.toUnsignedLong(int32(head, 4));
         if (size > in.remaining()) {
-          throw new Corrupt("extension " + signature + " claims " + size
-              + " bytes, more than the rest of the file");
+          throw new Corrupt(
+              "extension "
+                  + signature
+                  + " claims "
+                  + size
+                  + " bytes, more than the rest of the file");
         }
         boolean optional = head[0] >= 'A' && head[0] <= 'Z';
         if (!optional && !signature.equals("link") && !signature.equals("sdir")) {
@@ -329,6 +350,7 @@ public final class IndexFile {
     private final byte[] buf = new byte[1 << 16];
     private int pos;
     private int end;
+
     /** Bytes not yet handed out, buffered ones included. */
     private long remaining;
 
@@ -415,7 +437,10 @@ public final class IndexFile {
   }
 
   private static int int32(byte[] b, int at) {
-    return (b[at] & 0xff) << 24 | (b[at + 1] & 0xff) << 16 | (b[at + 2] & 0xff) << 8 | b[at + 3] & 0xff;
+    return (b[at] & 0xff) << 24
+        | (b[at + 1] & 0xff) << 16
+        | (b[at + 2] & 0xff) << 8
+        | b[at + 3] & 0xff;
   }
 
   private static int uint16(byte[] b, int at) {

@@ -15,10 +15,10 @@ import java.util.Set;
 
 /**
  * The paths a git index tracks, read straight from the index file (versions 2 to 4, split index)
- * without locking or writing anything; also the one place that answers whether an index records
- * a submodule (the git engine's filter guard asks). Entries with the skip-worktree bit count as
- * tracked, as {@code git check-ignore} counts them; skip-worktree {@code .gitignore} files are
- * also kept aside, since git reads those from the index when the work tree lacks them.
+ * without locking or writing anything; also the one place that answers whether an index records a
+ * submodule (the git engine's filter guard asks). Entries with the skip-worktree bit count as
+ * tracked, as {@code git check-ignore} counts them; skip-worktree {@code .gitignore} files are also
+ * kept aside, since git reads those from the index when the work tree lacks them.
  */
 public final class IndexPaths {
   private static final int MODE_TYPE_MASK = 0170000;
@@ -26,12 +26,19 @@ public final class IndexPaths {
 
   private final Set<String> tracked = new HashSet<>();
   private final Set<String> gitlinks = new HashSet<>();
+
   /** Skip-worktree {@code .gitignore} entries: directory ({@code ""}, {@code "a/"}) to blob id. */
   private final Map<String, byte[]> hiddenGitignores = new HashMap<>();
+
   /** What is collected: tracked paths, gitlinks only, or the folders holding entries. */
-  private enum Mode { TRACKED, GITLINKS, FOLDERS }
+  private enum Mode {
+    TRACKED,
+    GITLINKS,
+    FOLDERS
+  }
 
   private final Mode mode;
+
   /** In FOLDERS mode: every folder holding an entry, skip-worktree ones included. */
   private final Set<String> folders = new HashSet<>();
 
@@ -53,8 +60,8 @@ public final class IndexPaths {
   }
 
   /**
-   * git's directory_exists_in_index, for indexes read with {@link #readFolders}: whether the
-   * index has entries beneath {@code dir} (git then walks it entry by entry).
+   * git's directory_exists_in_index, for indexes read with {@link #readFolders}: whether the index
+   * has entries beneath {@code dir} (git then walks it entry by entry).
    */
   boolean holdsEntries(String dir) {
     return folders.contains(dir);
@@ -96,7 +103,9 @@ public final class IndexPaths {
     return this;
   }
 
-  /** Whether the path (slash-separated, relative to the work tree) or anything below it is tracked. */
+  /**
+   * Whether the path (slash-separated, relative to the work tree) or anything below it is tracked.
+   */
   boolean isTrackedOrHoldsTracked(String path) {
     return tracked.contains(path);
   }
@@ -110,14 +119,15 @@ public final class IndexPaths {
   }
 
   /**
-   * The version of the index file of {@code gitDir}, 0 when there is none; below 3 no entry can
-   * be skip-worktree.
+   * The version of the index file of {@code gitDir}, 0 when there is none; below 3 no entry can be
+   * skip-worktree.
    */
   static int version(Path gitDir) {
     try (java.io.InputStream in = Files.newInputStream(gitDir.resolve("index"))) {
       byte[] h = in.readNBytes(8);
       return h.length < 8 || h[0] != 'D' || h[1] != 'I' || h[2] != 'R' || h[3] != 'C'
-          ? 0 : (h[4] & 0xff) << 24 | (h[5] & 0xff) << 16 | (h[6] & 0xff) << 8 | h[7] & 0xff;
+          ? 0
+          : (h[4] & 0xff) << 24 | (h[5] & 0xff) << 16 | (h[6] & 0xff) << 8 | h[7] & 0xff;
     } catch (IOException e) {
       return 0;
     }
@@ -134,9 +144,9 @@ public final class IndexPaths {
   }
 
   /**
-   * Adds the entries of one index file, judged by its header and size before any entry is read,
-   * and read in one pass without holding the file; returns the shared index's hash of a split
-   * index, or null.
+   * Adds the entries of one index file, judged by its header and size before any entry is read, and
+   * read in one pass without holding the file; returns the shared index's hash of a split index, or
+   * null.
    */
   private String parse(Path file, int hashLength) throws IOException {
     if (SpecialFiles.isSpecial(file)) {
@@ -144,47 +154,60 @@ public final class IndexPaths {
     }
     try (FileInputStream in = IndexFile.open(file)) {
       IndexFile.Header header =
-          IndexFile.judge(in.readNBytes(IndexFile.HEADER_BYTES), in.getChannel().size(), hashLength);
+          IndexFile.judge(
+              in.readNBytes(IndexFile.HEADER_BYTES), in.getChannel().size(), hashLength);
       String[] shared = new String[1];
-      IndexFile.walk(in, header, new IndexFile.Visitor() {
-        @Override
-        public void entry(int entryMode, int stage, boolean skipWorktree, byte[] id, byte[] name,
-            int length) {
-          if (length == 0) {
-            return; // a split index's replacement: its name is in the shared index
-          }
-          boolean gitlink = (entryMode & MODE_TYPE_MASK) == MODE_GITLINK;
-          String path = new String(name, 0, length, StandardCharsets.UTF_8);
-          if (mode == Mode.GITLINKS) {
-            if (gitlink) {
-              gitlinks.add(path);
-            }
-          } else if (mode == Mode.FOLDERS) {
-            if (gitlink) {
-              gitlinks.add(path);
-            }
-            for (int slash = path.lastIndexOf('/'); slash > 0; slash = path.lastIndexOf('/', slash - 1)) {
-              if (!folders.add(path.substring(0, slash))) {
-                break;
+      IndexFile.walk(
+          in,
+          header,
+          new IndexFile.Visitor() {
+            @Override
+            public void entry(
+                int entryMode,
+                int stage,
+                boolean skipWorktree,
+                byte[] id,
+                byte[] name,
+                int length) {
+              if (length == 0) {
+                return; // a split index's replacement: its name is in the shared index
+              }
+              boolean gitlink = (entryMode & MODE_TYPE_MASK) == MODE_GITLINK;
+              String path = new String(name, 0, length, StandardCharsets.UTF_8);
+              if (mode == Mode.GITLINKS) {
+                if (gitlink) {
+                  gitlinks.add(path);
+                }
+              } else if (mode == Mode.FOLDERS) {
+                if (gitlink) {
+                  gitlinks.add(path);
+                }
+                for (int slash = path.lastIndexOf('/');
+                    slash > 0;
+                    slash = path.lastIndexOf('/', slash - 1)) {
+                  if (!folders.add(path.substring(0, slash))) {
+                    break;
+                  }
+                }
+              } else {
+                add(path, gitlink);
+                if (skipWorktree
+                    && stage == 0
+                    && (path.equals(".gitignore") || path.endsWith("/.gitignore"))) {
+                  hiddenGitignores.put(
+                      path.substring(0, path.length() - ".gitignore".length()),
+                      Arrays.copyOf(id, hashLength));
+                }
               }
             }
-          } else {
-            add(path, gitlink);
-            if (skipWorktree && stage == 0
-                && (path.equals(".gitignore") || path.endsWith("/.gitignore"))) {
-              hiddenGitignores.put(path.substring(0, path.length() - ".gitignore".length()),
-                  Arrays.copyOf(id, hashLength));
-            }
-          }
-        }
 
-        @Override
-        public void extension(String signature, long size, byte[] head) {
-          if (signature.equals("link") && head.length >= hashLength && shared[0] == null) {
-            shared[0] = HexFormat.of().formatHex(head, 0, hashLength);
-          }
-        }
-      });
+            @Override
+            public void extension(String signature, long size, byte[] head) {
+              if (signature.equals("link") && head.length >= hashLength && shared[0] == null) {
+                shared[0] = HexFormat.of().formatHex(head, 0, hashLength);
+              }
+            }
+          });
       return shared[0];
     }
   }

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jgit.errors.ConfigInvalidException;
 import org.eclipse.jgit.lib.Config;
@@ -24,13 +23,13 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 /**
  * The ignore oracle of a real scan: {@code git check-ignore -q} semantics, with git's pattern
  * syntax and matching ({@link IgnorePatterns}). It reads {@code .gitignore} files lazily, per
- * directory (a skip-worktree one that the work tree lacks from the index, as git does), then
- * {@code info/exclude} of the common git dir, then {@code core.excludesFile} (by default {@code
+ * directory (a skip-worktree one that the work tree lacks from the index, as git does), then {@code
+ * info/exclude} of the common git dir, then {@code core.excludesFile} (by default {@code
  * $XDG_CONFIG_HOME/git/ignore}), and, like git, never calls a tracked path ignored (it then reads
- * the index, without locking it). Config files are parsed as text, and nothing runs; a JGit
- * {@code Repository} is opened only to read such a skip-worktree {@code .gitignore}. {@code
- * [include]} files are followed, {@code [includeIf]} conditions are not evaluated: where a file
- * one names sets core.excludesFile, the value comes from git (see {@link ExcludesFileLookup}).
+ * the index, without locking it). Config files are parsed as text, and nothing runs; a JGit {@code
+ * Repository} is opened only to read such a skip-worktree {@code .gitignore}. {@code [include]}
+ * files are followed, {@code [includeIf]} conditions are not evaluated: where a file one names sets
+ * core.excludesFile, the value comes from git (see {@link ExcludesFileLookup}).
  */
 public final class JGitIgnoreOracle implements IgnoreOracle {
   private static final int MAX_CACHED_DIRECTORIES = 4096;
@@ -42,8 +41,8 @@ public final class JGitIgnoreOracle implements IgnoreOracle {
   private volatile Boolean userIncludeIfSetsExcludes;
 
   /**
-   * Asks git for the {@code core.excludesFile} that applies in a repository, for when an
-   * {@code [includeIf]} (which this oracle does not evaluate) may set it.
+   * Asks git for the {@code core.excludesFile} that applies in a repository, for when an {@code
+   * [includeIf]} (which this oracle does not evaluate) may set it.
    */
   @FunctionalInterface
   public interface ExcludesFileLookup {
@@ -86,7 +85,8 @@ public final class JGitIgnoreOracle implements IgnoreOracle {
     }
     String excludesFile = null;
     if (gitLookup != null
-        && (userIncludeIfSetsExcludes() || includeIfSetsExcludes(repo, repoConfig, 1)
+        && (userIncludeIfSetsExcludes()
+            || includeIfSetsExcludes(repo, repoConfig, 1)
             || worktree != null && includeIfSetsExcludes(worktree, worktreeConfig, 1))) {
       // Which includeIf applies (gitdir, onbranch, hasconfig...) is git's to work out.
       excludesFile = gitLookup.excludesFile(repoRoot).orElse(null);
@@ -97,8 +97,10 @@ public final class JGitIgnoreOracle implements IgnoreOracle {
       }
     }
     Path userExcludes = excludesFile != null ? expand(excludesFile, repoRoot) : defaultExcludes();
-    IgnorePatterns user = userExcludes == null ? IgnorePatterns.NONE
-        : excludeFiles.computeIfAbsent(userExcludes, JGitIgnoreOracle::load);
+    IgnorePatterns user =
+        userExcludes == null
+            ? IgnorePatterns.NONE
+            : excludeFiles.computeIfAbsent(userExcludes, JGitIgnoreOracle::load);
     IgnorePatterns info = load(dirs.commonDir().resolve("info").resolve("exclude"));
     String format = repo.getString("extensions", null, "objectformat");
     int hashLength = "sha256".equalsIgnoreCase(format) ? 32 : 20;
@@ -158,9 +160,9 @@ public final class JGitIgnoreOracle implements IgnoreOracle {
 
   /**
    * Whether a file that an {@code [includeIf]} of {@code config} (read from {@code file}) names
-   * sets core.excludesFile, itself or through includes of its own, at {@code depth} (1 for a
-   * config file git reads first); true when such a file cannot be found or read, or the chain is
-   * too deep (git may read it, or fail).
+   * sets core.excludesFile, itself or through includes of its own, at {@code depth} (1 for a config
+   * file git reads first); true when such a file cannot be found or read, or the chain is too deep
+   * (git may read it, or fail).
    */
   private boolean includeIfSetsExcludes(Config config, Path file, int depth) {
     for (String condition : config.getSubsections("includeif")) {
@@ -209,7 +211,10 @@ public final class JGitIgnoreOracle implements IgnoreOracle {
     return xdg == null ? null : xdg.resolve("git").resolve("ignore");
   }
 
-  /** A {@code core.excludesFile} value as git reads it: {@code ~/} is the home, relative is the work tree. */
+  /**
+   * A {@code core.excludesFile} value as git reads it: {@code ~/} is the home, relative is the work
+   * tree.
+   */
   private Path expand(String value, Path repoRoot) {
     if ((value.equals("~") || value.startsWith("~/")) && home() != null) {
       return home().resolve(value.substring(value.equals("~") ? 1 : 2));
@@ -224,17 +229,18 @@ public final class JGitIgnoreOracle implements IgnoreOracle {
    */
   private Config readConfig(Path file) throws IOException {
     Path home = home();
-    Config config = new Config() {
-      @Override
-      protected byte[] readIncludedConfig(String relPath) throws ConfigInvalidException {
-        Path included = IncludedConfigs.resolve(file, relPath, home);
-        try {
-          return included == null ? null : IncludedConfigs.read(included);
-        } catch (IOException e) {
-          throw new ConfigInvalidException("cannot read included config " + relPath, e);
-        }
-      }
-    };
+    Config config =
+        new Config() {
+          @Override
+          protected byte[] readIncludedConfig(String relPath) throws ConfigInvalidException {
+            Path included = IncludedConfigs.resolve(file, relPath, home);
+            try {
+              return included == null ? null : IncludedConfigs.read(included);
+            } catch (IOException e) {
+              throw new ConfigInvalidException("cannot read included config " + relPath, e);
+            }
+          }
+        };
     byte[] bytes;
     try {
       bytes = SpecialFiles.read(file, MAX_CONFIG_BYTES);
@@ -250,15 +256,18 @@ public final class JGitIgnoreOracle implements IgnoreOracle {
   }
 
   /**
-   * Larger than any config a repository needs (the analysis sends a larger one to git): such a
-   * file is refused unread, and the walk then prunes nothing in that work tree.
+   * Larger than any config a repository needs (the analysis sends a larger one to git): such a file
+   * is refused unread, and the walk then prunes nothing in that work tree.
    */
   static final long MAX_CONFIG_BYTES = 4L << 20;
 
   /** git's limit for an ignore file (PATTERN_MAX_FILE_SIZE): a larger one is skipped unread. */
   static final long MAX_PATTERN_FILE_BYTES = IgnoreFiles.MAX_PATTERN_FILE_BYTES;
 
-  /** The patterns of info/exclude or core.excludesFile; none when missing or unreadable (git only warns). */
+  /**
+   * The patterns of info/exclude or core.excludesFile; none when missing or unreadable (git only
+   * warns).
+   */
   static IgnorePatterns load(Path file) {
     try {
       return IgnorePatterns.parse(IgnoreFiles.readOutside(file), "");
@@ -270,12 +279,15 @@ public final class JGitIgnoreOracle implements IgnoreOracle {
   /** One repository's rules; {@code .gitignore} files and the index are read on first need. */
   private static final class Rules implements IgnoreRules {
     private final Path root;
+
     /** The listed folder these rules were asked for: {@code root} or a folder below it. */
     private final Path listedRoot;
+
     private final Path gitDir;
     private final int hashLength;
     private final IgnorePatterns info;
     private final IgnorePatterns user;
+
     /** Recently used directories' {@code .gitignore} (or none); bounded for huge work trees. */
     private final Map<String, IgnorePatterns> perDirectory =
         new LinkedHashMap<>(64, 0.75f, true) {
@@ -284,11 +296,17 @@ public final class JGitIgnoreOracle implements IgnoreOracle {
             return size() > MAX_CACHED_DIRECTORIES;
           }
         };
+
     private IndexPaths index;
     private IndexPaths folders;
     private int indexVersion = -1;
 
-    Rules(Path root, Path listedRoot, Path gitDir, int hashLength, IgnorePatterns info,
+    Rules(
+        Path root,
+        Path listedRoot,
+        Path gitDir,
+        int hashLength,
+        IgnorePatterns info,
         IgnorePatterns user) {
       this.root = root;
       this.listedRoot = listedRoot;
@@ -321,9 +339,9 @@ public final class JGitIgnoreOracle implements IgnoreOracle {
     }
 
     /**
-     * The verdict of the last matching pattern for the first {@code depth} names: deeper
-     * {@code .gitignore} files first, then {@code info/exclude}, then the user's file; null
-     * when nothing matches.
+     * The verdict of the last matching pattern for the first {@code depth} names: deeper {@code
+     * .gitignore} files first, then {@code info/exclude}, then the user's file; null when nothing
+     * matches.
      */
     private Boolean lastMatch(String[] names, int depth, boolean isDirectory) throws IOException {
       byte[] path = join(names, 0, depth).getBytes(StandardCharsets.UTF_8);
@@ -377,10 +395,12 @@ public final class JGitIgnoreOracle implements IgnoreOracle {
       if (id == null) {
         return null;
       }
-      try (Repository repo = new FileRepositoryBuilder().setGitDir(gitDir.toFile()).setMustExist(true).build();
+      try (Repository repo =
+              new FileRepositoryBuilder().setGitDir(gitDir.toFile()).setMustExist(true).build();
           ObjectReader reader = repo.newObjectReader()) {
         // git skips a blob over its pattern file limit ("ignoring excessively large pattern blob").
-        return reader.open(ObjectId.fromRaw(id), Constants.OBJ_BLOB)
+        return reader
+            .open(ObjectId.fromRaw(id), Constants.OBJ_BLOB)
             .getCachedBytes((int) IgnoreFiles.MAX_PATTERN_FILE_BYTES);
       } catch (IOException | RuntimeException e) {
         return null; // git finds no blob either, or one JGit cannot read: no patterns
@@ -423,13 +443,17 @@ public final class JGitIgnoreOracle implements IgnoreOracle {
     }
 
     /** What an untracked folder holds, as git's directory walk ranks it. */
-    private enum Content { NOTHING, IGNORED, UNTRACKED }
+    private enum Content {
+      NOTHING,
+      IGNORED,
+      UNTRACKED
+    }
 
     /**
      * git's verdict on the untracked, not ignored folder {@code dir} (dir.c's check-only walk):
-     * untracked when anything in it is (a nested repository counts as one untracked entry),
-     * else ignored when it holds an ignored file or a non-empty ignored folder, else nothing.
-     * {@code .git} entries are skipped, as are FIFOs, sockets and devices.
+     * untracked when anything in it is (a nested repository counts as one untracked entry), else
+     * ignored when it holds an ignored file or a non-empty ignored folder, else nothing. {@code
+     * .git} entries are skipped, as are FIFOs, sockets and devices.
      */
     private Content untrackedContent(Path dir) throws IOException {
       Content result = Content.NOTHING;
@@ -475,7 +499,8 @@ public final class JGitIgnoreOracle implements IgnoreOracle {
         } catch (IOException e) {
           continue;
         }
-        if (a.isRegularFile() || a.isSymbolicLink()
+        if (a.isRegularFile()
+            || a.isSymbolicLink()
             || a.isDirectory() && (isRepository(entry) || holdsFile(entry))) {
           return true;
         }

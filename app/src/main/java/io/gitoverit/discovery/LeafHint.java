@@ -7,10 +7,10 @@ import java.util.Map;
 
 /**
  * The classic {@code find} leaf optimisation: on file systems where a directory's link count is 2
- * plus its number of subdirectories, once that many subdirectories were seen the remaining
- * entries need no {@code lstat}. Java has no {@code d_type}, so this saves one system call per
- * file. Trust is earned per root: the root's own listing must agree with its link count, a
- * full listing that disagrees later revokes it, and other devices (mount points) are never trusted.
+ * plus its number of subdirectories, once that many subdirectories were seen the remaining entries
+ * need no {@code lstat}. Java has no {@code d_type}, so this saves one system call per file. Trust
+ * is earned per root: the root's own listing must agree with its link count, a full listing that
+ * disagrees later revokes it, and other devices (mount points) are never trusted.
  */
 final class LeafHint {
   private static final String ATTRIBUTES = "unix:isDirectory,isSymbolicLink,nlink,dev";

@@ -17,9 +17,9 @@ import java.nio.file.attribute.BasicFileAttributes;
  * file, a target that does not exist) makes an ordinary directory, whose {@code .git} entry git
  * then skips like every entry of that name.
  *
- * <p>An {@link IOException} means git would not get past this directory: a FIFO, socket or
- * device where it opens a file ({@link SpecialFiles.NotAFile}, git waits), or a {@code commondir}
- * file it cannot use (git stops).
+ * <p>An {@link IOException} means git would not get past this directory: a FIFO, socket or device
+ * where it opens a file ({@link SpecialFiles.NotAFile}, git waits), or a {@code commondir} file it
+ * cannot use (git stops).
  */
 public final class NestedRepository {
   private static final int MAX_GITFILE = 1 << 20;
@@ -63,7 +63,11 @@ public final class NestedRepository {
   }
 
   /** What git's read_gitfile makes of a {@code .git} file. */
-  private enum GitFile { VALID, UNREADABLE, INVALID }
+  private enum GitFile {
+    VALID,
+    UNREADABLE,
+    INVALID
+  }
 
   private static GitFile gitFile(Path dotGit, BasicFileAttributes attrs) throws IOException {
     if (attrs.size() > MAX_GITFILE) {
@@ -89,9 +93,8 @@ public final class NestedRepository {
     }
     String target = new String(bytes, prefix.length, len - prefix.length, StandardCharsets.UTF_8);
     try {
-      Path gitDir = target.startsWith("/")
-          ? Path.of(target)
-          : Path.of(dotGit.getParent().toString(), target);
+      Path gitDir =
+          target.startsWith("/") ? Path.of(target) : Path.of(dotGit.getParent().toString(), target);
       return isGitDirectory(gitDir) ? GitFile.VALID : GitFile.INVALID;
     } catch (InvalidPathException e) {
       return GitFile.INVALID;
@@ -127,7 +130,8 @@ public final class NestedRepository {
         return false;
       }
     }
-    return Files.isExecutable(common.resolve("objects")) && Files.isExecutable(common.resolve("refs"));
+    return Files.isExecutable(common.resolve("objects"))
+        && Files.isExecutable(common.resolve("refs"));
   }
 
   /** git's validate_headref: a link into refs/, a symbolic ref to refs/, or an object id. */

@@ -37,8 +37,8 @@ import java.util.function.Consumer;
  * yielded once over all roots. Without {@code includeIgnored}, a directory that the deepest
  * already-yielded repository around it ignores is never entered, which also drops ignored nested
  * repositories; and a repository found in a folder that upstream's pruning (the folders {@code git
- * ls-files --others --ignored --directory} names in any yielded repository around it) would
- * never have reached is not yielded, nor is anything below it.
+ * ls-files --others --ignored --directory} names in any yielded repository around it) would never
+ * have reached is not yielded, nor is anything below it.
  *
  * <p>With {@code deferNested} (and without {@code includeIgnored}) the walker does not enter a
  * repository it yields: the analysis of that repository walks its work tree anyway, and {@link
@@ -53,8 +53,10 @@ public final class RepositoryWalker implements Iterator<Path> {
   private final boolean includeIgnored;
   private final boolean deferNested;
   private final IgnoreOracle oracle;
+
   /** Yielded repositories whose work tree waits for {@link #nested}. */
   private final Set<Path> awaiting = new HashSet<>();
+
   private final Map<Path, Listed> listed = new HashMap<>();
   private final Deque<Frame> stack = new ArrayDeque<>();
   private final List<WalkProblem> problems = new ArrayList<>();
@@ -88,7 +90,9 @@ public final class RepositoryWalker implements Iterator<Path> {
     }
   }
 
-  /** Walks {@code roots} in order; {@code oracle} is only consulted without {@code includeIgnored}. */
+  /**
+   * Walks {@code roots} in order; {@code oracle} is only consulted without {@code includeIgnored}.
+   */
   public RepositoryWalker(List<Path> roots, boolean includeIgnored, IgnoreOracle oracle) {
     this(roots, includeIgnored, oracle, false);
   }
@@ -103,8 +107,8 @@ public final class RepositoryWalker implements Iterator<Path> {
   }
 
   /**
-   * Whether a repository is found. False also while the walk waits for {@link #nested} (see
-   * {@link #awaiting()}); it may be true again after that.
+   * Whether a repository is found. False also while the walk waits for {@link #nested} (see {@link
+   * #awaiting()}); it may be true again after that.
    */
   @Override
   public boolean hasNext() {
@@ -134,9 +138,9 @@ public final class RepositoryWalker implements Iterator<Path> {
 
   /**
    * Whether {@code root} lies in, or holds, a work tree that still waits for {@link #nested}: then
-   * the rules (and repositories) that tree's walk brings must be known before the root is walked.
-   * A root clear of every waiting work tree is walked at once, so that many roots (a shell glob
-   * over a folder of clones, say) keep every worker busy.
+   * the rules (and repositories) that tree's walk brings must be known before the root is walked. A
+   * root clear of every waiting work tree is walked at once, so that many roots (a shell glob over
+   * a folder of clones, say) keep every worker busy.
    */
   private boolean overlapsAwaiting(Path root) {
     if (awaiting.isEmpty()) {
@@ -163,8 +167,8 @@ public final class RepositoryWalker implements Iterator<Path> {
 
   /**
    * Continues the walk in {@code repo} (as yielded): from each candidate, a directory of its work
-   * tree holding a {@code .git} entry, or, when the candidates are unknown, from the work tree
-   * root as without {@code deferNested}.
+   * tree holding a {@code .git} entry, or, when the candidates are unknown, from the work tree root
+   * as without {@code deferNested}.
    */
   public void nested(Path repo, Optional<List<Path>> candidates) {
     if (!awaiting.remove(repo)) {
@@ -283,7 +287,8 @@ public final class RepositoryWalker implements Iterator<Path> {
       }
       if (kind == DotGit.Kind.REPOSITORY) {
         owner = listed.get(dir);
-        if (owner == null) { // a repository reached again (overlapping roots) is walked, not yielded
+        if (owner
+            == null) { // a repository reached again (overlapping roots) is walked, not yielded
           owner = new Listed(dir);
           listed.put(dir, owner);
           found = dir;
@@ -356,8 +361,10 @@ public final class RepositoryWalker implements Iterator<Path> {
       // Rules JGit cannot hold or match (a huge ignore file, say) cost this work tree its
       // pruning, not the scan.
       String message = e.getMessage();
-      return cannotCheck(owner, e.getClass().getSimpleName()
-          + (message == null ? "" : ": " + message.lines().findFirst().orElse("")));
+      return cannotCheck(
+          owner,
+          e.getClass().getSimpleName()
+              + (message == null ? "" : ": " + message.lines().findFirst().orElse("")));
     }
   }
 
@@ -365,14 +372,15 @@ public final class RepositoryWalker implements Iterator<Path> {
   private boolean cannotCheck(Listed owner, String reason) {
     owner.unusable = true;
     owner.rules = null;
-    problems.add(new WalkProblem(owner.root,
-        "cannot check ignore rules, ignored directories are walked: " + reason));
+    problems.add(
+        new WalkProblem(
+            owner.root, "cannot check ignore rules, ignored directories are walked: " + reason));
     return false;
   }
 
   /**
-   * Lists the frame's directory, or records why it cannot and returns null. The {@code .git}
-   * entry is looked at first: a repository this walk yields and leaves to its analysis ({@code
+   * Lists the frame's directory, or records why it cannot and returns null. The {@code .git} entry
+   * is looked at first: a repository this walk yields and leaves to its analysis ({@code
    * deferNested}) needs nothing else from the listing, so its other entries are not lstat'ed.
    */
   private Listing list(Frame frame) {
@@ -422,8 +430,8 @@ public final class RepositoryWalker implements Iterator<Path> {
       leafHint.observe(frame.nlink(), frame.device(), listing.seenDirs());
     }
     if (listing.failure() != null) {
-      problems.add(new WalkProblem(frame.dir(),
-          "cannot inspect entries: " + reason(listing.failure())));
+      problems.add(
+          new WalkProblem(frame.dir(), "cannot inspect entries: " + reason(listing.failure())));
     }
     return listing.build(dotGitKind);
   }
@@ -439,9 +447,10 @@ public final class RepositoryWalker implements Iterator<Path> {
     if (e instanceof NotDirectoryException) {
       return "not a directory";
     }
-    String text = e instanceof FileSystemException fse && fse.getReason() != null
-        ? fse.getReason()
-        : String.valueOf(e.getMessage());
+    String text =
+        e instanceof FileSystemException fse && fse.getReason() != null
+            ? fse.getReason()
+            : String.valueOf(e.getMessage());
     return text.replaceAll("\\s+", " ").strip();
   }
 

@@ -22,8 +22,8 @@ public final class SpecialFiles {
   private SpecialFiles() {}
 
   /**
-   * Whether {@code path} (a link followed, unless {@code options} say not to) exists and is
-   * neither a regular file nor a directory.
+   * Whether {@code path} (a link followed, unless {@code options} say not to) exists and is neither
+   * a regular file nor a directory.
    */
   public static boolean isSpecial(Path path, LinkOption... options) {
     if (path.getFileSystem() != FileSystems.getDefault()) {
@@ -66,16 +66,18 @@ public final class SpecialFiles {
     if (isSpecial(file, options)) {
       throw new NotAFile(file);
     }
-    Set<OpenOption> open = options.length == 0
-        ? Set.of(StandardOpenOption.READ)
-        : Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+    Set<OpenOption> open =
+        options.length == 0
+            ? Set.of(StandardOpenOption.READ)
+            : Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
     try (SeekableByteChannel ch = Files.newByteChannel(file, open)) {
       long size = ch.size();
       if (size > limit) {
         throw new TooLarge(file, size, limit);
       }
       // One more byte than allowed: a file that grew since its size was asked is refused too.
-      byte[] bytes = Channels.newInputStream(ch).readNBytes((int) Math.min(limit, Integer.MAX_VALUE - 8) + 1);
+      byte[] bytes =
+          Channels.newInputStream(ch).readNBytes((int) Math.min(limit, Integer.MAX_VALUE - 8) + 1);
       if (bytes.length > limit) {
         throw new TooLarge(file, bytes.length, limit);
       }

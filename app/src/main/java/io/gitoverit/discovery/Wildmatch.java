@@ -1,20 +1,20 @@
 package io.gitoverit.discovery;
 
 /**
- * One compiled glob of git's wildmatch dialect, matched against bytes (git compares file names
- * byte by byte, so {@code ?} is one byte of a UTF-8 name): {@code ?}, {@code *}, {@code **},
- * bracket expressions ({@code [a-z]}, {@code [!...]} or {@code [^...]}, {@code [:alpha:]} and the
- * other ASCII classes), and backslash escapes. Case-sensitive.
+ * One compiled glob of git's wildmatch dialect, matched against bytes (git compares file names byte
+ * by byte, so {@code ?} is one byte of a UTF-8 name): {@code ?}, {@code *}, {@code **}, bracket
+ * expressions ({@code [a-z]}, {@code [!...]} or {@code [^...]}, {@code [:alpha:]} and the other
+ * ASCII classes), and backslash escapes. Case-sensitive.
  *
  * <p>With {@code pathname} (git's {@code WM_PATHNAME}), {@code ?}, {@code *} and brackets never
  * match {@code /}; a run of stars that starts the glob or follows a {@code /}, and ends it or is
  * followed by a {@code /}, matches across directories, and when a {@code /} follows it may also
  * match no directory at all ({@code a/**}{@code /b} matches {@code a/b}). Where the glob "starts"
- * is where matching starts: git matches a pattern's leading literal part on its own and hands
- * only the rest to wildmatch, so the caller compiles that rest ({@code from}).
+ * is where matching starts: git matches a pattern's leading literal part on its own and hands only
+ * the rest to wildmatch, so the caller compiles that rest ({@code from}).
  *
- * <p>A bracket that is never closed, or names an unknown class, makes the glob match nothing;
- * so does a trailing lone backslash.
+ * <p>A bracket that is never closed, or names an unknown class, makes the glob match nothing; so
+ * does a trailing lone backslash.
  */
 final class Wildmatch {
   private static final byte LITERAL = 0;
@@ -25,10 +25,13 @@ final class Wildmatch {
 
   private final boolean pathname;
   private final byte[] kinds;
+
   /** The byte of a literal; for a star: bit 0 crosses '/', bit 1 may skip the '/' after it. */
   private final int[] values;
+
   /** For a set: which bytes it accepts (negation and the '/' rule already applied). */
   private final boolean[][] sets;
+
   private final int stars;
 
   private Wildmatch(boolean pathname, byte[] kinds, int[] values, boolean[][] sets, int count) {
@@ -75,7 +78,9 @@ final class Wildmatch {
           crossesSlash = true;
         } else if (end - i >= 2
             && (i == from || p[i - 1] == '/')
-            && (end == to || p[end] == '/' || p[end] == '\\' && end + 1 < to && p[end + 1] == '/')) {
+            && (end == to
+                || p[end] == '/'
+                || p[end] == '\\' && end + 1 < to && p[end + 1] == '/')) {
           crossesSlash = true;
           skipsSlash = end < to && p[end] == '/';
         } else {
@@ -107,8 +112,8 @@ final class Wildmatch {
   }
 
   /**
-   * Parses a bracket expression whose body starts at {@code i}, filling {@code accept}; returns
-   * the index after its closing {@code ]}, or -1 when it is not closed or names an unknown class.
+   * Parses a bracket expression whose body starts at {@code i}, filling {@code accept}; returns the
+   * index after its closing {@code ]}, or -1 when it is not closed or names an unknown class.
    */
   private static int bracket(byte[] p, int i, int to, boolean[] accept) {
     boolean[] member = new boolean[256];
@@ -164,8 +169,9 @@ final class Wildmatch {
           i++;
           continue;
         }
-        String name = new String(p, nameStart, close - nameStart - 1,
-            java.nio.charset.StandardCharsets.ISO_8859_1);
+        String name =
+            new String(
+                p, nameStart, close - nameStart - 1, java.nio.charset.StandardCharsets.ISO_8859_1);
         if (!addClass(name, member)) {
           return -1;
         }
@@ -183,8 +189,10 @@ final class Wildmatch {
     return i;
   }
 
-  private static final java.util.Set<String> CLASSES = java.util.Set.of("alnum", "alpha", "blank",
-      "cntrl", "digit", "graph", "lower", "print", "punct", "space", "upper", "xdigit");
+  private static final java.util.Set<String> CLASSES =
+      java.util.Set.of(
+          "alnum", "alpha", "blank", "cntrl", "digit", "graph", "lower", "print", "punct", "space",
+          "upper", "xdigit");
 
   /** Adds the ASCII members of a {@code [:name:]} class; false for an unknown name. */
   private static boolean addClass(String name, boolean[] member) {
@@ -193,20 +201,21 @@ final class Wildmatch {
     }
     for (int b = 0; b < 128; b++) {
       boolean alnum = b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z';
-      member[b] |= switch (name) {
-        case "alnum" -> alnum;
-        case "alpha" -> alnum && !(b >= '0' && b <= '9');
-        case "blank" -> b == ' ' || b == '\t';
-        case "cntrl" -> b < 0x20 || b == 0x7f;
-        case "digit" -> b >= '0' && b <= '9';
-        case "graph" -> b > 0x20 && b < 0x7f;
-        case "lower" -> b >= 'a' && b <= 'z';
-        case "print" -> b >= 0x20 && b < 0x7f;
-        case "punct" -> b > 0x20 && b < 0x7f && !alnum;
-        case "space" -> b == ' ' || b == '\t' || b == '\n' || b == '\r';
-        case "upper" -> b >= 'A' && b <= 'Z';
-        default -> b >= '0' && b <= '9' || b >= 'a' && b <= 'f' || b >= 'A' && b <= 'F';
-      };
+      member[b] |=
+          switch (name) {
+            case "alnum" -> alnum;
+            case "alpha" -> alnum && !(b >= '0' && b <= '9');
+            case "blank" -> b == ' ' || b == '\t';
+            case "cntrl" -> b < 0x20 || b == 0x7f;
+            case "digit" -> b >= '0' && b <= '9';
+            case "graph" -> b > 0x20 && b < 0x7f;
+            case "lower" -> b >= 'a' && b <= 'z';
+            case "print" -> b >= 0x20 && b < 0x7f;
+            case "punct" -> b > 0x20 && b < 0x7f && !alnum;
+            case "space" -> b == ' ' || b == '\t' || b == '\n' || b == '\r';
+            case "upper" -> b >= 'A' && b <= 'Z';
+            default -> b >= '0' && b <= '9' || b >= 'a' && b <= 'f' || b >= 'A' && b <= 'F';
+          };
     }
     return true;
   }

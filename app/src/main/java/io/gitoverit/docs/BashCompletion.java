@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A bash completion script: one function that looks at the word before the cursor (an option
- * that takes a value, also as {@code --opt=value}) and offers that option's values, else the
- * options, else the operands. Needs bash 4 and nothing else (no bash-completion package).
+ * A bash completion script: one function that looks at the word before the cursor (an option that
+ * takes a value, also as {@code --opt=value}) and offers that option's values, else the options,
+ * else the operands. Needs bash 4 and nothing else (no bash-completion package).
  */
 final class BashCompletion {
   private BashCompletion() {}
@@ -19,12 +19,20 @@ final class BashCompletion {
     String cmd = model.names().get(0);
     String fn = "_" + Shells.identifier(cmd);
     StringBuilder s = new StringBuilder();
-    s.append("# bash completion for ").append(String.join(", ", model.names()))
-        .append(", generated from its options by `").append(cmd).append(" --generate complete-bash`.\n")
-        .append("# Load it with `source <(").append(cmd).append(" --generate complete-bash)`, or install it as\n")
-        .append("# bash-completion's completions/").append(cmd).append(".\n\n");
+    s.append("# bash completion for ")
+        .append(String.join(", ", model.names()))
+        .append(", generated from its options by `")
+        .append(cmd)
+        .append(" --generate complete-bash`.\n")
+        .append("# Load it with `source <(")
+        .append(cmd)
+        .append(" --generate complete-bash)`, or install it as\n")
+        .append("# bash-completion's completions/")
+        .append(cmd)
+        .append(".\n\n");
 
-    s.append(fn).append("() {\n")
+    s.append(fn)
+        .append("() {\n")
         .append("  local cur=${COMP_WORDS[COMP_CWORD]} prev=\n")
         .append("  (( COMP_CWORD > 0 )) && prev=${COMP_WORDS[COMP_CWORD-1]}\n")
         .append("  # bash splits --option=value at '=' (COMP_WORDBREAKS)\n")
@@ -39,14 +47,24 @@ final class BashCompletion {
     for (Opt o : model.options()) {
       String action = action(fn, o.value());
       if (action != null) {
-        o.allNames().forEach(n -> byAction.computeIfAbsent(action, a -> new ArrayList<>()).add(Shells.word(n)));
+        o.allNames()
+            .forEach(
+                n -> byAction.computeIfAbsent(action, a -> new ArrayList<>()).add(Shells.word(n)));
       }
     }
-    byAction.forEach((action, names) -> s.append("    ").append(String.join("|", names)).append(")\n")
-        .append("      ").append(action).append("\n      return ;;\n"));
+    byAction.forEach(
+        (action, names) ->
+            s.append("    ")
+                .append(String.join("|", names))
+                .append(")\n")
+                .append("      ")
+                .append(action)
+                .append("\n      return ;;\n"));
     s.append("  esac\n")
         .append("  if [[ $cur == -* ]]; then\n")
-        .append("    ").append(fn).append("_words \"$cur\"");
+        .append("    ")
+        .append(fn)
+        .append("_words \"$cur\"");
     for (Opt o : model.options()) {
       for (String n : o.allNames()) {
         s.append(' ').append(Shells.word(n));
@@ -57,12 +75,14 @@ final class BashCompletion {
     s.append("  ").append(operands == null ? "COMPREPLY=()" : operands).append("\n}\n\n");
 
     s.append("# The words that start with $1.\n")
-        .append(fn).append("_words() {\n")
+        .append(fn)
+        .append("_words() {\n")
         .append("  local cur=$1 w\n  shift\n  COMPREPLY=()\n")
         .append("  for w; do [[ $w == \"$cur\"* ]] && COMPREPLY+=(\"$w\"); done\n")
         .append("}\n\n")
         .append("# A comma-separated list: complete its last item, keeping a leading '-'.\n")
-        .append(fn).append("_list() {\n")
+        .append(fn)
+        .append("_list() {\n")
         .append("  local cur=$1 w\n  shift\n")
         .append("  local item=${cur##*,}\n")
         .append("  local head=${cur%\"$item\"}\n")
@@ -72,7 +92,8 @@ final class BashCompletion {
         .append("  compopt -o nospace 2>/dev/null\n")
         .append("}\n\n")
         .append("# File (-f) or directory (-d) names.\n")
-        .append(fn).append("_paths() {\n")
+        .append(fn)
+        .append("_paths() {\n")
         .append("  compopt -o filenames 2>/dev/null\n")
         .append("  mapfile -t COMPREPLY < <(compgen \"$1\" -- \"$2\")\n")
         .append("}\n\n");

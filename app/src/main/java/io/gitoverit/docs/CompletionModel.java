@@ -11,8 +11,8 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
- * What the completion scripts need from a command model: every option's names, what may follow
- * it, and a one-line summary; and what the operands are.
+ * What the completion scripts need from a command model: every option's names, what may follow it,
+ * and a one-line summary; and what the operands are.
  *
  * @param names the command's name followed by its aliases
  * @param operands what the positional parameters take ({@link Value.None} when there are none)
@@ -47,7 +47,13 @@ record CompletionModel(List<String> names, List<Opt> options, Value operands) {
    * @param longs its long names ({@code --format}), negated forms included
    * @param exits whether it only prints something and exits ({@code --help}, {@code --version})
    */
-  record Opt(List<String> shorts, List<String> longs, String label, Value value, String summary, boolean exits) {
+  record Opt(
+      List<String> shorts,
+      List<String> longs,
+      String label,
+      Value value,
+      String summary,
+      boolean exits) {
     /** Every name, short ones first. */
     List<String> allNames() {
       List<String> all = new ArrayList<>(shorts);
@@ -82,8 +88,14 @@ record CompletionModel(List<String> names, List<Opt> options, Value operands) {
           }
         }
       }
-      options.add(new Opt(shorts, longs, o.paramLabel(), valueOf(o), summary(o.description()),
-          o.usageHelp() || o.versionHelp()));
+      options.add(
+          new Opt(
+              shorts,
+              longs,
+              o.paramLabel(),
+              valueOf(o),
+              summary(o.description()),
+              o.usageHelp() || o.versionHelp()));
     }
     Value operands = new Value.None();
     for (PositionalParamSpec p : spec.positionalParameters()) {
@@ -102,9 +114,14 @@ record CompletionModel(List<String> names, List<Opt> options, Value operands) {
     if (candidates != null) {
       List<String> words = new ArrayList<>();
       candidates.forEach(words::add);
-      return candidates instanceof CommaSeparated ? new Value.CommaList(words) : new Value.Choices(words);
+      return candidates instanceof CommaSeparated
+          ? new Value.CommaList(words)
+          : new Value.Choices(words);
     }
-    Class<?> type = arg.auxiliaryTypes().length > 0 && arg.isMultiValue() ? arg.auxiliaryTypes()[0] : arg.type();
+    Class<?> type =
+        arg.auxiliaryTypes().length > 0 && arg.isMultiValue()
+            ? arg.auxiliaryTypes()[0]
+            : arg.type();
     if (type == Path.class || type == File.class) {
       return arg.paramLabel().contains("DIR") ? new Value.Dirs() : new Value.Files();
     }
@@ -116,7 +133,8 @@ record CompletionModel(List<String> names, List<Opt> options, Value operands) {
     if (description.length == 0) {
       return "";
     }
-    String text = REMARK.matcher(String.join(" ", description).replace("%n", " ")).replaceAll("").strip();
+    String text =
+        REMARK.matcher(String.join(" ", description).replace("%n", " ")).replaceAll("").strip();
     var m = PHRASE_END.matcher(text);
     return m.find() ? text.substring(0, m.start()).strip() : text;
   }

@@ -4,7 +4,9 @@ import io.gitoverit.docs.CompletionModel.Opt;
 import io.gitoverit.docs.CompletionModel.Value;
 import java.util.List;
 
-/** A fish completion script: one {@code complete} line per option, for every name of the program. */
+/**
+ * A fish completion script: one {@code complete} line per option, for every name of the program.
+ */
 final class FishCompletion {
   private FishCompletion() {}
 
@@ -12,16 +14,28 @@ final class FishCompletion {
     String cmd = model.names().get(0);
     String fn = "__" + Shells.identifier(cmd) + "_list";
     StringBuilder s = new StringBuilder();
-    s.append("# fish completion for ").append(String.join(", ", model.names()))
-        .append(", generated from its options by `").append(cmd).append(" --generate complete-fish`.\n")
-        .append("# Install it as vendor_completions.d/").append(cmd).append(".fish, or load it with\n")
-        .append("# `").append(cmd).append(" --generate complete-fish | source`.\n\n");
+    s.append("# fish completion for ")
+        .append(String.join(", ", model.names()))
+        .append(", generated from its options by `")
+        .append(cmd)
+        .append(" --generate complete-fish`.\n")
+        .append("# Install it as vendor_completions.d/")
+        .append(cmd)
+        .append(".fish, or load it with\n")
+        .append("# `")
+        .append(cmd)
+        .append(" --generate complete-fish | source`.\n\n");
 
-    s.append("# A comma-separated list: the given words after the items typed so far (and a '-').\n")
-        .append("function ").append(fn).append("\n")
+    s.append(
+            "# A comma-separated list: the given words after the items typed so far (and a '-').\n")
+        .append("function ")
+        .append(fn)
+        .append("\n")
         .append("    set -l token (commandline -ct)\n")
         .append("    set -l head (string replace -r -- '[^,]*$' '' $token)\n")
-        .append("    string match -q -- '-*' (string replace -r -- '.*,' '' $token); and set head \"$head-\"\n")
+        .append(
+            "    string match -q -- '-*' (string replace -r -- '.*,' '' $token); and set head"
+                + " \"$head-\"\n")
         .append("    printf '%s\\n' $head$argv\n")
         .append("end\n\n");
 

@@ -92,7 +92,10 @@ public enum Generated {
   /** The files an installation holds for this kind: path under the prefix, and content. */
   abstract Map<String, String> installed(String name, List<String> aliases, String text);
 
-  /** Every installed file of every kind for the command {@code spec}: path under the prefix, content. */
+  /**
+   * Every installed file of every kind for the command {@code spec}: path under the prefix,
+   * content.
+   */
   public static Map<String, String> installation(CommandSpec spec, ProgramDocs docs) {
     Map<String, String> files = new LinkedHashMap<>();
     for (Generated g : values()) {

@@ -9,8 +9,8 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
- * A man page in roff ({@code man} macros) for section 1: NAME and SYNOPSIS from the command
- * model, then the program's sections ({@link ProgramDocs#manText()}), written in a small markup:
+ * A man page in roff ({@code man} macros) for section 1: NAME and SYNOPSIS from the command model,
+ * then the program's sections ({@link ProgramDocs#manText()}), written in a small markup:
  *
  * <ul>
  *   <li>{@code == TITLE} starts a section, {@code === Title} a subsection;
@@ -18,13 +18,13 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  *   <li>{@code : term} starts a tagged paragraph: the term, then the lines that follow it;
  *   <li>lines indented by four spaces are shown as they are (commands, examples);
  *   <li>{@code @description}, {@code @options} and {@code @exit-codes} alone on a line stand for
- *       the command's description, its options and its exit codes; any other {@code @name}, for
- *       the program's preformatted block of that name;
+ *       the command's description, its options and its exit codes; any other {@code @name}, for the
+ *       program's preformatted block of that name;
  *   <li>{@code `text`} is set in bold.
  * </ul>
  *
- * Everything else is text: roff's special characters are escaped, so a line of the markup
- * never becomes a roff request.
+ * Everything else is text: roff's special characters are escaped, so a line of the markup never
+ * becomes a roff request.
  */
 final class ManPage {
   private ManPage() {}
@@ -32,18 +32,31 @@ final class ManPage {
   static String roff(CommandSpec spec, ProgramDocs docs) {
     String name = spec.name();
     StringBuilder r = new StringBuilder();
-    r.append(".\\\" The man page of ").append(name).append(", generated from its options by `")
-        .append(name).append(" --generate man`.\n")
-        .append(".TH ").append(quotedArg(name.toUpperCase(Locale.ROOT))).append(" 1 \"\" ")
-        .append(quotedArg(name + " " + docs.version())).append(" \"User Commands\"\n")
+    r.append(".\\\" The man page of ")
+        .append(name)
+        .append(", generated from its options by `")
+        .append(name)
+        .append(" --generate man`.\n")
+        .append(".TH ")
+        .append(quotedArg(name.toUpperCase(Locale.ROOT)))
+        .append(" 1 \"\" ")
+        .append(quotedArg(name + " " + docs.version()))
+        .append(" \"User Commands\"\n")
         // No hyphenation, ragged right: option names and values stay whole, ready to copy.
         .append(".nh\n.ad l\n");
     r.append(".SH NAME\n");
     List<String> names = new ArrayList<>();
     names.add(name);
     names.addAll(docs.aliases());
-    r.append(escape(String.join(", ", names))).append(" \\- ").append(escape(purpose(spec))).append('\n');
-    r.append(".SH SYNOPSIS\n.B ").append(escape(name)).append('\n').append(synopsis(spec)).append('\n');
+    r.append(escape(String.join(", ", names)))
+        .append(" \\- ")
+        .append(escape(purpose(spec)))
+        .append('\n');
+    r.append(".SH SYNOPSIS\n.B ")
+        .append(escape(name))
+        .append('\n')
+        .append(synopsis(spec))
+        .append('\n');
     new Markup(spec, docs, r).render(docs.manText());
     return r.toString();
   }
@@ -77,7 +90,9 @@ final class ManPage {
 
   /** A label without picocli's angle brackets ({@code <dir>}). */
   private static String bare(String label) {
-    return label.startsWith("<") && label.endsWith(">") ? label.substring(1, label.length() - 1) : label;
+    return label.startsWith("<") && label.endsWith(">")
+        ? label.substring(1, label.length() - 1)
+        : label;
   }
 
   /** Reads the markup and writes roff. */
@@ -142,14 +157,18 @@ final class ManPage {
         case "options" -> options();
         case "exit-codes" -> {
           for (Map.Entry<String, String> e : spec.usageMessage().exitCodeList().entrySet()) {
-            r.append(".TP\n.B ").append(escape(e.getKey().strip())).append('\n')
-                .append(escape(e.getValue().strip())).append('\n');
+            r.append(".TP\n.B ")
+                .append(escape(e.getKey().strip()))
+                .append('\n')
+                .append(escape(e.getValue().strip()))
+                .append('\n');
           }
         }
         default -> {
           String text = blocks.get(block);
           if (text == null) {
-            throw new IllegalArgumentException("the man page text names an unknown block: @" + block);
+            throw new IllegalArgumentException(
+                "the man page text names an unknown block: @" + block);
           }
           preformatted(text.stripTrailing().lines().toList(), 0);
         }
@@ -159,8 +178,11 @@ final class ManPage {
     private void options() {
       for (PositionalParamSpec p : spec.positionalParameters()) {
         if (!p.hidden()) {
-          r.append(".TP\n\\fI").append(escape(bare(p.paramLabel()))).append("\\fR")
-              .append(p.arity().max() > 1 ? "..." : "").append('\n');
+          r.append(".TP\n\\fI")
+              .append(escape(bare(p.paramLabel())))
+              .append("\\fR")
+              .append(p.arity().max() > 1 ? "..." : "")
+              .append('\n');
           description(p.description());
         }
       }
@@ -225,31 +247,33 @@ final class ManPage {
   }
 
   /**
-   * {@code text} as roff text: backslashes, dashes, quotes, tildes and carets spelled so that
-   * every formatter prints them as typed (ASCII, ready to copy), anything else outside ASCII as a
-   * Unicode escape, and a leading dot or quote made harmless.
+   * {@code text} as roff text: backslashes, dashes, quotes, tildes and carets spelled so that every
+   * formatter prints them as typed (ASCII, ready to copy), anything else outside ASCII as a Unicode
+   * escape, and a leading dot or quote made harmless.
    */
   static String escape(String text) {
     StringBuilder out = new StringBuilder();
-    text.codePoints().forEach(c -> {
-      switch (c) {
-        case '\\' -> out.append("\\e");
-        case '-' -> out.append("\\-");
-        case '\'' -> out.append("\\(aq");
-        case '`' -> out.append("\\(ga");
-        case '~' -> out.append("\\(ti");
-        case '^' -> out.append("\\(ha");
-        default -> {
-          if (c < 0x20 || c == 0x7f) {
-            out.append(' ');
-          } else if (c < 0x80) {
-            out.append((char) c);
-          } else {
-            out.append(String.format("\\[u%04X]", c));
-          }
-        }
-      }
-    });
+    text.codePoints()
+        .forEach(
+            c -> {
+              switch (c) {
+                case '\\' -> out.append("\\e");
+                case '-' -> out.append("\\-");
+                case '\'' -> out.append("\\(aq");
+                case '`' -> out.append("\\(ga");
+                case '~' -> out.append("\\(ti");
+                case '^' -> out.append("\\(ha");
+                default -> {
+                  if (c < 0x20 || c == 0x7f) {
+                    out.append(' ');
+                  } else if (c < 0x80) {
+                    out.append((char) c);
+                  } else {
+                    out.append(String.format("\\[u%04X]", c));
+                  }
+                }
+              }
+            });
     if (out.length() > 0 && out.charAt(0) == '.') {
       out.insert(0, "\\&");
     }

@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param manText the man page's sections after SYNOPSIS, in the markup {@link ManPage} reads
  * @param blocks preformatted texts that {@code manText} includes by name ({@code @name})
  */
-public record ProgramDocs(List<String> aliases, String version, String manText, Map<String, String> blocks) {
+public record ProgramDocs(
+    List<String> aliases, String version, String manText, Map<String, String> blocks) {
   public ProgramDocs {
     aliases = List.copyOf(aliases);
     Objects.requireNonNull(version);

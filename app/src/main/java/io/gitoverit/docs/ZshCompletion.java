@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A native zsh completion function ({@code _arguments}, with each option's summary). The same
- * text works autoloaded from a folder in {@code $fpath} (as {@code _NAME}) and sourced after
- * {@code compinit}: it then registers itself with {@code compdef}.
+ * A native zsh completion function ({@code _arguments}, with each option's summary). The same text
+ * works autoloaded from a folder in {@code $fpath} (as {@code _NAME}) and sourced after {@code
+ * compinit}: it then registers itself with {@code compdef}.
  */
 final class ZshCompletion {
   private ZshCompletion() {}
@@ -19,10 +19,17 @@ final class ZshCompletion {
     StringBuilder s = new StringBuilder();
     s.append("#compdef");
     model.names().forEach(n -> s.append(' ').append(Shells.word(n)));
-    s.append("\n# zsh completion for ").append(String.join(", ", model.names()))
-        .append(", generated from its options by `").append(cmd).append(" --generate complete-zsh`.\n")
-        .append("# Install it as ").append(fn).append(" in a folder of $fpath, or load it with\n")
-        .append("# `source <(").append(cmd).append(" --generate complete-zsh)` after compinit.\n\n");
+    s.append("\n# zsh completion for ")
+        .append(String.join(", ", model.names()))
+        .append(", generated from its options by `")
+        .append(cmd)
+        .append(" --generate complete-zsh`.\n")
+        .append("# Install it as ")
+        .append(fn)
+        .append(" in a folder of $fpath, or load it with\n")
+        .append("# `source <(")
+        .append(cmd)
+        .append(" --generate complete-zsh)` after compinit.\n\n");
 
     s.append(fn).append("() {\n  _arguments -s -S");
     for (Opt o : model.options()) {
@@ -30,10 +37,14 @@ final class ZshCompletion {
       String exclusion = o.exits() ? "(- *)" : "(" + String.join(" ", names) + ")";
       String desc = "[" + bracketed(o.summary()) + "]";
       for (String n : o.shorts()) {
-        line(s, exclusion + n + (o.value() instanceof Value.None ? "" : "+") + desc + argument(fn, o));
+        line(
+            s,
+            exclusion + n + (o.value() instanceof Value.None ? "" : "+") + desc + argument(fn, o));
       }
       for (String n : o.longs()) {
-        line(s, exclusion + n + (o.value() instanceof Value.None ? "" : "=") + desc + argument(fn, o));
+        line(
+            s,
+            exclusion + n + (o.value() instanceof Value.None ? "" : "=") + desc + argument(fn, o));
       }
     }
     if (!(model.operands() instanceof Value.None)) {
@@ -42,16 +53,22 @@ final class ZshCompletion {
     s.append("\n}\n\n");
 
     s.append("# A comma-separated list: complete its last item, after a leading '-' if any.\n")
-        .append(fn).append("_list() {\n")
+        .append(fn)
+        .append("_list() {\n")
         .append("  compset -P '*,'\n")
         .append("  compset -P '[-]'\n")
         .append("  compadd -S , -q -- \"$@\"\n")
         .append("}\n\n");
 
-    s.append("if [[ $funcstack[1] == ").append(fn).append(" ]]; then\n")
-        .append("  ").append(fn).append(" \"$@\"\n")
+    s.append("if [[ $funcstack[1] == ")
+        .append(fn)
+        .append(" ]]; then\n")
+        .append("  ")
+        .append(fn)
+        .append(" \"$@\"\n")
         .append("else\n")
-        .append("  compdef ").append(fn);
+        .append("  compdef ")
+        .append(fn);
     model.names().forEach(n -> s.append(' ').append(Shells.word(n)));
     return s.append("\nfi\n").toString();
   }

@@ -1,8 +1,8 @@
 package io.gitoverit.progress;
 
-import io.gitoverit.term.Visible;
 import io.gitoverit.config.DebugLog;
 import io.gitoverit.config.LogLevel;
+import io.gitoverit.term.Visible;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,10 +15,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
 /**
- * Appends every event at or above the configured level, timestamped, to the debug log file
- * ({@code log_file} and {@code log_level} in the configuration, or upstream's variables), to see
- * what a scan did and when, one line per event (paths and messages escaped as
- * on a terminal, so a name cannot forge or split a line). A log that cannot be written is dropped silently: a debugging aid
+ * Appends every event at or above the configured level, timestamped, to the debug log file ({@code
+ * log_file} and {@code log_level} in the configuration, or upstream's variables), to see what a
+ * scan did and when, one line per event (paths and messages escaped as on a terminal, so a name
+ * cannot forge or split a line). A log that cannot be written is dropped silently: a debugging aid
  * must not fail the scan.
  */
 final class DebugLogProgress implements ProgressListener {
@@ -38,8 +38,13 @@ final class DebugLogProgress implements ProgressListener {
   /** A log listener when {@code config}'s file can be opened for appending. */
   static Optional<ProgressListener> open(DebugLog config, Clock clock) {
     try {
-      BufferedWriter w = Files.newBufferedWriter(config.file(), StandardCharsets.UTF_8,
-          StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+      BufferedWriter w =
+          Files.newBufferedWriter(
+              config.file(),
+              StandardCharsets.UTF_8,
+              StandardOpenOption.CREATE,
+              StandardOpenOption.APPEND,
+              StandardOpenOption.WRITE);
       DebugLogProgress listener = new DebugLogProgress(w, config.level(), clock);
       listener.write(LogLevel.DEBUG, "init", "");
       return Optional.of(listener);
@@ -60,14 +65,25 @@ final class DebugLogProgress implements ProgressListener {
 
   @Override
   public void collecting(Path repo, int done, int found) {
-    write(LogLevel.DEBUG, "collecting", "index=" + done + " found=" + found
-        + " path=" + Visible.of(repo.toString()) + " errors=" + errors);
+    write(
+        LogLevel.DEBUG,
+        "collecting",
+        "index="
+            + done
+            + " found="
+            + found
+            + " path="
+            + Visible.of(repo.toString())
+            + " errors="
+            + errors);
   }
 
   @Override
   public void error(Path path, String message) {
     errors++;
-    write(LogLevel.ERROR, "error",
+    write(
+        LogLevel.ERROR,
+        "error",
         "path=" + Visible.of(path.toString()) + " message=" + Visible.of(message));
   }
 
@@ -89,8 +105,14 @@ final class DebugLogProgress implements ProgressListener {
       return;
     }
     try {
-      log.write(LocalTime.now(clock).format(TIME) + " " + level.name() + " " + event
-          + (details.isEmpty() ? "" : " " + details) + "\n");
+      log.write(
+          LocalTime.now(clock).format(TIME)
+              + " "
+              + level.name()
+              + " "
+              + event
+              + (details.isEmpty() ? "" : " " + details)
+              + "\n");
       log.flush();
     } catch (IOException e) {
       log = null;

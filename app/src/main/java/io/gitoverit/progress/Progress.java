@@ -19,8 +19,12 @@ public final class Progress {
    * nothing at all is written to {@code err}. A configured debug log adds the log.
    */
   public static ProgressListener forRun(
-      Optional<DebugLog> log, Map<String, String> env, boolean stderrIsTerminal, boolean noProgress,
-      boolean color, PrintWriter err) {
+      Optional<DebugLog> log,
+      Map<String, String> env,
+      boolean stderrIsTerminal,
+      boolean noProgress,
+      boolean color,
+      PrintWriter err) {
     List<ProgressListener> listeners = new ArrayList<>(2);
     log.flatMap(l -> DebugLogProgress.open(l, Clock.systemDefaultZone())).ifPresent(listeners::add);
     if (live(env, stderrIsTerminal, noProgress)) {

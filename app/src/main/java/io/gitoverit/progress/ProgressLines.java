@@ -13,28 +13,37 @@ import org.jline.utils.WCWidth;
 /** The progress display's text: pure functions of a snapshot and a width, no terminal. */
 final class ProgressLines {
   static final String SPINNER = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏";
+
   /** One spinner step, as Rich's "dots" spinner that upstream shows. */
   static final long SPINNER_STEP_MILLIS = 80;
+
   static final int BAR_MIN = 10;
   static final int BAR_MAX = 40;
+
   /** The bar grows only once a name this long fits beside it. */
   static final int NAME_MAX = 40;
+
   /** A name cut shorter than this says nothing; it is left out. */
   static final int NAME_MIN = 4;
 
-  private static final AttributedStyle LABEL = AttributedStyle.DEFAULT.foreground(AttributedStyle.CYAN);
-  private static final AttributedStyle FINISHED = AttributedStyle.DEFAULT.foreground(AttributedStyle.GREEN);
-  private static final AttributedStyle ERRORS = AttributedStyle.DEFAULT.foreground(AttributedStyle.RED);
-  private static final AttributedStyle BAR_DONE = AttributedStyle.DEFAULT.foreground(AttributedStyle.MAGENTA);
-  private static final AttributedStyle BAR_LEFT = AttributedStyle.DEFAULT.foreground(AttributedStyle.BLACK | AttributedStyle.BRIGHT);
+  private static final AttributedStyle LABEL =
+      AttributedStyle.DEFAULT.foreground(AttributedStyle.CYAN);
+  private static final AttributedStyle FINISHED =
+      AttributedStyle.DEFAULT.foreground(AttributedStyle.GREEN);
+  private static final AttributedStyle ERRORS =
+      AttributedStyle.DEFAULT.foreground(AttributedStyle.RED);
+  private static final AttributedStyle BAR_DONE =
+      AttributedStyle.DEFAULT.foreground(AttributedStyle.MAGENTA);
+  private static final AttributedStyle BAR_LEFT =
+      AttributedStyle.DEFAULT.foreground(AttributedStyle.BLACK | AttributedStyle.BRIGHT);
 
   private ProgressLines() {}
 
   /**
    * The display at {@code width} columns: the discovery line, then the status bar once something
-   * was found. Each line is at most {@code width - 1} columns so that it never wraps.
-   * {@code shown} is the bar's filled share, which the caller keeps from going backwards;
-   * {@code color} whether the lines will be shown in colour.
+   * was found. Each line is at most {@code width - 1} columns so that it never wraps. {@code shown}
+   * is the bar's filled share, which the caller keeps from going backwards; {@code color} whether
+   * the lines will be shown in colour.
    */
   static List<AttributedString> lines(Snapshot s, double shown, int width, boolean color) {
     int room = Math.max(1, width - 1);
@@ -47,7 +56,7 @@ final class ProgressLines {
   }
 
   /**
-   * {@code ⠹ Discovery (37)  …/src/big/tree} while walking, with the folder being read shortened
+   * {@code ⠹ Discovery (37) …/src/big/tree} while walking, with the folder being read shortened
    * from the left to fit {@code room} (its end says where the walk is; left out when fewer than
    * {@value #NAME_MIN} columns are left for it); {@code ✔ Discovery done (37)} after.
    */
@@ -71,18 +80,24 @@ final class ProgressLines {
   }
 
   /**
-   * {@code Statusing ━━━━╸━━━ 12/37  32%  0:00:03 ETA 0:00:05  2 errors  name}; when narrow the
-   * name goes first, then the times, then the bar; label, counts, percentage and errors stay.
+   * {@code Statusing ━━━━╸━━━ 12/37 32% 0:00:03 ETA 0:00:05 2 errors name}; when narrow the name
+   * goes first, then the times, then the bar; label, counts, percentage and errors stay.
    */
   static AttributedString status(Snapshot s, double shown, int room, boolean color) {
     String counts = s.done() + "/" + s.found();
     String pct = percent(shown);
     String errs = s.errors() == 0 ? "" : s.errors() + (s.errors() == 1 ? " error" : " errors");
-    Optional<Duration> eta = s.walking() ? Optional.empty() : remaining(s.done(), s.found(), s.elapsed());
+    Optional<Duration> eta =
+        s.walking() ? Optional.empty() : remaining(s.done(), s.found(), s.elapsed());
     String times = clock(s.elapsed()) + " ETA " + eta.map(ProgressLines::clock).orElse("-:--:--");
 
-    int fixed = "Statusing".length() + 1 + counts.length() + 2 + pct.length()
-        + (errs.isEmpty() ? 0 : 2 + errs.length());
+    int fixed =
+        "Statusing".length()
+            + 1
+            + counts.length()
+            + 2
+            + pct.length()
+            + (errs.isEmpty() ? 0 : 2 + errs.length());
     int left = room - fixed;
     int bar = left >= BAR_MIN + 1 ? BAR_MIN : 0;
     left -= bar == 0 ? 0 : bar + 1;
@@ -121,8 +136,8 @@ final class ProgressLines {
 
   /**
    * A bar of {@code width} cells, {@code fraction} of them filled (heavy line, with a half cell at
-   * the edge). In colour the rest is a grey heavy line, as upstream's; without colour a light
-   * line. (Not a light line in colour: JLine's toAnsi turns box-drawing characters into ASCII.)
+   * the edge). In colour the rest is a grey heavy line, as upstream's; without colour a light line.
+   * (Not a light line in colour: JLine's toAnsi turns box-drawing characters into ASCII.)
    */
   static AttributedString bar(double fraction, int width, boolean color) {
     double f = Math.max(0, Math.min(1, fraction));
@@ -176,7 +191,9 @@ final class ProgressLines {
     return a.columnSubSequence(0, Math.max(0, max - 1)).toString() + "…";
   }
 
-  /** {@code text} cut to its last columns to fit {@code max}, starting with an ellipsis when cut. */
+  /**
+   * {@code text} cut to its last columns to fit {@code max}, starting with an ellipsis when cut.
+   */
   static String ellipsizeStart(String text, int max) {
     AttributedString a = new AttributedString(text);
     int length = a.columnLength();

@@ -13,7 +13,13 @@ import java.time.Duration;
  * @param elapsed time since the scan started
  * @param folder the folder the walk reads now, as the walk names it (raw); empty when not known
  */
-record Snapshot(int found, int done, int errors, boolean walking, String last, Duration elapsed,
+record Snapshot(
+    int found,
+    int done,
+    int errors,
+    boolean walking,
+    String last,
+    Duration elapsed,
     String folder) {
 
   /** A snapshot that knows no folder being walked. */

@@ -7,8 +7,8 @@ import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 
 /**
- * The width of the terminal on stderr, asked afresh each time so that resizes are followed.
- * The JLine terminal is opened on first use (on the painter thread, off the scan's path).
+ * The width of the terminal on stderr, asked afresh each time so that resizes are followed. The
+ * JLine terminal is opened on first use (on the painter thread, off the scan's path).
  */
 final class StderrWidth implements IntSupplier, AutoCloseable {
   private final int fallback;
@@ -25,12 +25,13 @@ final class StderrWidth implements IntSupplier, AutoCloseable {
       try {
         // No native signal handlers: JLine's default would let Ctrl-C kill the JVM without
         // running the hook that restores the cursor.
-        terminal = TerminalBuilder.builder()
-            .system(true)
-            .systemOutput(TerminalBuilder.SystemOutput.SysErr)
-            .nativeSignals(false)
-            .dumb(true)
-            .build();
+        terminal =
+            TerminalBuilder.builder()
+                .system(true)
+                .systemOutput(TerminalBuilder.SystemOutput.SysErr)
+                .nativeSignals(false)
+                .dumb(true)
+                .build();
       } catch (IOException | RuntimeException e) {
         unavailable = true;
       }

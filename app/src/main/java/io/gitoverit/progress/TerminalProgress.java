@@ -29,8 +29,10 @@ final class TerminalProgress implements ProgressListener {
 
   /** Guards the counters; events never wait for the terminal. */
   private final Object state = new Object();
+
   /** Guards the screen: whoever draws or erases holds it. */
   private final Object screen = new Object();
+
   private final PrintWriter out;
   private final IntSupplier width;
   private final LongSupplier nanoClock;
@@ -58,8 +60,8 @@ final class TerminalProgress implements ProgressListener {
 
   /**
    * A display writing to {@code out}, {@code width} columns wide (asked before each frame, so
-   * resizes are followed), timed by {@code nanoClock}. Nothing is drawn until {@link #frame()}
-   * or {@link #start()}.
+   * resizes are followed), timed by {@code nanoClock}. Nothing is drawn until {@link #frame()} or
+   * {@link #start()}.
    */
   TerminalProgress(PrintWriter out, IntSupplier width, LongSupplier nanoClock, boolean color) {
     this.out = out;
@@ -216,9 +218,9 @@ final class TerminalProgress implements ProgressListener {
   }
 
   /**
-   * Clears the drawn lines one by one, bottom up, ending at the block's first column. Not "clear
-   * to end of screen": tmux (and some other terminals) save the screen into the scrollback when
-   * that is done from the top-left corner, so the display would reappear above the table.
+   * Clears the drawn lines one by one, bottom up, ending at the block's first column. Not "clear to
+   * end of screen": tmux (and some other terminals) save the screen into the scrollback when that
+   * is done from the top-left corner, so the display would reappear above the table.
    */
   private String eraseBlock() {
     StringBuilder b = new StringBuilder("\r" + CLEAR_LINE);

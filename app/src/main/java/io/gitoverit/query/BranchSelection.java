@@ -14,7 +14,18 @@ public final class BranchSelection {
 
   /** The fields gitob's {@code --sort} accepts, spelled as upstream spells them. */
   public enum Field {
-    branch, date, author, ahead, behind, status, upstream, current, head, subject, worktree, gone,
+    branch,
+    date,
+    author,
+    ahead,
+    behind,
+    status,
+    upstream,
+    current,
+    head,
+    subject,
+    worktree,
+    gone,
     none
   }
 

@@ -16,13 +16,11 @@ public final class Selection {
   private Selection() {}
 
   /**
-   * Keeps what {@code --dirty-only} keeps: dirty repositories and those whose fetch, pull or
-   * push failed.
+   * Keeps what {@code --dirty-only} keeps: dirty repositories and those whose fetch, pull or push
+   * failed.
    */
   public static List<RepoReport> dirtyOnly(List<RepoReport> reports) {
-    return reports.stream()
-        .filter(r -> r.dirty().orElse(false) || r.sync().anyFailed())
-        .toList();
+    return reports.stream().filter(r -> r.dirty().orElse(false) || r.sync().anyFailed()).toList();
   }
 
   /**
@@ -51,8 +49,8 @@ public final class Selection {
   }
 
   /**
-   * Sorts a copy of {@code reports}, stably, case-insensitively for text, as upstream does.
-   * {@code none} keeps the given order (reversed with {@code reverse}).
+   * Sorts a copy of {@code reports}, stably, case-insensitively for text, as upstream does. {@code
+   * none} keeps the given order (reversed with {@code reverse}).
    *
    * @param displayPath the display path of a report (for {@code dir})
    */
@@ -103,6 +101,7 @@ public final class Selection {
   }
 
   private static Comparator<RepoReport> byText(Function<RepoReport, String> key) {
-    return Comparator.comparing(r -> PyStrings.casefold(key.apply(r)), PyStrings::compareCodePoints);
+    return Comparator.comparing(
+        r -> PyStrings.casefold(key.apply(r)), PyStrings::compareCodePoints);
   }
 }

@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * The short path shown for a repository, as upstream derives it: relative to the working
- * directory when inside it, else relative to the home directory ({@code ~}, {@code ~/rel}), else
- * absolute. Purely lexical, like Python's {@code Path.relative_to}.
+ * The short path shown for a repository, as upstream derives it: relative to the working directory
+ * when inside it, else relative to the home directory ({@code ~}, {@code ~/rel}), else absolute.
+ * Purely lexical, like Python's {@code Path.relative_to}.
  */
 public final class DisplayPaths {
   /** Upstream's marker in front of a repository whose fetch, pull or push failed. */

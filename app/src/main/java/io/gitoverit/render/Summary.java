@@ -26,14 +26,22 @@ public final class Summary {
     add(parts, count(shown, r -> r.behind() > 0), "behind", "behind");
     add(parts, count(shown, r -> r.signals().upstreamGone()), "gone", "gone");
     add(parts, count(shown, r -> r.signals().stashes() > 0), "with stashes", "with stashes");
-    add(parts, count(shown, r -> r.signals().operation().isPresent()),
-        "operation in progress", "operations in progress");
-    add(parts, count(shown, r -> r.signals().otherBranchesNeedAttention()),
-        "with other branches unpushed or gone", "with other branches unpushed or gone");
+    add(
+        parts,
+        count(shown, r -> r.signals().operation().isPresent()),
+        "operation in progress",
+        "operations in progress");
+    add(
+        parts,
+        count(shown, r -> r.signals().otherBranchesNeedAttention()),
+        "with other branches unpushed or gone",
+        "with other branches unpushed or gone");
     add(parts, count(shown, r -> r.sync().anyFailed()), "failed sync", "failed syncs");
     add(parts, errors, "error", "errors");
-    String head = (rows == found ? "" : rows + " of ")
-        + found + (found == 1 ? " repository" : " repositories");
+    String head =
+        (rows == found ? "" : rows + " of ")
+            + found
+            + (found == 1 ? " repository" : " repositories");
     return parts.isEmpty() ? head : head + ": " + String.join(", ", parts);
   }
 

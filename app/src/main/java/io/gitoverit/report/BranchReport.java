@@ -13,8 +13,8 @@ import java.util.Optional;
  * @param repoPath the work tree root of the repository the branches were listed from
  * @param branch the branch's short name
  * @param head the tip commit's id, 12 hex digits
- * @param upstream {@code origin/main}, {@code main} for a branch tracking a local branch, or
- *     {@code -}
+ * @param upstream {@code origin/main}, {@code main} for a branch tracking a local branch, or {@code
+ *     -}
  * @param hasUpstream whether {@code branch.<name>.remote} and {@code .merge} are both set
  * @param gone an upstream is configured but its ref does not exist
  * @param ahead commits on the branch that its upstream lacks (0 when gone or without upstream)
@@ -77,19 +77,21 @@ public record BranchReport(
     }
     List<StatusSummary.Segment> out = new ArrayList<>();
     if (ahead > 0) {
-      out.add(new StatusSummary.Segment(
-          ahead + "\u2191", StatusSummary.Kind.AHEAD, StatusSummary.Narrowing.CORE));
+      out.add(
+          new StatusSummary.Segment(
+              ahead + "\u2191", StatusSummary.Kind.AHEAD, StatusSummary.Narrowing.CORE));
     }
     if (behind > 0) {
-      out.add(new StatusSummary.Segment(
-          behind + "\u2193", StatusSummary.Kind.BEHIND, StatusSummary.Narrowing.CORE));
+      out.add(
+          new StatusSummary.Segment(
+              behind + "\u2193", StatusSummary.Kind.BEHIND, StatusSummary.Narrowing.CORE));
     }
     return out;
   }
 
   /**
-   * The status text: segments joined by a space; with none, {@code clean} for a checked-out
-   * branch and {@code =} for one that only matches its upstream (or has none).
+   * The status text: segments joined by a space; with none, {@code clean} for a checked-out branch
+   * and {@code =} for one that only matches its upstream (or has none).
    */
   public String status() {
     List<StatusSummary.Segment> segs = segments();
@@ -132,7 +134,8 @@ public record BranchReport(
   }
 
   private Optional<Worktree.Checked> checked() {
-    return checkout.map(RepoReport::worktree)
+    return checkout
+        .map(RepoReport::worktree)
         .filter(Worktree.Checked.class::isInstance)
         .map(Worktree.Checked.class::cast);
   }

@@ -8,9 +8,9 @@ import java.math.RoundingMode;
  * Python's {@code repr(float)}: the shortest decimal that reads back as the same double, in fixed
  * notation for exponents -4..15 and {@code 1e+16} style otherwise.
  *
- * <p>The one place that prints floats as upstream (Python) prints them: in JSON, in
- * {@code --print} values and in config values. It searches the shortest digits itself because
- * Java 17's {@code Double.toString} is not always shortest (JDK-4511638, fixed in 19).
+ * <p>The one place that prints floats as upstream (Python) prints them: in JSON, in {@code --print}
+ * values and in config values. It searches the shortest digits itself because Java 17's {@code
+ * Double.toString} is not always shortest (JDK-4511638, fixed in 19).
  */
 public final class PythonFloats {
   private PythonFloats() {}

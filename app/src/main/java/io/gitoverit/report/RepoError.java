@@ -12,7 +12,8 @@ import java.util.Optional;
  * @param detail more, in words, for {@code --errors}: what else git said on stderr
  * @param trace where the program was, for {@code --debug}: a Java stack trace
  */
-public record RepoError(Path path, String message, Optional<String> detail, Optional<String> trace) {
+public record RepoError(
+    Path path, String message, Optional<String> detail, Optional<String> trace) {
   public RepoError {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(message, "message");

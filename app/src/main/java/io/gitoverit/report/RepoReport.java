@@ -17,16 +17,16 @@ import java.util.Optional;
  * @param ahead commits on the branch that its upstream lacks
  * @param behind commits on the upstream that the branch lacks
  * @param submodules submodules registered in {@code .gitmodules} and present as gitlinks
- * @param exceptional a conflict, a detached HEAD, or a merge, rebase, cherry-pick, revert or
- *     bisect in progress
+ * @param exceptional a conflict, a detached HEAD, or a merge, rebase, cherry-pick, revert or bisect
+ *     in progress
  * @param worktree the work tree's state, or {@link Worktree.Unchecked} for metadata-only scans
  * @param sync what the network actions did
  * @param engine which engine read the repository: {@code jgit} or {@code git}
- * @param warnings why some count may differ from what plain {@code git status} would say, one
- *     line each (a file whose filter the repository configures was not run); empty when every
- *     count is git's
- * @param signals what else needs a human (stashes, a gone upstream, an operation, other
- *     branches); not part of upstream's report
+ * @param warnings why some count may differ from what plain {@code git status} would say, one line
+ *     each (a file whose filter the repository configures was not run); empty when every count is
+ *     git's
+ * @param signals what else needs a human (stashes, a gone upstream, an operation, other branches);
+ *     not part of upstream's report
  */
 public record RepoReport(
     Path path,
@@ -72,8 +72,21 @@ public record RepoReport(
       SyncResult sync,
       String engine,
       List<String> warnings) {
-    this(path, branch, remote, remoteUrl, ident, ahead, behind, submodules, exceptional, worktree,
-        sync, engine, warnings, Signals.NONE);
+    this(
+        path,
+        branch,
+        remote,
+        remoteUrl,
+        ident,
+        ahead,
+        behind,
+        submodules,
+        exceptional,
+        worktree,
+        sync,
+        engine,
+        warnings,
+        Signals.NONE);
   }
 
   /** A report whose counts are all git's (no warnings). */
@@ -90,22 +103,59 @@ public record RepoReport(
       Worktree worktree,
       SyncResult sync,
       String engine) {
-    this(path, branch, remote, remoteUrl, ident, ahead, behind, submodules, exceptional, worktree,
-        sync, engine, List.of(), Signals.NONE);
+    this(
+        path,
+        branch,
+        remote,
+        remoteUrl,
+        ident,
+        ahead,
+        behind,
+        submodules,
+        exceptional,
+        worktree,
+        sync,
+        engine,
+        List.of(),
+        Signals.NONE);
   }
 
   /** The same report with another sync result (after a pull or push). */
   public RepoReport withSync(SyncResult newSync) {
     return new RepoReport(
-        path, branch, remote, remoteUrl, ident, ahead, behind, submodules, exceptional, worktree,
-        newSync, engine, warnings, signals);
+        path,
+        branch,
+        remote,
+        remoteUrl,
+        ident,
+        ahead,
+        behind,
+        submodules,
+        exceptional,
+        worktree,
+        newSync,
+        engine,
+        warnings,
+        signals);
   }
 
   /** The same report with other {@link Signals}. */
   public RepoReport withSignals(Signals newSignals) {
     return new RepoReport(
-        path, branch, remote, remoteUrl, ident, ahead, behind, submodules, exceptional, worktree,
-        sync, engine, warnings, newSignals);
+        path,
+        branch,
+        remote,
+        remoteUrl,
+        ident,
+        ahead,
+        behind,
+        submodules,
+        exceptional,
+        worktree,
+        sync,
+        engine,
+        warnings,
+        newSignals);
   }
 
   /** Whether some count may differ from git's (see {@link #warnings()}). */
@@ -119,8 +169,8 @@ public record RepoReport(
   }
 
   /**
-   * Upstream's {@code dirty}: uncommitted changes or an exceptional state; empty when the work
-   * tree was not read.
+   * Upstream's {@code dirty}: uncommitted changes or an exceptional state; empty when the work tree
+   * was not read.
    */
   public Optional<Boolean> dirty() {
     if (worktree instanceof Worktree.Checked c) {

@@ -39,8 +39,18 @@ public record Signals(
 
   /** Nothing applies: a clean, born branch with no other branch (for reports built by hand). */
   public static final Signals NONE =
-      new Signals(0, false, Optional.empty(), 0, false, false, OptionalLong.empty(),
-          Optional.empty(), 0, 0, 0);
+      new Signals(
+          0,
+          false,
+          Optional.empty(),
+          0,
+          false,
+          false,
+          OptionalLong.empty(),
+          Optional.empty(),
+          0,
+          0,
+          0);
 
   public Signals {
     Objects.requireNonNull(operation, "operation");

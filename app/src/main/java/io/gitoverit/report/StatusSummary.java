@@ -11,14 +11,31 @@ import java.util.List;
 public final class StatusSummary {
 
   /**
-   * What a segment shows; renderers map it to a colour. {@link #UNCERTAIN} is the table's own
-   * mark ({@link #UNCERTAIN_MARK}), never part of upstream's text; so are the kinds from {@link
-   * #UNBORN} on, which only {@link #tableSegments} gives ({@link #PROMPT} is the branch column's
-   * {@code topic|REBASE 2/5}).
+   * What a segment shows; renderers map it to a colour. {@link #UNCERTAIN} is the table's own mark
+   * ({@link #UNCERTAIN_MARK}), never part of upstream's text; so are the kinds from {@link #UNBORN}
+   * on, which only {@link #tableSegments} gives ({@link #PROMPT} is the branch column's {@code
+   * topic|REBASE 2/5}).
    */
   public enum Kind {
-    UNCHECKED, MODIFIED, LINES, UNTRACKED, DELETED, SUBMODULES, AHEAD, BEHIND, PULLED, PUSHED,
-    EXCEPTIONAL, UNCERTAIN, UNBORN, GONE, STASHES, OPERATION, CONFLICT, DETACHED, PROMPT
+    UNCHECKED,
+    MODIFIED,
+    LINES,
+    UNTRACKED,
+    DELETED,
+    SUBMODULES,
+    AHEAD,
+    BEHIND,
+    PULLED,
+    PUSHED,
+    EXCEPTIONAL,
+    UNCERTAIN,
+    UNBORN,
+    GONE,
+    STASHES,
+    OPERATION,
+    CONFLICT,
+    DETACHED,
+    PROMPT
   }
 
   /** The table's word for a branch without a commit. */
@@ -35,7 +52,9 @@ public final class StatusSummary {
 
   /** Which segments a narrow cell drops first: line totals, then extras; core ones stay. */
   public enum Narrowing {
-    CORE, EXTRAS, LINES
+    CORE,
+    EXTRAS,
+    LINES
   }
 
   /** One piece of the status text, such as {@code 3m} or {@code (+10/-2)}. */
@@ -93,9 +112,9 @@ public final class StatusSummary {
   /**
    * The table's segments: upstream's, and what else needs a human. {@code unborn} first; a gone
    * upstream ({@code gone}) and stashes ({@code 2$}) after the behind count; upstream's {@code !}
-   * replaced by what it stands for: the operation's name, {@code conflict}, {@code detached}
-   * (not during a rebase, am or bisect, which detach HEAD themselves), one segment each, as in
-   * {@code !rebase} or {@code !merge !conflict}. The JSON and {@code --where} status stays {@link #text}.
+   * replaced by what it stands for: the operation's name, {@code conflict}, {@code detached} (not
+   * during a rebase, am or bisect, which detach HEAD themselves), one segment each, as in {@code
+   * !rebase} or {@code !merge !conflict}. The JSON and {@code --where} status stays {@link #text}.
    */
   public static List<Segment> tableSegments(RepoReport r) {
     List<Segment> upstream = segments(r);
@@ -113,7 +132,8 @@ public final class StatusSummary {
     }
     boolean placed = false;
     for (Segment s : upstream) {
-      boolean late = s.kind() == Kind.PULLED || s.kind() == Kind.PUSHED || s.kind() == Kind.EXCEPTIONAL;
+      boolean late =
+          s.kind() == Kind.PULLED || s.kind() == Kind.PUSHED || s.kind() == Kind.EXCEPTIONAL;
       if (late && !placed) {
         out.addAll(added);
         placed = true;
@@ -133,13 +153,15 @@ public final class StatusSummary {
   private static List<Segment> exceptional(RepoReport r) {
     Signals sig = r.signals();
     List<Segment> out = new ArrayList<>();
-    sig.operation().ifPresent(
-        o -> out.add(new Segment("!" + o.name(), Kind.OPERATION, Narrowing.CORE)));
+    sig.operation()
+        .ifPresent(o -> out.add(new Segment("!" + o.name(), Kind.OPERATION, Narrowing.CORE)));
     if (sig.conflicts() > 0) {
       out.add(new Segment("!conflict", Kind.CONFLICT, Narrowing.CORE));
     }
-    boolean detachingOperation = sig.operation()
-        .map(o -> List.of("rebase", "am", "bisect").contains(o.name())).orElse(false);
+    boolean detachingOperation =
+        sig.operation()
+            .map(o -> List.of("rebase", "am", "bisect").contains(o.name()))
+            .orElse(false);
     if (sig.detached() && !detachingOperation) {
       out.add(new Segment("!detached", Kind.DETACHED, Narrowing.CORE));
     }

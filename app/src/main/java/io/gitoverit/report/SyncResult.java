@@ -3,8 +3,8 @@ package io.gitoverit.report;
 import java.util.Optional;
 
 /**
- * What the explicit network actions ({@code --fetch}, {@code --pull-safe}, {@code --push-safe})
- * did to one repository.
+ * What the explicit network actions ({@code --fetch}, {@code --pull-safe}, {@code --push-safe}) did
+ * to one repository.
  *
  * @param detail why an action failed, when one did
  */

@@ -13,10 +13,11 @@ public sealed interface Worktree permits Worktree.Checked, Worktree.Unchecked {
    * @param untracked untracked entries; an untracked directory counts once
    * @param deleted tracked entries whose XY holds D
    * @param conflicts unmerged entries
-   * @param additions added lines over {@code git diff --numstat --cached} and {@code git diff --numstat}
+   * @param additions added lines over {@code git diff --numstat --cached} and {@code git diff
+   *     --numstat}
    * @param deletions deleted lines over the same two diffs
-   * @param latestMtime newest modification time of tracked and not-ignored untracked files;
-   *     empty when there are none or when it was not collected
+   * @param latestMtime newest modification time of tracked and not-ignored untracked files; empty
+   *     when there are none or when it was not collected
    */
   record Checked(
       int modified,

@@ -15,9 +15,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Turns whatever an analysis threw into its repository's error row: one line of words (the
- * message, then each cause that adds something), git's own further words when it said more, and
- * the stack trace, which only {@code --debug} shows.
+ * Turns whatever an analysis threw into its repository's error row: one line of words (the message,
+ * then each cause that adds something), git's own further words when it said more, and the stack
+ * trace, which only {@code --debug} shows.
  */
 final class Failures {
   /** How many causes the line follows; a longer chain is a loop or noise. */
@@ -32,8 +32,7 @@ final class Failures {
     } catch (Throwable e) { // out of memory again, say: the row must still come out
       line = "internal error: " + thrown.getClass().getName();
     }
-    Optional<String> detail =
-        thrown instanceof AnalysisException a ? a.detail() : Optional.empty();
+    Optional<String> detail = thrown instanceof AnalysisException a ? a.detail() : Optional.empty();
     return new RepoError(repo, line, detail, trace(thrown));
   }
 
@@ -65,7 +64,8 @@ final class Failures {
     if (thrown instanceof StackOverflowError) {
       return "internal error: stack overflow while reading this repository";
     }
-    return "internal error: " + thrown.getClass().getSimpleName()
+    return "internal error: "
+        + thrown.getClass().getSimpleName()
         + (message.isEmpty() ? "" : ": " + message);
   }
 

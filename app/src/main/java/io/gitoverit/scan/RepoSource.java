@@ -13,8 +13,8 @@ import java.util.function.Consumer;
 public interface RepoSource {
 
   /**
-   * The next repository root, or empty when there is none for now: the walk is over unless
-   * {@link #awaiting()} says it waits for {@link #nested} about a repository it yielded.
+   * The next repository root, or empty when there is none for now: the walk is over unless {@link
+   * #awaiting()} says it waits for {@link #nested} about a repository it yielded.
    */
   Optional<Path> next();
 

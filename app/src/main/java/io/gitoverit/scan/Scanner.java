@@ -28,17 +28,17 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs one scan: discovery walks on its own thread and hands each repository it finds to the
- * calling (coordinator) thread, which gives it at once to the analysis threads and collects
- * reports as they complete, whatever the walk is doing; so a long walk never holds back the count
- * of finished repositories. Each analysis tells discovery which nested repositories its work-tree
- * walk saw, so that discovery need not walk that work tree again; an analysis that will name none
- * (the git engine, metadata only) says so as soon as it knows, and discovery walks that work tree
- * while the analysis goes on. Discovery is done only when the walk is over and no analysis it
- * still waits for is in flight. With zero workers there are no threads: the calling thread walks
- * step by step and runs every analysis itself.
+ * calling (coordinator) thread, which gives it at once to the analysis threads and collects reports
+ * as they complete, whatever the walk is doing; so a long walk never holds back the count of
+ * finished repositories. Each analysis tells discovery which nested repositories its work-tree walk
+ * saw, so that discovery need not walk that work tree again; an analysis that will name none (the
+ * git engine, metadata only) says so as soon as it knows, and discovery walks that work tree while
+ * the analysis goes on. Discovery is done only when the walk is over and no analysis it still waits
+ * for is in flight. With zero workers there are no threads: the calling thread walks step by step
+ * and runs every analysis itself.
  *
- * <p>Whatever an analysis throws, of any type (an OutOfMemoryError or StackOverflowError
- * included), becomes that repository's error row; the scan goes on.
+ * <p>Whatever an analysis throws, of any type (an OutOfMemoryError or StackOverflowError included),
+ * becomes that repository's error row; the scan goes on.
  *
  * <p>With workers, an analysis stuck in a file open that never returns (a FIFO where git reads a
  * file) becomes an error row after {@link StallWatch#LIMIT}; its thread is left behind, and a new
@@ -67,10 +67,16 @@ public final class Scanner {
    * with workers, only the walk's thread touches {@code source}.
    */
   public ScanResult scan(RepoSource source, AnalysisOptions options) throws InterruptedException {
-    ThreadPoolExecutor pool = workers > 0
-        ? new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS,
-            new LinkedBlockingQueue<>(), daemonThreads("gitoverit-analysis-"))
-        : null;
+    ThreadPoolExecutor pool =
+        workers > 0
+            ? new ThreadPoolExecutor(
+                workers,
+                workers,
+                0,
+                TimeUnit.MILLISECONDS,
+                new LinkedBlockingQueue<>(),
+                daemonThreads("gitoverit-analysis-"))
+            : null;
     StallWatch watch = pool != null ? new StallWatch(stallLimit) : null;
     Set<Path> abandoned = new HashSet<>(); // given up on as stuck; a late result is ignored
     // Everything the coordinator hears arrives here, in order: found repositories, finished
@@ -110,9 +116,15 @@ public final class Scanner {
             // Its row goes through the queue like any failure; the thread's own result, should
             // the open ever return, is dropped below.
             abandoned.add(stuck.repo());
-            events.add(CompletableFuture.completedFuture(Event.givenUp(stuck.repo(),
-                new RepoError(stuck.repo(), stuck.message(stallLimit), Optional.empty(),
-                    Optional.of(stuck.detail())))));
+            events.add(
+                CompletableFuture.completedFuture(
+                    Event.givenUp(
+                        stuck.repo(),
+                        new RepoError(
+                            stuck.repo(),
+                            stuck.message(stallLimit),
+                            Optional.empty(),
+                            Optional.of(stuck.detail())))));
             // That thread stays blocked; one more keeps the number of working threads.
             pool.setMaximumPoolSize(pool.getMaximumPoolSize() + 1);
             pool.setCorePoolSize(pool.getCorePoolSize() + 1);
@@ -138,13 +150,15 @@ public final class Scanner {
             // the same queue, so that the walk of this work tree can go on during the analysis.
             Runnable noNested =
                 () -> events.add(CompletableFuture.completedFuture(Event.hint(repo)));
-            completion.submit(() -> {
-              try {
-                return Event.finished(repo, analyzeWatched(repo, options, noNested, watch));
-              } catch (Throwable e) { // thrown outside the analysis (the watch, say): still one row
-                return Event.finished(repo, new Outcome.Failed(Failures.of(repo, e)));
-              }
-            });
+            completion.submit(
+                () -> {
+                  try {
+                    return Event.finished(repo, analyzeWatched(repo, options, noNested, watch));
+                  } catch (
+                      Throwable e) { // thrown outside the analysis (the watch, say): still one row
+                    return Event.finished(repo, new Outcome.Failed(Failures.of(repo, e)));
+                  }
+                });
             inFlight++;
             continue;
           }
@@ -211,21 +225,25 @@ public final class Scanner {
   }
 
   /**
-   * Discovery: the only user of the source. With workers it runs on its own thread ({@link
-   * #run}); without, the coordinator drives it one step at a time ({@link #step}). It hands over
-   * a repository only while fewer than {@code slots} analyses are in flight, and holds at most
-   * one more, so that a walk finding 100,000 repositories never queues them all; and it learns
-   * from {@link #tell} what each analysis saw of nested repositories.
+   * Discovery: the only user of the source. With workers it runs on its own thread ({@link #run});
+   * without, the coordinator drives it one step at a time ({@link #step}). It hands over a
+   * repository only while fewer than {@code slots} analyses are in flight, and holds at most one
+   * more, so that a walk finding 100,000 repositories never queues them all; and it learns from
+   * {@link #tell} what each analysis saw of nested repositories.
    */
   private static final class Walk {
     final RepoSource source;
     final Semaphore slots;
     final BlockingQueue<Future<Event>> events;
+
     /** The folder read last and not yet shown; the coordinator takes it on a READING event. */
     final AtomicReference<Path> folder = new AtomicReference<>();
+
     private final BlockingQueue<Told> told = new LinkedBlockingQueue<>();
+
     /** Repositories yielded whose analysis has not yet told about nested ones (walk only). */
     private int untold;
+
     /** Set by the coordinator once the walk said it is over: then the source is its own. */
     private boolean over;
 
@@ -256,8 +274,8 @@ public final class Scanner {
     }
 
     /**
-     * On the walk's thread: the folder being read. Only the first of a burst wakes the
-     * coordinator; it then shows whichever folder is the latest.
+     * On the walk's thread: the folder being read. Only the first of a burst wakes the coordinator;
+     * it then shows whichever folder is the latest.
      */
     void reading(Path dir) {
       if (folder.getAndSet(dir) == null) {
@@ -346,14 +364,16 @@ public final class Scanner {
     Path nearest = null;
     boolean nearestFailed = false;
     for (RepoReport r : reports) {
-      if (dir.startsWith(r.path()) && !dir.equals(r.path())
+      if (dir.startsWith(r.path())
+          && !dir.equals(r.path())
           && (nearest == null || r.path().startsWith(nearest))) {
         nearest = r.path();
         nearestFailed = false;
       }
     }
     for (RepoError e : failed) {
-      if (dir.startsWith(e.path()) && !dir.equals(e.path())
+      if (dir.startsWith(e.path())
+          && !dir.equals(e.path())
           && (nearest == null || e.path().startsWith(nearest))) {
         nearest = e.path();
         nearestFailed = true;
@@ -396,9 +416,21 @@ public final class Scanner {
    * yielded it. {@code READING}: the walk moved on to another folder. {@code WALKED}: the walk is
    * over, with the folders it could not read. {@code WALK_FAILED}: the walk threw.
    */
-  private record Event(Kind kind, Path repo, Outcome outcome, boolean givenUp,
-      List<RepoError> problems, Throwable failure) {
-    enum Kind { FOUND, READING, WALKED, WALK_FAILED, HINT, FINISHED }
+  private record Event(
+      Kind kind,
+      Path repo,
+      Outcome outcome,
+      boolean givenUp,
+      List<RepoError> problems,
+      Throwable failure) {
+    enum Kind {
+      FOUND,
+      READING,
+      WALKED,
+      WALK_FAILED,
+      HINT,
+      FINISHED
+    }
 
     static Event of(Kind kind) {
       return new Event(kind, null, null, false, List.of(), null);

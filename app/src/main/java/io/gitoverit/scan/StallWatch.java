@@ -12,10 +12,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Spots analyses that will never finish: a thread that has sat in the same native file open for
  * {@link #LIMIT}. Opening a FIFO waits for a writer that never comes (git waits too), and a
- * downloaded repository can hold one wherever git reads a file: a loose object, a ref. The
- * analysis checks the usual places first ({@code analysis.SpecialFileCheck}); this is the net
- * for the rest. A regular file on a local disk opens in microseconds, so an unchanged stack
- * inside an open for that long means the open is not coming back (or the file system has hung).
+ * downloaded repository can hold one wherever git reads a file: a loose object, a ref. The analysis
+ * checks the usual places first ({@code analysis.SpecialFileCheck}); this is the net for the rest.
+ * A regular file on a local disk opens in microseconds, so an unchanged stack inside an open for
+ * that long means the open is not coming back (or the file system has hung).
  *
  * <p>Analysing threads call {@link #started} and {@link #finished}; only the coordinator calls
  * {@link #check}.
@@ -23,13 +23,16 @@ import java.util.concurrent.ConcurrentHashMap;
 final class StallWatch {
   /** How long one open may block before its repository becomes an error row. */
   static final Duration LIMIT = Duration.ofSeconds(10);
+
   /** How often the coordinator looks at the analysing threads. */
   static final Duration EVERY = Duration.ofMillis(500);
 
   /** A repository given up on: its analysing thread and where that thread is stuck. */
   record Stuck(Path repo, Thread thread, StackTraceElement[] stack) {
     String message(Duration limit) {
-      return "no answer after " + limit.toSeconds() + " s: stuck opening a file, likely a FIFO or"
+      return "no answer after "
+          + limit.toSeconds()
+          + " s: stuck opening a file, likely a FIFO or"
           + " device where git expects a file (git would wait too)";
     }
 

@@ -8,8 +8,8 @@ public final class Workers {
   private Workers() {}
 
   /**
-   * Upstream's rule: the user's number when given (0 = analyse on the calling thread);
-   * otherwise all cpus on machines with two or fewer, else cpus-1 capped at 8.
+   * Upstream's rule: the user's number when given (0 = analyse on the calling thread); otherwise
+   * all cpus on machines with two or fewer, else cpus-1 capped at 8.
    */
   public static int resolve(Integer requested, int cpus) {
     if (requested != null) {

@@ -13,16 +13,17 @@ public final class Terminals {
   private Terminals() {}
 
   /**
-   * Whether file descriptor 1 (stdout) or 2 (stderr) is a terminal. On Linux this reads
-   * {@code /proc/self/fd/N} (no native code, no JLine start-up); elsewhere it falls back to
-   * {@link System#console()}, which needs stdin to be a terminal too.
+   * Whether file descriptor 1 (stdout) or 2 (stderr) is a terminal. On Linux this reads {@code
+   * /proc/self/fd/N} (no native code, no JLine start-up); elsewhere it falls back to {@link
+   * System#console()}, which needs stdin to be a terminal too.
    */
   public static boolean isTerminal(int fd) {
     Path link = Path.of("/proc/self/fd/" + fd);
     if (Files.isSymbolicLink(link)) {
       try {
         String target = Files.readSymbolicLink(link).toString();
-        return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty")
+        return target.startsWith("/dev/pts/")
+            || target.startsWith("/dev/tty")
             || target.equals("/dev/console");
       } catch (IOException | SecurityException e) {
         return false;
@@ -33,16 +34,14 @@ public final class Terminals {
 
   /**
    * Whether to colour output: {@code always} and {@code never} are obeyed; {@code auto} colours
-   * only a terminal, and not when {@code NO_COLOR} is set (to anything non-empty) or
-   * {@code TERM=dumb}.
+   * only a terminal, and not when {@code NO_COLOR} is set (to anything non-empty) or {@code
+   * TERM=dumb}.
    */
   public static boolean useColor(ColorMode mode, boolean terminal, Map<String, String> env) {
     return switch (mode) {
       case always -> true;
       case never -> false;
-      case auto -> terminal
-          && isBlank(env.get("NO_COLOR"))
-          && !"dumb".equals(env.get("TERM"));
+      case auto -> terminal && isBlank(env.get("NO_COLOR")) && !"dumb".equals(env.get("TERM"));
     };
   }
 
@@ -65,11 +64,12 @@ public final class Terminals {
     if (!stdoutTerminal) {
       return OptionalInt.empty();
     }
-    try (Terminal t = TerminalBuilder.builder()
-        .system(true)
-        .systemOutput(TerminalBuilder.SystemOutput.SysOut)
-        .dumb(true)
-        .build()) {
+    try (Terminal t =
+        TerminalBuilder.builder()
+            .system(true)
+            .systemOutput(TerminalBuilder.SystemOutput.SysOut)
+            .dumb(true)
+            .build()) {
       int w = t.getWidth();
       return w > 0 ? OptionalInt.of(w) : OptionalInt.of(80);
     } catch (IOException | RuntimeException e) {

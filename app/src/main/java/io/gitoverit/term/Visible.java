@@ -7,24 +7,24 @@ package io.gitoverit.term;
  * window, recolour the screen, split or overwrite a line, or reorder text.
  *
  * <ul>
- *   <li>ESC is {@code \e}; LF {@code \n}; CR {@code \r}; TAB {@code \t} (a tab would break
- *       column widths);
+ *   <li>ESC is {@code \e}; LF {@code \n}; CR {@code \r}; TAB {@code \t} (a tab would break column
+ *       widths);
  *   <li>the other C0 controls and DEL are {@code \xNN} ({@code \x07}, {@code \x7f});
  *   <li>the C1 controls U+0080 to U+009F, the bidirectional controls (U+061C, U+200E, U+200F,
- *       U+202A to U+202E, U+2066 to U+2069) and unpaired surrogates are <code>&#92;uNNNN</code>
- *       (<code>&#92;u009b</code>, <code>&#92;u202e</code>);
+ *       U+202A to U+202E, U+2066 to U+2069) and unpaired surrogates are <code>&#92;uNNNN</code> (
+ *       <code>&#92;u009b</code>, <code>&#92;u202e</code>);
  *   <li>a backslash is doubled when what follows it would otherwise read as an escape: another
  *       backslash, an escape, or one of the letters {@code e n r t x u}.
  * </ul>
  *
- * Hex digits are lower case. Everything else, a lone backslash such as {@code C:\Users}
- * included, is shown as it is; a name that holds none of these characters is unchanged. Reading
- * the escapes back ({@code \\} as one backslash) gives exactly the original text. Java has
- * already turned bytes of a file name that are not valid in the locale's encoding into U+FFFD, a
- * visible character, so no raw byte is ever written.
+ * Hex digits are lower case. Everything else, a lone backslash such as {@code C:\Users} included,
+ * is shown as it is; a name that holds none of these characters is unchanged. Reading the escapes
+ * back ({@code \\} as one backslash) gives exactly the original text. Java has already turned bytes
+ * of a file name that are not valid in the locale's encoding into U+FFFD, a visible character, so
+ * no raw byte is ever written.
  *
- * <p>Apply it exactly once, where a piece of outside text is put into something meant for a
- * person: escaping is reversible, so escaping twice shows the escapes themselves escaped.
+ * <p>Apply it exactly once, where a piece of outside text is put into something meant for a person:
+ * escaping is reversible, so escaping twice shows the escapes themselves escaped.
  */
 public final class Visible {
   private static final char[] HEX = "0123456789abcdef".toCharArray();
@@ -53,7 +53,6 @@ public final class Visible {
     }
     return b.toString();
   }
-
 
   private static boolean changed(String text, int i) {
     return text.charAt(i) == '\\' ? doubled(text, i) : escaped(text, i);
@@ -101,7 +100,10 @@ public final class Visible {
   }
 
   private static boolean bidi(char c) {
-    return c == '\u061c' || c == '\u200e' || c == '\u200f'
-        || (c >= '\u202a' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069');
+    return c == '\u061c'
+        || c == '\u200e'
+        || c == '\u200f'
+        || (c >= '\u202a' && c <= '\u202e')
+        || (c >= '\u2066' && c <= '\u2069');
   }
 }

@@ -18,13 +18,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Two engines, one answer: over every state of the test fleet, the JGit engine's report equals
- * the git executable's field by field (the signals of what else needs a human included), or JGit
- * declines and the hybrid hands the repository to git. Declining is allowed only where JGit is known to be unable to give git's answer.
+ * Two engines, one answer: over every state of the test fleet, the JGit engine's report equals the
+ * git executable's field by field (the signals of what else needs a human included), or JGit
+ * declines and the hybrid hands the repository to git. Declining is allowed only where JGit is
+ * known to be unable to give git's answer.
  */
 class EnginesAgreeTest {
   /** States with unmerged entries: JGit cannot give git's line totals for conflicts. */
-  static final Set<String> JGIT_MAY_DECLINE = Set.of("merge-conflict", "rebase-merge", "rebase-apply");
+  static final Set<String> JGIT_MAY_DECLINE =
+      Set.of("merge-conflict", "rebase-merge", "rebase-apply");
 
   @TempDir Path tmp;
   GitFixture fixture;
@@ -48,13 +50,16 @@ class EnginesAgreeTest {
     JGitAnalyzer jgitEngine = new JGitAnalyzer(JGitRuntime.install(), runner);
     GitCliAnalyzer gitEngine = new GitCliAnalyzer(runner);
     RepoReport viaGit = gitEngine.analyze(root, AnalysisOptions.FULL);
-    RepoReport hybrid = new HybridAnalyzer(jgitEngine, gitEngine).analyze(root, AnalysisOptions.FULL);
+    RepoReport hybrid =
+        new HybridAnalyzer(jgitEngine, gitEngine).analyze(root, AnalysisOptions.FULL);
 
     assertEquals(c.status(), StatusSummary.text(hybrid), "what the user sees");
     assertEquals(withoutEngine(viaGit), withoutEngine(hybrid), "hybrid equals git");
 
     Optional<String> routed =
-        new Preflight(JGitRuntime.install().userConfig(), Optional.empty()).check(root).reasonForGit();
+        new Preflight(JGitRuntime.install().userConfig(), Optional.empty())
+            .check(root)
+            .reasonForGit();
     if (routed.isPresent()) {
       assertEquals("git", hybrid.engine(), "preflight sent it to git: " + routed.get());
       return;
@@ -63,7 +68,8 @@ class EnginesAgreeTest {
     try {
       viaJGit = jgitEngine.read(root, AnalysisOptions.FULL);
     } catch (JGitUnsupportedException e) {
-      assertTrue(JGIT_MAY_DECLINE.contains(c.name()), c.name() + ": JGit declined: " + e.getMessage());
+      assertTrue(
+          JGIT_MAY_DECLINE.contains(c.name()), c.name() + ": JGit declined: " + e.getMessage());
       assertEquals("git", hybrid.engine());
       return;
     }
@@ -72,8 +78,20 @@ class EnginesAgreeTest {
   }
 
   private static RepoReport withoutEngine(RepoReport r) {
-    return new RepoReport(r.path(), r.branch(), r.remote(), r.remoteUrl(), r.ident(), r.ahead(),
-        r.behind(), r.submodules(), r.exceptional(), r.worktree(), r.sync(), "-", List.of(),
+    return new RepoReport(
+        r.path(),
+        r.branch(),
+        r.remote(),
+        r.remoteUrl(),
+        r.ident(),
+        r.ahead(),
+        r.behind(),
+        r.submodules(),
+        r.exceptional(),
+        r.worktree(),
+        r.sync(),
+        "-",
+        List.of(),
         r.signals());
   }
 }

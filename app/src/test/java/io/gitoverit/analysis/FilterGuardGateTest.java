@@ -51,7 +51,8 @@ class FilterGuardGateTest {
       shared = s.filter(p -> p.getFileName().toString().startsWith("sharedindex.")).toList();
     }
     assertFalse(shared.isEmpty(), "git wrote a shared index");
-    assertFalse(holdsGitlinkMode(Files.readAllBytes(root.resolve(".git/index"))),
+    assertFalse(
+        holdsGitlinkMode(Files.readAllBytes(root.resolve(".git/index"))),
         "the gitlink's entry is not in the main index file, only in the shared one");
     assertTrue(gate(root));
   }

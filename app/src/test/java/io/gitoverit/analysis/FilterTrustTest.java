@@ -26,7 +26,8 @@ class FilterTrustTest {
   }
 
   Set<String> repositorys() throws Exception {
-    GitRunner.Result r = FixtureGit.runner(fixture).run(repo, "config", "--list", "-z", "--show-scope");
+    GitRunner.Result r =
+        FixtureGit.runner(fixture).run(repo, "config", "--list", "-z", "--show-scope");
     return CliConfig.parse(r.stdout()).ownFilterDrivers();
   }
 
@@ -49,9 +50,13 @@ class FilterTrustTest {
   @Test
   void theUsersOwnCommandsRepeatedLocallyAreTheUsers() throws Exception {
     // What git lfs install and git lfs install --local both write.
-    for (String[] kv : new String[][] {{"clean", "git-lfs clean -- %f"},
-        {"smudge", "git-lfs smudge -- %f"}, {"process", "git-lfs filter-process"},
-        {"required", "true"}}) {
+    for (String[] kv :
+        new String[][] {
+          {"clean", "git-lfs clean -- %f"},
+          {"smudge", "git-lfs smudge -- %f"},
+          {"process", "git-lfs filter-process"},
+          {"required", "true"}
+        }) {
       global("filter.lfs." + kv[0], kv[1]);
       local("filter.lfs." + kv[0], kv[1]);
     }

@@ -85,9 +85,14 @@ class FilterWarningsTest {
     fixture.git(root, "config", "--remove-section", "filter.x");
     Worktree.Checked truth = GitTruth.counts(fixture, root);
     Worktree.Checked got = (Worktree.Checked) r.worktree();
-    assertEquals(List.of(truth.modified(), truth.untracked(), truth.deleted(), truth.additions(),
-        truth.deletions()), List.of(got.modified(), got.untracked(), got.deleted(), got.additions(),
-        got.deletions()));
+    assertEquals(
+        List.of(
+            truth.modified(),
+            truth.untracked(),
+            truth.deleted(),
+            truth.additions(),
+            truth.deletions()),
+        List.of(got.modified(), got.untracked(), got.deleted(), got.additions(), got.deletions()));
     GitStatusTruth branch = GitStatusTruth.of(fixture, root);
     assertEquals(branch.branchColumn(), r.branch());
     assertEquals(branch.upstream().orElseThrow(), r.remote());
@@ -124,7 +129,8 @@ class FilterWarningsTest {
   @Test
   void theTrapIsRealPlainGitRunsTheFilter() throws Exception {
     Path root = repository("control", upperCasing());
-    assertEquals("", fixture.git(root, "status", "--porcelain"), "with the filter the file is clean");
+    assertEquals(
+        "", fixture.git(root, "status", "--porcelain"), "with the filter the file is clean");
     assertTrue(Files.exists(marker));
   }
 
@@ -143,7 +149,8 @@ class FilterWarningsTest {
     Worktree.Checked truth = GitTruth.counts(fixture, root); // plain git, filter and all
     assertEquals(0, truth.modified(), "git cleans the file to the index's content");
     Worktree.Checked got = (Worktree.Checked) r.worktree();
-    assertEquals(List.of(truth.modified(), truth.additions(), truth.deletions()),
+    assertEquals(
+        List.of(truth.modified(), truth.additions(), truth.deletions()),
         List.of(got.modified(), got.additions(), got.deletions()));
   }
 
@@ -188,15 +195,27 @@ class FilterWarningsTest {
   @Test
   void aDriverNameNoAttributePathspecCanHoldIsFoundAllTheSame() throws Exception {
     // git's :(attr:filter=...) takes letters, digits, - and _ only; "my.x" goes by check-attr.
-    Path root = fixture.repoWithCommit(tmp.resolve("odd-name"), ".gitattributes",
-        "*.bin filter=my.x\n*.txt filter=x\n", FILE, "hello\n", "b.txt", "b\n", "c.txt", "c\n");
+    Path root =
+        fixture.repoWithCommit(
+            tmp.resolve("odd-name"),
+            ".gitattributes",
+            "*.bin filter=my.x\n*.txt filter=x\n",
+            FILE,
+            "hello\n",
+            "b.txt",
+            "b\n",
+            "c.txt",
+            "c\n");
     fixture.git(root, "config", "filter.my.x.clean", "touch '" + marker + "'; cat");
     fixture.git(root, "config", "filter.x.clean", "touch '" + marker + "'; cat");
     statDirty(root);
     Files.setLastModifiedTime(root.resolve("b.txt"), FileTime.fromMillis(1_000_000_000_000L));
     RepoReport r = gitEngine().analyze(root, AnalysisOptions.FULL);
-    assertEquals(List.of("a.bin: filter \"my.x\" not run (configured by the repository)",
-        "b.txt: filter \"x\" not run (configured by the repository)"), r.warnings());
+    assertEquals(
+        List.of(
+            "a.bin: filter \"my.x\" not run (configured by the repository)",
+            "b.txt: filter \"x\" not run (configured by the repository)"),
+        r.warnings());
     assertFalse(Files.exists(marker));
   }
 
@@ -209,8 +228,8 @@ class FilterWarningsTest {
     fixture.commitAll(root, "twelve");
     fixture.git(root, "config", "filter.x.clean", "touch '" + marker + "'; cat");
     for (int i = 0; i < 12; i++) {
-      Files.setLastModifiedTime(root.resolve("f" + (char) ('a' + i) + ".bin"),
-          FileTime.fromMillis(1_000_000_000_000L));
+      Files.setLastModifiedTime(
+          root.resolve("f" + (char) ('a' + i) + ".bin"), FileTime.fromMillis(1_000_000_000_000L));
     }
     List<String> w = gitEngine().analyze(root, AnalysisOptions.FULL).warnings();
     assertEquals(11, w.size(), w.toString());

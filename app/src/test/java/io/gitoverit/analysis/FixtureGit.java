@@ -12,7 +12,13 @@ final class FixtureGit {
    * GIT_COMMITTER_* and GIT_AUTHOR_*, which would hide every configured identity.
    */
   static GitRunner runner(GitFixture fixture) {
-    return GitRunner.standard().withEnvironment(fixture.environment(),
-        Set.of("GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL", "GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL"));
+    return GitRunner.standard()
+        .withEnvironment(
+            fixture.environment(),
+            Set.of(
+                "GIT_COMMITTER_NAME",
+                "GIT_COMMITTER_EMAIL",
+                "GIT_AUTHOR_NAME",
+                "GIT_AUTHOR_EMAIL"));
   }
 }

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gitoverit.report.RepoReport;
 import io.gitoverit.report.StatusSummary;
 import io.gitoverit.testing.GitFixture;
-import io.gitoverit.report.RepoReport;
 import io.gitoverit.testing.MoreScenarios;
 import io.gitoverit.testing.Scenarios;
 import java.nio.file.Files;
@@ -56,8 +56,17 @@ class GitCliAnalyzerSafetyTest {
 
   /** Filtered files whose stat data no longer match the index, one unfiltered real change. */
   Path evilRepo() throws Exception {
-    Path root = fixture.repoWithCommit(tmp.resolve("evil"), ".gitattributes", "*.txt filter=evil diff=evil\n",
-        "a.txt", "a\n", "b.txt", "b\n", "plain.md", "p\n");
+    Path root =
+        fixture.repoWithCommit(
+            tmp.resolve("evil"),
+            ".gitattributes",
+            "*.txt filter=evil diff=evil\n",
+            "a.txt",
+            "a\n",
+            "b.txt",
+            "b\n",
+            "plain.md",
+            "p\n");
     fixture.git(root, "config", "filter.evil.clean", touching("clean"));
     fixture.git(root, "config", "filter.evil.smudge", touching("smudge"));
     fixture.git(root, "config", "filter.evil.required", "true");
@@ -80,7 +89,9 @@ class GitCliAnalyzerSafetyTest {
     // The trap is real: plain git runs the repository's programs.
     fixture.tryGit(root, "status", "--porcelain");
     fixture.tryGit(root, "diff");
-    assertTrue(markersLeft().containsAll(List.of("clean", "external", "fsmonitor")), markersLeft().toString());
+    assertTrue(
+        markersLeft().containsAll(List.of("clean", "external", "fsmonitor")),
+        markersLeft().toString());
   }
 
   @Test
@@ -124,7 +135,8 @@ class GitCliAnalyzerSafetyTest {
     Files.setLastModifiedTime(root.resolve("dirA/a.txt"), FileTime.fromMillis(1_000_000_000_000L));
     Map<String, String> before = snapshot(root.resolve(".git"));
     RepoReport r = analyzer.analyze(root, AnalysisOptions.FULL);
-    assertEquals(List.of("dirA/a.txt: filter \"evil\" not run (configured by the repository)"),
+    assertEquals(
+        List.of("dirA/a.txt: filter \"evil\" not run (configured by the repository)"),
         r.warnings());
     assertEquals(before, snapshot(root.resolve(".git")));
     assertEquals(List.of(), markersLeft());
@@ -145,7 +157,9 @@ class GitCliAnalyzerSafetyTest {
     Map<String, String> out = new TreeMap<>();
     try (var s = Files.walk(dir)) {
       for (Path p : s.toList()) {
-        out.put(dir.relativize(p).toString(), Files.size(p) + "@" + Files.getLastModifiedTime(p).toInstant());
+        out.put(
+            dir.relativize(p).toString(),
+            Files.size(p) + "@" + Files.getLastModifiedTime(p).toInstant());
       }
     }
     return out;
@@ -157,8 +171,11 @@ class GitCliAnalyzerSafetyTest {
     GitFixture.write(root, "a.txt", "A\n");
     RepoReport r = analyzer.analyze(root, AnalysisOptions.FULL);
     assertEquals("2m (+2/-1)", StatusSummary.text(r));
-    assertEquals(List.of("a.txt: filter \"evil\" not run (configured by the repository)",
-        "b.txt: filter \"evil\" not run (configured by the repository)"), r.warnings());
+    assertEquals(
+        List.of(
+            "a.txt: filter \"evil\" not run (configured by the repository)",
+            "b.txt: filter \"evil\" not run (configured by the repository)"),
+        r.warnings());
     assertEquals(List.of(), markersLeft());
   }
 
@@ -176,14 +193,18 @@ class GitCliAnalyzerSafetyTest {
     Path subGitDir = root.resolve(".git/modules/libs/sub");
     GitFixture.write(subGitDir, "info/attributes", "* filter=subevil\n");
     fixture.git(root.resolve("libs/sub"), "config", "filter.subevil.clean", touching("subclean"));
-    Files.setLastModifiedTime(root.resolve("libs/sub/lib.txt"), FileTime.fromMillis(1_000_000_000_000L));
+    Files.setLastModifiedTime(
+        root.resolve("libs/sub/lib.txt"), FileTime.fromMillis(1_000_000_000_000L));
     RepoReport r = analyzer.analyze(root, AnalysisOptions.FULL);
     assertEquals("1s", StatusSummary.text(r));
-    assertEquals(List.of("libs/sub/lib.txt: filter \"subevil\" not run (configured by submodule"
-        + " libs/sub)"), r.warnings());
+    assertEquals(
+        List.of(
+            "libs/sub/lib.txt: filter \"subevil\" not run (configured by submodule" + " libs/sub)"),
+        r.warnings());
     assertFalse(Files.exists(markers.resolve("subclean")));
     fixture.tryGit(root, "status", "--porcelain");
-    assertTrue(Files.exists(markers.resolve("subclean")), "plain git status runs the submodule's filter");
+    assertTrue(
+        Files.exists(markers.resolve("subclean")), "plain git status runs the submodule's filter");
   }
 
   @Test
@@ -191,8 +212,9 @@ class GitCliAnalyzerSafetyTest {
     // A clone already in the work tree, added as it is: its git dir stays a folder in the work
     // tree, not under .git/modules, and git status still goes into it.
     Path root = fixture.repoWithCommit(tmp.resolve("super"), "top.txt", "t\n");
-    Path sub = fixture.repoWithCommit(root.resolve("vendored"), ".gitattributes", "*.txt filter=own\n",
-        "v.txt", "v\n");
+    Path sub =
+        fixture.repoWithCommit(
+            root.resolve("vendored"), ".gitattributes", "*.txt filter=own\n", "v.txt", "v\n");
     fixture.git(root, "submodule", "add", "-q", "./vendored", "vendored");
     fixture.commitAll(root, "add vendored");
     assertTrue(Files.isDirectory(sub.resolve(".git")));
@@ -201,28 +223,37 @@ class GitCliAnalyzerSafetyTest {
 
     RepoReport r = analyzer.analyze(root, AnalysisOptions.FULL);
     assertEquals("1s", StatusSummary.text(r));
-    assertEquals(List.of("vendored/v.txt: filter \"own\" not run (configured by submodule vendored)"),
+    assertEquals(
+        List.of("vendored/v.txt: filter \"own\" not run (configured by submodule vendored)"),
         r.warnings());
     assertEquals(List.of(), markersLeft());
     fixture.tryGit(root, "status", "--porcelain");
-    assertEquals(List.of("ownclean"), markersLeft(), "plain git status runs the submodule's filter");
+    assertEquals(
+        List.of("ownclean"), markersLeft(), "plain git status runs the submodule's filter");
   }
 
   @Test
   void filterThatASubmoduleConfigIncludesDoesNotRun() throws Exception {
     Path root = MoreScenarios.submodule(fixture, tmp.resolve("super"));
     GitFixture.write(root.resolve(".git/modules/libs/sub"), "info/attributes", "* filter=hidden\n");
-    Path included = GitFixture.write(tmp, "hidden.inc",
-        "[filter \"hidden\"]\n\tclean = \"" + touching("hiddenclean") + "\"\n");
+    Path included =
+        GitFixture.write(
+            tmp,
+            "hidden.inc",
+            "[filter \"hidden\"]\n\tclean = \"" + touching("hiddenclean") + "\"\n");
     fixture.git(root.resolve("libs/sub"), "config", "include.path", included.toString());
-    Files.setLastModifiedTime(root.resolve("libs/sub/lib.txt"), FileTime.fromMillis(1_000_000_000_000L));
+    Files.setLastModifiedTime(
+        root.resolve("libs/sub/lib.txt"), FileTime.fromMillis(1_000_000_000_000L));
 
     RepoReport r = analyzer.analyze(root, AnalysisOptions.FULL);
     assertEquals("1s", StatusSummary.text(r));
-    assertEquals(List.of("libs/sub/lib.txt: filter \"hidden\" not run (configured by submodule"
-        + " libs/sub)"), r.warnings());
+    assertEquals(
+        List.of(
+            "libs/sub/lib.txt: filter \"hidden\" not run (configured by submodule" + " libs/sub)"),
+        r.warnings());
     assertEquals(List.of(), markersLeft());
     fixture.tryGit(root, "status", "--porcelain");
-    assertEquals(List.of("hiddenclean"), markersLeft(), "plain git status runs the included filter");
+    assertEquals(
+        List.of("hiddenclean"), markersLeft(), "plain git status runs the included filter");
   }
 }

@@ -86,7 +86,8 @@ class GitCliAnalyzerTest {
     RepoReport r = analyze(d);
     assertEquals("DETACHED@" + fixture.git(d, "rev-parse", "HEAD").substring(0, 7), r.branch());
     Path rb = Scenarios.rebaseMerge(fixture, tmp.resolve("rb"));
-    assertEquals("DETACHED@" + fixture.git(rb, "rev-parse", "HEAD").substring(0, 7), analyze(rb).branch());
+    assertEquals(
+        "DETACHED@" + fixture.git(rb, "rev-parse", "HEAD").substring(0, 7), analyze(rb).branch());
   }
 
   @Test
@@ -125,7 +126,9 @@ class GitCliAnalyzerTest {
     RepoReport slashes = analyze(MoreScenarios.branchSlashes(fixture, tmp.resolve("sl")));
     assertEquals("feature/x", slashes.branch());
     assertEquals("origin/release/v1/x", slashes.remote());
-    assertEquals("origin/main", analyze(MoreScenarios.unbornWithUpstream(fixture, tmp.resolve("ub"))).remote());
+    assertEquals(
+        "origin/main",
+        analyze(MoreScenarios.unbornWithUpstream(fixture, tmp.resolve("ub"))).remote());
   }
 
   @Test
@@ -137,9 +140,11 @@ class GitCliAnalyzerTest {
 
   @Test
   void identFollowsLocalAndPerWorktreeConfig() throws Exception {
-    assertEquals(Optional.of("Local Person <local@fleet.invalid>"),
+    assertEquals(
+        Optional.of("Local Person <local@fleet.invalid>"),
         analyze(MoreScenarios.localIdent(fixture, tmp.resolve("li"))).ident());
-    assertEquals(Optional.of("Worktree Person <wt@test.invalid>"),
+    assertEquals(
+        Optional.of("Worktree Person <wt@test.invalid>"),
         analyze(MoreScenarios.worktreeConfig(fixture, tmp.resolve("wc"))).ident());
   }
 
@@ -157,7 +162,10 @@ class GitCliAnalyzerTest {
   @Test
   void nonUtf8FileNamesDoNotBreakParsing() throws Exception {
     Path root = MoreScenarios.weirdNames(fixture, tmp.resolve("w"));
-    MoreScenarios.sh(fixture, root, """
+    MoreScenarios.sh(
+        fixture,
+        root,
+        """
         n=$(printf 'bad\\377name.txt')
         printf 'one\\n' > "$n" && git add "$n" && git commit -q -m bad
         printf 'two\\nthree\\n' > "$n"
@@ -212,7 +220,8 @@ class GitCliAnalyzerTest {
     Files.delete(inner.getParent().getParent());
     RepoReport clean = analyze(root);
     assertEquals("clean", StatusSummary.text(clean));
-    assertEquals(Optional.of(Instant.ofEpochSecond(1_600_000_000L)),
+    assertEquals(
+        Optional.of(Instant.ofEpochSecond(1_600_000_000L)),
         ((Worktree.Checked) clean.worktree()).latestMtime());
   }
 
@@ -241,8 +250,9 @@ class GitCliAnalyzerTest {
     assertInstanceOf(Worktree.Unchecked.class, r.worktree());
     assertEquals("? 2\u2191", StatusSummary.text(r));
     assertEquals("origin/main", r.remote());
-    RepoReport merging = analyzer.analyze(
-        Scenarios.mergeNoCommit(fixture, tmp.resolve("m")), new AnalysisOptions(false, true));
+    RepoReport merging =
+        analyzer.analyze(
+            Scenarios.mergeNoCommit(fixture, tmp.resolve("m")), new AnalysisOptions(false, true));
     assertEquals("? !", StatusSummary.text(merging));
   }
 }

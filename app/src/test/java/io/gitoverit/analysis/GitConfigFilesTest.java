@@ -45,17 +45,23 @@ class GitConfigFilesTest {
 
   @Test
   void systemConfigSwitches() {
-    assertEquals(Optional.empty(),
+    assertEquals(
+        Optional.empty(),
         GitConfigFiles.fromEnvironment(Map.of("GIT_CONFIG_NOSYSTEM", "1")).system());
-    assertEquals(Optional.empty(),
+    assertEquals(
+        Optional.empty(),
         GitConfigFiles.fromEnvironment(Map.of("GIT_CONFIG_NOSYSTEM", "yes")).system());
-    assertEquals(Optional.of(Path.of("/etc/gitconfig")),
+    assertEquals(
+        Optional.of(Path.of("/etc/gitconfig")),
         GitConfigFiles.fromEnvironment(Map.of("GIT_CONFIG_NOSYSTEM", "0")).system());
-    assertEquals(Optional.of(Path.of("/s/cfg")),
+    assertEquals(
+        Optional.of(Path.of("/s/cfg")),
         GitConfigFiles.fromEnvironment(Map.of("GIT_CONFIG_SYSTEM", "/s/cfg")).system());
-    assertEquals(Optional.empty(),
+    assertEquals(
+        Optional.empty(),
         GitConfigFiles.fromEnvironment(
-            Map.of("GIT_CONFIG_SYSTEM", "/s/cfg", "GIT_CONFIG_NOSYSTEM", "true")).system());
+                Map.of("GIT_CONFIG_SYSTEM", "/s/cfg", "GIT_CONFIG_NOSYSTEM", "true"))
+            .system());
   }
 
   @Test

@@ -24,8 +24,14 @@ final class GitTruth {
   /** Counts from porcelain v2, totals from both numstats, mtime from ls-files plus stat. */
   static Worktree.Checked of(GitFixture git, Path repo) {
     Worktree.Checked c = counts(git, repo);
-    return new Worktree.Checked(c.modified(), c.untracked(), c.deleted(), c.conflicts(),
-        c.additions(), c.deletions(), newestMtime(git, repo));
+    return new Worktree.Checked(
+        c.modified(),
+        c.untracked(),
+        c.deleted(),
+        c.conflicts(),
+        c.additions(),
+        c.deletions(),
+        newestMtime(git, repo));
   }
 
   /** Counts and totals only (no mtime). */

@@ -22,20 +22,24 @@ class GlobalIncludesTest {
 
   @Test
   void anIdentityOnlyIncludeChangesNothing() throws Exception {
-    Files.writeString(home.resolve("work.inc"), "[user]\n\temail = me@work.example\n"
-        + "\tsigningKey = ABC\n[commit]\n\tgpgSign = true\n[credential]\n\thelper = store\n"
-        + "[core]\n\tsshCommand = ssh -i ~/.ssh/work\n[pull]\n\tff = only\n");
-    assertEquals(Optional.empty(),
-        problem("[includeIf \"gitdir:~/work/\"]\n\tpath = work.inc\n"));
-    assertEquals(Optional.empty(),
-        problem("[includeIf \"gitdir:~/work/\"]\n\tpath = ~/missing.inc\n"), "git skips it too");
+    Files.writeString(
+        home.resolve("work.inc"),
+        "[user]\n\temail = me@work.example\n"
+            + "\tsigningKey = ABC\n[commit]\n\tgpgSign = true\n[credential]\n\thelper = store\n"
+            + "[core]\n\tsshCommand = ssh -i ~/.ssh/work\n[pull]\n\tff = only\n");
+    assertEquals(Optional.empty(), problem("[includeIf \"gitdir:~/work/\"]\n\tpath = work.inc\n"));
+    assertEquals(
+        Optional.empty(),
+        problem("[includeIf \"gitdir:~/work/\"]\n\tpath = ~/missing.inc\n"),
+        "git skips it too");
     assertEquals(Optional.empty(), problem("[user]\n\tname = Me\n"));
   }
 
   @Test
   void anIncludeThatSetsMoreSendsEveryRepositoryToGit() throws Exception {
     Files.createDirectories(home.resolve("conf"));
-    Files.writeString(home.resolve("conf/work.inc"),
+    Files.writeString(
+        home.resolve("conf/work.inc"),
         "[user]\n\temail = me@work.example\n[core]\n\tautocrlf = true\n");
     Optional<String> relative = problem("[includeIf \"gitdir:~/work/\"]\n\tpath = conf/work.inc\n");
     assertTrue(relative.isPresent());
@@ -45,7 +49,8 @@ class GlobalIncludesTest {
 
     Optional<String> tilde = problem("[includeIf \"onbranch:main\"]\n\tpath = ~/conf/work.inc\n");
     Files.writeString(home.resolve("ssh.inc"), "[core]\n\tsshCommand = ssh\n\tfileMode = false\n");
-    assertTrue(problem("[includeIf \"gitdir:~/w/\"]\n\tpath = ssh.inc\n").isPresent(),
+    assertTrue(
+        problem("[includeIf \"gitdir:~/w/\"]\n\tpath = ssh.inc\n").isPresent(),
         "core.fileMode changes status even beside an ssh command");
     assertTrue(tilde.isPresent() && tilde.get().contains("onbranch:main"), String.valueOf(tilde));
   }
@@ -56,6 +61,7 @@ class GlobalIncludesTest {
     Files.writeString(xdg.resolve("config"), "[includeIf \"gitdir:/srv/\"]\n\tpath = srv.inc\n");
     Files.writeString(xdg.resolve("srv.inc"), "[core]\n\texcludesFile = /srv/ignore\n");
     Optional<String> p = problem("");
-    assertTrue(p.isPresent() && p.get().contains(xdg.resolve("srv.inc").toString()), String.valueOf(p));
+    assertTrue(
+        p.isPresent() && p.get().contains(xdg.resolve("srv.inc").toString()), String.valueOf(p));
   }
 }

@@ -38,8 +38,19 @@ class HybridAnalyzerTest {
       if (failure != null) {
         throw failure;
       }
-      return new RepoReport(root, "from-git", "-", "-", Optional.empty(), 0, 0, 0, false,
-          new Worktree.Unchecked(), SyncResult.NONE, "git");
+      return new RepoReport(
+          root,
+          "from-git",
+          "-",
+          "-",
+          Optional.empty(),
+          0,
+          0,
+          0,
+          false,
+          new Worktree.Unchecked(),
+          SyncResult.NONE,
+          "git");
     }
   }
 
@@ -53,8 +64,12 @@ class HybridAnalyzerTest {
 
   HybridAnalyzer hybrid(JGitAnalyzer.WorktreeReader worktree) {
     JGitAnalyzer jgit =
-        new JGitAnalyzer(JGitRuntime.install(), new IdentResolver(GitRunner.standard(), false), worktree);
-    return new HybridAnalyzer(jgit, fallback, (root, reason) -> routed.add(reason),
+        new JGitAnalyzer(
+            JGitRuntime.install(), new IdentResolver(GitRunner.standard(), false), worktree);
+    return new HybridAnalyzer(
+        jgit,
+        fallback,
+        (root, reason) -> routed.add(reason),
         new Preflight(new Config(), Optional.empty()));
   }
 
@@ -83,9 +98,11 @@ class HybridAnalyzerTest {
   @Test
   void unsupportedWorkTreeFallsBackWholly() throws Exception {
     RepoReport r =
-        hybrid((rp, m) -> {
-          throw new JGitUnsupportedException("rename pairs");
-        }).analyze(repo, AnalysisOptions.FULL);
+        hybrid(
+                (rp, m) -> {
+                  throw new JGitUnsupportedException("rename pairs");
+                })
+            .analyze(repo, AnalysisOptions.FULL);
     assertEquals("git", r.engine());
     assertEquals("from-git", r.branch(), "no field comes from the failed JGit run");
     assertEquals(List.of("JGit failed: JGitUnsupportedException: rename pairs"), routed);
@@ -93,33 +110,58 @@ class HybridAnalyzerTest {
 
   @Test
   void ioAndRuntimeFailuresFallBack() throws Exception {
-    assertEquals("git", hybrid((rp, m) -> {
-      throw new IOException("short read");
-    }).analyze(repo, AnalysisOptions.FULL).engine());
-    assertEquals("git", hybrid((rp, m) -> {
-      throw new IllegalStateException("bug");
-    }).analyze(repo, AnalysisOptions.FULL).engine());
+    assertEquals(
+        "git",
+        hybrid(
+                (rp, m) -> {
+                  throw new IOException("short read");
+                })
+            .analyze(repo, AnalysisOptions.FULL)
+            .engine());
+    assertEquals(
+        "git",
+        hybrid(
+                (rp, m) -> {
+                  throw new IllegalStateException("bug");
+                })
+            .analyze(repo, AnalysisOptions.FULL)
+            .engine());
     assertEquals(2, fallback.calls);
   }
 
   @Test
   void jgitRunningOutOfMemoryOrStackFallsBack() throws Exception {
-    assertEquals("git", hybrid((rp, m) -> {
-      throw new OutOfMemoryError("Java heap space");
-    }).analyze(repo, AnalysisOptions.FULL).engine());
-    assertEquals("git", hybrid((rp, m) -> {
-      throw new StackOverflowError();
-    }).analyze(repo, AnalysisOptions.FULL).engine());
+    assertEquals(
+        "git",
+        hybrid(
+                (rp, m) -> {
+                  throw new OutOfMemoryError("Java heap space");
+                })
+            .analyze(repo, AnalysisOptions.FULL)
+            .engine());
+    assertEquals(
+        "git",
+        hybrid(
+                (rp, m) -> {
+                  throw new StackOverflowError();
+                })
+            .analyze(repo, AnalysisOptions.FULL)
+            .engine());
     assertEquals(2, fallback.calls);
-    assertEquals(List.of("JGit failed: OutOfMemoryError: Java heap space",
-        "JGit failed: StackOverflowError: StackOverflowError"), routed);
+    assertEquals(
+        List.of(
+            "JGit failed: OutOfMemoryError: Java heap space",
+            "JGit failed: StackOverflowError: StackOverflowError"),
+        routed);
   }
 
   @Test
   void otherErrorsAreNotSwallowed() {
-    HybridAnalyzer h = hybrid((rp, m) -> {
-      throw new AssertionError("broken invariant");
-    });
+    HybridAnalyzer h =
+        hybrid(
+            (rp, m) -> {
+              throw new AssertionError("broken invariant");
+            });
     assertThrows(AssertionError.class, () -> h.analyze(repo, AnalysisOptions.FULL));
     assertEquals(0, fallback.calls);
   }
@@ -127,9 +169,11 @@ class HybridAnalyzerTest {
   @Test
   void whenGitFailsTooItsErrorIsReported() {
     fallback.failure = new AnalysisException("fatal: bad object HEAD");
-    HybridAnalyzer h = hybrid((rp, m) -> {
-      throw new IOException("jgit could not");
-    });
+    HybridAnalyzer h =
+        hybrid(
+            (rp, m) -> {
+              throw new IOException("jgit could not");
+            });
     AnalysisException e =
         assertThrows(AnalysisException.class, () -> h.analyze(repo, AnalysisOptions.FULL));
     assertSame(fallback.failure, e);
@@ -140,9 +184,12 @@ class HybridAnalyzerTest {
   void brokenRepositoryGetsGitsMessage() {
     Path broken = tmp.resolve("broken");
     GitFixture.write(broken, ".git", "gitdir: " + tmp.resolve("missing") + "\n");
-    fallback.failure = new AnalysisException("fatal: not a git repository: " + tmp.resolve("missing"));
-    AnalysisException e = assertThrows(AnalysisException.class,
-        () -> hybrid(HybridAnalyzerTest::clean).analyze(broken, AnalysisOptions.FULL));
+    fallback.failure =
+        new AnalysisException("fatal: not a git repository: " + tmp.resolve("missing"));
+    AnalysisException e =
+        assertThrows(
+            AnalysisException.class,
+            () -> hybrid(HybridAnalyzerTest::clean).analyze(broken, AnalysisOptions.FULL));
     assertSame(fallback.failure, e);
     assertEquals(1, fallback.calls);
   }

@@ -39,10 +39,17 @@ class IdentResolverTest {
     Files.writeString(
         wrapper,
         "#!/bin/sh\n"
-            + "unset GIT_COMMITTER_NAME GIT_COMMITTER_EMAIL GIT_AUTHOR_NAME GIT_AUTHOR_EMAIL EMAIL\n"
-            + "export HOME='" + git.home() + "' XDG_CONFIG_HOME='" + git.home().resolve(".config") + "'\n"
+            + "unset GIT_COMMITTER_NAME GIT_COMMITTER_EMAIL GIT_AUTHOR_NAME GIT_AUTHOR_EMAIL"
+            + " EMAIL\n"
+            + "export HOME='"
+            + git.home()
+            + "' XDG_CONFIG_HOME='"
+            + git.home().resolve(".config")
+            + "'\n"
             + "export GIT_CONFIG_NOSYSTEM=1\n"
-            + "echo \"$PWD\" >> '" + calls + "'\n"
+            + "echo \"$PWD\" >> '"
+            + calls
+            + "'\n"
             + "exec git \"$@\"\n");
     Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwx------"));
     resolver = new IdentResolver(new GitRunner(wrapper.toString(), Duration.ofSeconds(30)), false);
@@ -51,7 +58,8 @@ class IdentResolverTest {
   /** What the wrapped git var prints in {@code dir}, date removed. */
   String gitVar(Path dir) throws IOException {
     GitRunner.Result r =
-        new GitRunner(wrapper.toString(), Duration.ofSeconds(30)).run(dir, "var", "GIT_COMMITTER_IDENT");
+        new GitRunner(wrapper.toString(), Duration.ofSeconds(30))
+            .run(dir, "var", "GIT_COMMITTER_IDENT");
     assertEquals(0, r.exitCode(), r.stderr());
     return r.stdoutText().strip().replaceAll("\\s+\\d+\\s+[+-]\\d+$", "");
   }
@@ -127,12 +135,14 @@ class IdentResolverTest {
       Preflight.Facts facts = preflight.check(repo).facts().orElseThrow();
       boolean viaFacts =
           IdentResolver.ownConfigMayChangeIdent(facts.dirs(), Optional.of(facts.ownConfig()));
-      assertEquals(IdentResolver.ownConfigMayChangeIdent(GitDirs.locate(repo)), viaFacts, repo.toString());
+      assertEquals(
+          IdentResolver.ownConfigMayChangeIdent(GitDirs.locate(repo)), viaFacts, repo.toString());
       answers.add(viaFacts);
     }
     assertEquals(List.of(false, true, true), answers);
     Preflight.Facts facts = preflight.check(local).facts().orElseThrow();
-    assertEquals(Optional.of(gitVar(local)),
+    assertEquals(
+        Optional.of(gitVar(local)),
         resolver.identFor(facts.dirs(), Optional.of(facts.ownConfig())));
   }
 
@@ -141,7 +151,8 @@ class IdentResolverTest {
     Path a = git.repoWithCommit(tmp.resolve("a"), "x", "x");
     git.git(a, "config", "user.name", "");
     GitRunner.Result direct =
-        new GitRunner(wrapper.toString(), Duration.ofSeconds(30)).run(a, "var", "GIT_COMMITTER_IDENT");
+        new GitRunner(wrapper.toString(), Duration.ofSeconds(30))
+            .run(a, "var", "GIT_COMMITTER_IDENT");
     assertTrue(direct.exitCode() != 0, "wrapped git var must fail here: " + direct.stdoutText());
     assertEquals(Optional.empty(), resolver.identFor(GitDirs.locate(a)));
   }
@@ -151,9 +162,12 @@ class IdentResolverTest {
     Path a = git.repoWithCommit(tmp.resolve("a"), "x", "x");
     git.git(a, "config", "user.email", "repo@test.invalid");
     JGitAnalyzer analyzer =
-        new JGitAnalyzer(JGitRuntime.install(), resolver, (repo, m) -> {
-          throw new AssertionError("metadata only");
-        });
+        new JGitAnalyzer(
+            JGitRuntime.install(),
+            resolver,
+            (repo, m) -> {
+              throw new AssertionError("metadata only");
+            });
     assertEquals(
         Optional.of("Fixture Person <repo@test.invalid>"),
         analyzer.analyze(a, new AnalysisOptions(false, true)).ident());

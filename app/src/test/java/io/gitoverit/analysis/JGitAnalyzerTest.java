@@ -32,7 +32,8 @@ class JGitAnalyzerTest {
   /** An analyzer whose work-tree pass reports a clean tree without conflicts. */
   static JGitAnalyzer metadataAnalyzer() {
     return new JGitAnalyzer(
-            JGitRuntime.install(), new IdentResolver(GitRunner.standard(), false),
+        JGitRuntime.install(),
+        new IdentResolver(GitRunner.standard(), false),
         (repo, mtime) -> new Worktree.Checked(0, 0, 0, 0, 0, 0, Optional.empty()));
   }
 
@@ -106,7 +107,8 @@ class JGitAnalyzerTest {
     Path clone = rc[1];
     RepoReport inSync = assertLikeGit(clone);
     assertEquals("origin/main", inSync.remote());
-    assertEquals(bare.toString().replaceAll("^/+", "").replaceAll("\\.git$", ""), inSync.remoteUrl());
+    assertEquals(
+        bare.toString().replaceAll("^/+", "").replaceAll("\\.git$", ""), inSync.remoteUrl());
 
     commit(clone, "a.txt", "a\n");
     commit(clone, "b.txt", "b\n");
@@ -121,8 +123,10 @@ class JGitAnalyzerTest {
     git.git(other, "push", "-q", "origin", "main");
     git.git(clone, "fetch", "-q");
     RepoReport diverged = assertLikeGit(clone);
-    String[] counts = git.git(clone, "rev-list", "--left-right", "--count", "main...origin/main")
-        .strip().split("\\s+");
+    String[] counts =
+        git.git(clone, "rev-list", "--left-right", "--count", "main...origin/main")
+            .strip()
+            .split("\\s+");
     assertEquals(Integer.parseInt(counts[0]), diverged.ahead());
     assertEquals(Integer.parseInt(counts[1]), diverged.behind());
     assertEquals(2, diverged.ahead());
@@ -150,7 +154,8 @@ class JGitAnalyzerTest {
       // A local branch and a tag named like the upstream: git names it remotes/origin/main.
       git.git(clone, "branch", "origin/main");
       git.git(clone, "tag", "origin/main");
-      assertEquals(GitStatusTruth.of(git, clone).upstream(),
+      assertEquals(
+          GitStatusTruth.of(git, clone).upstream(),
           Optional.of(Upstream.shorten(repo, "refs/remotes/origin/main")));
       assertEquals("remotes/origin/main", Upstream.shorten(repo, "refs/remotes/origin/main"));
     }
@@ -233,7 +238,8 @@ class JGitAnalyzerTest {
   void separateGitDir() throws Exception {
     Path repo = tmp.resolve("r");
     Files.createDirectories(repo);
-    git.git(repo, "init", "-q", "-b", "main", "--separate-git-dir", tmp.resolve("sep.git").toString());
+    git.git(
+        repo, "init", "-q", "-b", "main", "--separate-git-dir", tmp.resolve("sep.git").toString());
     commit(repo, "a.txt", "a\n");
     RepoReport r = assertLikeGit(repo);
     assertEquals("main", r.branch());
@@ -262,7 +268,8 @@ class JGitAnalyzerTest {
     Path repo = git.repoWithCommit(tmp.resolve("r"), "a.txt", "a\n");
     JGitAnalyzer failingWorktree =
         new JGitAnalyzer(
-            JGitRuntime.install(), new IdentResolver(GitRunner.standard(), false),
+            JGitRuntime.install(),
+            new IdentResolver(GitRunner.standard(), false),
             (r, m) -> {
               throw new AssertionError("work tree must not be read");
             });
@@ -276,7 +283,8 @@ class JGitAnalyzerTest {
     Path repo = git.repoWithCommit(tmp.resolve("r"), "a.txt", "a\n");
     JGitAnalyzer conflicted =
         new JGitAnalyzer(
-            JGitRuntime.install(), new IdentResolver(GitRunner.standard(), false),
+            JGitRuntime.install(),
+            new IdentResolver(GitRunner.standard(), false),
             (r, m) -> new Worktree.Checked(0, 0, 0, 1, 0, 0, Optional.empty()));
     assertTrue(conflicted.analyze(repo, AnalysisOptions.FULL).exceptional());
   }

@@ -40,8 +40,10 @@ class JGitRuntimeTest {
     GitFixture.write(repo, "a.txt", "changed\n");
   }
 
-  /** Every path under {@code root} with its modification time (a created and deleted probe
-   * file still changes its folder's time). */
+  /**
+   * Every path under {@code root} with its modification time (a created and deleted probe file
+   * still changes its folder's time).
+   */
   static Map<String, Long> snapshot(Path root) throws IOException {
     Map<String, Long> all = new TreeMap<>();
     try (Stream<Path> s = Files.walk(root)) {
@@ -57,10 +59,14 @@ class JGitRuntimeTest {
     String classpath =
         System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     List<String> cmd =
-        new java.util.ArrayList<>(List.of(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Duser.home=" + home, "-cp", classpath, NoTraceProbe.class.getName(),
-            repo.toString()));
+        new java.util.ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Duser.home=" + home,
+                "-cp",
+                classpath,
+                NoTraceProbe.class.getName(),
+                repo.toString()));
     cmd.addAll(List.of(extra));
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
     pb.environment().put("HOME", home.toString());
@@ -111,9 +117,12 @@ class JGitRuntimeTest {
 
     runtime.cover(repo);
     String resolution =
-        reader.getJGitConfig().getString(
-            ConfigConstants.CONFIG_FILESYSTEM_SECTION, JGitRuntime.configKeyOf(repo),
-            ConfigConstants.CONFIG_KEY_TIMESTAMP_RESOLUTION);
+        reader
+            .getJGitConfig()
+            .getString(
+                ConfigConstants.CONFIG_FILESYSTEM_SECTION,
+                JGitRuntime.configKeyOf(repo),
+                ConfigConstants.CONFIG_KEY_TIMESTAMP_RESOLUTION);
     assertNotNull(resolution);
     assertEquals(JGitRuntime.TIMESTAMP_RESOLUTION, resolution);
     // The frozen configs never report themselves outdated, so JGit never re-reads them.

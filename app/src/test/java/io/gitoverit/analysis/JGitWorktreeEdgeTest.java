@@ -49,16 +49,23 @@ class JGitWorktreeEdgeTest {
   private Path superWithSubmodule() {
     Path src = git.repoWithCommit(tmp.resolve("subsrc"), "f.txt", "a\nb\n");
     git.repoWithCommit(repo, "top.txt", "t\n");
-    git.git(repo, "-c", "protocol.file.allow=always", "submodule", "add", "-q",
-        src.toString(), "libs/sub");
+    git.git(
+        repo,
+        "-c",
+        "protocol.file.allow=always",
+        "submodule",
+        "add",
+        "-q",
+        src.toString(),
+        "libs/sub");
     git.git(repo, "commit", "-qm", "add submodule");
     return repo.resolve("libs/sub");
   }
 
   /**
-   * A tracked file, and a tracked link, replaced by folders holding new files: git status shows
-   * the deletions and no untracked entry (the folder's name is in the index), though a new file
-   * beside them still counts.
+   * A tracked file, and a tracked link, replaced by folders holding new files: git status shows the
+   * deletions and no untracked entry (the folder's name is in the index), though a new file beside
+   * them still counts.
    */
   @Test
   void aFolderWhereTheIndexHasAFileHidesItsUntrackedFilesAsInGit() throws IOException {
@@ -117,8 +124,15 @@ class JGitWorktreeEdgeTest {
   void stagedNewSubmoduleAndDeinitialisedOne() {
     Path src = git.repoWithCommit(tmp.resolve("subsrc"), "f.txt", "a\n");
     git.repoWithCommit(repo, "top.txt", "t\n");
-    git.git(repo, "-c", "protocol.file.allow=always", "submodule", "add", "-q",
-        src.toString(), "staged");
+    git.git(
+        repo,
+        "-c",
+        "protocol.file.allow=always",
+        "submodule",
+        "add",
+        "-q",
+        src.toString(),
+        "staged");
     assertSameAsGit();
     git.git(repo, "commit", "-qm", "sub");
     git.git(repo, "submodule", "deinit", "-q", "-f", "staged");
@@ -249,14 +263,17 @@ class JGitWorktreeEdgeTest {
   private static Map<String, String> snapshot(Path dir) throws IOException {
     Map<String, String> out = new TreeMap<>();
     try (Stream<Path> files = Files.walk(dir)) {
-      files.filter(Files::isRegularFile).forEach(p -> out.put(dir.relativize(p).toString(), hash(p)));
+      files
+          .filter(Files::isRegularFile)
+          .forEach(p -> out.put(dir.relativize(p).toString(), hash(p)));
     }
     return out;
   }
 
   private static String hash(Path p) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p)));
+      return HexFormat.of()
+          .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (java.security.NoSuchAlgorithmException e) {

@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Differential tests: for each work-tree state, the JGit scan must give exactly the numbers
- * {@code git status --porcelain=v2}, {@code git diff --numstat [--cached]} and {@code git
- * ls-files} + stat give for the same repository.
+ * Differential tests: for each work-tree state, the JGit scan must give exactly the numbers {@code
+ * git status --porcelain=v2}, {@code git diff --numstat [--cached]} and {@code git ls-files} + stat
+ * give for the same repository.
  */
 class JGitWorktreeTest {
   @TempDir Path tmp;
@@ -44,8 +44,16 @@ class JGitWorktreeTest {
   }
 
   private static void assertCounts(Worktree.Checked expected, Worktree.Checked actual) {
-    assertEquals(expected, new Worktree.Checked(actual.modified(), actual.untracked(),
-        actual.deleted(), actual.conflicts(), actual.additions(), actual.deletions(), null));
+    assertEquals(
+        expected,
+        new Worktree.Checked(
+            actual.modified(),
+            actual.untracked(),
+            actual.deleted(),
+            actual.conflicts(),
+            actual.additions(),
+            actual.deletions(),
+            null));
   }
 
   @Test
@@ -247,8 +255,17 @@ class JGitWorktreeTest {
   @Test
   void folderRemovedFromIndexButOnDiskIsUntrackedOnce() {
     git.repoWithCommit(
-        repo, "keep.txt", "k\n", "gone/a.txt", "a\n", "gone/b.txt", "b\n", ".gitignore", "*.o\n",
-        "x.o", "forced\n");
+        repo,
+        "keep.txt",
+        "k\n",
+        "gone/a.txt",
+        "a\n",
+        "gone/b.txt",
+        "b\n",
+        ".gitignore",
+        "*.o\n",
+        "x.o",
+        "forced\n");
     git.git(repo, "add", "-f", "x.o");
     git.git(repo, "commit", "-qm", "force-add an ignored file");
     git.git(repo, "rm", "-r", "-q", "--cached", "gone", "x.o");
@@ -287,8 +304,15 @@ class JGitWorktreeTest {
   @Test
   void weirdAsciiFileNames() {
     git.repoWithCommit(
-        repo, "with space.txt", "1\n", "new\nline.txt", "3\n", "tab\there.txt", "4\n",
-        "quote\".txt", "5\n");
+        repo,
+        "with space.txt",
+        "1\n",
+        "new\nline.txt",
+        "3\n",
+        "tab\there.txt",
+        "4\n",
+        "quote\".txt",
+        "5\n");
     append(repo, "with space.txt", "more\n");
     delete(repo.resolve("new\nline.txt"));
     git.git(repo, "mv", "tab\there.txt", "re named.txt");
@@ -298,17 +322,23 @@ class JGitWorktreeTest {
   }
 
   /**
-   * Unicode names are made by git itself (a patch names them in C quoting), so the test does
-   * not depend on the JVM's file-name encoding; the scan must then either match git or, when
-   * the JVM cannot decode such names (a C locale), refuse rather than guess.
+   * Unicode names are made by git itself (a patch names them in C quoting), so the test does not
+   * depend on the JVM's file-name encoding; the scan must then either match git or, when the JVM
+   * cannot decode such names (a C locale), refuse rather than guess.
    */
   @Test
   void unicodeFileNamesMatchGitOrAreRefused() throws IOException {
     git.repoWithCommit(repo, "a.txt", "a\n");
     String name = "\\303\\274n\\303\\257 c\\303\\266d\\303\\251 \\342\\230\\203.txt";
     String patch =
-        "diff --git \"a/" + name + "\" \"b/" + name + "\"\nnew file mode 100644\n"
-            + "--- /dev/null\n+++ \"b/" + name + "\"\n@@ -0,0 +1,2 @@\n+1\n+2\n";
+        "diff --git \"a/"
+            + name
+            + "\" \"b/"
+            + name
+            + "\"\nnew file mode 100644\n"
+            + "--- /dev/null\n+++ \"b/"
+            + name
+            + "\"\n@@ -0,0 +1,2 @@\n+1\n+2\n";
     Files.writeString(tmp.resolve("names.patch"), patch);
     git.git(repo, "apply", "--index", tmp.resolve("names.patch").toString());
     git.git(repo, "commit", "-qm", "unicode name");

@@ -35,7 +35,8 @@ final class LoopbackServers {
     }
 
     private void serve() {
-      try (Socket s = server.accept(); InputStream in = s.getInputStream()) {
+      try (Socket s = server.accept();
+          InputStream in = s.getInputStream()) {
         accepted.countDown();
         byte[] buf = new byte[4096];
         while (in.read(buf) >= 0) {
@@ -63,13 +64,16 @@ final class LoopbackServers {
 
   /** An HTTP server that answers every request with 401 and a Basic challenge. */
   static HttpServer unauthorized() throws IOException {
-    HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    http.createContext("/", exchange -> {
-      exchange.getRequestBody().readAllBytes();
-      exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"gitoverit test\"");
-      exchange.sendResponseHeaders(401, -1);
-      exchange.close();
-    });
+    HttpServer http =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    http.createContext(
+        "/",
+        exchange -> {
+          exchange.getRequestBody().readAllBytes();
+          exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"gitoverit test\"");
+          exchange.sendResponseHeaders(401, -1);
+          exchange.close();
+        });
     http.start();
     return http;
   }

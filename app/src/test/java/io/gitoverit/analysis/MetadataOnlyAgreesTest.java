@@ -28,7 +28,9 @@ class MetadataOnlyAgreesTest {
     tmp = tmp.toRealPath();
     fixture = new GitFixture(tmp);
     GitRunner runner = FixtureGit.runner(fixture);
-    hybrid = new HybridAnalyzer(new JGitAnalyzer(JGitRuntime.install(), runner), new GitCliAnalyzer(runner));
+    hybrid =
+        new HybridAnalyzer(
+            new JGitAnalyzer(JGitRuntime.install(), runner), new GitCliAnalyzer(runner));
   }
 
   static Stream<Scenarios.Case> cases() {

@@ -16,10 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A submodule of a submodule whose own config names a clean filter: JGit would walk that level
- * with its own iterators. The analysis refuses a submodule holding submodules before that walk
- * (their untracked files would follow JGit's rules, not git's), and the file-system guard
- * stays as the net beneath; either way the program never runs.
+ * A submodule of a submodule whose own config names a clean filter: JGit would walk that level with
+ * its own iterators. The analysis refuses a submodule holding submodules before that walk (their
+ * untracked files would follow JGit's rules, not git's), and the file-system guard stays as the net
+ * beneath; either way the program never runs.
  */
 class NestedSubmoduleSafetyTest {
   @TempDir Path tmp;
@@ -34,8 +34,9 @@ class NestedSubmoduleSafetyTest {
     fixture = new GitFixture(tmp);
     runner = FixtureGit.runner(fixture);
     marker = tmp.resolve("deep-filter-ran");
-    Path inner = fixture.repoWithCommit(tmp.resolve("inner"), ".gitattributes", "*.txt filter=deep\n",
-        "f.txt", "hello\n");
+    Path inner =
+        fixture.repoWithCommit(
+            tmp.resolve("inner"), ".gitattributes", "*.txt filter=deep\n", "f.txt", "hello\n");
     Path middle = fixture.repoWithCommit(tmp.resolve("middle"), "m.txt", "m\n");
     fixture.git(middle, "submodule", "add", "-q", inner.toString(), "inner");
     fixture.commitAll(middle, "add inner");
@@ -51,18 +52,23 @@ class NestedSubmoduleSafetyTest {
 
   @Test
   void jgitRefusesInsteadOfRunningTheFilter() {
-    JGitUnsupportedException e = assertThrows(JGitUnsupportedException.class,
-        () -> new JGitAnalyzer(JGitRuntime.install(), runner).read(root, AnalysisOptions.FULL));
-    assertTrue(e.getMessage().contains("submodules of its own")
-        || e.getMessage().contains("JGit would run"), e.getMessage());
+    JGitUnsupportedException e =
+        assertThrows(
+            JGitUnsupportedException.class,
+            () -> new JGitAnalyzer(JGitRuntime.install(), runner).read(root, AnalysisOptions.FULL));
+    assertTrue(
+        e.getMessage().contains("submodules of its own")
+            || e.getMessage().contains("JGit would run"),
+        e.getMessage());
     assertFalse(Files.exists(marker), "the nested submodule's filter must not run");
   }
 
   @Test
   void theScanAnswersLikeGitWithoutRunningTheFilter() throws Exception {
     GitCliAnalyzer gitEngine = new GitCliAnalyzer(runner);
-    RepoReport report = new HybridAnalyzer(new JGitAnalyzer(JGitRuntime.install(), runner), gitEngine)
-        .analyze(root, AnalysisOptions.FULL);
+    RepoReport report =
+        new HybridAnalyzer(new JGitAnalyzer(JGitRuntime.install(), runner), gitEngine)
+            .analyze(root, AnalysisOptions.FULL);
     assertEquals("git", report.engine());
     assertEquals("1s", StatusSummary.text(report));
     assertFalse(Files.exists(marker), "the nested submodule's filter must not run");

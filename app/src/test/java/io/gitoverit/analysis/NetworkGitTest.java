@@ -14,10 +14,13 @@ class NetworkGitTest {
       value = {
         "fatal: Not possible to fast-forward, aborting."
             + " | not fast-forward: fatal: Not possible to fast-forward, aborting.",
-        "To /r.git\\n ! [rejected]        HEAD -> main (fetch first)\\nerror: failed to push some refs to '/r.git'"
-            + " | rejected: ! [rejected]        HEAD -> main (fetch first)",
-        "git@example.invalid: Permission denied (publickey).\\nfatal: Could not read from remote repository."
-            + " | authentication needed: git@example.invalid: Permission denied (publickey).",
+        "To /r.git\\n"
+            + " ! [rejected]        HEAD -> main (fetch first)\\n"
+            + "error: failed to push some refs to '/r.git' | rejected: ! [rejected]        HEAD ->"
+            + " main (fetch first)",
+        "git@example.invalid: Permission denied (publickey).\\n"
+            + "fatal: Could not read from remote repository. | authentication needed:"
+            + " git@example.invalid: Permission denied (publickey).",
         "Host key verification failed.\\nfatal: Could not read from remote repository."
             + " | authentication needed: Host key verification failed.",
         "warning: x\\nfatal: unable to access 'https://h/r/': Could not resolve host: h"

@@ -153,12 +153,18 @@ class PreflightTest {
     assertEquals(Optional.of("large index (50001 entries)"), Preflight.indexReason(index));
     // ...one byte less, and the header lies about the file.
     writeSparse(index, header(0x44495243, 2, over), 12 + 64L * over + 19);
-    assertEquals(Optional.of("corrupt index: claims 50001 entries, more than its "
-        + (12 + 64L * over + 19) + " bytes can hold"), Preflight.indexReason(index));
+    assertEquals(
+        Optional.of(
+            "corrupt index: claims 50001 entries, more than its "
+                + (12 + 64L * over + 19)
+                + " bytes can hold"),
+        Preflight.indexReason(index));
     Files.write(index, header(0x44495243, 5, 1));
-    assertEquals(Optional.of("corrupt index: unknown index version 5"), Preflight.indexReason(index));
+    assertEquals(
+        Optional.of("corrupt index: unknown index version 5"), Preflight.indexReason(index));
     Files.write(index, header(0x12345678, 2, 1));
-    assertEquals(Optional.of("corrupt index: not a git index (bad signature)"),
+    assertEquals(
+        Optional.of("corrupt index: not a git index (bad signature)"),
         Preflight.indexReason(index));
   }
 
@@ -166,13 +172,14 @@ class PreflightTest {
   void aZeroFilledIndexIsJudgedByItsHeader() throws Exception {
     Path index = tmp.resolve("index");
     writeSparse(index, new byte[0], 1L << 30);
-    assertEquals(Optional.of("corrupt index: not a git index (bad signature)"),
+    assertEquals(
+        Optional.of("corrupt index: not a git index (bad signature)"),
         Preflight.indexReason(index));
   }
 
   /**
-   * JGit allocates what an extension's size claims before reading it: a TREE extension that
-   * claims more than the file holds goes to git, which reports the damage.
+   * JGit allocates what an extension's size claims before reading it: a TREE extension that claims
+   * more than the file holds goes to git, which reports the damage.
    */
   @Test
   void anExtensionLargerThanTheFileGoesToGit() throws Exception {
@@ -182,8 +189,10 @@ class PreflightTest {
     assertTrue(tree > 0, "git wrote a cache tree");
     ByteBuffer.wrap(b).putInt(tree + 4, Integer.MAX_VALUE);
     Files.write(index, b);
-    assertEquals("corrupt index: extension TREE claims 2147483647 bytes, more than the rest of"
-        + " the file", reason());
+    assertEquals(
+        "corrupt index: extension TREE claims 2147483647 bytes, more than the rest of"
+            + " the file",
+        reason());
   }
 
   @Test

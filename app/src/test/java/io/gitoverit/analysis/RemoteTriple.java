@@ -4,8 +4,8 @@ import io.gitoverit.testing.GitFixture;
 import java.nio.file.Path;
 
 /**
- * Upstream's PullSafe/PushSafe set-up: a bare remote with one commit on main, and two clones of
- * it, {@code local} (the one under test) and {@code other} (a colleague who pushes).
+ * Upstream's PullSafe/PushSafe set-up: a bare remote with one commit on main, and two clones of it,
+ * {@code local} (the one under test) and {@code other} (a colleague who pushes).
  */
 record RemoteTriple(GitFixture f, Path remote, Path local, Path other) {
 

@@ -19,18 +19,25 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Remotes that hang or ask for credentials, served on 127.0.0.1: an action must end, never
- * prompt, and leave no process behind. The JUnit timeouts only guard the build; the assertions
- * are about what the report says and what the server saw.
+ * Remotes that hang or ask for credentials, served on 127.0.0.1: an action must end, never prompt,
+ * and leave no process behind. The JUnit timeouts only guard the build; the assertions are about
+ * what the report says and what the server saw.
  */
 class SafeSyncNetworkTest {
   @TempDir Path tmp;
 
   /** The test's git never goes through a proxy, so loopback stays loopback. */
   static GitRunner loopbackGit() {
-    return GitRunner.standard().withEnvironment(
-        Map.of("NO_PROXY", "127.0.0.1,localhost", "no_proxy", "127.0.0.1,localhost"),
-        Set.of("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "all_proxy"));
+    return GitRunner.standard()
+        .withEnvironment(
+            Map.of("NO_PROXY", "127.0.0.1,localhost", "no_proxy", "127.0.0.1,localhost"),
+            Set.of(
+                "http_proxy",
+                "https_proxy",
+                "HTTP_PROXY",
+                "HTTPS_PROXY",
+                "ALL_PROXY",
+                "all_proxy"));
   }
 
   Path cloneWithRemote(String url) {
@@ -42,7 +49,8 @@ class SafeSyncNetworkTest {
 
   static RepoReport fetch(GitRunner git, Path repo, Duration limit) throws AnalysisException {
     SyncPlan plan = SyncPlan.of(true, false, false).withTimeout(limit);
-    return new SafeSync(new GitCliAnalyzer(git), git, plan, 1, Map.of()).analyze(repo, AnalysisOptions.FULL);
+    return new SafeSync(new GitCliAnalyzer(git), git, plan, 1, Map.of())
+        .analyze(repo, AnalysisOptions.FULL);
   }
 
   @ParameterizedTest
@@ -54,7 +62,8 @@ class SafeSyncNetworkTest {
       RepoReport r = fetch(loopbackGit(), repo, Duration.ofSeconds(2));
       assertTrue(server.wasContacted());
       assertTrue(r.sync().fetchFailed());
-      assertEquals("fetch failed: timed out after 2 s (git and its helpers were stopped)",
+      assertEquals(
+          "fetch failed: timed out after 2 s (git and its helpers were stopped)",
           r.sync().detail().orElseThrow());
       assertEquals("main", r.branch(), "the repository is still reported");
       // For http the connection belongs to git-remote-http, a child of git: it closes only if
@@ -69,12 +78,16 @@ class SafeSyncNetworkTest {
     HttpServer http = LoopbackServers.unauthorized();
     try {
       Path marker = tmp.resolve("askpass-ran");
-      Path askpass = GitFixture.write(tmp, "askpass.sh", "#!/bin/sh\ntouch '" + marker + "'\necho secret\n");
+      Path askpass =
+          GitFixture.write(tmp, "askpass.sh", "#!/bin/sh\ntouch '" + marker + "'\necho secret\n");
       assertTrue(askpass.toFile().setExecutable(true));
       Path repo = cloneWithRemote("http://127.0.0.1:" + http.getAddress().getPort() + "/r.git");
       new GitFixture(tmp).git(repo, "config", "core.askPass", askpass.toString());
-      GitRunner git = loopbackGit().withEnvironment(
-          Map.of("GIT_ASKPASS", askpass.toString(), "SSH_ASKPASS", askpass.toString()), Set.of());
+      GitRunner git =
+          loopbackGit()
+              .withEnvironment(
+                  Map.of("GIT_ASKPASS", askpass.toString(), "SSH_ASKPASS", askpass.toString()),
+                  Set.of());
 
       RepoReport r = fetch(git, repo, Duration.ofSeconds(50));
 

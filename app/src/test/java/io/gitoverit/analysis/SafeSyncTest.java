@@ -152,7 +152,9 @@ class SafeSyncTest {
     assertEquals(0, r.ahead(), "status re-read after the push");
     assertEquals("U", StatusSummary.text(r));
     assertEquals(t.rev(t.local(), "HEAD"), t.rev(t.remote(), "refs/heads/main"));
-    assertEquals("refs/heads/main " + t.rev(t.local(), "HEAD") + "\n", t.refs(t.remote()),
+    assertEquals(
+        "refs/heads/main " + t.rev(t.local(), "HEAD") + "\n",
+        t.refs(t.remote()),
         "no local-only branch created on the remote");
   }
 
@@ -215,7 +217,9 @@ class SafeSyncTest {
 
   @Test
   void aPushTheRemoteRejectsIsReportedWithItsReason() throws Exception {
-    Path hook = GitFixture.write(t.remote(), "hooks/pre-receive", "#!/bin/sh\necho 'no pushes today' >&2\nexit 1\n");
+    Path hook =
+        GitFixture.write(
+            t.remote(), "hooks/pre-receive", "#!/bin/sh\necho 'no pushes today' >&2\nexit 1\n");
     assertTrue(hook.toFile().setExecutable(true));
     t.commit(t.local(), "local.txt", "local\n");
     String remoteBefore = t.refs(t.remote());
@@ -240,7 +244,8 @@ class SafeSyncTest {
     assertFalse(r.sync().pulled());
     assertFalse(r.sync().pullFailed());
     assertEquals(1, r.behind());
-    assertTrue(r.sync().detail().orElseThrow().startsWith("fetch failed: "), r.sync().detail().get());
+    assertTrue(
+        r.sync().detail().orElseThrow().startsWith("fetch failed: "), r.sync().detail().get());
     assertEquals(before, t.rev(t.local(), "HEAD"));
   }
 

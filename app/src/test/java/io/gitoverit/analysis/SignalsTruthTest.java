@@ -69,9 +69,18 @@ class SignalsTruthTest {
   }
 
   /** The signals compared, with the branch a rebase or bisect works on. */
-  record Facts(int stashes, boolean upstreamGone, Optional<String> operation,
-      Optional<String> operationBranch, int conflicts, boolean unborn, OptionalLong commitTime,
-      Optional<String> subject, int unpushed, int noUpstream, int gone) {}
+  record Facts(
+      int stashes,
+      boolean upstreamGone,
+      Optional<String> operation,
+      Optional<String> operationBranch,
+      int conflicts,
+      boolean unborn,
+      OptionalLong commitTime,
+      Optional<String> subject,
+      int unpushed,
+      int noUpstream,
+      int gone) {}
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
@@ -98,28 +107,46 @@ class SignalsTruthTest {
 
   private static Facts facts(RepoReport r) {
     Signals s = r.signals();
-    Optional<String> branch = s.operation()
-        .filter(o -> o.name().equals("rebase") || o.name().equals("bisect"))
-        .flatMap(Signals.Operation::branch);
-    return new Facts(s.stashes(), s.upstreamGone(), s.operation().map(Signals.Operation::name),
-        branch, s.conflicts(), s.unborn(), s.commitTime(), s.commitSubject(),
-        s.branchesUnpushed(), s.branchesNoUpstream(), s.branchesGone());
+    Optional<String> branch =
+        s.operation()
+            .filter(o -> o.name().equals("rebase") || o.name().equals("bisect"))
+            .flatMap(Signals.Operation::branch);
+    return new Facts(
+        s.stashes(),
+        s.upstreamGone(),
+        s.operation().map(Signals.Operation::name),
+        branch,
+        s.conflicts(),
+        s.unborn(),
+        s.commitTime(),
+        s.commitSubject(),
+        s.branchesUnpushed(),
+        s.branchesNoUpstream(),
+        s.branchesGone());
   }
 
   /** What git's own commands say. */
   private Facts truth(Path root) {
     int stashes = (int) fixture.git(root, "stash", "list").lines().count();
     GitFixture.Result symbolic = fixture.tryGit(root, "symbolic-ref", "-q", "HEAD");
-    Optional<String> headRef = symbolic.exitCode() == 0
-        ? Optional.of(symbolic.stdout().strip()) : Optional.empty();
-    boolean born = fixture.tryGit(root, "rev-parse", "-q", "--verify", "HEAD^{commit}").exitCode() == 0;
+    Optional<String> headRef =
+        symbolic.exitCode() == 0 ? Optional.of(symbolic.stdout().strip()) : Optional.empty();
+    boolean born =
+        fixture.tryGit(root, "rev-parse", "-q", "--verify", "HEAD^{commit}").exitCode() == 0;
     boolean unborn = headRef.isPresent() && !born;
     int unpushed = 0;
     int noUpstream = 0;
     int gone = 0;
     boolean upstreamGone = false;
-    for (String line : fixture.git(root, "for-each-ref",
-        "--format=%(refname)%00%(upstream)%00%(upstream:track)", "refs/heads").lines().toList()) {
+    for (String line :
+        fixture
+            .git(
+                root,
+                "for-each-ref",
+                "--format=%(refname)%00%(upstream)%00%(upstream:track)",
+                "refs/heads")
+            .lines()
+            .toList()) {
       String[] f = line.split("\0", -1);
       boolean head = headRef.equals(Optional.of(f[0]));
       if (f[1].isEmpty()) {
@@ -135,8 +162,10 @@ class SignalsTruthTest {
       // for-each-ref lists no unborn branch: its upstream is gone when configured but missing
       String b = headRef.get().substring("refs/heads/".length());
       boolean configured = fixture.tryGit(root, "config", "branch." + b + ".merge").exitCode() == 0;
-      upstreamGone = configured
-          && fixture.tryGit(root, "rev-parse", "-q", "--verify", b + "@{upstream}").exitCode() != 0;
+      upstreamGone =
+          configured
+              && fixture.tryGit(root, "rev-parse", "-q", "--verify", b + "@{upstream}").exitCode()
+                  != 0;
     }
     Set<String> unmerged = new LinkedHashSet<>();
     for (String entry : fixture.git(root, "ls-files", "-u", "-z").split("\0")) {
@@ -154,8 +183,18 @@ class SignalsTruthTest {
     }
     String status = fixture.git(root, "status");
     Optional<String> operation = operation(status);
-    return new Facts(stashes, upstreamGone, operation, operationBranch(status), unmerged.size(),
-        unborn, time, subject, unpushed, noUpstream, gone);
+    return new Facts(
+        stashes,
+        upstreamGone,
+        operation,
+        operationBranch(status),
+        unmerged.size(),
+        unborn,
+        time,
+        subject,
+        unpushed,
+        noUpstream,
+        gone);
   }
 
   /**
@@ -164,11 +203,19 @@ class SignalsTruthTest {
    */
   static Optional<String> operation(String status) {
     Map<String, List<String>> says = new java.util.LinkedHashMap<>();
-    says.put("rebase", List.of("You are currently rebasing", "rebase in progress",
-        "You are currently editing a commit while rebasing", "You are currently splitting"));
+    says.put(
+        "rebase",
+        List.of(
+            "You are currently rebasing",
+            "rebase in progress",
+            "You are currently editing a commit while rebasing",
+            "You are currently splitting"));
     says.put("am", List.of("You are in the middle of an am session"));
-    says.put("merge", List.of("git merge --abort", "All conflicts fixed but you are still merging"));
-    says.put("cherry-pick", List.of("You are currently cherry-picking", "Cherry-pick currently in progress"));
+    says.put(
+        "merge", List.of("git merge --abort", "All conflicts fixed but you are still merging"));
+    says.put(
+        "cherry-pick",
+        List.of("You are currently cherry-picking", "Cherry-pick currently in progress"));
     says.put("revert", List.of("You are currently reverting", "Revert currently in progress"));
     says.put("bisect", List.of("You are currently bisecting"));
     for (Map.Entry<String, List<String>> e : says.entrySet()) {
@@ -181,8 +228,8 @@ class SignalsTruthTest {
 
   /** The branch git status says a rebase or bisect works on. */
   static Optional<String> operationBranch(String status) {
-    for (String start : List.of("rebasing branch '",
-        "You are currently bisecting, started from branch '")) {
+    for (String start :
+        List.of("rebasing branch '", "You are currently bisecting, started from branch '")) {
       int at = status.indexOf(start);
       if (at >= 0) {
         int from = at + start.length();
@@ -206,7 +253,10 @@ class SignalsTruthTest {
     return dir;
   }
 
-  /** main in sync; an unpushed branch, one without upstream, one whose upstream is gone, a local one. */
+  /**
+   * main in sync; an unpushed branch, one without upstream, one whose upstream is gone, a local
+   * one.
+   */
   static Path branches(GitFixture f, Path dir) {
     MoreScenarios.trackingSync(f, dir);
     f.git(dir, "checkout", "-q", "-b", "ahead", "--track", "origin/main");
@@ -238,7 +288,8 @@ class SignalsTruthTest {
     f.commitAll(dir, "one");
     write(dir, "README.md", "two\n");
     f.commitAll(dir, "two");
-    String patches = f.git(dir, "format-patch", "-2", "-o", dir.resolveSibling("am-patches").toString());
+    String patches =
+        f.git(dir, "format-patch", "-2", "-o", dir.resolveSibling("am-patches").toString());
     f.git(dir, "reset", "-q", "--hard", "HEAD~2");
     write(dir, "README.md", "conflicting\n");
     f.commitAll(dir, "conflicting");
@@ -281,14 +332,19 @@ class SignalsTruthTest {
     return dir;
   }
 
-  /** A message git commit would clean up: leading blank lines, trailing blanks, a long first paragraph. */
+  /**
+   * A message git commit would clean up: leading blank lines, trailing blanks, a long first
+   * paragraph.
+   */
   static Path subjectVerbatim(GitFixture f, Path dir) {
     Scenarios.clean(f, dir);
     try {
-      Path message = Files.writeString(dir.resolveSibling("message"),
-          "\n\n  First line  \t\nsecond line\r\n   \nbody\n");
+      Path message =
+          Files.writeString(
+              dir.resolveSibling("message"), "\n\n  First line  \t\nsecond line\r\n   \nbody\n");
       String tree = f.git(dir, "rev-parse", "HEAD^{tree}").strip();
-      String commit = f.git(dir, "commit-tree", tree, "-p", "HEAD", "-F", message.toString()).strip();
+      String commit =
+          f.git(dir, "commit-tree", tree, "-p", "HEAD", "-F", message.toString()).strip();
       f.git(dir, "update-ref", "refs/heads/main", commit);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Untracked files and nested repositories as git counts them (dir.c's rules), each case built
- * with git: first git's own answer is pinned (so a case cannot pass vacuously if git changed),
- * then the JGit scan must equal git's porcelain v2, numstat and ls-files mtime.
+ * Untracked files and nested repositories as git counts them (dir.c's rules), each case built with
+ * git: first git's own answer is pinned (so a case cannot pass vacuously if git changed), then the
+ * JGit scan must equal git's porcelain v2, numstat and ls-files mtime.
  */
 class UntrackedLikeGitTest {
   private static final byte[] BOM = {(byte) 0xef, (byte) 0xbb, (byte) 0xbf};
@@ -185,8 +185,8 @@ class UntrackedLikeGitTest {
     }
     write(repo, "sub/.git", "junk\n");
     assertEquals(128, git.tryGit(repo, "status", "--porcelain=v2").exitCode(), "git stops here");
-    org.junit.jupiter.api.Assertions.assertThrows(JGitUnsupportedException.class,
-        () -> GitTruth.scan(repo, false));
+    org.junit.jupiter.api.Assertions.assertThrows(
+        JGitUnsupportedException.class, () -> GitTruth.scan(repo, false));
   }
 
   // 6. A folder with tracked files that became a repository is an ordinary folder.

@@ -27,9 +27,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The reader against git's own view of the same branches: {@code for-each-ref}'s upstream
- * tracking ({@code ahead 2, behind 1}, {@code gone}), work tree paths and HEAD mark, and {@code
- * git status} in each checked-out work tree.
+ * The reader against git's own view of the same branches: {@code for-each-ref}'s upstream tracking
+ * ({@code ahead 2, behind 1}, {@code gone}), work tree paths and HEAD mark, and {@code git status}
+ * in each checked-out work tree.
  */
 class BranchReaderTest {
   @TempDir static Path tmp;
@@ -40,7 +40,9 @@ class BranchReaderTest {
 
   static RepoAnalyzer analyzer() {
     GitRunner git = GitRunner.standard();
-    return new HybridAnalyzer(new JGitAnalyzer(JGitRuntime.install(), git), new GitCliAnalyzer(git),
+    return new HybridAnalyzer(
+        new JGitAnalyzer(JGitRuntime.install(), git),
+        new GitCliAnalyzer(git),
         HybridAnalyzer.RoutingLog.NONE);
   }
 
@@ -54,13 +56,19 @@ class BranchReaderTest {
     states = new BranchStates(fx, tmp);
     BranchReader reader = reader();
     List<BranchReport> reports = reader.read(reader.root(states.repo));
-    byName = reports.stream().collect(Collectors.toMap(BranchReport::branch, r -> r,
-        (a, b) -> a, LinkedHashMap::new));
+    byName =
+        reports.stream()
+            .collect(
+                Collectors.toMap(BranchReport::branch, r -> r, (a, b) -> a, LinkedHashMap::new));
     truth = new LinkedHashMap<>();
-    String listing = fx.git(states.repo, "for-each-ref", "--format=%(refname:short)%00"
-        + "%(upstream:short)%00%(upstream:track,nobracket)%00%(worktreepath)%00%(HEAD)%00"
-        + "%(objectname)%00%(authorname) %(authoremail)%00%(subject)%00%(committerdate:unix)",
-        "refs/heads");
+    String listing =
+        fx.git(
+            states.repo,
+            "for-each-ref",
+            "--format=%(refname:short)%00"
+                + "%(upstream:short)%00%(upstream:track,nobracket)%00%(worktreepath)%00%(HEAD)%00%(objectname)%00%(authorname)"
+                + " %(authoremail)%00%(subject)%00%(committerdate:unix)",
+            "refs/heads");
     for (String line : listing.split("\n")) {
       String[] f = line.split("\0", -1);
       truth.put(f[0], f);
@@ -70,8 +78,23 @@ class BranchReaderTest {
   @Test
   void everyBranchOnceInGitsOrder() {
     assertEquals(List.copyOf(truth.keySet()), List.copyOf(byName.keySet()));
-    assertTrue(byName.keySet().containsAll(List.of("ahead", "behind", "both", "gone", "lonely",
-        "local-up", "feature/x", "caf\u00e9", "\u65e5\u672c", "wt-clean", "wt-dirty", "main")));
+    assertTrue(
+        byName
+            .keySet()
+            .containsAll(
+                List.of(
+                    "ahead",
+                    "behind",
+                    "both",
+                    "gone",
+                    "lonely",
+                    "local-up",
+                    "feature/x",
+                    "caf\u00e9",
+                    "\u65e5\u672c",
+                    "wt-clean",
+                    "wt-dirty",
+                    "main")));
   }
 
   @Test
@@ -89,7 +112,8 @@ class BranchReaderTest {
     }
     // The fixture really holds each state.
     assertEquals(List.of(2, 0), List.of(byName.get("ahead").ahead(), byName.get("ahead").behind()));
-    assertEquals(List.of(0, 1), List.of(byName.get("behind").ahead(), byName.get("behind").behind()));
+    assertEquals(
+        List.of(0, 1), List.of(byName.get("behind").ahead(), byName.get("behind").behind()));
     assertEquals(List.of(1, 1), List.of(byName.get("both").ahead(), byName.get("both").behind()));
     assertTrue(byName.get("gone").gone());
     assertEquals("main", byName.get("local-up").upstream());
@@ -117,10 +141,15 @@ class BranchReaderTest {
       assertEquals(f[7], r.subject(), e.getKey());
       assertEquals(Long.parseLong(f[8]), r.date(), e.getKey());
       assertEquals(f[4].equals("*"), r.current(), e.getKey());
-      Optional<Path> wt = f[3].isEmpty() ? Optional.empty() : Optional.of(Path.of(f[3]).toRealPath());
+      Optional<Path> wt =
+          f[3].isEmpty() ? Optional.empty() : Optional.of(Path.of(f[3]).toRealPath());
       assertEquals(wt, r.worktreePath(), e.getKey());
-      String shown = wt.isEmpty() ? "-"
-          : wt.get().equals(states.repo.toRealPath()) ? "here" : parent.relativize(wt.get()).toString();
+      String shown =
+          wt.isEmpty()
+              ? "-"
+              : wt.get().equals(states.repo.toRealPath())
+                  ? "here"
+                  : parent.relativize(wt.get()).toString();
       assertEquals(shown, r.worktreeDisplay(), e.getKey());
     }
     assertEquals("here", byName.get("main").worktreeDisplay());
@@ -136,10 +165,11 @@ class BranchReaderTest {
         assertFalse(r.dirty(), r.branch());
         continue;
       }
-      List<String> porcelain = fx.git(r.worktreePath().get(), "status", "--porcelain")
-          .lines().toList();
+      List<String> porcelain =
+          fx.git(r.worktreePath().get(), "status", "--porcelain").lines().toList();
       long untracked = porcelain.stream().filter(l -> l.startsWith("??")).count();
-      long modified = porcelain.stream().filter(l -> !l.startsWith("??") && l.contains("M")).count();
+      long modified =
+          porcelain.stream().filter(l -> !l.startsWith("??") && l.contains("M")).count();
       assertEquals(untracked, r.untracked(), r.branch());
       assertEquals(modified, r.modified(), r.branch());
       assertEquals(!porcelain.isEmpty(), r.dirty(), r.branch());
@@ -160,8 +190,11 @@ class BranchReaderTest {
     fx.git(states.repo, "remote", "set-url", "--push", "origin", "git@example.invalid:o/r.git");
     try {
       BranchReader reader = reader();
-      BranchReport ahead = reader.read(states.repo).stream()
-          .filter(r -> r.branch().equals("ahead")).findFirst().orElseThrow();
+      BranchReport ahead =
+          reader.read(states.repo).stream()
+              .filter(r -> r.branch().equals("ahead"))
+              .findFirst()
+              .orElseThrow();
       assertEquals(Optional.empty(), ahead.upstreamLink());
     } catch (BranchReader.Failure e) {
       throw new AssertionError(e);
@@ -175,8 +208,8 @@ class BranchReaderTest {
     BranchReader reader = reader();
     Path root = reader.root(states.dirtyWorktree);
     assertEquals(states.dirtyWorktree.toRealPath(), root);
-    Map<String, BranchReport> seen = reader.read(root).stream()
-        .collect(Collectors.toMap(BranchReport::branch, r -> r));
+    Map<String, BranchReport> seen =
+        reader.read(root).stream().collect(Collectors.toMap(BranchReport::branch, r -> r));
     assertTrue(seen.get("wt-dirty").current());
     assertEquals("here", seen.get("wt-dirty").worktreeDisplay());
     assertFalse(seen.get("main").current());

@@ -25,9 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What needs a human, as a user meets it: {@code -A}, the status and branch cells and their
- * legend, the summary line, and a scan that finds nothing. One small fleet of real repositories,
- * one in each state.
+ * What needs a human, as a user meets it: {@code -A}, the status and branch cells and their legend,
+ * the summary line, and a scan that finds nothing. One small fleet of real repositories, one in
+ * each state.
  */
 class AttentionCommandTest {
   @TempDir static Path tmp;
@@ -35,9 +35,24 @@ class AttentionCommandTest {
   static Path fleet;
 
   /** Every repository of the fleet, and whether -A keeps it. */
-  static final Map<String, Boolean> NEEDS_ATTENTION = Map.of(
-      "clean", false, "unborn", false, "stash", true, "gone", true, "ahead", true,
-      "rebase", true, "branches", true, "dirty", true);
+  static final Map<String, Boolean> NEEDS_ATTENTION =
+      Map.of(
+          "clean",
+          false,
+          "unborn",
+          false,
+          "stash",
+          true,
+          "gone",
+          true,
+          "ahead",
+          true,
+          "rebase",
+          true,
+          "branches",
+          true,
+          "dirty",
+          true);
 
   @BeforeAll
   static void fleet() throws Exception {
@@ -115,11 +130,12 @@ class AttentionCommandTest {
   @Test
   void attentionKeepsWhatNeedsAHumanAndDirtyOnlyKeepsUpstreamsMeaning() {
     Set<String> attention = new TreeSet<>();
-    NEEDS_ATTENTION.forEach((name, keep) -> {
-      if (keep) {
-        attention.add(name);
-      }
-    });
+    NEEDS_ATTENTION.forEach(
+        (name, keep) -> {
+          if (keep) {
+            attention.add(name);
+          }
+        });
     CliRun a = run("-A", "-p", "dir", "fleet");
     assertEquals(0, a.exit(), a.err());
     assertEquals(attention, names(a));
@@ -128,9 +144,16 @@ class AttentionCommandTest {
     assertEquals(Set.of("dirty", "rebase"), names(run("-d", "-p", "dir", "fleet")));
     // with --where: both apply
     assertEquals(Set.of("stash"), names(run("-A", "-w", "stashes > 0", "-p", "dir", "fleet")));
-    assertEquals(Set.of("clean", "unborn"), names(run("-w", "not stashes and not upstream_gone"
-        + " and not operation and not branches_unpushed and not dirty and not ahead", "-p", "dir",
-        "fleet")));
+    assertEquals(
+        Set.of("clean", "unborn"),
+        names(
+            run(
+                "-w",
+                "not stashes and not upstream_gone"
+                    + " and not operation and not branches_unpushed and not dirty and not ahead",
+                "-p",
+                "dir",
+                "fleet")));
     // with --metadata-only, which cannot see uncommitted changes
     Set<String> metadata = new TreeSet<>(attention);
     metadata.remove("dirty");
@@ -141,11 +164,15 @@ class AttentionCommandTest {
   void theSummaryLineCountsTheRowsAndTheStatesThatApply() {
     CliRun all = run("fleet");
     List<String> lines = all.out().lines().toList();
-    assertEquals("8 repositories: 2 dirty, 1 ahead, 1 gone, 1 with stashes, 1 operation in"
-        + " progress, 1 with other branches unpushed or gone", lines.get(lines.size() - 1), all.out());
+    assertEquals(
+        "8 repositories: 2 dirty, 1 ahead, 1 gone, 1 with stashes, 1 operation in"
+            + " progress, 1 with other branches unpushed or gone",
+        lines.get(lines.size() - 1),
+        all.out());
     CliRun kept = run("-A", "fleet");
     List<String> keptLines = kept.out().lines().toList();
-    assertTrue(keptLines.get(keptLines.size() - 1).startsWith("6 of 8 repositories: 2 dirty,"),
+    assertTrue(
+        keptLines.get(keptLines.size() - 1).startsWith("6 of 8 repositories: 2 dirty,"),
         kept.out());
     CliRun clean = run("-w", "dir == 'fleet/clean'", "fleet");
     List<String> cleanLines = clean.out().lines().toList();
@@ -170,10 +197,15 @@ class AttentionCommandTest {
       assertTrue(rebase.contains(" !rebase "), rebase);
       assertTrue(rebase.endsWith(" topic|REBASE 2/3"), rebase);
       assertTrue(row(lines, "clean").contains(" clean "), row(lines, "clean"));
-      String legend = String.join("\n", lines.subList(2 + NEEDS_ATTENTION.size(), lines.size() - 1));
-      for (String item : List.of("$ stashes", "gone upstream deleted", "unborn no commit yet",
-          "!rebase (!merge, !am...) operation in progress",
-          "|REBASE 2/5 branch being rebased, at step 2 of 5")) {
+      String legend =
+          String.join("\n", lines.subList(2 + NEEDS_ATTENTION.size(), lines.size() - 1));
+      for (String item :
+          List.of(
+              "$ stashes",
+              "gone upstream deleted",
+              "unborn no commit yet",
+              "!rebase (!merge, !am...) operation in progress",
+              "|REBASE 2/5 branch being rebased, at step 2 of 5")) {
         assertTrue(legend.contains(item), width + ": " + item + " in:\n" + legend);
       }
       assertFalse(legend.contains("!conflict"), "no conflict is shown:\n" + legend);
@@ -187,8 +219,9 @@ class AttentionCommandTest {
     Path prompt = Path.of("/usr/lib/git-core/git-sh-prompt");
     assumeTrue(Files.isRegularFile(prompt), "git's prompt script is not installed");
     Path repo = fleet.resolve("rebase");
-    ProcessBuilder pb = new ProcessBuilder("bash", "-c",
-        "source \"$1\" && __git_ps1 '%s'", "-", prompt.toString()).directory(repo.toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder("bash", "-c", "source \"$1\" && __git_ps1 '%s'", "-", prompt.toString())
+            .directory(repo.toFile());
     pb.environment().putAll(f.environment());
     Process p = pb.start();
     String git = new String(p.getInputStream().readAllBytes()).strip();
@@ -198,7 +231,9 @@ class AttentionCommandTest {
   }
 
   private static String row(List<String> lines, String name) {
-    return lines.stream().filter(l -> l.startsWith("fleet/" + name + " ")).findFirst()
+    return lines.stream()
+        .filter(l -> l.startsWith("fleet/" + name + " "))
+        .findFirst()
         .orElseThrow(() -> new AssertionError(name + " in:\n" + String.join("\n", lines)));
   }
 

@@ -10,7 +10,8 @@ public record CliRun(int exit, String out, String err) {
   public static CliRun of(Wiring wiring, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int exit = CommandLines.create(wiring, new PrintWriter(out), new PrintWriter(err)).execute(args);
+    int exit =
+        CommandLines.create(wiring, new PrintWriter(out), new PrintWriter(err)).execute(args);
     return new CliRun(exit, out.toString(), err.toString());
   }
 

@@ -48,9 +48,20 @@ class CommandProgressTest {
         if (drawingExpected) {
           waitForADrawing();
         }
-        return new RepoReport(root, "main", "origin/main", "o/r", Optional.empty(), 0, 0, 0, false,
-            new Worktree.Checked(0, 0, 0, 0, 0, 0, Optional.of(Instant.ofEpochSecond(1_700_000_000L))),
-            null, "fake");
+        return new RepoReport(
+            root,
+            "main",
+            "origin/main",
+            "o/r",
+            Optional.empty(),
+            0,
+            0,
+            0,
+            false,
+            new Worktree.Checked(
+                0, 0, 0, 0, 0, 0, Optional.of(Instant.ofEpochSecond(1_700_000_000L))),
+            null,
+            "fake");
       };
     }
 
@@ -79,7 +90,8 @@ class CommandProgressTest {
 
     String run(String... args) {
       StringWriter out = new StringWriter();
-      int exit = CommandLines.create(this, new PrintWriter(out), new PrintWriter(err)).execute(args);
+      int exit =
+          CommandLines.create(this, new PrintWriter(out), new PrintWriter(err)).execute(args);
       assertEquals(0, exit, err.toString());
       return out.toString();
     }

@@ -31,9 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * The configuration file as a user meets it: its option defaults and their override by the
- * command line, {@code --config}, {@code --no-config} and {@code GITOVERIT_CONFIG}, roots, the
- * debug log, column priorities, ident rewriting in the table, and broken files that only warn.
+ * The configuration file as a user meets it: its option defaults and their override by the command
+ * line, {@code --config}, {@code --no-config} and {@code GITOVERIT_CONFIG}, roots, the debug log,
+ * column priorities, ident rewriting in the table, and broken files that only warn.
  */
 class ConfigCommandTest {
   @TempDir Path tmp;
@@ -73,10 +73,20 @@ class ConfigCommandTest {
         }
         int modified = name.startsWith("dirty") ? 1 : 0;
         long mtime = 1_700_000_000L + 100L * repos.indexOf(root);
-        return new RepoReport(root, branch, "origin/main", url,
-            Optional.of("A U Thor <author@example.com>"), 0, 0, 0, false,
-            new Worktree.Checked(modified, 0, 0, 0, modified, 0,
-                Optional.of(Instant.ofEpochSecond(mtime))), null, "fake");
+        return new RepoReport(
+            root,
+            branch,
+            "origin/main",
+            url,
+            Optional.of("A U Thor <author@example.com>"),
+            0,
+            0,
+            0,
+            false,
+            new Worktree.Checked(
+                modified, 0, 0, 0, modified, 0, Optional.of(Instant.ofEpochSecond(mtime))),
+            null,
+            "fake");
       };
     }
 
@@ -92,8 +102,11 @@ class ConfigCommandTest {
 
     /** The command after picocli parsed {@code args}: the values a run would use. */
     GitoveritCommand parsed(String... args) {
-      CommandLine cl = CommandLines.create(this, new java.io.PrintWriter(new java.io.StringWriter()),
-          new java.io.PrintWriter(new java.io.StringWriter()));
+      CommandLine cl =
+          CommandLines.create(
+              this,
+              new java.io.PrintWriter(new java.io.StringWriter()),
+              new java.io.PrintWriter(new java.io.StringWriter()));
       cl.parseArgs(args);
       return cl.getCommand();
     }
@@ -125,7 +138,8 @@ class ConfigCommandTest {
 
   @Test
   void theDefaultsSetTheOptionsTheCommandLineLeavesOut() throws Exception {
-    config("""
+    config(
+        """
         [defaults]
         columns = "-,dir,status"
         sort = "DIR"
@@ -142,8 +156,21 @@ class ConfigCommandTest {
     assertEquals(TableAlgo.CHAR, c.tableAlgo);
     assertEquals(2.5, c.actions.netTimeout);
 
-    GitoveritCommand given = withRepos().parsed("-c", "dir", "-s", "name", "-j", "2", "--color",
-        "never", "-a", "cell", "--net-timeout", "9");
+    GitoveritCommand given =
+        withRepos()
+            .parsed(
+                "-c",
+                "dir",
+                "-s",
+                "name",
+                "-j",
+                "2",
+                "--color",
+                "never",
+                "-a",
+                "cell",
+                "--net-timeout",
+                "9");
     assertEquals("dir", given.columns);
     assertEquals(SortField.name, given.sort);
     assertEquals(2, given.jobs);
@@ -162,7 +189,8 @@ class ConfigCommandTest {
 
   @Test
   void theDefaultsShapeARun() throws Exception {
-    config("""
+    config(
+        """
         [defaults]
         columns = "-,dir,status"
         sort = "dir"
@@ -177,12 +205,13 @@ class ConfigCommandTest {
     assertTrue(lines.get(0).contains("\u001b["), "colour always: " + r.out());
     String header = lines.get(0).replaceAll("\u001b\\[[0-9;]*m", "");
     assertEquals("Dir         Status", header);
-    assertTrue(lines.get(2).contains("projects/a") && lines.get(4).contains("projects/c"),
+    assertTrue(
+        lines.get(2).contains("projects/a") && lines.get(4).contains("projects/c"),
         "sorted by dir: " + r.out());
     assertEquals(Set.of(Thread.currentThread()), w.analysingThreads, "jobs = 0: the main thread");
 
-    CliRun overridden = withRepos("b", "a").run("-s", "mtime", "-r", "--color", "never",
-        "-o", "json", "projects");
+    CliRun overridden =
+        withRepos("b", "a").run("-s", "mtime", "-r", "--color", "never", "-o", "json", "projects");
     assertEquals(List.of("projects/a", "projects/b"), shown(overridden), "newest first");
     assertFalse(overridden.out().contains("\u001b["));
   }
@@ -190,29 +219,39 @@ class ConfigCommandTest {
   @Test
   void dirtyOnlyFromTheConfigIsTurnedOffByNoDirtyOnly() throws Exception {
     config("[defaults]\ndirty_only = true\n");
-    assertEquals(List.of("projects/dirty"),
+    assertEquals(
+        List.of("projects/dirty"),
         shown(withRepos("clean", "dirty").run("-o", "json", "projects")));
-    assertEquals(List.of("projects/dirty"),
+    assertEquals(
+        List.of("projects/dirty"),
         shown(withRepos("clean", "dirty").run("-d", "-o", "json", "projects")));
-    assertEquals(List.of("projects/clean", "projects/dirty"),
-        shown(withRepos("clean", "dirty").run("--no-dirty-only", "-s", "dir", "-o", "json",
-            "projects")));
+    assertEquals(
+        List.of("projects/clean", "projects/dirty"),
+        shown(
+            withRepos("clean", "dirty")
+                .run("--no-dirty-only", "-s", "dir", "-o", "json", "projects")));
     CliRun metadata = withRepos("clean", "dirty").run("--metadata-only", "-o", "json", "projects");
-    assertEquals(0, metadata.exit(), "a default --metadata-only cannot honour is not applied: "
-        + metadata.err());
+    assertEquals(
+        0,
+        metadata.exit(),
+        "a default --metadata-only cannot honour is not applied: " + metadata.err());
     assertEquals(2, shown(metadata).size());
   }
 
   @Test
   void attentionFromTheConfigIsTurnedOffByNoAttention() throws Exception {
     config("[defaults]\nattention = true\n");
-    assertEquals(List.of("projects/dirty"),
+    assertEquals(
+        List.of("projects/dirty"),
         shown(withRepos("clean", "dirty").run("-o", "json", "projects")));
-    assertEquals(List.of("projects/clean", "projects/dirty"),
-        shown(withRepos("clean", "dirty").run("--no-attention", "-s", "dir", "-o", "json",
-            "projects")));
+    assertEquals(
+        List.of("projects/clean", "projects/dirty"),
+        shown(
+            withRepos("clean", "dirty")
+                .run("--no-attention", "-s", "dir", "-o", "json", "projects")));
     config("[defaults]\nattention = false\n");
-    assertEquals(List.of("projects/dirty"),
+    assertEquals(
+        List.of("projects/dirty"),
         shown(withRepos("clean", "dirty").run("-A", "-o", "json", "projects")));
   }
 
@@ -246,7 +285,8 @@ class ConfigCommandTest {
 
   @Test
   void configStandingAfterTheOptionsStillSetsTheirDefaults() throws Exception {
-    Files.writeString(tmp.resolve("c.toml"), "[defaults]\ncolumns = \"-,dir\"\ndirty_only = true\n");
+    Files.writeString(
+        tmp.resolve("c.toml"), "[defaults]\ncolumns = \"-,dir\"\ndirty_only = true\n");
     CliRun r = withRepos("clean", "dirty").run("-s", "dir", "projects", "--config", "c.toml");
     assertEquals(0, r.exit(), r.err());
     assertTrue(r.out().startsWith("Dir\n"), r.out());
@@ -262,8 +302,13 @@ class ConfigCommandTest {
     CliRun r = w.run("-o", "json");
     assertEquals(0, r.exit(), "a missing root warns, it does not fail the run");
     assertEquals(List.of(a.toRealPath(), b.toRealPath()), w.roots);
-    assertEquals("gitoverit: warning: " + configFile + ":1: roots: '" + tmp.resolve("missing")
-        + "' does not exist; skipped\n", r.err());
+    assertEquals(
+        "gitoverit: warning: "
+            + configFile
+            + ":1: roots: '"
+            + tmp.resolve("missing")
+            + "' does not exist; skipped\n",
+        r.err());
 
     Fake given = withRepos("x");
     assertEquals(0, given.run("-o", "json", "projects").exit());
@@ -278,7 +323,8 @@ class ConfigCommandTest {
     assertEquals(1, r.exit());
     List<String> lines = Files.readAllLines(log);
     assertEquals(1, lines.size(), lines.toString());
-    assertTrue(lines.get(0).matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} ERROR error path=.*broken.*"),
+    assertTrue(
+        lines.get(0).matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} ERROR error path=.*broken.*"),
         lines.get(0));
 
     env.put("GITO_LOG_LEVEL", "debug");
@@ -315,7 +361,8 @@ class ConfigCommandTest {
 
   @Test
   void identRewritesShowInTheTableOnly() throws Exception {
-    config("""
+    config(
+        """
         id_rewrite_fg_color = "green"
 
         [[id_rewrite]]
@@ -347,24 +394,31 @@ class ConfigCommandTest {
 
   @Test
   void eachRuleTypeRewritesTheIdentColumn() throws Exception {
-    Map<String, String> rules = Map.of(
-        "type = \"literal_full\"\nfind = \"A U Thor <author@example.com>\"\nreplace = \"me\"", "me",
-        "type = \"literal_substring\"\nfind = \"example.com\"\nreplace = \"ex\"",
-        "A U Thor <author@ex>",
-        "type = \"glob\"\nfind = \"A U*@example.[cn]om>\"\nreplace = \"glob\"", "glob",
-        "type = \"regex\"\nfind = \"<.*\"\nreplace = \"\"", "A U Thor");
+    Map<String, String> rules =
+        Map.of(
+            "type = \"literal_full\"\nfind = \"A U Thor <author@example.com>\"\nreplace = \"me\"",
+            "me",
+            "type = \"literal_substring\"\nfind = \"example.com\"\nreplace = \"ex\"",
+            "A U Thor <author@ex>",
+            "type = \"glob\"\nfind = \"A U*@example.[cn]om>\"\nreplace = \"glob\"",
+            "glob",
+            "type = \"regex\"\nfind = \"<.*\"\nreplace = \"\"",
+            "A U Thor");
     for (Map.Entry<String, String> rule : rules.entrySet()) {
       config("id_rewrite_fg_color = \"bright_red\"\n[[id_rewrite]]\n" + rule.getKey() + "\n");
       CliRun r = withRepos("r").run("-c", "-,ident", "--color", "always", "projects");
       assertEquals("", r.err());
-      assertEquals("\u001b[91m" + rule.getValue() + "\u001b[0m", r.out().lines().toList().get(2),
+      assertEquals(
+          "\u001b[91m" + rule.getValue() + "\u001b[0m",
+          r.out().lines().toList().get(2),
           rule.getKey());
     }
   }
 
   @Test
   void aBrokenConfigWarnsAndTheScanRunsWithTheSameExitCode() throws Exception {
-    config("""
+    config(
+        """
         log_level = 7
         bogus = 1
 
@@ -381,18 +435,29 @@ class ConfigCommandTest {
     CliRun r = withRepos("clean", "dirty").run("-o", "json", "projects");
     assertEquals(0, r.exit());
     assertEquals(2, shown(r).size());
-    assertEquals(List.of(
-            "gitoverit: warning: " + configFile + ":1: log_level: expected a string, found an"
+    assertEquals(
+        List.of(
+            "gitoverit: warning: "
+                + configFile
+                + ":1: log_level: expected a string, found an"
                 + " integer; ignored",
             "gitoverit: warning: " + configFile + ":2: unknown key 'bogus'; ignored",
-            "gitoverit: warning: " + configFile + ":6: id_rewrite[0]: invalid regex '(': Unclosed"
+            "gitoverit: warning: "
+                + configFile
+                + ":6: id_rewrite[0]: invalid regex '(': Unclosed"
                 + " group; rule skipped",
-            "gitoverit: warning: " + configFile + ":9: [defaults]: sort: 'size' is not one of dir,"
+            "gitoverit: warning: "
+                + configFile
+                + ":9: [defaults]: sort: 'size' is not one of dir,"
                 + " path, name, status, branch_remote, branch, remote, url, mtime, ident, author,"
                 + " none; ignored",
-            "gitoverit: warning: " + configFile + ":10: [defaults]: jobs: must be 0 or more;"
+            "gitoverit: warning: "
+                + configFile
+                + ":10: [defaults]: jobs: must be 0 or more;"
                 + " ignored",
-            "gitoverit: warning: " + configFile + ":11: [defaults]: unknown key 'verbose'"
+            "gitoverit: warning: "
+                + configFile
+                + ":11: [defaults]: unknown key 'verbose'"
                 + " (known: columns, sort, jobs, color, table_algo, dirty_only, attention,"
                 + " net_timeout); ignored"),
         r.err().lines().toList());
@@ -403,7 +468,8 @@ class ConfigCommandTest {
     CliRun unparsable = withRepos("clean").run("-o", "json", "projects");
     assertEquals(0, unparsable.exit());
     assertEquals(1, shown(unparsable).size());
-    assertTrue(unparsable.err().startsWith("gitoverit: warning: " + configFile + ":1: not valid TOML: "),
+    assertTrue(
+        unparsable.err().startsWith("gitoverit: warning: " + configFile + ":1: not valid TOML: "),
         unparsable.err());
   }
 
@@ -412,8 +478,11 @@ class ConfigCommandTest {
     CliRun r = withRepos("a").run("--config", "nope.toml", "-o", "json", "projects");
     assertEquals(0, r.exit());
     assertEquals(1, shown(r).size());
-    assertEquals("gitoverit: warning: " + tmp.resolve("nope.toml")
-        + ": cannot read it: no such file; file ignored\n", r.err());
+    assertEquals(
+        "gitoverit: warning: "
+            + tmp.resolve("nope.toml")
+            + ": cannot read it: no such file; file ignored\n",
+        r.err());
   }
 
   @Test

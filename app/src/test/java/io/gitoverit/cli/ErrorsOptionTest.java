@@ -44,9 +44,10 @@ class ErrorsOptionTest {
   void aGarbageHeadIsOneLineWithItsCauseAndNoStackTrace() {
     CliRun r = wiring.run("--no-progress", "--color", "never", "--errors", "projects");
     assertEquals(1, r.exit(), r.err());
-    assertEquals(List.of(
-        "projects/garbage-head: HEAD is neither a ref nor an object id: 'garbage'",
-        "projects/other-head: HEAD points to an invalid ref name: 'refs/heads/nope/../..'"),
+    assertEquals(
+        List.of(
+            "projects/garbage-head: HEAD is neither a ref nor an object id: 'garbage'",
+            "projects/other-head: HEAD points to an invalid ref name: 'refs/heads/nope/../..'"),
         errorBlock(r.err()));
     for (String java : List.of("at io.", "\tat ", "Exception", "Suppressed", "Caused by")) {
       assertFalse(r.err().contains(java), java + " in:\n" + r.err());
@@ -58,9 +59,10 @@ class ErrorsOptionTest {
     CliRun r = wiring.run("--no-progress", "--color", "never", "--debug", "projects");
     assertEquals(1, r.exit(), r.err());
     List<String> block = errorBlock(r.err());
-    assertEquals("projects/garbage-head: HEAD is neither a ref nor an object id: 'garbage'",
-        block.get(0));
-    assertTrue(block.stream().anyMatch(l -> l.contains("at io.gitoverit.analysis.HeadFile.check")),
+    assertEquals(
+        "projects/garbage-head: HEAD is neither a ref nor an object id: 'garbage'", block.get(0));
+    assertTrue(
+        block.stream().anyMatch(l -> l.contains("at io.gitoverit.analysis.HeadFile.check")),
         r.err());
   }
 
@@ -77,8 +79,11 @@ class ErrorsOptionTest {
     assertEquals(1, r.exit(), r.err());
     List<String> block = errorBlock(r.err());
     assertTrue(block.get(0).startsWith("solo/empty-object: error: object file "), r.err());
-    assertTrue(block.size() > 1 && block.subList(1, block.size()).stream()
-        .allMatch(l -> l.startsWith("    ") && !l.contains("at io.")), r.err());
+    assertTrue(
+        block.size() > 1
+            && block.subList(1, block.size()).stream()
+                .allMatch(l -> l.startsWith("    ") && !l.contains("at io.")),
+        r.err());
     assertTrue(block.get(1).contains("is corrupt"), r.err());
   }
 }

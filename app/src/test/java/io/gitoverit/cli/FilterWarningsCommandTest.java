@@ -41,8 +41,9 @@ class FilterWarningsCommandTest {
     marker = tmp.resolve("PWNED-marker");
     Path remote = Files.createDirectories(tmp.resolve("remote.git"));
     git.git(remote, "init", "-q", "--bare", "-b", "main");
-    Path filtered = git.repoWithCommit(fleet.resolve("filtered"), ".gitattributes", "*.bin filter=x\n",
-        "a.bin", "hello\n");
+    Path filtered =
+        git.repoWithCommit(
+            fleet.resolve("filtered"), ".gitattributes", "*.bin filter=x\n", "a.bin", "hello\n");
     git.git(filtered, "remote", "add", "origin", remote.toString());
     git.git(filtered, "push", "-q", "--set-upstream", "origin", "main");
     GitFixture.write(filtered, "more.txt", "more\n");
@@ -76,9 +77,18 @@ class FilterWarningsCommandTest {
 
   @Test
   void theTableMarksTheRowAndErrorsNamesTheFile() {
-    CliRun r = run("--no-progress", "--errors", "-c", "-,dir,status,branch", "-s", "dir", fleet.toString());
+    CliRun r =
+        run(
+            "--no-progress",
+            "--errors",
+            "-c",
+            "-,dir,status,branch",
+            "-s",
+            "dir",
+            fleet.toString());
     assertEquals(0, r.exit(), r.err());
-    String row = r.out().lines().filter(l -> l.startsWith("fleet/filtered")).findFirst().orElseThrow();
+    String row =
+        r.out().lines().filter(l -> l.startsWith("fleet/filtered")).findFirst().orElseThrow();
     assertTrue(row.matches("fleet/filtered +1\u2191 ~ +main"), row);
     assertTrue(r.out().contains("  ~ uncertain: "), r.out());
     assertTrue(r.err().lines().anyMatch(l -> l.equals("fleet/filtered: " + WARNING)), r.err());
@@ -87,11 +97,13 @@ class FilterWarningsCommandTest {
 
   @Test
   void expressionsSeeTheWarningsAsAList() {
-    CliRun selected = run("--no-progress", "-s", "dir", "-w", "warnings", "-p", "dir", fleet.toString());
+    CliRun selected =
+        run("--no-progress", "-s", "dir", "-w", "warnings", "-p", "dir", fleet.toString());
     assertEquals("fleet/filtered\n", selected.out(), selected.err());
     CliRun printed = run("--no-progress", "-s", "dir", "-p", "len(warnings)", fleet.toString());
     assertEquals("1\n0\n", printed.out(), printed.err());
-    CliRun text = run("--no-progress", "-s", "dir", "-w", "warnings", "-p", "warnings[0]", fleet.toString());
+    CliRun text =
+        run("--no-progress", "-s", "dir", "-w", "warnings", "-p", "warnings[0]", fleet.toString());
     assertEquals(WARNING + "\n", text.out(), text.err());
   }
 
@@ -113,13 +125,14 @@ class FilterWarningsCommandTest {
             }
             value = items;
           } else {
-            value = switch (t) {
-              case VALUE_NULL -> null;
-              case VALUE_TRUE, VALUE_FALSE -> p.getBooleanValue();
-              case VALUE_NUMBER_INT -> p.getLongValue();
-              case VALUE_NUMBER_FLOAT -> p.getDoubleValue();
-              default -> p.getText();
-            };
+            value =
+                switch (t) {
+                  case VALUE_NULL -> null;
+                  case VALUE_TRUE, VALUE_FALSE -> p.getBooleanValue();
+                  case VALUE_NUMBER_INT -> p.getLongValue();
+                  case VALUE_NUMBER_FLOAT -> p.getDoubleValue();
+                  default -> p.getText();
+                };
           }
           row.put(name, value);
         }

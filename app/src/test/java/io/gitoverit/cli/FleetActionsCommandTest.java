@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code -P -U} over a fleet of clones with local remotes in every state: exactly the
- * repositories the rules allow change, as the refs before and after show.
+ * {@code -P -U} over a fleet of clones with local remotes in every state: exactly the repositories
+ * the rules allow change, as the refs before and after show.
  */
 class FleetActionsCommandTest {
   @TempDir Path tmp;
@@ -55,10 +55,19 @@ class FleetActionsCommandTest {
     f.git(c.other(), "push", "-q", "origin", "main");
   }
 
-  /** Local branches and HEAD of the clone, all refs of the remote (remote-tracking refs move with every fetch). */
+  /**
+   * Local branches and HEAD of the clone, all refs of the remote (remote-tracking refs move with
+   * every fetch).
+   */
   String refs(Clone c) {
-    return f.git(c.local(), "for-each-ref", "--format=%(refname) %(objectname)", "refs/heads", "refs/tags")
-        + "HEAD " + f.git(c.local(), "rev-parse", "HEAD")
+    return f.git(
+            c.local(),
+            "for-each-ref",
+            "--format=%(refname) %(objectname)",
+            "refs/heads",
+            "refs/tags")
+        + "HEAD "
+        + f.git(c.local(), "rev-parse", "HEAD")
         + f.git(c.remote(), "for-each-ref", "--format=remote %(refname) %(objectname)");
   }
 
@@ -93,7 +102,9 @@ class FleetActionsCommandTest {
     Path alone = f.repoWithCommit(tmp.resolve("fleet").resolve("no-remote"), "a.txt", "a\n");
     Map<String, String> before = allRefs();
 
-    CliRun run = new RealWiring(tmp).run("-P", "-U", "-o", "json", "-s", "dir", tmp.resolve("fleet").toString());
+    CliRun run =
+        new RealWiring(tmp)
+            .run("-P", "-U", "-o", "json", "-s", "dir", tmp.resolve("fleet").toString());
 
     assertEquals(0, run.exit(), run.err());
     Map<String, String> after = allRefs();
@@ -105,14 +116,18 @@ class FleetActionsCommandTest {
     }
     assertEquals(Set.of("ahead", "ahead-renamed", "behind"), changed);
     Clone behind = fleet.get("behind");
-    assertEquals(f.git(behind.remote(), "rev-parse", "main"), f.git(behind.local(), "rev-parse", "HEAD"));
+    assertEquals(
+        f.git(behind.remote(), "rev-parse", "main"), f.git(behind.local(), "rev-parse", "HEAD"));
     for (String name : List.of("ahead", "ahead-renamed")) {
       Clone c = fleet.get(name);
       assertEquals(f.git(c.local(), "rev-parse", "HEAD"), f.git(c.remote(), "rev-parse", "main"));
     }
-    assertEquals("refs/heads/main\n", f.git(renamed.remote(), "for-each-ref", "--format=%(refname)"));
+    assertEquals(
+        "refs/heads/main\n", f.git(renamed.remote(), "for-each-ref", "--format=%(refname)"));
     String json = run.out().replaceAll("\\s+", " ");
-    assertTrue(json.contains("\"display_path\": \"fleet/ahead\", \"fetch_failed\": false, \"ident\""), json);
+    assertTrue(
+        json.contains("\"display_path\": \"fleet/ahead\", \"fetch_failed\": false, \"ident\""),
+        json);
     assertEquals(1, count(json, "\"pulled\": true"));
     assertEquals(2, count(json, "\"pushed\": true"));
     assertEquals(0, count(json, "_failed\": true"));
@@ -130,21 +145,31 @@ class FleetActionsCommandTest {
     clone("in-sync");
     RealWiring wiring = new RealWiring(tmp);
 
-    CliRun table = wiring.run("-U", "-d", "--color", "never", "--errors", tmp.resolve("fleet").toString());
+    CliRun table =
+        wiring.run("-U", "-d", "--color", "never", "--errors", tmp.resolve("fleet").toString());
     assertEquals(1, table.exit(), table.err());
     List<String> rows = table.out().lines().filter(l -> l.contains("fleet/")).toList();
     assertEquals(1, rows.size(), table.out());
     assertTrue(rows.get(0).startsWith("! fleet/rejected"), rows.get(0));
     assertTrue(rows.get(0).contains("1\u2191"), rows.get(0));
     assertFalse(rows.get(0).contains(" U "), rows.get(0));
-    assertTrue(table.err().contains("gitoverit: a fetch, pull or push failed in 1 repository"), table.err());
-    assertTrue(table.err().contains("fleet/rejected: push failed: rejected: ! [remote rejected] HEAD -> main"),
+    assertTrue(
+        table.err().contains("gitoverit: a fetch, pull or push failed in 1 repository"),
+        table.err());
+    assertTrue(
+        table
+            .err()
+            .contains("fleet/rejected: push failed: rejected: ! [remote rejected] HEAD -> main"),
         table.err());
 
     CliRun json = wiring.run("-U", "-d", "-o", "json", tmp.resolve("fleet").toString());
     String flat = json.out().replaceAll("\\s+", " ");
-    assertTrue(flat.contains("\"push_failed\": true, \"pushed\": false, \"remote\": \"origin/main\""), flat);
-    assertTrue(flat.contains("\"sync_error\": \"push failed: rejected: ! [remote rejected] HEAD -> main"), flat);
+    assertTrue(
+        flat.contains("\"push_failed\": true, \"pushed\": false, \"remote\": \"origin/main\""),
+        flat);
+    assertTrue(
+        flat.contains("\"sync_error\": \"push failed: rejected: ! [remote rejected] HEAD -> main"),
+        flat);
     assertFalse(flat.contains("in-sync"), flat);
     assertTrue(json.err().contains("(--errors shows why)"), json.err());
 
@@ -161,21 +186,41 @@ class FleetActionsCommandTest {
     f = new GitFixture(tmp);
     otherPushes(clone("behind"));
     Clone hanging = clone("hanging");
-    try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+    try (java.net.ServerSocket silent =
+        new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
       // Accepts into the backlog and never answers: git waits for a reply that never comes.
-      f.git(hanging.local(), "remote", "set-url", "origin", "git://127.0.0.1:" + silent.getLocalPort() + "/r.git");
+      f.git(
+          hanging.local(),
+          "remote",
+          "set-url",
+          "origin",
+          "git://127.0.0.1:" + silent.getLocalPort() + "/r.git");
 
-      CliRun run = new RealWiring(tmp).run("-P", "-j", "0", "--net-timeout", "1.5", "-o", "json",
-          "-s", "dir", tmp.resolve("fleet").toString());
+      CliRun run =
+          new RealWiring(tmp)
+              .run(
+                  "-P",
+                  "-j",
+                  "0",
+                  "--net-timeout",
+                  "1.5",
+                  "-o",
+                  "json",
+                  "-s",
+                  "dir",
+                  tmp.resolve("fleet").toString());
 
       assertEquals(1, run.exit(), run.err());
       String flat = run.out().replaceAll("\\s+", " ");
-      assertTrue(flat.contains("\"display_path\": \"fleet/behind\", \"fetch_failed\": false"), flat);
+      assertTrue(
+          flat.contains("\"display_path\": \"fleet/behind\", \"fetch_failed\": false"), flat);
       assertEquals(1, count(flat, "\"pulled\": true"), flat);
-      assertTrue(flat.contains("\"display_path\": \"! fleet/hanging\", \"fetch_failed\": true"), flat);
+      assertTrue(
+          flat.contains("\"display_path\": \"! fleet/hanging\", \"fetch_failed\": true"), flat);
       assertTrue(flat.contains("\"sync_error\": \"fetch failed: timed out after 1.5 s"), flat);
     }
-    assertEquals(f.git(fleet.get("behind").remote(), "rev-parse", "main"),
+    assertEquals(
+        f.git(fleet.get("behind").remote(), "rev-parse", "main"),
         f.git(fleet.get("behind").local(), "rev-parse", "HEAD"));
   }
 

@@ -44,8 +44,8 @@ import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * {@code --generate}: the completion scripts work in their shells and the man page renders with
- * {@code man}, each covering what the command model holds (options, values, exit codes) and
- * what the program prints (JSON keys, status markers).
+ * {@code man}, each covering what the command model holds (options, values, exit codes) and what
+ * the program prints (JSON keys, status markers).
  */
 class GenerateOptionTest {
   @TempDir Path tmp;
@@ -53,7 +53,8 @@ class GenerateOptionTest {
   record Proc(int exit, String out, String err) {}
 
   /** Runs {@code cmd} in {@code dir} with {@code env} added; stdin from {@code input}. */
-  static Proc exec(Path dir, Map<String, String> env, String input, String... cmd) throws Exception {
+  static Proc exec(Path dir, Map<String, String> env, String input, String... cmd)
+      throws Exception {
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
     pb.environment().putAll(env);
     Process p = pb.start();
@@ -63,7 +64,9 @@ class GenerateOptionTest {
       in.write(input.getBytes(StandardCharsets.UTF_8));
     }
     assertTrue(p.waitFor(60, TimeUnit.SECONDS), "timed out: " + List.of(cmd));
-    return new Proc(p.exitValue(), new String(out.get(), StandardCharsets.UTF_8),
+    return new Proc(
+        p.exitValue(),
+        new String(out.get(), StandardCharsets.UTF_8),
         new String(err.get(), StandardCharsets.UTF_8));
   }
 
@@ -100,11 +103,15 @@ class GenerateOptionTest {
 
   /** The completions bash offers for the words of a command line; the last word is completed. */
   private List<String> bashCompletions(Path script, String... words) throws Exception {
-    StringBuilder cmd = new StringBuilder("source \"$1\"; shift; COMP_WORDS=(\"$@\");"
-        + " COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 )); _gitoverit;"
-        + " for w in \"${COMPREPLY[@]}\"; do printf '%s\\n' \"$w\"; done");
-    List<String> argv = new ArrayList<>(List.of("bash", "--norc", "--noprofile", "-c", cmd.toString(),
-        "bash", script.toString()));
+    StringBuilder cmd =
+        new StringBuilder(
+            "source \"$1\"; shift; COMP_WORDS=(\"$@\");"
+                + " COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 )); _gitoverit;"
+                + " for w in \"${COMPREPLY[@]}\"; do printf '%s\\n' \"$w\"; done");
+    List<String> argv =
+        new ArrayList<>(
+            List.of(
+                "bash", "--norc", "--noprofile", "-c", cmd.toString(), "bash", script.toString()));
     argv.addAll(List.of(words));
     Proc p = exec(tmp, Map.of(), "", argv.toArray(String[]::new));
     assertEquals(0, p.exit(), p.err());
@@ -115,8 +122,18 @@ class GenerateOptionTest {
   @Test
   void theBashScriptRegistersEveryNameAndCompletesOptions() throws Exception {
     Path script = script("complete-bash");
-    Proc p = exec(tmp, Map.of(), "", "bash", "--norc", "--noprofile", "-c",
-        "source \"$1\" && complete -p gitoverit gito", "bash", script.toString());
+    Proc p =
+        exec(
+            tmp,
+            Map.of(),
+            "",
+            "bash",
+            "--norc",
+            "--noprofile",
+            "-c",
+            "source \"$1\" && complete -p gitoverit gito",
+            "bash",
+            script.toString());
     assertEquals(0, p.exit(), p.err());
     assertEquals("complete -F _gitoverit gitoverit\ncomplete -F _gitoverit gito\n", p.out());
 
@@ -124,12 +141,19 @@ class GenerateOptionTest {
     assertEquals(List.of("--generate"), bashCompletions(script, "gitoverit", "--gen"));
     // Every name of every option is offered after a lone '-'.
     // A negatable option (one a configured default can set) is also offered as --no-NAME.
-    List<String> all = spec().options().stream()
-        .flatMap(o -> o.negatable()
-            ? Stream.concat(Arrays.stream(o.names()), Arrays.stream(o.names())
-                .filter(n -> n.startsWith("--")).map(n -> "--no-" + n.substring(2)))
-            : Arrays.stream(o.names()))
-        .sorted().toList();
+    List<String> all =
+        spec().options().stream()
+            .flatMap(
+                o ->
+                    o.negatable()
+                        ? Stream.concat(
+                            Arrays.stream(o.names()),
+                            Arrays.stream(o.names())
+                                .filter(n -> n.startsWith("--"))
+                                .map(n -> "--no-" + n.substring(2)))
+                        : Arrays.stream(o.names()))
+            .sorted()
+            .toList();
     assertEquals(all, bashCompletions(script, "gitoverit", "-").stream().sorted().toList());
   }
 
@@ -141,16 +165,19 @@ class GenerateOptionTest {
     assertEquals(List.of("dir,status"), bashCompletions(script, "gitoverit", "-c", "dir,stat"));
     assertEquals(List.of("dir,-url"), bashCompletions(script, "gitoverit", "-c", "dir,-ur"));
     // --option=value: bash splits the word at '='.
-    assertEquals(List.of("branch_remote"), bashCompletions(script, "gitoverit", "-c", "=", "branch_"));
+    assertEquals(
+        List.of("branch_remote"), bashCompletions(script, "gitoverit", "-c", "=", "branch_"));
 
-    List<String> fields = Arrays.stream(SortField.values()).map(Enum::name)
-        .filter(f -> f.startsWith("b")).toList();
+    List<String> fields =
+        Arrays.stream(SortField.values()).map(Enum::name).filter(f -> f.startsWith("b")).toList();
     assertEquals(fields, bashCompletions(script, "gitoverit", "--sort", "b"));
     assertEquals(List.of("json"), bashCompletions(script, "gitoverit", "--format", "=", "j"));
-    assertEquals(List.of("json", "table"),
+    assertEquals(
+        List.of("json", "table"),
         bashCompletions(script, "gitoverit", "-o", "").stream().sorted().toList());
     assertEquals(List.of("cell", "char"), bashCompletions(script, "gitoverit", "-a", "c"));
-    assertEquals(List.of("complete-bash", "complete-zsh", "complete-fish", "man"),
+    assertEquals(
+        List.of("complete-bash", "complete-zsh", "complete-fish", "man"),
         bashCompletions(script, "gitoverit", "--generate", ""));
     assertEquals(List.of(), bashCompletions(script, "gitoverit", "--where", ""), "free text");
   }
@@ -173,12 +200,21 @@ class GenerateOptionTest {
     // One shell (compinit is slow): registered from $fpath by compinit, then by the script sourced.
     Path fpath = Files.createDirectories(tmp.resolve("site-functions"));
     Files.copy(script, fpath.resolve("_gitoverit"));
-    Proc p = exec(tmp, Map.of("HOME", tmp.toString()), "", "zsh", "-f", "-c",
-        "fpath=(\"$1\" $fpath); autoload -Uz compinit && compinit -u -D"
-            + " && print -r -- $_comps[gitoverit] $_comps[gito]"
-            + " && unset '_comps[gitoverit]' '_comps[gito]' && unfunction _gitoverit"
-            + " && source \"$2\" && print -r -- $_comps[gitoverit] $_comps[gito] $+functions[_gitoverit_list]",
-        "zsh", fpath.toString(), script.toString());
+    Proc p =
+        exec(
+            tmp,
+            Map.of("HOME", tmp.toString()),
+            "",
+            "zsh",
+            "-f",
+            "-c",
+            "fpath=(\"$1\" $fpath); autoload -Uz compinit && compinit -u -D && print -r --"
+                + " $_comps[gitoverit] $_comps[gito] && unset '_comps[gitoverit]' '_comps[gito]' &&"
+                + " unfunction _gitoverit && source \"$2\" && print -r -- $_comps[gitoverit]"
+                + " $_comps[gito] $+functions[_gitoverit_list]",
+            "zsh",
+            fpath.toString(),
+            script.toString());
     assertEquals("_gitoverit _gitoverit\n_gitoverit _gitoverit 1\n", p.out(), p.err());
   }
 
@@ -186,10 +222,17 @@ class GenerateOptionTest {
   void theFishScriptCompletesColumnsAndFormats() throws Exception {
     assumeTrue(installed("fish"), "fish is not installed (Debian package fish)");
     Path script = script("complete-fish");
-    Proc p = exec(tmp, Map.of("HOME", tmp.toString(), "XDG_CONFIG_HOME", tmp.resolve(".config").toString()), "",
-        "fish", "--no-config", "-c",
-        "source $argv[1]; complete -C'gitoverit --format '; complete -C'gito -c dir,-ur'; complete -C'gitoverit --sor'",
-        script.toString());
+    Proc p =
+        exec(
+            tmp,
+            Map.of("HOME", tmp.toString(), "XDG_CONFIG_HOME", tmp.resolve(".config").toString()),
+            "",
+            "fish",
+            "--no-config",
+            "-c",
+            "source $argv[1]; complete -C'gitoverit --format '; complete -C'gito -c dir,-ur';"
+                + " complete -C'gitoverit --sor'",
+            script.toString());
     assertEquals(0, p.exit(), p.err());
     List<String> words = p.out().lines().map(l -> l.split("\t")[0]).toList();
     assertEquals(List.of("json", "table", "dir,-url", "--sort"), words);
@@ -199,8 +242,15 @@ class GenerateOptionTest {
   private String renderedMan() throws Exception {
     assumeTrue(installed("man"), "man is not installed (Debian package man-db)");
     Path page = script("man");
-    Proc p = exec(tmp, Map.of("MANWIDTH", "100", "MAN_KEEP_FORMATTING", "", "LC_ALL", "C.UTF-8"), "",
-        "man", "--warnings", "-l", page.toString());
+    Proc p =
+        exec(
+            tmp,
+            Map.of("MANWIDTH", "100", "MAN_KEEP_FORMATTING", "", "LC_ALL", "C.UTF-8"),
+            "",
+            "man",
+            "--warnings",
+            "-l",
+            page.toString());
     assertEquals(0, p.exit(), p.err());
     assertEquals("", p.err(), "groff warnings");
     // man may embolden with backspaces when writing to a pipe; keep the characters.
@@ -218,18 +268,25 @@ class GenerateOptionTest {
   void theManPageRendersWithEveryOptionAndExitCode() throws Exception {
     String page = renderedMan();
     assertTrue(page.startsWith("GITOVERIT(1)"), page);
-    assertTrue(section(page, "NAME").strip().startsWith("gitoverit, gito - find the Git repositories"), page);
+    assertTrue(
+        section(page, "NAME").strip().startsWith("gitoverit, gito - find the Git repositories"),
+        page);
     String options = section(page, "OPTIONS");
     for (OptionSpec o : spec().options()) {
       for (String name : o.names()) {
-        assertTrue(Pattern.compile("(?m)^\\s+(\\S+, )*" + Pattern.quote(name) + "\\b").matcher(options).find(),
+        assertTrue(
+            Pattern.compile("(?m)^\\s+(\\S+, )*" + Pattern.quote(name) + "\\b")
+                .matcher(options)
+                .find(),
             name + " in:\n" + options);
       }
     }
     assertTrue(options.contains("table, json"), options);
     String exit = section(page, "EXIT STATUS");
     for (String code : spec().usageMessage().exitCodeList().keySet()) {
-      assertTrue(Pattern.compile("(?m)^\\s+" + code.strip() + "\\s").matcher(exit).find(), code + " in:\n" + exit);
+      assertTrue(
+          Pattern.compile("(?m)^\\s+" + code.strip() + "\\s").matcher(exit).find(),
+          code + " in:\n" + exit);
     }
     String files = section(page, "FILES");
     assertTrue(files.contains("~/.config/gito/config.toml"), files);
@@ -237,14 +294,17 @@ class GenerateOptionTest {
     assertTrue(section(page, "EXPRESSIONS").contains("VARIABLES"), "--help-where's reference");
   }
 
-  /** Every key gitoverit writes in JSON, for a real repository and an unreadable one, is explained. */
+  /**
+   * Every key gitoverit writes in JSON, for a real repository and an unreadable one, is explained.
+   */
   @Test
   void theManPageExplainsEveryJsonKey() throws Exception {
     GitFixture fx = new GitFixture(tmp);
     Path repo = fx.repoWithCommit(tmp.resolve("projects/one"), "a.txt", "a\n");
     GitFixture.append(repo, "a.txt", "more\n");
     Files.createDirectories(tmp.resolve("projects/broken/.git"));
-    CliRun r = CliRun.production("--format", "json", "--no-progress", tmp.resolve("projects").toString());
+    CliRun r =
+        CliRun.production("--format", "json", "--no-progress", tmp.resolve("projects").toString());
     Set<String> keys = new TreeSet<>();
     Matcher m = Pattern.compile("\"([a-z_]+)\": ").matcher(r.out());
     while (m.find()) {
@@ -262,19 +322,101 @@ class GenerateOptionTest {
   void theManPageExplainsEveryStatusMarker() throws Exception {
     Worktree.Checked changed = new Worktree.Checked(3, 1, 2, 0, 10, 2, Optional.empty());
     SyncResult both = new SyncResult(false, false, true, false, true, Optional.empty());
-    List<RepoReport> reports = List.of(
-        new RepoReport(tmp, "main", "origin/main", "-", Optional.empty(), 2, 1, 1, true, changed, both, "git"),
-        new RepoReport(tmp, "main", "-", "-", Optional.empty(), 0, 0, 0, false, new Worktree.Unchecked(),
-            null, "git"),
-        new RepoReport(tmp, "main", "-", "-", Optional.empty(), 0, 0, 0, false, changed, null, "git",
-            List.of("a.bin: filter \"x\" not run")),
-        new RepoReport(tmp, "main", "origin/main", "-", Optional.empty(), 0, 0, 0, true, changed, null,
-            "git", List.of(), new Signals(2, true, Optional.of(new Signals.Operation("rebase",
-                Optional.of("topic"), Optional.of("2/5"))), 1, true, false, OptionalLong.empty(),
-                Optional.empty(), 0, 0, 1)),
-        new RepoReport(tmp, "DETACHED@abcdef0", "-", "-", Optional.empty(), 0, 0, 0, true, changed, null,
-            "git", List.of(), new Signals(0, false, Optional.empty(), 0, false, true,
-                OptionalLong.of(1), Optional.of("s"), 0, 0, 0)));
+    List<RepoReport> reports =
+        List.of(
+            new RepoReport(
+                tmp,
+                "main",
+                "origin/main",
+                "-",
+                Optional.empty(),
+                2,
+                1,
+                1,
+                true,
+                changed,
+                both,
+                "git"),
+            new RepoReport(
+                tmp,
+                "main",
+                "-",
+                "-",
+                Optional.empty(),
+                0,
+                0,
+                0,
+                false,
+                new Worktree.Unchecked(),
+                null,
+                "git"),
+            new RepoReport(
+                tmp,
+                "main",
+                "-",
+                "-",
+                Optional.empty(),
+                0,
+                0,
+                0,
+                false,
+                changed,
+                null,
+                "git",
+                List.of("a.bin: filter \"x\" not run")),
+            new RepoReport(
+                tmp,
+                "main",
+                "origin/main",
+                "-",
+                Optional.empty(),
+                0,
+                0,
+                0,
+                true,
+                changed,
+                null,
+                "git",
+                List.of(),
+                new Signals(
+                    2,
+                    true,
+                    Optional.of(
+                        new Signals.Operation("rebase", Optional.of("topic"), Optional.of("2/5"))),
+                    1,
+                    true,
+                    false,
+                    OptionalLong.empty(),
+                    Optional.empty(),
+                    0,
+                    0,
+                    1)),
+            new RepoReport(
+                tmp,
+                "DETACHED@abcdef0",
+                "-",
+                "-",
+                Optional.empty(),
+                0,
+                0,
+                0,
+                true,
+                changed,
+                null,
+                "git",
+                List.of(),
+                new Signals(
+                    0,
+                    false,
+                    Optional.empty(),
+                    0,
+                    false,
+                    true,
+                    OptionalLong.of(1),
+                    Optional.of("s"),
+                    0,
+                    0,
+                    0)));
     Set<StatusSummary.Kind> kinds = EnumSet.noneOf(StatusSummary.Kind.class);
     List<String> markers = new ArrayList<>();
     for (RepoReport report : reports) {
@@ -283,20 +425,30 @@ class GenerateOptionTest {
         markers.add(s.text());
       }
       // The branch column shows a rebase, am or bisect as git's prompt does.
-      report.signals().operation().ifPresent(o -> {
-        kinds.add(StatusSummary.Kind.PROMPT);
-        markers.add("|" + o.promptWord());
-      });
+      report
+          .signals()
+          .operation()
+          .ifPresent(
+              o -> {
+                kinds.add(StatusSummary.Kind.PROMPT);
+                markers.add("|" + o.promptWord());
+              });
       // The table adds its own mark to a report with warnings.
       if (report.uncertain()) {
         kinds.add(StatusSummary.Kind.UNCERTAIN);
         markers.add(StatusSummary.UNCERTAIN_MARK);
       }
     }
-    assertEquals(EnumSet.allOf(StatusSummary.Kind.class), kinds, "the reports show every kind of marker");
+    assertEquals(
+        EnumSet.allOf(StatusSummary.Kind.class), kinds, "the reports show every kind of marker");
     String status = section(renderedMan(), "STATUS");
-    Set<String> terms = status.lines().map(String::strip).filter(l -> !l.isEmpty())
-        .map(l -> l.split("\\s+")[0]).collect(Collectors.toSet());
+    Set<String> terms =
+        status
+            .lines()
+            .map(String::strip)
+            .filter(l -> !l.isEmpty())
+            .map(l -> l.split("\\s+")[0])
+            .collect(Collectors.toSet());
     for (String marker : markers) {
       assertTrue(terms.contains(marker), marker + " in:\n" + status);
     }
@@ -307,8 +459,12 @@ class GenerateOptionTest {
     CliRun r = CliRun.production("--generate", "complete-tcsh");
     assertEquals(2, r.exit());
     assertEquals("", r.out());
-    assertTrue(r.err().startsWith("gitoverit: Invalid value for option '--generate': expected one of"
-        + " [complete-bash, complete-zsh, complete-fish, man] but was 'complete-tcsh'\n"), r.err());
+    assertTrue(
+        r.err()
+            .startsWith(
+                "gitoverit: Invalid value for option '--generate': expected one of [complete-bash,"
+                    + " complete-zsh, complete-fish, man] but was 'complete-tcsh'\n"),
+        r.err());
     assertFalse(r.err().contains("\tat "), r.err());
   }
 }

@@ -69,8 +69,10 @@ class GitobCommandTest {
   static CliRun run(Map<String, String> env, boolean terminal, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int exit = CommandLines.createGitob(new Real(states.repo, env, terminal),
-        new PrintWriter(out), new PrintWriter(err)).execute(args);
+    int exit =
+        CommandLines.createGitob(
+                new Real(states.repo, env, terminal), new PrintWriter(out), new PrintWriter(err))
+            .execute(args);
     return new CliRun(exit, out.toString(), err.toString());
   }
 
@@ -96,14 +98,34 @@ class GitobCommandTest {
     assertEquals(0, r.exit(), r.err());
     assertEquals("", r.err());
     JsonNode all = new ObjectMapper().readTree(r.out());
-    List<String> expected = new ArrayList<>(git("for-each-ref", "--format=%(refname:short)", "refs/heads"));
+    List<String> expected =
+        new ArrayList<>(git("for-each-ref", "--format=%(refname:short)", "refs/heads"));
     expected.sort(String.CASE_INSENSITIVE_ORDER);
     assertEquals(expected, branchNames(r.out()));
     List<String> keys = new ArrayList<>();
     all.get(0).fieldNames().forEachRemaining(keys::add);
-    assertEquals(List.of("ahead", "author", "behind", "branch", "current", "date", "deleted",
-        "dirty", "gone", "has_upstream", "head", "modified", "repo_path", "status", "subject",
-        "untracked", "upstream", "worktree", "worktree_path"), keys);
+    assertEquals(
+        List.of(
+            "ahead",
+            "author",
+            "behind",
+            "branch",
+            "current",
+            "date",
+            "deleted",
+            "dirty",
+            "gone",
+            "has_upstream",
+            "head",
+            "modified",
+            "repo_path",
+            "status",
+            "subject",
+            "untracked",
+            "upstream",
+            "worktree",
+            "worktree_path"),
+        keys);
     assertTrue(r.out().startsWith("[\n  {\n    \"ahead\": "), r.out());
     assertTrue(r.out().contains("\"branch\": \"caf\\u00e9\""), "non-ASCII escaped: " + r.out());
     assertTrue(r.out().contains("\"worktree_path\": null"), r.out());
@@ -123,8 +145,8 @@ class GitobCommandTest {
   void globRegexSortAndReverse() throws Exception {
     assertEquals(List.of("wt-clean", "wt-dirty"), branchNames(run("-j", "-g", "wt-*").out()));
     assertEquals(List.of("gone", "lonely"), branchNames(run("-j", "-r", "on").out()));
-    assertEquals(List.of("wt-dirty", "wt-clean"),
-        branchNames(run("-j", "-g", "wt-*", "--reverse").out()));
+    assertEquals(
+        List.of("wt-dirty", "wt-clean"), branchNames(run("-j", "-g", "wt-*", "--reverse").out()));
     // Most ahead last; ties keep name order (a stable sort).
     List<String> byAhead = branchNames(run("-j", "-s", "ahead").out());
     assertEquals("ahead", byAhead.get(byAhead.size() - 1));
@@ -144,13 +166,16 @@ class GitobCommandTest {
   void whereSelectsWithBranchVariables() throws Exception {
     assertEquals(List.of("gone"), branchNames(run("-j", "-w", "gone").out()));
     assertEquals(List.of("main"), branchNames(run("-j", "-w", "current").out()));
-    assertEquals(List.of("lonely"),
+    assertEquals(
+        List.of("lonely"),
         branchNames(run("-j", "-w", "not has_upstream and branch.rx('^l')").out()));
-    assertEquals(List.of("wt-clean", "wt-dirty"),
+    assertEquals(
+        List.of("wt-clean", "wt-dirty"),
         branchNames(run("-j", "-w", "worktree not in ('-', 'here')").out()));
     assertEquals(List.of("main", "wt-dirty"), branchNames(run("-j", "-w", "dirty").out()));
     assertEquals(List.of("both"), branchNames(run("-j", "-w", "ahead > 0 and behind > 0").out()));
-    assertEquals(List.of("wt-dirty"),
+    assertEquals(
+        List.of("wt-dirty"),
         branchNames(run("-j", "-w", "modified == 1 and untracked == 1 and date > 0").out()));
   }
 
@@ -158,19 +183,22 @@ class GitobCommandTest {
   void printWritesOneValuePerBranch() throws Exception {
     CliRun r = run("-g", "b*", "-p", "f'{branch}:{upstream}:{status}:{ahead}:{behind}'");
     assertEquals(0, r.exit(), r.err());
-    assertEquals("behind:origin/behind:1\u2193:0:1\nboth:origin/both:1\u2191 1\u2193:1:1\n", r.out());
+    assertEquals(
+        "behind:origin/behind:1\u2193:0:1\nboth:origin/both:1\u2191 1\u2193:1:1\n", r.out());
     CliRun nul = run("-w", "gone or current", "-p", "branch", "-0");
     assertEquals("gone\0main\0", nul.out());
     String head = git("rev-parse", "main").get(0).substring(0, 12);
-    assertEquals(head + " " + states.repo.toRealPath().toString() + "\n",
+    assertEquals(
+        head + " " + states.repo.toRealPath().toString() + "\n",
         run("-w", "current", "-p", "head + ' ' + repo").out());
   }
 
   @Test
   void aTerminalSeesPrintedValuesEscaped() {
     // git refuses control characters in branch names, not in commit messages.
-    String tip = fx.git(states.repo, "commit-tree", "HEAD^{tree}", "-p", "HEAD", "-m",
-        "red\u001b[31m").strip();
+    String tip =
+        fx.git(states.repo, "commit-tree", "HEAD^{tree}", "-p", "HEAD", "-m", "red\u001b[31m")
+            .strip();
     fx.git(states.repo, "branch", "-q", "esc", tip);
     try {
       assertEquals("red\\e[31m\n", run(Map.of(), true, "-g", "esc", "-p", "subject").out());
@@ -194,8 +222,16 @@ class GitobCommandTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"--sort=bogus", "--columns=bogus", "--where=nosuch", "--print=branch +",
-      "--regex=(", "--table-algo=wide", "--nosuch"})
+  @ValueSource(
+      strings = {
+        "--sort=bogus",
+        "--columns=bogus",
+        "--where=nosuch",
+        "--print=branch +",
+        "--regex=(",
+        "--table-algo=wide",
+        "--nosuch"
+      })
   void badOptionsAreUsageErrorsOnOneLinePlusAHint(String option) {
     CliRun r = run(option);
     assertEquals(2, r.exit(), r.err());
@@ -248,7 +284,8 @@ class GitobCommandTest {
     CliRun r = run("--help-where");
     assertEquals(0, r.exit());
     assertEquals(BranchWhereHelp.text(), r.out());
-    for (String v : List.of("worktree_path", "has_upstream", "gone", "current", "subject", "date")) {
+    for (String v :
+        List.of("worktree_path", "has_upstream", "gone", "current", "subject", "date")) {
       assertTrue(r.out().contains(v), v);
     }
     for (WhereHelp.Example e : BranchWhereHelp.EXAMPLES) {
@@ -262,8 +299,14 @@ class GitobCommandTest {
     CliRun help = run("--help");
     assertEquals(0, help.exit());
     assertTrue(help.out().startsWith("Usage: gitob "), help.out());
-    for (String f : List.of("branch, date, author, ahead, behind, status, upstream, current, head,"
-        + " subject, worktree, gone, none", "--json", "--glob", "--help-where", "--print0")) {
+    for (String f :
+        List.of(
+            "branch, date, author, ahead, behind, status, upstream, current, head,"
+                + " subject, worktree, gone, none",
+            "--json",
+            "--glob",
+            "--help-where",
+            "--print0")) {
       assertTrue(help.out().replaceAll("\\s+", " ").contains(f), f);
     }
     CliRun version = run("--version");
@@ -292,8 +335,8 @@ class GitobCommandTest {
     assertEquals(0, r.exit(), r.err());
     List<String> lines = r.out().lines().toList();
     for (String line : lines) {
-      assertTrue(new org.jline.utils.AttributedString(line).columnLength() <= width,
-          width + ": " + line);
+      assertTrue(
+          new org.jline.utils.AttributedString(line).columnLength() <= width, width + ": " + line);
     }
     assertTrue(lines.get(1).startsWith("\u2500"), lines.get(1));
     long rows = lines.stream().skip(2).filter(l -> !l.startsWith("  ")).count();
@@ -321,8 +364,12 @@ class GitobCommandTest {
   void colourBoldsTheCurrentBranchAndLinksTheRemoteAndTheLinkedWorkTree() throws Exception {
     CliRun r = run(Map.of("COLUMNS", "200"), false, "--color=always");
     assertEquals(0, r.exit(), r.err());
-    String main = r.out().lines().filter(l -> l.contains("main") && l.contains("1u"))
-        .findFirst().orElseThrow();
+    String main =
+        r.out()
+            .lines()
+            .filter(l -> l.contains("main") && l.contains("1u"))
+            .findFirst()
+            .orElseThrow();
     assertTrue(main.startsWith("\u001b[1mmain"), main);
     assertTrue(r.out().contains("\u001b]8;;" + BranchStates.PAGE + "\u001b\\"), r.out());
     String wt = "\u001b]8;;file://" + states.dirtyWorktree.toRealPath() + "\u001b\\";

@@ -50,9 +50,20 @@ class GitoveritCommandTest {
         }
         int modified = name.startsWith("dirty") ? 1 : 0;
         long mtime = 1_700_000_000L + name.hashCode() % 1000;
-        return new RepoReport(root, "main", "origin/main", "o/r", Optional.of("A <a@x>"), 0, 0, 0,
-            false, new Worktree.Checked(modified, 0, 0, 0, modified, 0,
-                Optional.of(Instant.ofEpochSecond(mtime))), null, "fake");
+        return new RepoReport(
+            root,
+            "main",
+            "origin/main",
+            "o/r",
+            Optional.of("A <a@x>"),
+            0,
+            0,
+            0,
+            false,
+            new Worktree.Checked(
+                modified, 0, 0, 0, modified, 0, Optional.of(Instant.ofEpochSecond(mtime))),
+            null,
+            "fake");
       };
     }
 
@@ -113,8 +124,10 @@ class GitoveritCommandTest {
     CliRun r = run(withRepos(), "--help");
     assertEquals(0, r.exit());
     String flat = r.out().replaceAll("\\s+", " ");
-    assertTrue(flat.contains(
-        "dir, path, name, status, branch_remote, branch, remote, url, mtime, ident, author, none"),
+    assertTrue(
+        flat.contains(
+            "dir, path, name, status, branch_remote, branch, remote, url, mtime, ident, author,"
+                + " none"),
         r.out());
     assertTrue(r.out().contains("Exit codes:"), r.out());
     assertTrue(r.out().contains("--jobs, --parallel=N"), r.out());
@@ -136,8 +149,7 @@ class GitoveritCommandTest {
     assertTrue(r.out().contains("\"status\": \"1m (+1/-0)\""), r.out());
     assertTrue(r.out().contains("\"error\": \"fatal: not a git repository: "), r.out());
     assertEquals(
-        "gitoverit: 1 repository or directory could not be read (--errors shows why)\n",
-        r.err());
+        "gitoverit: 1 repository or directory could not be read (--errors shows why)\n", r.err());
   }
 
   @Test
@@ -150,7 +162,16 @@ class GitoveritCommandTest {
 
   @Test
   void dirtyOnlyAndSortSelectAndOrderTheRows() throws Exception {
-    CliRun r = run(withRepos("dirty-b", "clean", "dirty-a"), "-d", "-s", "DIR", "-r", "-o", "json", "projects");
+    CliRun r =
+        run(
+            withRepos("dirty-b", "clean", "dirty-a"),
+            "-d",
+            "-s",
+            "DIR",
+            "-r",
+            "-o",
+            "json",
+            "projects");
     assertEquals(0, r.exit(), r.err());
     int a = r.out().indexOf("projects/dirty-a");
     int b = r.out().indexOf("projects/dirty-b");

@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -24,13 +23,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Real repositories whose folder names, branch, URLs and error messages hold terminal control
- * sequences, line breaks and bidirectional controls, through the real engines and the command
- * line: the table (colour on and off, any width), {@code --errors}, {@code --debug} and
- * {@code --print} show them escaped; only {@code --print} into a pipe gives them raw.
+ * sequences, line breaks and bidirectional controls, through the real engines and the command line:
+ * the table (colour on and off, any width), {@code --errors}, {@code --debug} and {@code --print}
+ * show them escaped; only {@code --print} into a pipe gives them raw.
  */
 class HostileNamesCommandTest {
   /** The folder name of the report: retitles the window, recolours, reverses what follows. */
   static final String TITLE = "t\u001b]0;pwned\u0007\u001b[7;35mX\u202eabc";
+
   static final String TITLE_SHOWN = "t\\e]0;pwned\\x07\\e[7;35mX\\u202eabc";
   static final String BRANCH = "evil\u202egnp.exe\u0085";
   static final String BRANCH_SHOWN = "evil\\u202egnp.exe\\u0085";
@@ -38,20 +38,31 @@ class HostileNamesCommandTest {
   static final String PUSH_URL = "https://example.invalid/o/\u001b[2J\u001b[Hpush";
 
   /** Clean repositories by folder name, to the name as the table must show it. */
-  static final Map<String, String> CLEAN = Map.of(
-      TITLE, TITLE_SHOWN,
-      "cr\rover", "cr\\rover",
-      "lf\nsplit", "lf\\nsplit",
-      "tab\tbell\u0007del\u007f", "tab\\tbell\\x07del\\x7f",
-      "c1\u0085\u009b31m", "c1\\u0085\\u009b31m",
-      "bidi\u2066\u200f\u061c\u202a", "bidi\\u2066\\u200f\\u061c\\u202a",
-      "branch", "branch",
-      "url", "url");
+  static final Map<String, String> CLEAN =
+      Map.of(
+          TITLE,
+          TITLE_SHOWN,
+          "cr\rover",
+          "cr\\rover",
+          "lf\nsplit",
+          "lf\\nsplit",
+          "tab\tbell\u0007del\u007f",
+          "tab\\tbell\\x07del\\x7f",
+          "c1\u0085\u009b31m",
+          "c1\\u0085\\u009b31m",
+          "bidi\u2066\u200f\u061c\u202a",
+          "bidi\\u2066\\u200f\\u061c\\u202a",
+          "branch",
+          "branch",
+          "url",
+          "url");
+
   /**
-   * A repository that cannot be read. git turns the ASCII controls of its messages into
-   * {@code ?} itself, but not the bidirectional or C1 controls.
+   * A repository that cannot be read. git turns the ASCII controls of its messages into {@code ?}
+   * itself, but not the bidirectional or C1 controls.
    */
   static final String BROKEN = "broken\u001b[31m\r\u202e\u0085";
+
   static final String BROKEN_SHOWN = "broken\\e[31m\\r\\u202e\\u0085";
   static final String MISSING = "missing\u001b]0;x\u0007\u2066";
 
@@ -78,7 +89,8 @@ class HostileNamesCommandTest {
     f.git(url, "update-ref", "refs/remotes/origin/main", "HEAD");
     // A .git file that points nowhere: an error row whose path and message hold the name.
     Files.createDirectories(fleet.resolve(BROKEN));
-    Files.writeString(fleet.resolve(BROKEN).resolve(".git"),
+    Files.writeString(
+        fleet.resolve(BROKEN).resolve(".git"),
         "gitdir: " + fleet.resolve(BROKEN).resolve(MISSING) + "\n");
   }
 
@@ -130,28 +142,39 @@ class HostileNamesCommandTest {
       String header = lines.get(0);
       int status = header.indexOf("Status");
       int branch = header.indexOf("Branch ");
-      CLEAN.forEach((name, shown) -> {
-        List<String> rows = lines.stream().filter(l -> l.startsWith("fleet/" + shown + " ")).toList();
-        assertEquals(1, rows.size(), colour + " " + shown + ":\n" + String.join("\n", lines));
-        String row = rows.get(0);
-        assertEquals(status, row.indexOf("clean"), "the status column lines up:\n" + header + "\n" + row);
-        assertEquals(name.equals("branch") ? BRANCH_SHOWN : "main",
-            row.substring(branch).split(" ")[0], row);
-      });
-      String urlRow = lines.stream().filter(l -> l.startsWith("fleet/url ")).findFirst().orElseThrow();
+      CLEAN.forEach(
+          (name, shown) -> {
+            List<String> rows =
+                lines.stream().filter(l -> l.startsWith("fleet/" + shown + " ")).toList();
+            assertEquals(1, rows.size(), colour + " " + shown + ":\n" + String.join("\n", lines));
+            String row = rows.get(0);
+            assertEquals(
+                status,
+                row.indexOf("clean"),
+                "the status column lines up:\n" + header + "\n" + row);
+            assertEquals(
+                name.equals("branch") ? BRANCH_SHOWN : "main",
+                row.substring(branch).split(" ")[0],
+                row);
+          });
+      String urlRow =
+          lines.stream().filter(l -> l.startsWith("fleet/url ")).findFirst().orElseThrow();
       assertTrue(urlRow.contains("\\e]0;pwned\\x07"), urlRow);
       String pushLine = lines.get(lines.indexOf(urlRow) + 1);
       assertTrue(pushLine.contains("o/\\e[2J\\e[Hpush"), pushLine);
       assertTrue(lines.stream().anyMatch(l -> l.contains(BRANCH_SHOWN + ":-")), r.out());
-      List<String> error = lines.stream().filter(l -> l.startsWith("! fleet/" + BROKEN_SHOWN + " ")).toList();
+      List<String> error =
+          lines.stream().filter(l -> l.startsWith("! fleet/" + BROKEN_SHOWN + " ")).toList();
       assertEquals(1, error.size(), String.join("\n", lines));
       assertEquals(status, error.get(0).indexOf("error"), error.get(0));
-      assertTrue(error.get(0).contains("\\u202e\\u0085/missing") && error.get(0).contains("\\u2066"),
+      assertTrue(
+          error.get(0).contains("\\u202e\\u0085/missing") && error.get(0).contains("\\u2066"),
           error.get(0));
       // header, rule, one line per repository, the push URL's second line, the legend's line, the
       // summary line
       assertEquals(2 + CLEAN.size() + 1 + 1 + 1 + 1, lines.size(), String.join("\n", lines));
-      assertTrue(lines.get(lines.size() - 2).startsWith("  ! before a path"), String.join("\n", lines));
+      assertTrue(
+          lines.get(lines.size() - 2).startsWith("  ! before a path"), String.join("\n", lines));
       assertEquals((CLEAN.size() + 1) + " repositories: 1 error", lines.get(lines.size() - 1));
     }
   }
@@ -173,7 +196,11 @@ class HostileNamesCommandTest {
     assertTrue(errors.err().contains("\nfleet/" + BROKEN_SHOWN + ": "), errors.err());
     assertTrue(errors.err().contains("\\u202e\\u0085/missing"), errors.err());
     // JSON escapes in its own way (Python's json.dumps), untouched by the terminal's escaping.
-    assertTrue(errors.out().contains("\"display_path\": \"fleet/t\\u001b]0;pwned\\u0007\\u001b[7;35mX\\u202eabc\""),
+    assertTrue(
+        errors
+            .out()
+            .contains(
+                "\"display_path\": \"fleet/t\\u001b]0;pwned\\u0007\\u001b[7;35mX\\u202eabc\""),
         errors.out());
 
     CliRun debug = run(Map.of(), false, "--format", "json", "--debug");
@@ -181,14 +208,23 @@ class HostileNamesCommandTest {
     assertEquals(errors.out(), debug.out());
   }
 
-  /** A failed fetch is named on stderr by the repository's path; with --errors, with git's reason. */
+  /**
+   * A failed fetch is named on stderr by the repository's path; with --errors, with git's reason.
+   */
   @Test
   void aFailedFetchNamesTheRepositoryEscaped() throws Exception {
     GitFixture f = new GitFixture(tmp);
     Path repo = f.repoWithCommit(tmp.resolve("sync").resolve(TITLE), "a.txt", "a\n");
     f.git(repo, "remote", "add", "origin", tmp.resolve("no-remote\u202e\u0085").toString());
-    CliRun r = CliRun.of(new Wired(Map.of(), false), "--no-progress", "--fetch", "--errors",
-        "--color", "always", "sync");
+    CliRun r =
+        CliRun.of(
+            new Wired(Map.of(), false),
+            "--no-progress",
+            "--fetch",
+            "--errors",
+            "--color",
+            "always",
+            "sync");
     assertEquals(1, r.exit(), r.err());
     TerminalText.assertSafe(r.out());
     TerminalText.assertSafe(r.err());
@@ -199,8 +235,14 @@ class HostileNamesCommandTest {
 
   @Test
   void aValueInAnExpressionFailureIsEscaped() {
-    CliRun r = run(Map.of(), false, "-p", "int(dir)", "-w",
-        "dir.startswith('fleet/t') and not dir.startswith('fleet/tab')");
+    CliRun r =
+        run(
+            Map.of(),
+            false,
+            "-p",
+            "int(dir)",
+            "-w",
+            "dir.startswith('fleet/t') and not dir.startswith('fleet/tab')");
     assertEquals(1, r.exit(), r.err());
     TerminalText.assertSafe(r.err());
     assertTrue(r.err().startsWith("gitoverit: error: --print: "), r.err());
@@ -214,7 +256,10 @@ class HostileNamesCommandTest {
     CliRun dir = CliRun.of(new Wired(Map.of(), false), "no\u001b]0;x\u0007such");
     assertEquals(2, dir.exit(), dir.err());
     TerminalText.assertSafe(dir.err());
-    assertTrue(dir.err().startsWith("gitoverit: Invalid value for 'DIR': 'no\\e]0;x\\x07such' does not exist\n"),
+    assertTrue(
+        dir.err()
+            .startsWith(
+                "gitoverit: Invalid value for 'DIR': 'no\\e]0;x\\x07such' does not exist\n"),
         dir.err());
 
     CliRun option = CliRun.of(new Wired(Map.of(), false), "--sort", "\u202emtime");
@@ -256,7 +301,10 @@ class HostileNamesCommandTest {
 
     CliRun branch = run(Map.of(), true, "-p", "branch", "-w", "dir == 'fleet/branch'");
     assertEquals(BRANCH_SHOWN + "\n", branch.out());
-    assertFalse(run(Map.of(), false, "-p", "branch", "-w", "dir == 'fleet/branch'").out()
-        .contains("\\u202e"), "raw into a pipe");
+    assertFalse(
+        run(Map.of(), false, "-p", "branch", "-w", "dir == 'fleet/branch'")
+            .out()
+            .contains("\\u202e"),
+        "raw into a pipe");
   }
 }

@@ -22,24 +22,37 @@ import org.junit.jupiter.api.Test;
 
 class LazyAnalyzerTest {
   private static RepoReport report(Path root) {
-    return new RepoReport(root, "main", "-", "-", Optional.empty(), 0, 0, 0, false,
-        new Worktree.Unchecked(), SyncResult.NONE, "jgit");
+    return new RepoReport(
+        root,
+        "main",
+        "-",
+        "-",
+        Optional.empty(),
+        0,
+        0,
+        0,
+        false,
+        new Worktree.Unchecked(),
+        SyncResult.NONE,
+        "jgit");
   }
 
   @Test
   void theEngineIsBuiltOnlyWhenARepositoryIsAnalysedAndOnlyOnce() throws Exception {
     AtomicInteger built = new AtomicInteger();
     CountDownLatch slowBuild = new CountDownLatch(1);
-    LazyAnalyzer lazy = new LazyAnalyzer(() -> {
-      built.incrementAndGet();
-      try {
-        slowBuild.await(); // every worker arrives while the engine is still being built
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      RepoAnalyzer engine = (root, options) -> report(root);
-      return engine;
-    });
+    LazyAnalyzer lazy =
+        new LazyAnalyzer(
+            () -> {
+              built.incrementAndGet();
+              try {
+                slowBuild.await(); // every worker arrives while the engine is still being built
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              RepoAnalyzer engine = (root, options) -> report(root);
+              return engine;
+            });
     assertEquals(0, built.get(), "nothing built before the first repository");
     assertFalse(lazy.built());
 
@@ -60,7 +73,8 @@ class LazyAnalyzerTest {
     }
     assertEquals(1, built.get(), "one engine for all workers");
     assertTrue(lazy.built());
-    assertEquals(Path.of("/repos/x"),
+    assertEquals(
+        Path.of("/repos/x"),
         lazy.analyzeWithNested(Path.of("/repos/x"), AnalysisOptions.FULL).report().path());
     assertEquals(1, built.get(), "later repositories reuse the engine");
   }

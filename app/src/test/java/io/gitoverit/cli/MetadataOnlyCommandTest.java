@@ -29,11 +29,16 @@ class MetadataOnlyCommandTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "-d | Invalid value for --dirty-only: cannot be used with --metadata-only because dirty state is unavailable",
-        "-P | Invalid value for --pull-safe: cannot be used with --metadata-only because a clean worktree cannot be verified",
-        "-U | Invalid value for --push-safe: cannot be used with --metadata-only because a clean worktree cannot be verified",
-        "-s mtime | Invalid value for --sort mtime: cannot be used with --metadata-only because worktree mtime is unavailable",
-        "-d -P | Invalid value for --dirty-only: cannot be used with --metadata-only because dirty state is unavailable",
+        "-d | Invalid value for --dirty-only: cannot be used with --metadata-only because dirty"
+            + " state is unavailable",
+        "-P | Invalid value for --pull-safe: cannot be used with --metadata-only because a clean"
+            + " worktree cannot be verified",
+        "-U | Invalid value for --push-safe: cannot be used with --metadata-only because a clean"
+            + " worktree cannot be verified",
+        "-s mtime | Invalid value for --sort mtime: cannot be used with --metadata-only because"
+            + " worktree mtime is unavailable",
+        "-d -P | Invalid value for --dirty-only: cannot be used with --metadata-only because dirty"
+            + " state is unavailable",
       })
   void refusedCombinationsSayWhyAndExitTwoBeforeAnyWork(String args, String message) {
     Path repo = f.repoWithCommit(tmp.resolve("r"), "a.txt", "a\n");
@@ -56,7 +61,8 @@ class MetadataOnlyCommandTest {
     CliRun r = wiring.run("--metadata-only", "-o", "json", repo.toString());
     assertEquals(0, r.exit(), r.err());
     String flat = r.out().replaceAll("\\s+", " ");
-    for (String key : List.of("deleted", "dirty", "latest_mtime", "modified", "mtime", "untracked")) {
+    for (String key :
+        List.of("deleted", "dirty", "latest_mtime", "modified", "mtime", "untracked")) {
       assertTrue(flat.contains("\"" + key + "\": null"), key + " in " + flat);
     }
     assertTrue(flat.contains("\"branch\": \"main\""), flat);
@@ -69,7 +75,8 @@ class MetadataOnlyCommandTest {
     Path z = f.repoWithCommit(tmp.resolve("z-repo"), "a.txt", "a\n");
     Path a = f.repoWithCommit(tmp.resolve("a-repo"), "a.txt", "a\n");
     // -j 0 reports in discovery order (z first): only the sort can put a-repo first.
-    CliRun r = wiring.run("--metadata-only", "-j", "0", "--color", "never", z.toString(), a.toString());
+    CliRun r =
+        wiring.run("--metadata-only", "-j", "0", "--color", "never", z.toString(), a.toString());
     assertEquals(0, r.exit(), r.err());
     List<String> lines = r.out().lines().toList();
     assertTrue(lines.get(0).startsWith("Dir"), lines.get(0));

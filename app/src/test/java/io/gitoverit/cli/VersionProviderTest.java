@@ -40,15 +40,19 @@ class VersionProviderTest {
   @Test
   void aMissingGitIsSaidInOneLine() throws Exception {
     Path empty = Files.createDirectories(tmp.resolve("empty"));
-    assertEquals("git: not found on PATH (needed for the repositories JGit cannot read, and for -f, -P, -U)",
+    assertEquals(
+        "git: not found on PATH (needed for the repositories JGit cannot read, and for -f, -P, -U)",
         VersionProvider.gitLine("git", empty + ":" + tmp.resolve("missing")));
   }
 
   @Test
   void aGitThatFailsIsSaidInOneLine() throws Exception {
     Path bin = Files.createDirectories(tmp.resolve("bin"));
-    Path git = Files.writeString(bin.resolve("git"), "#!/bin/sh\necho 'fatal: \033[31mbroken\033[0m' >&2\nexit 3\n");
+    Path git =
+        Files.writeString(
+            bin.resolve("git"), "#!/bin/sh\necho 'fatal: \033[31mbroken\033[0m' >&2\nexit 3\n");
     Files.setPosixFilePermissions(git, PosixFilePermissions.fromString("rwxr-xr-x"));
-    assertEquals("error: fatal: ?[31mbroken?[0m, " + git, VersionProvider.gitLine("git", bin.toString()));
+    assertEquals(
+        "error: fatal: ?[31mbroken?[0m, " + git, VersionProvider.gitLine("git", bin.toString()));
   }
 }

@@ -38,16 +38,30 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every documented example, run through the real engines over real repositories in the fleet's
- * states, selects exactly the repositories upstream selects. All repositories but two have
- * their work-tree files dated 2023, so the mtime example has a known answer.
+ * states, selects exactly the repositories upstream selects. All repositories but two have their
+ * work-tree files dated 2023, so the mtime example has a known answer.
  */
 class WhereExamplesTest {
   @TempDir static Path tmp;
   static Path fleet;
 
-  static final Set<String> ALL = Set.of("clean", "modified-unstaged", "untracked-file", "detached",
-      "unborn-trunk", "ahead", "behind", "diverged", "no-upstream", "branch-slashes", "alice",
-      "myorg", "work/api", "work/release", "work/hotfix");
+  static final Set<String> ALL =
+      Set.of(
+          "clean",
+          "modified-unstaged",
+          "untracked-file",
+          "detached",
+          "unborn-trunk",
+          "ahead",
+          "behind",
+          "diverged",
+          "no-upstream",
+          "branch-slashes",
+          "alice",
+          "myorg",
+          "work/api",
+          "work/release",
+          "work/hotfix");
 
   static final Set<String> DIRTY =
       Set.of("modified-unstaged", "untracked-file", "detached", "work/api", "work/hotfix");
@@ -92,27 +106,47 @@ class WhereExamplesTest {
   }
 
   static Stream<Arguments> examples() {
-    Map<String, Set<String>> expected = Map.ofEntries(
-        Map.entry("dirty", DIRTY),
-        Map.entry("not dirty", minus(ALL, DIRTY)),
-        Map.entry("branch != \"main\"", Set.of("detached", "unborn-trunk", "no-upstream",
-            "branch-slashes", "work/release", "work/hotfix")),
-        Map.entry("ahead > 0", Set.of("ahead", "diverged", "branch-slashes")),
-        Map.entry("behind > 0", Set.of("behind", "diverged")),
-        Map.entry("untracked > 0", Set.of("untracked-file", "work/hotfix")),
-        Map.entry("remote == \"-\"", Set.of("clean", "modified-unstaged", "untracked-file",
-            "detached", "unborn-trunk", "no-upstream", "alice", "work/api", "work/release",
-            "work/hotfix")),
-        Map.entry("dir.startswith(\"work/\")", Set.of("work/api", "work/release", "work/hotfix")),
-        Map.entry("\"myorg\" in url", Set.of("myorg")),
-        Map.entry("branch.rx(\"^feature/\")", Set.of("branch-slashes")),
-        Map.entry("branch.rx(\"^(release|hotfix)\")", Set.of("work/release", "work/hotfix")),
-        Map.entry("ident.rxi(\"alice\")", Set.of("alice")),
-        Map.entry("dirty and branch != \"main\"", Set.of("detached", "work/hotfix")),
-        Map.entry("mtime > 1742500000", Set.of("modified-unstaged", "untracked-file")),
-        // The README's example.
-        Map.entry("branch != \"main\" and ahead > 0", Set.of("branch-slashes")));
-    return Stream.concat(WhereHelp.EXAMPLES.stream().map(WhereHelp.Example::expression),
+    Map<String, Set<String>> expected =
+        Map.ofEntries(
+            Map.entry("dirty", DIRTY),
+            Map.entry("not dirty", minus(ALL, DIRTY)),
+            Map.entry(
+                "branch != \"main\"",
+                Set.of(
+                    "detached",
+                    "unborn-trunk",
+                    "no-upstream",
+                    "branch-slashes",
+                    "work/release",
+                    "work/hotfix")),
+            Map.entry("ahead > 0", Set.of("ahead", "diverged", "branch-slashes")),
+            Map.entry("behind > 0", Set.of("behind", "diverged")),
+            Map.entry("untracked > 0", Set.of("untracked-file", "work/hotfix")),
+            Map.entry(
+                "remote == \"-\"",
+                Set.of(
+                    "clean",
+                    "modified-unstaged",
+                    "untracked-file",
+                    "detached",
+                    "unborn-trunk",
+                    "no-upstream",
+                    "alice",
+                    "work/api",
+                    "work/release",
+                    "work/hotfix")),
+            Map.entry(
+                "dir.startswith(\"work/\")", Set.of("work/api", "work/release", "work/hotfix")),
+            Map.entry("\"myorg\" in url", Set.of("myorg")),
+            Map.entry("branch.rx(\"^feature/\")", Set.of("branch-slashes")),
+            Map.entry("branch.rx(\"^(release|hotfix)\")", Set.of("work/release", "work/hotfix")),
+            Map.entry("ident.rxi(\"alice\")", Set.of("alice")),
+            Map.entry("dirty and branch != \"main\"", Set.of("detached", "work/hotfix")),
+            Map.entry("mtime > 1742500000", Set.of("modified-unstaged", "untracked-file")),
+            // The README's example.
+            Map.entry("branch != \"main\" and ahead > 0", Set.of("branch-slashes")));
+    return Stream.concat(
+            WhereHelp.EXAMPLES.stream().map(WhereHelp.Example::expression),
             Stream.of("branch != \"main\" and ahead > 0"))
         .map(e -> Arguments.of(e, expected.get(e)));
   }
@@ -131,8 +165,9 @@ class WhereExamplesTest {
   void printsPathsWithNulBytesForXargs() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     PrintWriter out = new PrintWriter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8));
-    int exit = CommandLines.create(new RealWiring(), out, new PrintWriter(new StringWriter()))
-        .execute("-w", "dirty", "-p", "path", "-0", "-s", "dir", ".");
+    int exit =
+        CommandLines.create(new RealWiring(), out, new PrintWriter(new StringWriter()))
+            .execute("-w", "dirty", "-p", "path", "-0", "-s", "dir", ".");
     assertEquals(0, exit);
     StringBuilder want = new StringBuilder();
     for (String d : new TreeSet<>(DIRTY)) {
@@ -143,8 +178,15 @@ class WhereExamplesTest {
 
   @Test
   void printsNumbersAndTruthValuesAsPythonDoes() {
-    Run r = run("-s", "dir", "-w", "dir.startswith('unborn') or dir == 'clean'",
-        "-p", "str(mtime) + ' ' + str(dirty) + ' ' + str(modified)", ".");
+    Run r =
+        run(
+            "-s",
+            "dir",
+            "-w",
+            "dir.startswith('unborn') or dir == 'clean'",
+            "-p",
+            "str(mtime) + ' ' + str(dirty) + ' ' + str(modified)",
+            ".");
     assertEquals(List.of("1690000000.0 False 0", "0.0 False 0"), r.out.lines().toList());
   }
 
@@ -153,15 +195,16 @@ class WhereExamplesTest {
   static Run run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int exit = CommandLines.create(new RealWiring(), new PrintWriter(out), new PrintWriter(err))
-        .execute(args);
+    int exit =
+        CommandLines.create(new RealWiring(), new PrintWriter(out), new PrintWriter(err))
+            .execute(args);
     return new Run(exit, out.toString(), err.toString());
   }
 
   /**
    * The production engines and walker, with the fleet as the working directory. The build sets
-   * GIT_COMMITTER_NAME/EMAIL, which git prefers to any config; they are unset for the engines
-   * so that the repository's own user (the alice case) is what git reports, as on a desktop.
+   * GIT_COMMITTER_NAME/EMAIL, which git prefers to any config; they are unset for the engines so
+   * that the repository's own user (the alice case) is what git reports, as on a desktop.
    */
   static final class RealWiring extends TestWiring {
     private final ProductionWiring real = ProductionWiring.create();
@@ -172,9 +215,11 @@ class WhereExamplesTest {
 
     @Override
     public RepoAnalyzer analyzer(io.gitoverit.analysis.HybridAnalyzer.RoutingLog routing) {
-      GitRunner git = GitRunner.standard()
-          .withEnvironment(Map.of(), Set.of("GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL"));
-      return new HybridAnalyzer(new JGitAnalyzer(JGitRuntime.install(), git), new GitCliAnalyzer(git));
+      GitRunner git =
+          GitRunner.standard()
+              .withEnvironment(Map.of(), Set.of("GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL"));
+      return new HybridAnalyzer(
+          new JGitAnalyzer(JGitRuntime.install(), git), new GitCliAnalyzer(git));
     }
 
     @Override

@@ -21,11 +21,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
 
 /** {@code --where}, {@code --print}, {@code -0} and {@code --help-where} as a user meets them. */
 class WhereOptionsTest {
@@ -49,9 +49,26 @@ class WhereOptionsTest {
         }
         String name = root.getFileName().toString();
         int modified = name.startsWith("dirty") ? 1 : 0;
-        return new RepoReport(root, name.startsWith("b") ? "dev" : "main", "-", "-",
-            Optional.empty(), 0, 0, 0, false, new Worktree.Checked(modified, 0, 0, 0, 0, 0,
-                Optional.of(Instant.ofEpochSecond(1_700_000_000L, 500_000_000))), null, "fake");
+        return new RepoReport(
+            root,
+            name.startsWith("b") ? "dev" : "main",
+            "-",
+            "-",
+            Optional.empty(),
+            0,
+            0,
+            0,
+            false,
+            new Worktree.Checked(
+                modified,
+                0,
+                0,
+                0,
+                0,
+                0,
+                Optional.of(Instant.ofEpochSecond(1_700_000_000L, 500_000_000))),
+            null,
+            "fake");
       };
     }
 
@@ -79,12 +96,14 @@ class WhereOptionsTest {
     Fake w = withRepos("a");
     CliRun r = run(w, "-w", "dirty and (branch != 'main'");
     assertEquals(2, r.exit());
-    assertEquals("""
+    assertEquals(
+        """
         gitoverit: Invalid value for option '--where': expected ')', found end of expression
           dirty and (branch != 'main'
                                      ^
         Try 'gitoverit --help' for more information.
-        """, r.err());
+        """,
+        r.err());
     assertEquals("", r.out());
     assertFalse(w.scanned);
   }
@@ -93,12 +112,21 @@ class WhereOptionsTest {
   void anUnknownNameListsTheVariablesAndATypeErrorSaysWhichTypes() throws Exception {
     CliRun unknown = run(withRepos("a"), "-p", "brnch");
     assertEquals(2, unknown.exit());
-    assertTrue(unknown.err().startsWith("gitoverit: Invalid value for option '--print': unknown"
-        + " name 'brnch' (did you mean 'branch'?); variables: path, dir, status, branch,"), unknown.err());
+    assertTrue(
+        unknown
+            .err()
+            .startsWith(
+                "gitoverit: Invalid value for option '--print': unknown name 'brnch' (did you mean"
+                    + " 'branch'?); variables: path, dir, status, branch,"),
+        unknown.err());
     CliRun type = run(withRepos("a"), "-w", "branch > 3");
     assertEquals(2, type.exit());
-    assertTrue(type.err().startsWith("gitoverit: Invalid value for option '--where': '>' not"
-        + " supported between 'str' and 'int'\n  branch > 3\n         ^\n"), type.err());
+    assertTrue(
+        type.err()
+            .startsWith(
+                "gitoverit: Invalid value for option '--where': '>' not"
+                    + " supported between 'str' and 'int'\n  branch > 3\n         ^\n"),
+        type.err());
     assertFalse(type.err().contains("\tat "), type.err());
   }
 
@@ -123,21 +151,23 @@ class WhereOptionsTest {
   }
 
   /**
-   * An f-string template, as upstream's users write them; reading mtime in it collects mtime. As
-   * in upstream's evaluator, a conversion ({@code !s}) is ignored: a bool with a spec formats as
-   * the int it is.
+   * An f-string template, as upstream's users write them; reading mtime in it collects mtime. As in
+   * upstream's evaluator, a conversion ({@code !s}) is ignored: a bool with a spec formats as the
+   * int it is.
    */
   @Test
   void printTakesAnFStringWithFormatSpecs() throws Exception {
     Fake w = withRepos("dirty-a", "b-clean");
     CliRun r = run(w, "-s", "dir", "-p", "f'{dir:<8}|{dirty!s:>6}|{mtime:.1f}|{branch=}'");
     assertEquals(0, r.exit(), r.err());
-    assertEquals("b-clean |     0|1700000000.5|branch=dev\n"
-        + "dirty-a |     1|1700000000.5|branch=main\n", r.out());
+    assertEquals(
+        "b-clean |     0|1700000000.5|branch=dev\n" + "dirty-a |     1|1700000000.5|branch=main\n",
+        r.out());
     assertTrue(w.seen.get(0).collectMtime());
     CliRun bad = run(withRepos("a"), "-p", "f'{dir:d}'");
     assertEquals(1, bad.exit());
-    assertTrue(bad.err().contains("ValueError: Unknown format code 'd' for object of type 'str'"),
+    assertTrue(
+        bad.err().contains("ValueError: Unknown format code 'd' for object of type 'str'"),
         bad.err());
   }
 
@@ -153,7 +183,8 @@ class WhereOptionsTest {
   void mtimeIsCollectedWhenAnExpressionReadsIt() throws Exception {
     Fake w = withRepos("a");
     run(w, "-s", "dir", "-p", "branch");
-    assertFalse(w.seen.get(0).collectMtime(), "--print path needs no mtime, even with mtime columns");
+    assertFalse(
+        w.seen.get(0).collectMtime(), "--print path needs no mtime, even with mtime columns");
     w.seen.clear();
     run(w, "-s", "dir", "-w", "latest_mtime > 0", "-p", "branch");
     assertTrue(w.seen.get(0).collectMtime());
@@ -163,39 +194,49 @@ class WhereOptionsTest {
   void aFailureOnOneRepositorysValuesIsOneLineAndExitOne() throws Exception {
     CliRun r = run(withRepos("a"), "-s", "dir", "-w", "int(branch) > 0");
     assertEquals(1, r.exit());
-    assertEquals("gitoverit: error: --where: ValueError: invalid literal for int() with base 10:"
-        + " 'main' (repository a)\n", r.err());
+    assertEquals(
+        "gitoverit: error: --where: ValueError: invalid literal for int() with base 10:"
+            + " 'main' (repository a)\n",
+        r.err());
     assertEquals("", r.out());
   }
 
   @Test
   void metadataOnlyRefusesWorktreeVariablesWithUpstreamsMessage() {
-    CommandLine cl = CommandLines.create(new Fake(), new PrintWriter(new StringWriter()),
-        new PrintWriter(new StringWriter()));
+    CommandLine cl =
+        CommandLines.create(
+            new Fake(), new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
     Expressions e = Expressions.compile("dirty or modified > 0 or branch == 'x'", "path", cl);
-    ParameterException ex = assertThrows(ParameterException.class, () -> e.refuseWorktreeVariables(cl));
-    assertEquals("Invalid value for --where: cannot use unavailable metadata-only variable(s):"
-        + " dirty, modified", ex.getMessage());
+    ParameterException ex =
+        assertThrows(ParameterException.class, () -> e.refuseWorktreeVariables(cl));
+    assertEquals(
+        "Invalid value for --where: cannot use unavailable metadata-only variable(s):"
+            + " dirty, modified",
+        ex.getMessage());
     Expressions fine = Expressions.compile("branch == 'x'", "path + url", cl);
     fine.refuseWorktreeVariables(cl);
   }
 
   /**
    * Nesting past the limit, however deep, is a usage error like any other bad expression: the
-   * reason, the expression and a caret under the first level too many, counted from the outside;
-   * no scan, no stack trace.
+   * reason, the expression and a caret under the first level too many, counted from the outside; no
+   * scan, no stack trace.
    */
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', value = {
-    "500 parentheses | brackets nested too deeply: more than 100 levels of ( and [ inside one another",
-    "10000 nots      | expression nested too deeply: more than 100 levels of operators, calls, subscripts or conditionals inside one another",
-    "10000 minuses   | expression nested too deeply: more than 100 levels",
-    "3000 lists      | brackets nested too deeply",
-    "3000 ternaries  | expression nested too deeply",
-    "3000 subscripts | expression nested too deeply",
-    "3000 methods    | expression nested too deeply",
-    "f-string field  | brackets nested too deeply",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "500 parentheses | brackets nested too deeply: more than 100 levels of ( and [ inside one"
+            + " another",
+        "10000 nots      | expression nested too deeply: more than 100 levels of operators, calls,"
+            + " subscripts or conditionals inside one another",
+        "10000 minuses   | expression nested too deeply: more than 100 levels",
+        "3000 lists      | brackets nested too deeply",
+        "3000 ternaries  | expression nested too deeply",
+        "3000 subscripts | expression nested too deeply",
+        "3000 methods    | expression nested too deeply",
+        "f-string field  | brackets nested too deeply",
+      })
   void tooDeepAnExpressionIsAUsageErrorWithACaretBeforeTheScan(String shape, String reason)
       throws Exception {
     String expr;
@@ -241,8 +282,11 @@ class WhereOptionsTest {
       assertEquals(2, r.exit(), r.err());
       List<String> lines = r.err().lines().toList();
       assertEquals(4, lines.size(), r.err());
-      assertTrue(lines.get(0).startsWith(
-          "gitoverit: Invalid value for option '" + option + "': " + reason), lines.get(0));
+      assertTrue(
+          lines
+              .get(0)
+              .startsWith("gitoverit: Invalid value for option '" + option + "': " + reason),
+          lines.get(0));
       assertEquals("  " + expr, lines.get(1));
       assertEquals("  " + " ".repeat(column) + "^", lines.get(2));
       assertEquals("Try 'gitoverit --help' for more information.", lines.get(3));
@@ -269,8 +313,11 @@ class WhereOptionsTest {
     assertEquals(0, kept.exit(), kept.err());
     assertTrue(kept.out().contains("dirty-two") && kept.out().contains("dirty-three"), kept.out());
     assertFalse(kept.out().contains("b-one"), kept.out());
-    String chain = String.join(" < ", java.util.stream.IntStream.range(-1, 3000)
-        .mapToObj(String::valueOf).toList()) + " < 3000 + ahead";
+    String chain =
+        String.join(
+                " < ",
+                java.util.stream.IntStream.range(-1, 3000).mapToObj(String::valueOf).toList())
+            + " < 3000 + ahead";
     CliRun compared = run(withRepos("a"), "-p", chain);
     assertEquals("True\n", compared.out(), compared.err());
   }

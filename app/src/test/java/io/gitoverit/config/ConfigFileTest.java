@@ -1,7 +1,6 @@
 package io.gitoverit.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,9 +46,11 @@ class ConfigFileTest {
   @Test
   void theDefaultPlaceIsUnderHomeOrXdgConfigHome() {
     assertEquals(home.resolve(".config/gito/config.toml"), ConfigFile.defaultPath(Map.of(), home));
-    assertEquals(home.resolve(".config/gito/config.toml"),
+    assertEquals(
+        home.resolve(".config/gito/config.toml"),
         ConfigFile.defaultPath(Map.of("XDG_CONFIG_HOME", ""), home));
-    assertEquals(Path.of("/x/gito/config.toml"),
+    assertEquals(
+        Path.of("/x/gito/config.toml"),
         ConfigFile.defaultPath(Map.of("XDG_CONFIG_HOME", "/x"), home));
   }
 
@@ -67,53 +68,76 @@ class ConfigFileTest {
 
   @Test
   void everyKeyIsRead() throws Exception {
-    Config c = withFile("""
-        log_file = "~/logs/gito.log"
-        log_level = "warning"
-        column_priorities = "1, 2,3,4,5,6"
-        id_rewrite_fg_color = "#00ff7f"
-        roots = ["~", "~/src", "rel", "/abs"]
+    Config c =
+        withFile(
+            """
+            log_file = "~/logs/gito.log"
+            log_level = "warning"
+            column_priorities = "1, 2,3,4,5,6"
+            id_rewrite_fg_color = "#00ff7f"
+            roots = ["~", "~/src", "rel", "/abs"]
 
-        [[id_rewrite]]
-        type = "literal_full"
-        find = "A <a@x>"
-        replace = "me"
-        fg = "red"
+            [[id_rewrite]]
+            type = "literal_full"
+            find = "A <a@x>"
+            replace = "me"
+            fg = "red"
 
-        [[id_rewrite]]
-        type = "glob"
-        find = "*@corp.example>"
+            [[id_rewrite]]
+            type = "glob"
+            find = "*@corp.example>"
 
-        [defaults]
-        columns = "-,dir,status"
-        sort = "dir"
-        jobs = 3
-        color = "never"
-        table_algo = "char"
-        dirty_only = true
-        net_timeout = 30
-        """);
+            [defaults]
+            columns = "-,dir,status"
+            sort = "dir"
+            jobs = 3
+            color = "never"
+            table_algo = "char"
+            dirty_only = true
+            net_timeout = 30
+            """);
     assertEquals(List.of(), c.warnings());
     assertEquals(Optional.of(file), c.file());
-    assertEquals(Optional.of(new DebugLog(home.resolve("logs/gito.log"), LogLevel.WARNING)),
-        c.debugLog());
-    assertEquals(Map.of("dir", 1, "status", 2, "branch", 3, "remote", 4, "url", 5, "mtime", 6),
+    assertEquals(
+        Optional.of(new DebugLog(home.resolve("logs/gito.log"), LogLevel.WARNING)), c.debugLog());
+    assertEquals(
+        Map.of("dir", 1, "status", 2, "branch", 3, "remote", 4, "url", 5, "mtime", 6),
         c.columnPriorities());
-    assertEquals(List.of(home, home.resolve("src"), cwd.resolve("rel"), Path.of("/abs")),
+    assertEquals(
+        List.of(home, home.resolve("src"), cwd.resolve("rel"), Path.of("/abs")),
         c.roots().stream().map(Setting::value).toList());
     assertEquals(file + ":5", c.roots().get(0).origin());
     assertEquals(Optional.of(new Colour.Rgb(0, 255, 127)), c.idRewrites().defaultFg());
     List<IdRewrite> rules = c.idRewrites().rules();
-    assertEquals(List.of(IdRewrite.Type.LITERAL_FULL, IdRewrite.Type.GLOB),
+    assertEquals(
+        List.of(IdRewrite.Type.LITERAL_FULL, IdRewrite.Type.GLOB),
         rules.stream().map(IdRewrite::type).toList());
-    assertEquals(Optional.of(new IdRewrites.Rewritten("me", Optional.of(new Colour.Indexed(1)))),
+    assertEquals(
+        Optional.of(new IdRewrites.Rewritten("me", Optional.of(new Colour.Indexed(1)))),
         c.idRewrites().apply("A <a@x>"));
-    assertEquals(Optional.of(new IdRewrites.Rewritten("", Optional.of(new Colour.Rgb(0, 255, 127)))),
-        c.idRewrites().apply("B <b@corp.example>"), "replace defaults to empty, fg to the global");
+    assertEquals(
+        Optional.of(new IdRewrites.Rewritten("", Optional.of(new Colour.Rgb(0, 255, 127)))),
+        c.idRewrites().apply("B <b@corp.example>"),
+        "replace defaults to empty, fg to the global");
     Map<String, Object> defaults = new HashMap<>();
     c.defaults().forEach((k, v) -> defaults.put(k, v.value()));
-    assertEquals(Map.of("columns", "-,dir,status", "sort", "dir", "jobs", 3L, "color", "never",
-        "table_algo", "char", "dirty_only", true, "net_timeout", 30.0), defaults);
+    assertEquals(
+        Map.of(
+            "columns",
+            "-,dir,status",
+            "sort",
+            "dir",
+            "jobs",
+            3L,
+            "color",
+            "never",
+            "table_algo",
+            "char",
+            "dirty_only",
+            true,
+            "net_timeout",
+            30.0),
+        defaults);
     assertEquals(file + ":20", c.defaults().get("jobs").origin());
   }
 
@@ -121,13 +145,21 @@ class ConfigFileTest {
   void columnPrioritiesMayBeAnArrayOfIntegers() throws Exception {
     Config c = withFile("column_priorities = [9, 8, 7, 6, 5, 0]\n");
     assertEquals(List.of(), c.warnings());
-    assertEquals(Map.of("dir", 9, "status", 8, "branch", 7, "remote", 6, "url", 5, "mtime", 0),
+    assertEquals(
+        Map.of("dir", 9, "status", 8, "branch", 7, "remote", 6, "url", 5, "mtime", 0),
         c.columnPriorities());
   }
 
   @ParameterizedTest
-  @CsvSource({"DEBUG, DEBUG", "info, INFO", "WARN, WARNING", "Warning, WARNING", "' error ', ERROR",
-      "CRITICAL, CRITICAL", "'', DEBUG"})
+  @CsvSource({
+    "DEBUG, DEBUG",
+    "info, INFO",
+    "WARN, WARNING",
+    "Warning, WARNING",
+    "' error ', ERROR",
+    "CRITICAL, CRITICAL",
+    "'', DEBUG"
+  })
   void logLevelsAreUpstreamsNamesInAnyCase(String name, LogLevel level) throws Exception {
     Config c = withFile("log_file = \"x.log\"\nlog_level = \"" + name + "\"\n");
     assertEquals(List.of(), c.warnings());
@@ -141,7 +173,9 @@ class ConfigFileTest {
 
   @Test
   void environmentVariablesOverrideTheFile() throws Exception {
-    Files.writeString(file, """
+    Files.writeString(
+        file,
+        """
         log_file = "from-file.log"
         log_level = "ERROR"
         column_priorities = "1,1,1,1,1,1"
@@ -150,8 +184,8 @@ class ConfigFileTest {
     env.put("GITO_LOG_LEVEL", "info");
     env.put("GITOVERIT_COLUMN_PRIORITIES", "2,2,2,2,2,2");
     Config c = load();
-    assertEquals(Optional.of(new DebugLog(cwd.resolve("gitoverit.log"), LogLevel.INFO)),
-        c.debugLog());
+    assertEquals(
+        Optional.of(new DebugLog(cwd.resolve("gitoverit.log"), LogLevel.INFO)), c.debugLog());
     assertEquals(2, c.columnPriorities().get("url"));
 
     env.put("GITO_DEBUG_LOG", "/tmp/gito.log");
@@ -168,8 +202,8 @@ class ConfigFileTest {
     env.put("GITO_DEBUG_LOG", "");
     env.put("GITOVERIT_DEBUG_LOG", "");
     env.put("GITO_LOG_LEVEL", "");
-    assertEquals(Optional.of(new DebugLog(cwd.resolve("from-file.log"), LogLevel.ERROR)),
-        load().debugLog());
+    assertEquals(
+        Optional.of(new DebugLog(cwd.resolve("from-file.log"), LogLevel.ERROR)), load().debugLog());
   }
 
   @Test
@@ -200,10 +234,11 @@ class ConfigFileTest {
   @Test
   void aNamedFileThatIsMissingIsAWarning() {
     Config c = load(Optional.of(Path.of("nope.toml")), false);
-    assertEquals(List.of(cwd.resolve("nope.toml") + ": cannot read it: no such file; file ignored"),
+    assertEquals(
+        List.of(cwd.resolve("nope.toml") + ": cannot read it: no such file; file ignored"),
         c.warnings());
     env.put("GITOVERIT_CONFIG", "/no/such.toml");
-    assertEquals(List.of("/no/such.toml: cannot read it: no such file; file ignored"),
-        load().warnings());
+    assertEquals(
+        List.of("/no/such.toml: cannot read it: no such file; file ignored"), load().warnings());
   }
 }

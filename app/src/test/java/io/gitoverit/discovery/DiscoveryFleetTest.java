@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The walker with the real ignore oracle on repositories built by git: the discovery cases of
- * the test fleet (shared/fleet/README.md), each asserting exactly which repositories are listed.
+ * The walker with the real ignore oracle on repositories built by git: the discovery cases of the
+ * test fleet (shared/fleet/README.md), each asserting exactly which repositories are listed.
  */
 class DiscoveryFleetTest {
   @TempDir Path tmp;
@@ -28,7 +28,13 @@ class DiscoveryFleetTest {
     git = new GitFixture(tmp);
     fleet = Files.createDirectories(tmp.resolve("fleet")).toRealPath();
     Path source = git.repoWithCommit(tmp.resolve("source"), "lib.txt", "lib\n");
-    git.git(tmp, "clone", "-q", "--bare", source.toString(), fleet.resolve("_infra/remotes/lib.git").toString());
+    git.git(
+        tmp,
+        "clone",
+        "-q",
+        "--bare",
+        source.toString(),
+        fleet.resolve("_infra/remotes/lib.git").toString());
 
     Path ignoring = git.repoWithCommit(fleet.resolve("nested-ignored"), ".gitignore", "vendor/\n");
     git.repoWithCommit(ignoring.resolve("vendor/inner"), "a.txt", "a\n");
@@ -36,14 +42,22 @@ class DiscoveryFleetTest {
     Path visible = git.repoWithCommit(fleet.resolve("nested-visible"), "a.txt", "a\n");
     git.repoWithCommit(visible.resolve("inner"), "b.txt", "b\n");
 
-    Path node = git.repoWithCommit(fleet.resolve("node-modules"), ".gitignore", "node_modules/\n", "index.js", "1\n");
+    Path node =
+        git.repoWithCommit(
+            fleet.resolve("node-modules"), ".gitignore", "node_modules/\n", "index.js", "1\n");
     for (int i = 0; i < 30; i++) {
       GitFixture.write(node, "node_modules/pkg" + i + "/lib/index.js", "x\n");
     }
     git.repoWithCommit(node.resolve("node_modules/a/b/c"), "c.txt", "c\n");
 
     Path sup = git.repoWithCommit(fleet.resolve("submodule"), "README", "super\n");
-    git.git(sup, "submodule", "add", "-q", fleet.resolve("_infra/remotes/lib.git").toString(), "libs/sub");
+    git.git(
+        sup,
+        "submodule",
+        "add",
+        "-q",
+        fleet.resolve("_infra/remotes/lib.git").toString(),
+        "libs/sub");
     git.commitAll(sup, "add submodule");
 
     Path parent = git.repoWithCommit(fleet.resolve("embedded-gitlink"), "p.txt", "p\n");
@@ -52,12 +66,31 @@ class DiscoveryFleetTest {
     git.commitAll(parent, "gitlink without .gitmodules");
 
     Path main = git.repoWithCommit(fleet.resolve("worktree-main"), "m.txt", "m\n");
-    git.git(main, "worktree", "add", "-q", "-b", "feature", fleet.resolve("worktree-linked").toString());
+    git.git(
+        main,
+        "worktree",
+        "add",
+        "-q",
+        "-b",
+        "feature",
+        fleet.resolve("worktree-linked").toString());
     // A main repository under a folder named "modules": upstream wrongly skipped its worktree.
     Path underModules = git.repoWithCommit(fleet.resolve("modules/main"), "m.txt", "m\n");
-    git.git(underModules, "worktree", "add", "-q", "-b", "wt", fleet.resolve("wt-of-modules-main").toString());
+    git.git(
+        underModules,
+        "worktree",
+        "add",
+        "-q",
+        "-b",
+        "wt",
+        fleet.resolve("wt-of-modules-main").toString());
 
-    git.git(fleet, "init", "-q", "--separate-git-dir", fleet.resolve("_infra/separate.git").toString(),
+    git.git(
+        fleet,
+        "init",
+        "-q",
+        "--separate-git-dir",
+        fleet.resolve("_infra/separate.git").toString(),
         "separate-gitdir");
     Path broken = Files.createDirectories(fleet.resolve("broken-gitfile"));
     Files.writeString(broken.resolve(".git"), "gitdir: " + broken.resolve("missing-gitdir") + "\n");
@@ -71,13 +104,14 @@ class DiscoveryFleetTest {
 
   private List<String> walk(boolean includeIgnored, Path... roots) {
     JGitIgnoreOracle real = new JGitIgnoreOracle(git.environment());
-    IgnoreOracle recording = repo -> {
-      IgnoreOracle.IgnoreRules rules = real.rulesFor(repo);
-      return (path, directory) -> {
-        asked.add(path);
-        return rules.isIgnored(path, directory);
-      };
-    };
+    IgnoreOracle recording =
+        repo -> {
+          IgnoreOracle.IgnoreRules rules = real.rulesFor(repo);
+          return (path, directory) -> {
+            asked.add(path);
+            return rules.isIgnored(path, directory);
+          };
+        };
     RepositoryWalker walker = new RepositoryWalker(List.of(roots), includeIgnored, recording);
     List<String> found = new ArrayList<>();
     walker.forEachRemaining(p -> found.add(fleet.relativize(p).toString()));
@@ -87,32 +121,51 @@ class DiscoveryFleetTest {
 
   @Test
   void listsExactlyTheFleetsRepositories() {
-    assertEquals(List.of(
-            "broken-gitfile", "broken-gitfile/vendor/inner", "clean", "embedded-gitlink",
-            "embedded-gitlink/embedded", "modules/main", "nested-ignored", "nested-visible",
-            "nested-visible/inner", "node-modules", "separate-gitdir", "submodule",
-            "worktree-linked", "worktree-main", "wt-of-modules-main"),
+    assertEquals(
+        List.of(
+            "broken-gitfile",
+            "broken-gitfile/vendor/inner",
+            "clean",
+            "embedded-gitlink",
+            "embedded-gitlink/embedded",
+            "modules/main",
+            "nested-ignored",
+            "nested-visible",
+            "nested-visible/inner",
+            "node-modules",
+            "separate-gitdir",
+            "submodule",
+            "worktree-linked",
+            "worktree-main",
+            "wt-of-modules-main"),
         walk(false, fleet));
     Path nodeModules = fleet.resolve("node-modules/node_modules");
-    assertFalse(asked.stream().anyMatch(p -> p.startsWith(nodeModules) && !p.equals(nodeModules)),
+    assertFalse(
+        asked.stream().anyMatch(p -> p.startsWith(nodeModules) && !p.equals(nodeModules)),
         "the ignored node_modules was entered");
   }
 
   @Test
   void includeIgnoredAlsoListsIgnoredNestedRepositories() {
     List<String> found = walk(true, fleet);
-    assertEquals(List.of("nested-ignored", "nested-ignored/vendor/inner"),
+    assertEquals(
+        List.of("nested-ignored", "nested-ignored/vendor/inner"),
         found.stream().filter(p -> p.startsWith("nested-ignored")).toList());
-    assertEquals(List.of("node-modules", "node-modules/node_modules/a/b/c"),
+    assertEquals(
+        List.of("node-modules", "node-modules/node_modules/a/b/c"),
         found.stream().filter(p -> p.startsWith("node-modules")).toList());
     assertEquals(List.of(), asked);
   }
 
   @Test
   void rootsOverlapAndLinksWithoutListingTwice() {
-    assertEquals(List.of("clean"), walk(false, fleet.resolve("clean"), fleet.resolve("link-to-clean")));
-    assertEquals(List.of("nested-ignored"),
+    assertEquals(
+        List.of("clean"), walk(false, fleet.resolve("clean"), fleet.resolve("link-to-clean")));
+    assertEquals(
+        List.of("nested-ignored"),
         walk(false, fleet.resolve("nested-ignored"), fleet.resolve("nested-ignored/vendor/inner")));
-    assertEquals(List.of("nested-ignored/vendor/inner"), walk(false, fleet.resolve("nested-ignored/vendor")));
+    assertEquals(
+        List.of("nested-ignored/vendor/inner"),
+        walk(false, fleet.resolve("nested-ignored/vendor")));
   }
 }

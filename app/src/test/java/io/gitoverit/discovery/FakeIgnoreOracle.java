@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
-/** An ignore oracle for walker tests: fixed ignored paths per repository, and a log of questions. */
+/**
+ * An ignore oracle for walker tests: fixed ignored paths per repository, and a log of questions.
+ */
 final class FakeIgnoreOracle implements IgnoreOracle {
   private final Map<Path, Set<Path>> ignored = new HashMap<>();
   final List<Path> asked = new ArrayList<>();

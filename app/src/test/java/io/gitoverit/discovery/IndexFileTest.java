@@ -35,14 +35,18 @@ class IndexFileTest {
   static List<String> walk(Path index, int hashLength) throws IOException {
     List<String> names = new ArrayList<>();
     try (FileInputStream in = IndexFile.open(index)) {
-      IndexFile.Header header = IndexFile.judge(
-          in.readNBytes(IndexFile.HEADER_BYTES), in.getChannel().size(), hashLength);
-      IndexFile.walk(in, header, new IndexFile.Visitor() {
-        @Override
-        public void entry(int mode, boolean skipWorktree, byte[] name, int length) {
-          names.add(new String(name, 0, length, StandardCharsets.UTF_8));
-        }
-      });
+      IndexFile.Header header =
+          IndexFile.judge(
+              in.readNBytes(IndexFile.HEADER_BYTES), in.getChannel().size(), hashLength);
+      IndexFile.walk(
+          in,
+          header,
+          new IndexFile.Visitor() {
+            @Override
+            public void entry(int mode, boolean skipWorktree, byte[] name, int length) {
+              names.add(new String(name, 0, length, StandardCharsets.UTF_8));
+            }
+          });
       assertEquals(header.dataEnd(), in.getChannel().position(), "stops at the checksum");
     }
     return names;
@@ -60,8 +64,17 @@ class IndexFileTest {
   }
 
   Path repoWithVariety(String name) {
-    Path repo = git.repoWithCommit(tmp.resolve(name), "a.txt", "a\n", "d/b.txt", "b\n",
-        "d/e/c.txt", "c\n", "sp ace/ü.txt", "u\n");
+    Path repo =
+        git.repoWithCommit(
+            tmp.resolve(name),
+            "a.txt",
+            "a\n",
+            "d/b.txt",
+            "b\n",
+            "d/e/c.txt",
+            "c\n",
+            "sp ace/ü.txt",
+            "u\n");
     // A name longer than 4095 bytes: its length is where its NUL is, not in the flags.
     String blob = git.git(repo, "hash-object", "-w", "a.txt").strip();
     String longName = "l/" + "x".repeat(5000);
@@ -95,7 +108,9 @@ class IndexFileTest {
     assertEquals(gitEntries(repo), walk(index, 20));
     List<String> seen = new ArrayList<>();
     try (FileInputStream in = IndexFile.open(index)) {
-      IndexFile.walk(in, IndexFile.judge(in.readNBytes(12), in.getChannel().size(), 20),
+      IndexFile.walk(
+          in,
+          IndexFile.judge(in.readNBytes(12), in.getChannel().size(), 20),
           new IndexFile.Visitor() {
             @Override
             public void extension(String signature, long size, byte[] head) {
@@ -129,8 +144,9 @@ class IndexFileTest {
 
   @Test
   void aSparseIndexIsRead() throws Exception {
-    Path repo = git.repoWithCommit(tmp.resolve("sparse"), "a.txt", "a\n", "in/b.txt", "b\n",
-        "out/c.txt", "c\n");
+    Path repo =
+        git.repoWithCommit(
+            tmp.resolve("sparse"), "a.txt", "a\n", "in/b.txt", "b\n", "out/c.txt", "c\n");
     git.git(repo, "sparse-checkout", "init", "--cone", "--sparse-index");
     git.git(repo, "sparse-checkout", "set", "in");
     assertEquals(List.of("a.txt", "in/b.txt", "out/"), walk(repo.resolve(".git/index"), 20));
@@ -139,8 +155,7 @@ class IndexFileTest {
   @Test
   void aZeroFilledIndexIsRefusedByItsHeader() throws Exception {
     Path index = sparse(tmp.resolve("index"), new byte[0], 1L << 30);
-    IndexFile.Corrupt e =
-        assertThrows(IndexFile.Corrupt.class, () -> IndexFile.header(index, 20));
+    IndexFile.Corrupt e = assertThrows(IndexFile.Corrupt.class, () -> IndexFile.header(index, 20));
     assertEquals("not a git index (bad signature)", e.getMessage());
   }
 
@@ -151,13 +166,16 @@ class IndexFileTest {
       Path index = sparse(tmp.resolve("index" + version), header(version, 10), 12 + 640 + 20);
       assertEquals(10, IndexFile.header(index, 20).entries());
       sparse(index, header(version, 10), 12 + 639 + 20);
-      IndexFile.Corrupt e = assertThrows(IndexFile.Corrupt.class, () -> IndexFile.header(index, 20));
+      IndexFile.Corrupt e =
+          assertThrows(IndexFile.Corrupt.class, () -> IndexFile.header(index, 20));
       assertEquals("claims 10 entries, more than its 671 bytes can hold", e.getMessage());
     }
     Path huge = sparse(tmp.resolve("huge"), header(2, -1), 1L << 30);
     assertThrows(IndexFile.Corrupt.class, () -> IndexFile.header(huge, 20));
-    Path garbage = sparse(tmp.resolve("garbage"), "DIRC\0\0\0\7".getBytes(StandardCharsets.UTF_8), 100);
-    assertEquals("unknown index version 7",
+    Path garbage =
+        sparse(tmp.resolve("garbage"), "DIRC\0\0\0\7".getBytes(StandardCharsets.UTF_8), 100);
+    assertEquals(
+        "unknown index version 7",
         assertThrows(IndexFile.Corrupt.class, () -> IndexFile.header(garbage, 20)).getMessage());
   }
 
@@ -188,12 +206,14 @@ class IndexFileTest {
     int tree = indexOf(b, "TREE");
     ByteBuffer.wrap(b).putInt(tree + 4, 0x7fffffff);
     Files.write(index, b);
-    assertEquals("extension TREE claims 2147483647 bytes, more than the rest of the file",
+    assertEquals(
+        "extension TREE claims 2147483647 bytes, more than the rest of the file",
         assertThrows(IndexFile.Corrupt.class, () -> walk(index, 20)).getMessage());
     b[tree] = 't'; // lower case: an extension git requires, and knows nothing of
     ByteBuffer.wrap(b).putInt(tree + 4, 0);
     Files.write(index, b);
-    assertEquals("unknown required extension tREE",
+    assertEquals(
+        "unknown required extension tREE",
         assertThrows(IndexFile.Corrupt.class, () -> walk(index, 20)).getMessage());
   }
 

@@ -19,15 +19,47 @@ class JGitIgnoreOracleTest {
   @TempDir Path tmp;
 
   /** Paths ending in "/" are created as directories, the others as files. */
-  private static final List<String> PATHS = List.of(
-      "a.log", "keep.log", "sub/x.log", "sub/keep.log", "sub/sub-neg.log",
-      "build/", "build/out/", "build/out/file.txt", "src/build/", "src/build/x.txt",
-      "rooted/", "src/rooted/", "a/b/deep/x.tmp", "deep/y.tmp", "deep/y.txt",
-      "dir-neg/other/", "dir-neg/kept/", "dir-neg/kept/file", "docs/x/gen/", "docs/gen/",
-      "docs/gen-not/", "secret.txt", "notes.bak", "sub/local-only/", "sub/local-only/f",
-      "only-dir/", "only-file", "plain/", "plain/file.txt", "#hash", "space ",
-      "tracked.log", "tracked-dir/", "tracked-dir/untracked/", "tracked-dir/new.txt",
-      "embedded/", "embedded/inner/", "with.log/", "with.log/x");
+  private static final List<String> PATHS =
+      List.of(
+          "a.log",
+          "keep.log",
+          "sub/x.log",
+          "sub/keep.log",
+          "sub/sub-neg.log",
+          "build/",
+          "build/out/",
+          "build/out/file.txt",
+          "src/build/",
+          "src/build/x.txt",
+          "rooted/",
+          "src/rooted/",
+          "a/b/deep/x.tmp",
+          "deep/y.tmp",
+          "deep/y.txt",
+          "dir-neg/other/",
+          "dir-neg/kept/",
+          "dir-neg/kept/file",
+          "docs/x/gen/",
+          "docs/gen/",
+          "docs/gen-not/",
+          "secret.txt",
+          "notes.bak",
+          "sub/local-only/",
+          "sub/local-only/f",
+          "only-dir/",
+          "only-file",
+          "plain/",
+          "plain/file.txt",
+          "#hash",
+          "space ",
+          "tracked.log",
+          "tracked-dir/",
+          "tracked-dir/untracked/",
+          "tracked-dir/new.txt",
+          "embedded/",
+          "embedded/inner/",
+          "with.log/",
+          "with.log/x");
 
   private GitFixture git;
 
@@ -39,10 +71,26 @@ class JGitIgnoreOracleTest {
   @Test
   void agreesWithGitCheckIgnoreOnEveryPath() throws IOException {
     Path repo = git.init(tmp.resolve("repo"));
-    GitFixture.write(repo, ".gitignore", String.join("\n",
-        "*.log", "!keep.log", "build/", "/rooted", "**/deep/*.tmp", "dir-neg/*",
-        "!dir-neg/kept/", "docs/**/gen", "only-dir/", "only-file/", "\\#hash", "space\\ ",
-        "tracked-dir/", "embedded/", ""));
+    GitFixture.write(
+        repo,
+        ".gitignore",
+        String.join(
+            "\n",
+            "*.log",
+            "!keep.log",
+            "build/",
+            "/rooted",
+            "**/deep/*.tmp",
+            "dir-neg/*",
+            "!dir-neg/kept/",
+            "docs/**/gen",
+            "only-dir/",
+            "only-file/",
+            "\\#hash",
+            "space\\ ",
+            "tracked-dir/",
+            "embedded/",
+            ""));
     GitFixture.write(repo, "sub/.gitignore", "local-only/\n!sub-neg.log\n");
     GitFixture.write(repo, ".git/info/exclude", "secret*\n");
     GitFixture.write(git.home(), ".config/git/ignore", "*.bak\n");
@@ -77,21 +125,25 @@ class JGitIgnoreOracleTest {
   void coreExcludesFileFromAnIncludedConfigFileCounts() throws IOException {
     Path repo = git.init(tmp.resolve("repo"));
     GitFixture.write(git.home(), ".gitconfig.local", "[core]\n\texcludesFile = ~/local-ignores\n");
-    Files.writeString(git.home().resolve(".gitconfig"), "[include]\n\tpath = .gitconfig.local\n"
-        + "[include]\n\tpath = ~/missing.inc\n", java.nio.file.StandardOpenOption.APPEND);
+    Files.writeString(
+        git.home().resolve(".gitconfig"),
+        "[include]\n\tpath = .gitconfig.local\n" + "[include]\n\tpath = ~/missing.inc\n",
+        java.nio.file.StandardOpenOption.APPEND);
     GitFixture.write(git.home(), "local-ignores", "vendored/\n");
     List<String> paths = List.of("vendored/", "other/");
     for (String p : paths) {
       create(repo, p);
     }
     assertAgrees(repo, paths);
-    assertTrue(new JGitIgnoreOracle(git.environment()).rulesFor(repo)
-        .isIgnored(repo.resolve("vendored"), true));
+    assertTrue(
+        new JGitIgnoreOracle(git.environment())
+            .rulesFor(repo)
+            .isIgnored(repo.resolve("vendored"), true));
   }
 
   /**
-   * An includeIf whose file sets core.excludesFile: which condition matches is git's to say, so
-   * git is asked (the lookup), and its answer is what counts.
+   * An includeIf whose file sets core.excludesFile: which condition matches is git's to say, so git
+   * is asked (the lookup), and its answer is what counts.
    */
   @Test
   void coreExcludesFileFromAnIncludeIfComesFromGit() throws IOException {
@@ -99,15 +151,19 @@ class JGitIgnoreOracleTest {
     create(repo, "other/");
     JGitIgnoreOracle oracle = assertAskedAndIgnoredAsByGit(repo);
     assertFalse(oracle.rulesFor(repo).isIgnored(repo.resolve("other"), true));
-    assertFalse(new JGitIgnoreOracle(git.environment()).rulesFor(repo)
-        .isIgnored(repo.resolve("vendored"), true), "without git the includeIf is not seen");
+    assertFalse(
+        new JGitIgnoreOracle(git.environment())
+            .rulesFor(repo)
+            .isIgnored(repo.resolve("vendored"), true),
+        "without git the includeIf is not seen");
   }
 
   /** The file an includeIf names may itself hand core.excludesFile on through an includeIf. */
   @Test
   void coreExcludesFileFromANestedIncludeIfComesFromGit() throws IOException {
-    Path repo = repoUnderWorkIncludeIf("[includeIf \"gitdir:" + tmp.toRealPath() + "/work/\"]\n"
-        + "\tpath = deeper.inc\n");
+    Path repo =
+        repoUnderWorkIncludeIf(
+            "[includeIf \"gitdir:" + tmp.toRealPath() + "/work/\"]\n" + "\tpath = deeper.inc\n");
     GitFixture.write(git.home(), "deeper.inc", "[core]\n\texcludesFile = ~/work-ignores\n");
     assertAskedAndIgnoredAsByGit(repo);
   }
@@ -118,7 +174,11 @@ class JGitIgnoreOracleTest {
     Path repo = git.init(tmp.resolve("work/repo"));
     git.git(repo, "config", "extensions.worktreeConfig", "true");
     GitFixture.write(git.home(), "work.inc", "[core]\n\texcludesFile = ~/work-ignores\n");
-    git.git(repo, "config", "--worktree", "includeIf.gitdir:" + tmp.toRealPath() + "/work/.path",
+    git.git(
+        repo,
+        "config",
+        "--worktree",
+        "includeIf.gitdir:" + tmp.toRealPath() + "/work/.path",
         git.home().resolve("work.inc").toString());
     assertAskedAndIgnoredAsByGit(repo);
   }
@@ -132,10 +192,14 @@ class JGitIgnoreOracleTest {
     create(repo, "vendored/");
     assertEquals("~/work-ignores\n", git.git(repo, "config", "--get", "core.excludesFile"));
     List<Path> asked = new java.util.ArrayList<>();
-    JGitIgnoreOracle oracle = new JGitIgnoreOracle(git.environment(), root -> {
-      asked.add(root);
-      return java.util.Optional.of(git.git(root, "config", "--get", "core.excludesFile").strip());
-    });
+    JGitIgnoreOracle oracle =
+        new JGitIgnoreOracle(
+            git.environment(),
+            root -> {
+              asked.add(root);
+              return java.util.Optional.of(
+                  git.git(root, "config", "--get", "core.excludesFile").strip());
+            });
     assertTrue(oracle.rulesFor(repo).isIgnored(repo.resolve("vendored"), true));
     assertEquals(List.of(repo), asked);
     return oracle;
@@ -147,9 +211,12 @@ class JGitIgnoreOracleTest {
     Path repo = repoUnderWorkIncludeIf("[user]\n\temail = me@work.example\n");
     GitFixture.write(repo, ".gitignore", "build/\n");
     create(repo, "build/");
-    JGitIgnoreOracle oracle = new JGitIgnoreOracle(git.environment(), root -> {
-      throw new AssertionError("git asked for " + root);
-    });
+    JGitIgnoreOracle oracle =
+        new JGitIgnoreOracle(
+            git.environment(),
+            root -> {
+              throw new AssertionError("git asked for " + root);
+            });
     assertTrue(oracle.rulesFor(repo).isIgnored(repo.resolve("build"), true));
   }
 
@@ -157,8 +224,10 @@ class JGitIgnoreOracleTest {
   private Path repoUnderWorkIncludeIf(String included) throws IOException {
     Path repo = git.init(tmp.resolve("work/repo"));
     GitFixture.write(git.home(), "work.inc", included);
-    Files.writeString(git.home().resolve(".gitconfig"), "[includeIf \"gitdir:" + tmp.toRealPath()
-        + "/work/\"]\n\tpath = work.inc\n", java.nio.file.StandardOpenOption.APPEND);
+    Files.writeString(
+        git.home().resolve(".gitconfig"),
+        "[includeIf \"gitdir:" + tmp.toRealPath() + "/work/\"]\n\tpath = work.inc\n",
+        java.nio.file.StandardOpenOption.APPEND);
     return repo;
   }
 
@@ -167,18 +236,22 @@ class JGitIgnoreOracleTest {
   @org.junit.jupiter.api.Timeout(20)
   void anIncludeOfADeviceOrPipeIsSkipped() throws IOException {
     Path repo = git.init(tmp.resolve("repo"));
-    Files.writeString(repo.resolve(".git/config"), "[include]\n\tpath = /dev/zero\n"
-        + "[include]\n\tpath = /dev/stdin\n", java.nio.file.StandardOpenOption.APPEND);
+    Files.writeString(
+        repo.resolve(".git/config"),
+        "[include]\n\tpath = /dev/zero\n" + "[include]\n\tpath = /dev/stdin\n",
+        java.nio.file.StandardOpenOption.APPEND);
     GitFixture.write(repo, ".gitignore", "build/\n");
     create(repo, "build/");
-    assertTrue(new JGitIgnoreOracle(git.environment()).rulesFor(repo)
-        .isIgnored(repo.resolve("build"), true));
+    assertTrue(
+        new JGitIgnoreOracle(git.environment())
+            .rulesFor(repo)
+            .isIgnored(repo.resolve("build"), true));
   }
 
   /**
-   * An ignore file over git's limit (100 MiB; git 2.46 and later skip it with a warning) is
-   * skipped unread, as is a repository config larger than any real one: the walk then prunes
-   * nothing there, and holds neither file.
+   * An ignore file over git's limit (100 MiB; git 2.46 and later skip it with a warning) is skipped
+   * unread, as is a repository config larger than any real one: the walk then prunes nothing there,
+   * and holds neither file.
    */
   @Test
   void ignoreAndConfigFilesLargerThanGitReadsAreNotRead() throws IOException {
@@ -196,8 +269,9 @@ class JGitIgnoreOracleTest {
         new java.io.RandomAccessFile(repo.resolve(".git/config").toFile(), "rw")) {
       f.setLength(3L << 30);
     }
-    IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
-        () -> oracle.rulesFor(repo));
+    IOException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IOException.class, () -> oracle.rulesFor(repo));
     assertTrue(e.getMessage().contains("too large"), e.getMessage());
   }
 
@@ -231,13 +305,59 @@ class JGitIgnoreOracleTest {
   @Test
   void patternCornersAgreeWithGit() throws IOException {
     Path repo = git.init(tmp.resolve("repo"));
-    Files.write(repo.resolve(".gitignore"), ("\uFEFFbom.txt\r\n" + String.join("\n",
-        "foo**/bar", "tail\\", "[!]x]y", "[[:bogus:]]z", "[a-]q", "esc\\ ", "two  ",
-        "a/**/b", "**/c/", "d/**", "?/", "[[:digit:]]n", "\u00e9?", "!keep/", "k*/", "")).getBytes(
-        java.nio.charset.StandardCharsets.UTF_8));
-    List<String> paths = List.of("bom.txt", "foo/bar", "foox/y/bar", "fo/bar", "tail", "tail\\",
-        "]y", "xy", "zy", "z", "[q", "bq", "aq", "esc ", "esc", "two", "two  ", "a/b", "a/x/y/b",
-        "x/c/", "c/", "d/e/f", "d/", "q/", "1n", "\u00e9x", "\u00e9", "keep/", "kept/");
+    Files.write(
+        repo.resolve(".gitignore"),
+        ("\uFEFFbom.txt\r\n"
+                + String.join(
+                    "\n",
+                    "foo**/bar",
+                    "tail\\",
+                    "[!]x]y",
+                    "[[:bogus:]]z",
+                    "[a-]q",
+                    "esc\\ ",
+                    "two  ",
+                    "a/**/b",
+                    "**/c/",
+                    "d/**",
+                    "?/",
+                    "[[:digit:]]n",
+                    "\u00e9?",
+                    "!keep/",
+                    "k*/",
+                    ""))
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    List<String> paths =
+        List.of(
+            "bom.txt",
+            "foo/bar",
+            "foox/y/bar",
+            "fo/bar",
+            "tail",
+            "tail\\",
+            "]y",
+            "xy",
+            "zy",
+            "z",
+            "[q",
+            "bq",
+            "aq",
+            "esc ",
+            "esc",
+            "two",
+            "two  ",
+            "a/b",
+            "a/x/y/b",
+            "x/c/",
+            "c/",
+            "d/e/f",
+            "d/",
+            "q/",
+            "1n",
+            "\u00e9x",
+            "\u00e9",
+            "keep/",
+            "kept/");
     for (String p : paths) {
       create(repo, p);
     }
@@ -259,8 +379,9 @@ class JGitIgnoreOracleTest {
   /** A skip-worktree .gitignore missing from the work tree is read from the index, as git does. */
   @Test
   void aSkipWorktreeGitignoreIsReadFromTheIndex() throws IOException {
-    Path repo = git.repoWithCommit(tmp.resolve("repo"), ".gitignore", "gen/\n",
-        "sub/.gitignore", "out/\n", "sub/f", "1");
+    Path repo =
+        git.repoWithCommit(
+            tmp.resolve("repo"), ".gitignore", "gen/\n", "sub/.gitignore", "out/\n", "sub/f", "1");
     git.git(repo, "update-index", "--skip-worktree", ".gitignore", "sub/.gitignore");
     Files.delete(repo.resolve(".gitignore"));
     Files.delete(repo.resolve("sub/.gitignore"));
@@ -269,13 +390,15 @@ class JGitIgnoreOracleTest {
       create(repo, p);
     }
     assertAgrees(repo, paths);
-    assertTrue(new JGitIgnoreOracle(git.environment()).rulesFor(repo)
-        .isIgnored(repo.resolve("sub/out"), true));
+    assertTrue(
+        new JGitIgnoreOracle(git.environment())
+            .rulesFor(repo)
+            .isIgnored(repo.resolve("sub/out"), true));
   }
 
   /**
-   * git run in a listed folder whose .git folder is no repository works in the repository above
-   * it, so that one's rules apply; a .git file naming nothing stops git, and the oracle with it.
+   * git run in a listed folder whose .git folder is no repository works in the repository above it,
+   * so that one's rules apply; a .git file naming nothing stops git, and the oracle with it.
    */
   @Test
   void aListedFolderWithABrokenDotGitFolderUsesTheRepositoryAbove() throws IOException {
@@ -283,13 +406,15 @@ class JGitIgnoreOracleTest {
     Path broken = Files.createDirectories(repo.resolve("b/.git")).getParent();
     create(broken, "x.o");
     assertEquals(0, git.tryGit(broken, "check-ignore", "-q", "x.o").exitCode(), "git's own answer");
-    assertTrue(new JGitIgnoreOracle(git.environment()).rulesFor(broken)
-        .isIgnored(broken.resolve("x.o"), false));
+    assertTrue(
+        new JGitIgnoreOracle(git.environment())
+            .rulesFor(broken)
+            .isIgnored(broken.resolve("x.o"), false));
     Path junk = Files.createDirectories(repo.resolve("j"));
     GitFixture.write(junk, ".git", "junk\n");
     assertEquals(128, git.tryGit(junk, "check-ignore", "-q", "x.o").exitCode(), "git stops");
-    org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
-        () -> new JGitIgnoreOracle(git.environment()).rulesFor(junk));
+    org.junit.jupiter.api.Assertions.assertThrows(
+        IOException.class, () -> new JGitIgnoreOracle(git.environment()).rulesFor(junk));
   }
 
   private void assertAgrees(Path repo, List<String> paths) throws IOException {
@@ -301,7 +426,8 @@ class JGitIgnoreOracleTest {
       Path path = repo.resolve(rel);
       int exit = git.tryGit(repo, "check-ignore", "-q", rel).exitCode();
       expected.add(rel + (exit == 0 ? " ignored" : " not ignored"));
-      actual.add(rel + (rules.isIgnored(path, Files.isDirectory(path)) ? " ignored" : " not ignored"));
+      actual.add(
+          rel + (rules.isIgnored(path, Files.isDirectory(path)) ? " ignored" : " not ignored"));
     }
     assertEquals(String.join("\n", expected), String.join("\n", actual));
   }

@@ -29,9 +29,11 @@ class LeafHintTest {
     try (FileSystem fs = Jimfs.newFileSystem(RepositoryWalkerTest.UNIX_WITH_NLINK)) {
       Path w = tree(fs);
       RepositoryWalker walker = new RepositoryWalker(List.of(w), false, new FakeIgnoreOracle());
-      assertEquals(List.of(w.resolve("r"), w.resolve("zz/deep/s")), RepositoryWalkerTest.drain(walker));
+      assertEquals(
+          List.of(w.resolve("r"), w.resolve("zz/deep/s")), RepositoryWalkerTest.drain(walker));
       // 50 leaf directories with one file each, the files in r, and some of the root's files.
-      assertTrue(walker.entriesNotInspected() >= 50, () -> "spared " + walker.entriesNotInspected());
+      assertTrue(
+          walker.entriesNotInspected() >= 50, () -> "spared " + walker.entriesNotInspected());
     }
   }
 
@@ -40,7 +42,8 @@ class LeafHintTest {
     try (FileSystem fs = Jimfs.newFileSystem(Configuration.unix())) {
       Path w = tree(fs);
       RepositoryWalker walker = new RepositoryWalker(List.of(w), false, new FakeIgnoreOracle());
-      assertEquals(List.of(w.resolve("r"), w.resolve("zz/deep/s")), RepositoryWalkerTest.drain(walker));
+      assertEquals(
+          List.of(w.resolve("r"), w.resolve("zz/deep/s")), RepositoryWalkerTest.drain(walker));
       assertEquals(0, walker.entriesNotInspected());
     }
   }

@@ -61,8 +61,10 @@ class RepositoryWalkerDeferTest {
     assertFalse(walker.hasNext());
     assertFalse(walker.awaiting());
     // Only the candidates were followed; a plain walk finds the rest.
-    assertEquals(List.of(r, n, deep, skipped),
-        RepositoryWalkerTest.drain(new RepositoryWalker(List.of(w), false, ignoringExactly(Set.of()))));
+    assertEquals(
+        List.of(r, n, deep, skipped),
+        RepositoryWalkerTest.drain(
+            new RepositoryWalker(List.of(w), false, ignoringExactly(Set.of()))));
   }
 
   @Test
@@ -95,7 +97,8 @@ class RepositoryWalkerDeferTest {
     assertEquals(visible, walker.next());
     walker.nested(visible, Optional.of(List.of()));
     assertFalse(walker.hasNext());
-    assertEquals(List.of(r, visible),
+    assertEquals(
+        List.of(r, visible),
         RepositoryWalkerTest.drain(new RepositoryWalker(List.of(w), false, oracle)));
   }
 
@@ -113,7 +116,8 @@ class RepositoryWalkerDeferTest {
     walker.nested(inner, Optional.of(List.of()));
     assertFalse(walker.hasNext());
     assertFalse(walker.awaiting());
-    assertEquals(List.of(r, inner),
+    assertEquals(
+        List.of(r, inner),
         RepositoryWalkerTest.drain(new RepositoryWalker(List.of(r, inner), false, oracle)));
   }
 
@@ -144,8 +148,8 @@ class RepositoryWalkerDeferTest {
   void withIncludeIgnoredNothingIsDeferred() throws IOException {
     Path r = repo("r");
     Path n = repo("r/ign/n");
-    RepositoryWalker walker = new RepositoryWalker(
-        List.of(w), true, ignoringExactly(Set.of(w.resolve("r/ign"))), true);
+    RepositoryWalker walker =
+        new RepositoryWalker(List.of(w), true, ignoringExactly(Set.of(w.resolve("r/ign"))), true);
     assertEquals(List.of(r, n), RepositoryWalkerTest.drain(walker));
     assertFalse(walker.awaiting());
   }

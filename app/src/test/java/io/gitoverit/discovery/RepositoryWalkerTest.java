@@ -31,6 +31,7 @@ class RepositoryWalkerTest {
   Configuration configuration() {
     return UNIX_WITH_NLINK;
   }
+
   private final Path w = fs.getPath("/w");
   private final FakeIgnoreOracle oracle = new FakeIgnoreOracle();
 
@@ -132,7 +133,8 @@ class RepositoryWalkerTest {
     assertEquals(List.of(p), walk(false, w));
     assertTrue(oracle.asked.contains(modules));
     assertTrue(oracle.asked.contains(w.resolve("p/src/lib")));
-    assertFalse(oracle.asked.stream().anyMatch(q -> q.startsWith(modules) && !q.equals(modules)),
+    assertFalse(
+        oracle.asked.stream().anyMatch(q -> q.startsWith(modules) && !q.equals(modules)),
         () -> "asked below a pruned directory: " + oracle.asked);
   }
 
@@ -179,14 +181,19 @@ class RepositoryWalkerTest {
     Path p = repo("p");
     Path a = repo("p/a/inner");
     Path b = repo("p/b/inner");
-    IgnoreOracle failing = repo -> (path, directory) -> {
-      throw new IOException("index file corrupt");
-    };
+    IgnoreOracle failing =
+        repo ->
+            (path, directory) -> {
+              throw new IOException("index file corrupt");
+            };
     RepositoryWalker walker = new RepositoryWalker(List.of(w), false, failing);
 
     assertEquals(List.of(p, a, b), drain(walker));
-    assertEquals(List.of(new WalkProblem(p,
-            "cannot check ignore rules, ignored directories are walked: index file corrupt")),
+    assertEquals(
+        List.of(
+            new WalkProblem(
+                p,
+                "cannot check ignore rules, ignored directories are walked: index file corrupt")),
         walker.problems());
   }
 
@@ -260,16 +267,17 @@ class RepositoryWalkerTest {
     Path broken = dir("p/a-broken");
     Path after = repo("p/z-after");
     // Swap the directory for a file between its discovery and its listing.
-    oracle.onQuestion = q -> {
-      if (q.equals(broken)) {
-        try {
-          Files.delete(broken);
-          Files.writeString(broken, "now a file");
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }
-    };
+    oracle.onQuestion =
+        q -> {
+          if (q.equals(broken)) {
+            try {
+              Files.delete(broken);
+              Files.writeString(broken, "now a file");
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          }
+        };
     RepositoryWalker walker = new RepositoryWalker(List.of(w), false, oracle);
 
     assertEquals(List.of(p, after), drain(walker));
@@ -279,8 +287,7 @@ class RepositoryWalkerTest {
   @Test
   void aMissingRootIsReportedAndTheOtherRootsAreWalked() {
     Path a = repo("a");
-    RepositoryWalker walker =
-        new RepositoryWalker(List.of(w.resolve("missing"), a), false, oracle);
+    RepositoryWalker walker = new RepositoryWalker(List.of(w.resolve("missing"), a), false, oracle);
 
     assertEquals(List.of(a), drain(walker));
     assertEquals(1, walker.problems().size());
@@ -298,18 +305,21 @@ class RepositoryWalkerTest {
     RepositoryWalker walker = new RepositoryWalker(List.of(w), false, oracle);
     List<Path> read = new ArrayList<>();
     List<Path> foundWhenRead = new ArrayList<>();
-    walker.onReading(dir -> {
-      read.add(dir);
-      foundWhenRead.add(dir);
-    });
+    walker.onReading(
+        dir -> {
+          read.add(dir);
+          foundWhenRead.add(dir);
+        });
     List<Path> found = new ArrayList<>();
     while (walker.hasNext()) {
       found.add(walker.next());
       foundWhenRead.add(null); // marks where a repository was yielded
     }
     assertEquals(List.of(a), found);
-    assertEquals(List.of(w, a, a.resolve("src"), w.resolve("b"), w.resolve("b/deep"),
-        w.resolve("b/deep/er")), read);
+    assertEquals(
+        List.of(
+            w, a, a.resolve("src"), w.resolve("b"), w.resolve("b/deep"), w.resolve("b/deep/er")),
+        read);
     // a is told before it is yielded: the listing that finds its .git is announced first.
     assertEquals(Arrays.asList(w, a, null), foundWhenRead.subList(0, 3));
   }

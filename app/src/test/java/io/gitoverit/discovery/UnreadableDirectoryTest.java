@@ -21,7 +21,8 @@ class UnreadableDirectoryTest {
   void anUnreadableDirectoryIsReportedAndTheWalkGoesOn() throws IOException {
     Path root = tmp.toRealPath();
     Path first = Files.createDirectories(root.resolve("a/.git")).getParent();
-    Path locked = Files.createDirectories(root.resolve("b-locked/hidden/.git")).getParent().getParent();
+    Path locked =
+        Files.createDirectories(root.resolve("b-locked/hidden/.git")).getParent().getParent();
     Path last = Files.createDirectories(root.resolve("c/.git")).getParent();
     Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
     try {

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Upstream's discovery never enters a folder that {@code git ls-files --others --ignored
- * --exclude-standard --directory} names in any listed repository around it. Each case pins what
- * git names, then checks the walker (plain and fed by candidates alike) lists what upstream does.
+ * --exclude-standard --directory} names in any listed repository around it. Each case pins what git
+ * names, then checks the walker (plain and fed by candidates alike) lists what upstream does.
  */
 class UpstreamPruningTest {
   @TempDir Path tmp;
@@ -30,8 +30,8 @@ class UpstreamPruningTest {
   }
 
   private List<String> walk(Path root) {
-    RepositoryWalker walker = new RepositoryWalker(List.of(root), false,
-        new JGitIgnoreOracle(git.environment()));
+    RepositoryWalker walker =
+        new RepositoryWalker(List.of(root), false, new JGitIgnoreOracle(git.environment()));
     List<String> found = new ArrayList<>();
     walker.forEachRemaining(p -> found.add(top.relativize(p).toString()));
     return found;
@@ -39,8 +39,17 @@ class UpstreamPruningTest {
 
   private List<String> ignoredFolders(Path repo) {
     List<String> out = new ArrayList<>();
-    for (String e : git.git(repo, "ls-files", "--others", "--ignored", "--exclude-standard",
-        "--directory", "--no-empty-directory", "-z").split("\0")) {
+    for (String e :
+        git.git(
+                repo,
+                "ls-files",
+                "--others",
+                "--ignored",
+                "--exclude-standard",
+                "--directory",
+                "--no-empty-directory",
+                "-z")
+            .split("\0")) {
       if (e.endsWith("/")) {
         out.add(e);
       }
@@ -76,8 +85,11 @@ class UpstreamPruningTest {
     git.repoWithCommit(top, ".gitignore", "vendor/\n");
     git.repoWithCommit(top.resolve("vendor/lib"), "l.txt", "l\n");
     Files.writeString(top.resolve(".git/HEAD"), "nonsense\n");
-    assertEquals(128, git.tryGit(top, "ls-files", "--others", "--ignored", "--exclude-standard",
-        "--directory").exitCode(), "git cannot read it");
+    assertEquals(
+        128,
+        git.tryGit(top, "ls-files", "--others", "--ignored", "--exclude-standard", "--directory")
+            .exitCode(),
+        "git cannot read it");
     assertEquals(List.of("", "vendor/lib"), walk(top));
   }
 }

@@ -16,7 +16,10 @@ import picocli.CommandLine.Parameters;
 /** What the completion scripts are told about each kind of option. */
 class CompletionModelTest {
 
-  enum Mode { fast, slow }
+  enum Mode {
+    fast,
+    slow
+  }
 
   static final class Fields implements CommaSeparated {
     @Override
@@ -27,10 +30,15 @@ class CompletionModelTest {
 
   @Command(name = "demo", mixinStandardHelpOptions = true)
   static final class Demo {
-    @Option(names = {"-m", "--mode"}, description = "Run mode: ${COMPLETION-CANDIDATES}.")
+    @Option(
+        names = {"-m", "--mode"},
+        description = "Run mode: ${COMPLETION-CANDIDATES}.")
     Mode mode;
 
-    @Option(names = "--fields", completionCandidates = Fields.class, description = "Fields (a, b), comma-separated.")
+    @Option(
+        names = "--fields",
+        completionCandidates = Fields.class,
+        description = "Fields (a, b), comma-separated.")
     String fields;
 
     @Option(names = "--config", paramLabel = "FILE", description = "Read FILE; e.g. x.toml.")
@@ -52,7 +60,8 @@ class CompletionModelTest {
 
   @Test
   void eachKindOfValue() {
-    CompletionModel m = CompletionModel.of(new CommandLine(new Demo()).getCommandSpec(), List.of("dm"));
+    CompletionModel m =
+        CompletionModel.of(new CommandLine(new Demo()).getCommandSpec(), List.of("dm"));
     assertEquals(List.of("demo", "dm"), m.names());
     assertEquals(new Value.Choices(List.of("fast", "slow")), option(m, "--mode").value());
     assertEquals(new Value.CommaList(List.of("a", "b")), option(m, "--fields").value());

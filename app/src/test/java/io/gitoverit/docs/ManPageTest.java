@@ -15,9 +15,15 @@ import picocli.CommandLine.Parameters;
 /** The roff the man page generator writes for a small command and a little markup. */
 class ManPageTest {
 
-  @Command(name = "demo", description = "Show the demo.", exitCodeList = {"0:fine", "2:bad"})
+  @Command(
+      name = "demo",
+      description = "Show the demo.",
+      exitCodeList = {"0:fine", "2:bad"})
   static final class Demo {
-    @Option(names = {"-n", "--count"}, paramLabel = "N", description = "How many (default: 1).")
+    @Option(
+        names = {"-n", "--count"},
+        paramLabel = "N",
+        description = "How many (default: 1).")
     int count;
 
     @Option(names = "--dry-run", description = "Change nothing.")
@@ -28,7 +34,8 @@ class ManPageTest {
   }
 
   private static String roff(String markup, Map<String, String> blocks) {
-    return ManPage.roff(new CommandLine(new Demo()).getCommandSpec(),
+    return ManPage.roff(
+        new CommandLine(new Demo()).getCommandSpec(),
         new ProgramDocs(List.of("dm"), "1.2-SNAPSHOT", markup, blocks));
   }
 
@@ -43,43 +50,54 @@ class ManPageTest {
   @Test
   void optionsAndExitCodesAreIncludedWhereTheMarkupSays() {
     String r = roff("== OPTIONS\n@options\n== EXIT STATUS\n@exit-codes\n", Map.of());
-    assertTrue(r.contains(".SH OPTIONS\n.TP\n\\fIFILE\\fR...\nFiles to read.\n"
-        + ".TP\n\\fB\\-n\\fR, \\fB\\-\\-count\\fR=\\fIN\\fR\nHow many (default: 1).\n"
-        + ".TP\n\\fB\\-\\-dry\\-run\\fR\nChange nothing.\n"), r);
+    assertTrue(
+        r.contains(
+            ".SH OPTIONS\n.TP\n\\fIFILE\\fR...\nFiles to read.\n"
+                + ".TP\n\\fB\\-n\\fR, \\fB\\-\\-count\\fR=\\fIN\\fR\nHow many (default: 1).\n"
+                + ".TP\n\\fB\\-\\-dry\\-run\\fR\nChange nothing.\n"),
+        r);
     assertTrue(r.contains(".SH EXIT STATUS\n.TP\n.B 0\nfine\n.TP\n.B 2\nbad\n"), r);
   }
 
   @Test
   void markupBecomesParagraphsTermsAndExamples() {
-    String r = roff("""
-        == FILES
-        A paragraph
-        on two lines.
+    String r =
+        roff(
+            """
+            == FILES
+            A paragraph
+            on two lines.
 
-        : `~/.demo`
-        the file's place
-        === More
-            demo -n 3 'x'
-            .hidden
-        @block
-        """, Map.of("block", "  pre\\formatted\n"));
-    assertTrue(r.contains(".SH FILES\n.PP\nA paragraph\non two lines.\n"
-        + ".TP\n\\fB\\(ti/.demo\\fR\nthe file\\(aqs place\n"
-        + ".SS More\n.PP\n.RS 4\n.nf\ndemo \\-n 3 \\(aqx\\(aq\n\\&.hidden\n.fi\n.RE\n"
-        + ".PP\n.nf\n  pre\\eformatted\n.fi\n"), r);
+            : `~/.demo`
+            the file's place
+            === More
+                demo -n 3 'x'
+                .hidden
+            @block
+            """,
+            Map.of("block", "  pre\\formatted\n"));
+    assertTrue(
+        r.contains(
+            ".SH FILES\n.PP\nA paragraph\non two lines.\n"
+                + ".TP\n\\fB\\(ti/.demo\\fR\nthe file\\(aqs place\n"
+                + ".SS More\n.PP\n.RS 4\n.nf\ndemo \\-n 3 \\(aqx\\(aq\n\\&.hidden\n.fi\n.RE\n"
+                + ".PP\n.nf\n  pre\\eformatted\n.fi\n"),
+        r);
   }
 
   @Test
   void textNeverBecomesARequestAndNonAsciiIsEscaped() {
     assertEquals("\\&.TH x", ManPage.escape(".TH x"));
     assertEquals("\\(aqquoted\\(aq", ManPage.escape("'quoted'"));
-    assertEquals("2\\[u2191] 1\\[u2193] \\[u1F600]", ManPage.escape("2\u2191 1\u2193 \uD83D\uDE00"));
+    assertEquals(
+        "2\\[u2191] 1\\[u2193] \\[u1F600]", ManPage.escape("2\u2191 1\u2193 \uD83D\uDE00"));
     assertEquals("a b", ManPage.escape("a\nb"));
   }
 
   @Test
   void anUnknownBlockIsAnError() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> roff("@nope\n", Map.of()));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> roff("@nope\n", Map.of()));
     assertTrue(e.getMessage().contains("@nope"), e.getMessage());
   }
 }

@@ -16,9 +16,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One generated case: the steps that build a tree of repositories from an empty folder, in
- * order, each replayable in Java and printable as a shell command. Paths are relative to the
- * case folder and {@code /}-separated; the scanned tree is {@code r}.
+ * One generated case: the steps that build a tree of repositories from an empty folder, in order,
+ * each replayable in Java and printable as a shell command. Paths are relative to the case folder
+ * and {@code /}-separated; the scanned tree is {@code r}.
  */
 record FuzzCase(List<Op> ops) {
   FuzzCase {
@@ -50,8 +50,8 @@ record FuzzCase(List<Op> ops) {
   }
 
   /**
-   * Builds the case in {@code root} and returns the case made of the steps that worked: a step
-   * that fails (git refuses, a parent is a file) is dropped, so that the result replays cleanly.
+   * Builds the case in {@code root} and returns the case made of the steps that worked: a step that
+   * fails (git refuses, a parent is a file) is dropped, so that the result replays cleanly.
    */
   FuzzCase build(Path root, GitFixture git) throws IOException {
     List<Op> done = new ArrayList<>();
@@ -89,7 +89,8 @@ record FuzzCase(List<Op> ops) {
       } else if (op instanceof Move m) {
         Path from = root.resolve(m.from());
         Path to = root.resolve(m.to());
-        if (!Files.exists(from, LinkOption.NOFOLLOW_LINKS) || Files.exists(to, LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.exists(from, LinkOption.NOFOLLOW_LINKS)
+            || Files.exists(to, LinkOption.NOFOLLOW_LINKS)) {
           return false;
         }
         Files.createDirectories(to.getParent());
@@ -111,30 +112,35 @@ record FuzzCase(List<Op> ops) {
     if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
-    Files.walkFileTree(p, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        Files.delete(file);
-        return FileVisitResult.CONTINUE;
-      }
+    Files.walkFileTree(
+        p,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
+            Files.delete(file);
+            return FileVisitResult.CONTINUE;
+          }
 
-      @Override
-      public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-        Files.delete(dir);
-        return FileVisitResult.CONTINUE;
-      }
-    });
+          @Override
+          public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+            Files.delete(dir);
+            return FileVisitResult.CONTINUE;
+          }
+        });
   }
 
   /** The case as a shell script that builds it in a new temporary folder and shows git's view. */
   String toShell(Map<String, String> env) {
     StringBuilder sb = new StringBuilder();
     sb.append("set -e\ncd \"$(mktemp -d)\"\n");
-    sb.append("export GIT_CONFIG_NOSYSTEM=1 HOME=\"$PWD/home\" XDG_CONFIG_HOME=\"$PWD/home/.config\"");
+    sb.append(
+        "export GIT_CONFIG_NOSYSTEM=1 HOME=\"$PWD/home\" XDG_CONFIG_HOME=\"$PWD/home/.config\"");
     for (String key : List.of("GIT_AUTHOR_DATE", "GIT_COMMITTER_DATE")) {
       sb.append(' ').append(key).append('=').append(quote(env.get(key)));
     }
-    sb.append(" GIT_AUTHOR_NAME=F GIT_AUTHOR_EMAIL=f@x GIT_COMMITTER_NAME=F GIT_COMMITTER_EMAIL=f@x\n");
+    sb.append(
+        " GIT_AUTHOR_NAME=F GIT_AUTHOR_EMAIL=f@x GIT_COMMITTER_NAME=F GIT_COMMITTER_EMAIL=f@x\n");
     sb.append("mkdir -p home/.config\n");
     for (Op op : ops) {
       sb.append(shell(op)).append('\n');
@@ -147,7 +153,10 @@ record FuzzCase(List<Op> ops) {
     if (op instanceof Write w) {
       String dir = parent(w.path());
       return (dir.isEmpty() ? "" : "mkdir -p " + quote(dir) + " && ")
-          + "printf " + printfQuote(w.content()) + " > " + quote(w.path());
+          + "printf "
+          + printfQuote(w.content())
+          + " > "
+          + quote(w.path());
     } else if (op instanceof Mkdir m) {
       return "mkdir -p " + quote(m.path());
     } else if (op instanceof Remove r) {
@@ -157,7 +166,10 @@ record FuzzCase(List<Op> ops) {
     } else if (op instanceof Move m) {
       String dir = parent(m.to());
       return (dir.isEmpty() ? "" : "mkdir -p " + quote(dir) + " && ")
-          + "mv " + quote(m.from()) + " " + quote(m.to());
+          + "mv "
+          + quote(m.from())
+          + " "
+          + quote(m.to());
     }
     Git g = (Git) op;
     StringBuilder sb = new StringBuilder("git");

@@ -25,20 +25,72 @@ import java.util.Random;
  */
 final class FuzzGenerator {
   private static final String[] NAMES = {
-    "a", "b", "c", "ab", "abc", "x.txt", "y.log", "z.tmp", "keep", "vendor", "build", "hidden",
-    "sub", "data", "lib", "deep", "\u00e9", "sp ace", "[x]", "q?", "st*r", "#h", "!n",
-    "back\\slash", ".hid", "tr ", "A", "b1"
+    "a",
+    "b",
+    "c",
+    "ab",
+    "abc",
+    "x.txt",
+    "y.log",
+    "z.tmp",
+    "keep",
+    "vendor",
+    "build",
+    "hidden",
+    "sub",
+    "data",
+    "lib",
+    "deep",
+    "\u00e9",
+    "sp ace",
+    "[x]",
+    "q?",
+    "st*r",
+    "#h",
+    "!n",
+    "back\\slash",
+    ".hid",
+    "tr ",
+    "A",
+    "b1"
   };
   private static final String[] GLOBS = {
-    "*", "**", "?", "*.txt", "*.log", "a*", "*b", "[ab]", "[!a]*", "[a-c]", "[^x]?",
-    "[[:alpha:]]*", "[[:digit:]]", "[]a]", "b?", "*/", "?*", "\\*", "k*p", "\\#h", "\\!n",
-    "tr\\ ", "*.[tl]*", "[[:bogus:]]", "[a", "a\\", "[\u00e9]", "\u00e9*"
+    "*",
+    "**",
+    "?",
+    "*.txt",
+    "*.log",
+    "a*",
+    "*b",
+    "[ab]",
+    "[!a]*",
+    "[a-c]",
+    "[^x]?",
+    "[[:alpha:]]*",
+    "[[:digit:]]",
+    "[]a]",
+    "b?",
+    "*/",
+    "?*",
+    "\\*",
+    "k*p",
+    "\\#h",
+    "\\!n",
+    "tr\\ ",
+    "*.[tl]*",
+    "[[:bogus:]]",
+    "[a",
+    "a\\",
+    "[\u00e9]",
+    "\u00e9*"
   };
 
   private final Random random;
   private final List<Op> ops = new ArrayList<>();
+
   /** Folders of the top repository's tree, relative to the case folder ("r", "r/a", ...). */
   private final List<String> dirs = new ArrayList<>();
+
   private final List<String> files = new ArrayList<>();
   private int counter;
 
@@ -123,8 +175,16 @@ final class FuzzGenerator {
     if (kind == 0 && !committed) {
       String gitDir = "gitdirs/g" + counter++;
       ops.add(new Mkdir("gitdirs"));
-      ops.add(new Git(dir, List.of("init", "-q", "-b", "main", "--separate-git-dir",
-          "../".repeat(depth(dir)) + gitDir)));
+      ops.add(
+          new Git(
+              dir,
+              List.of(
+                  "init",
+                  "-q",
+                  "-b",
+                  "main",
+                  "--separate-git-dir",
+                  "../".repeat(depth(dir)) + gitDir)));
     } else {
       ops.add(new Git(dir, List.of("init", "-q", "-b", "main")));
     }
@@ -142,8 +202,13 @@ final class FuzzGenerator {
   private void brokenDotGit(String dir) {
     switch (random.nextInt(5)) {
       case 0 -> ops.add(new Write(dir + "/.git", "junk\n".getBytes(StandardCharsets.UTF_8)));
-      case 1 -> ops.add(new Write(dir + "/.git", "gitdir: /nonexistent/x\n".getBytes(StandardCharsets.UTF_8)));
-      case 2 -> ops.add(new Write(dir + "/.git", "gitdir: ../elsewhere\n".getBytes(StandardCharsets.UTF_8)));
+      case 1 ->
+          ops.add(
+              new Write(
+                  dir + "/.git", "gitdir: /nonexistent/x\n".getBytes(StandardCharsets.UTF_8)));
+      case 2 ->
+          ops.add(
+              new Write(dir + "/.git", "gitdir: ../elsewhere\n".getBytes(StandardCharsets.UTF_8)));
       case 3 -> ops.add(new Mkdir(dir + "/.git"));
       default -> {
         ops.add(new Mkdir(dir + "/.git/objects"));
@@ -192,7 +257,9 @@ final class FuzzGenerator {
       }
       case 7 -> {
         if (file != null) {
-          ops.add(new Git("r", List.of("--literal-pathspecs", "rm", "-q", "--cached", "--", rel(file))));
+          ops.add(
+              new Git(
+                  "r", List.of("--literal-pathspecs", "rm", "-q", "--cached", "--", rel(file))));
         }
       }
       case 8 -> {
@@ -280,7 +347,8 @@ final class FuzzGenerator {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < n.length(); i++) {
       char c = n.charAt(i);
-      if ("*?[\\".indexOf(c) >= 0 || i == 0 && (c == '#' || c == '!')
+      if ("*?[\\".indexOf(c) >= 0
+          || i == 0 && (c == '#' || c == '!')
           || c == ' ' && i == n.length() - 1) {
         sb.append('\\');
       }

@@ -34,9 +34,9 @@ import java.util.TreeSet;
  * which takes nested-repository candidates from the JGit analysis; the plain walk; the walk of a
  * {@code --metadata-only} scan), which of them are errors, and for the others {@code modified},
  * {@code untracked}, {@code deleted}, the newest mtime and the status text. The engine is the
- * production one, JGit with git as the fallback, but a fallback is allowed only where JGit
- * declines on purpose (it knows it cannot give git's answer); a JGit failure of any other kind
- * is a disagreement, so that every other answer is JGit's own.
+ * production one, JGit with git as the fallback, but a fallback is allowed only where JGit declines
+ * on purpose (it knows it cannot give git's answer); a JGit failure of any other kind is a
+ * disagreement, so that every other answer is JGit's own.
  */
 final class FuzzRun {
   private final GitFixture git;
@@ -44,8 +44,15 @@ final class FuzzRun {
 
   FuzzRun(GitFixture git) {
     this.git = git;
-    this.runner = GitRunner.standard().withEnvironment(git.environment(),
-        Set.of("GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL", "GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL"));
+    this.runner =
+        GitRunner.standard()
+            .withEnvironment(
+                git.environment(),
+                Set.of(
+                    "GIT_COMMITTER_NAME",
+                    "GIT_COMMITTER_EMAIL",
+                    "GIT_AUTHOR_NAME",
+                    "GIT_AUTHOR_EMAIL"));
   }
 
   /**
@@ -73,7 +80,8 @@ final class FuzzRun {
       // The preflight's choice, JGit's own refusal, or a check of the engine that refuses what
       // it knows it cannot read as git does (a HEAD naming no commit, say); not a failure of any
       // other kind.
-      if (!r.contains(": JGit failed: ") || r.contains(": JGit failed: JGitUnsupportedException: ")
+      if (!r.contains(": JGit failed: ")
+          || r.contains(": JGit failed: JGitUnsupportedException: ")
           || r.contains(": JGit failed: AnalysisException: ")) {
         declined++;
       } else {
@@ -81,8 +89,8 @@ final class FuzzRun {
       }
     }
     List<String> plain = new ArrayList<>();
-    new RepositoryWalker(List.of(root), false, oracle()).forEachRemaining(
-        p -> plain.add(base.relativize(p).toString()));
+    new RepositoryWalker(List.of(root), false, oracle())
+        .forEachRemaining(p -> plain.add(base.relativize(p).toString()));
     Map<String, GitSays.Repo> expected = GitSays.of(git, base, root);
 
     Map<String, Object> actual = new TreeMap<>();
@@ -153,30 +161,35 @@ final class FuzzRun {
   private ScanResult scan(Path root, AnalysisOptions options, List<String> routed)
       throws InterruptedException {
     RepositoryWalker walker = new RepositoryWalker(List.of(root), false, oracle(), true);
-    RepoSource source = new RepoSource() {
-      @Override
-      public Optional<Path> next() {
-        return walker.hasNext() ? Optional.of(walker.next()) : Optional.empty();
-      }
+    RepoSource source =
+        new RepoSource() {
+          @Override
+          public Optional<Path> next() {
+            return walker.hasNext() ? Optional.of(walker.next()) : Optional.empty();
+          }
 
-      @Override
-      public boolean awaiting() {
-        return walker.awaiting();
-      }
+          @Override
+          public boolean awaiting() {
+            return walker.awaiting();
+          }
 
-      @Override
-      public void nested(Path repo, Optional<List<Path>> candidates) {
-        walker.nested(repo, candidates);
-      }
+          @Override
+          public void nested(Path repo, Optional<List<Path>> candidates) {
+            walker.nested(repo, candidates);
+          }
 
-      @Override
-      public List<RepoError> problems() {
-        return walker.problems().stream()
-            .map(p -> new RepoError(p.path(), p.message(), Optional.empty())).toList();
-      }
-    };
-    HybridAnalyzer engine = new HybridAnalyzer(new JGitAnalyzer(JGitRuntime.install(), runner), new GitCliAnalyzer(runner),
-        (repo, reason) -> routed.add(repo + ": " + reason));
+          @Override
+          public List<RepoError> problems() {
+            return walker.problems().stream()
+                .map(p -> new RepoError(p.path(), p.message(), Optional.empty()))
+                .toList();
+          }
+        };
+    HybridAnalyzer engine =
+        new HybridAnalyzer(
+            new JGitAnalyzer(JGitRuntime.install(), runner),
+            new GitCliAnalyzer(runner),
+            (repo, reason) -> routed.add(repo + ": " + reason));
     return new Scanner(engine, 0, new ProgressListener() {}).scan(source, options);
   }
 }

@@ -9,10 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Shrinks a failing case to a small one that still fails the same way (a disagreement on the
- * same field): drops runs of steps, halving the run length down to single steps, then single
- * lines of the files written, until nothing more can go. Each attempt builds the candidate from
- * scratch in a new folder.
+ * Shrinks a failing case to a small one that still fails the same way (a disagreement on the same
+ * field): drops runs of steps, halving the run length down to single steps, then single lines of
+ * the files written, until nothing more can go. Each attempt builds the candidate from scratch in a
+ * new folder.
  */
 final class FuzzShrinker {
   private final FuzzRun run;
@@ -32,7 +32,9 @@ final class FuzzShrinker {
     boolean progress = true;
     while (progress && attempts < budget) {
       progress = false;
-      for (int size = Math.max(1, best.ops().size() / 2); size >= 1 && attempts < budget; size /= 2) {
+      for (int size = Math.max(1, best.ops().size() / 2);
+          size >= 1 && attempts < budget;
+          size /= 2) {
         for (int from = 0; from < best.ops().size() && attempts < budget; ) {
           List<Op> ops = new ArrayList<>(best.ops());
           ops.subList(from, Math.min(ops.size(), from + size)).clear();
@@ -71,7 +73,8 @@ final class FuzzShrinker {
   }
 
   /** The candidate as built, when it still disagrees about {@code field}; else null. */
-  private FuzzCase stillFails(FuzzCase candidate, String field) throws IOException, InterruptedException {
+  private FuzzCase stillFails(FuzzCase candidate, String field)
+      throws IOException, InterruptedException {
     attempts++;
     Path dir = scratch.resolve("shrink-" + attempts);
     try {

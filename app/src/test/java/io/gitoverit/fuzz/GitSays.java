@@ -31,8 +31,16 @@ final class GitSays {
   private GitSays() {}
 
   /** One listed repository; {@code error} is set when git cannot read it. */
-  record Repo(String path, String error, int modified, int untracked, int deleted, int additions,
-      int deletions, Optional<Instant> mtime, String status) {}
+  record Repo(
+      String path,
+      String error,
+      int modified,
+      int untracked,
+      int deleted,
+      int additions,
+      int deletions,
+      Optional<Instant> mtime,
+      String status) {}
 
   /** The listed repositories under {@code root}, by path relative to {@code base}. */
   static Map<String, Repo> of(GitFixture git, Path base, Path root) throws IOException {
@@ -59,8 +67,10 @@ final class GitSays {
         Path repo = dir.toRealPath();
         if (!listed.contains(repo)) {
           Path parent = enclosing(repo, listed);
-          if (parent != null && git.tryGit(parent, "check-ignore", "-q",
-              parent.relativize(repo).toString()).exitCode() == 0) {
+          if (parent != null
+              && git.tryGit(parent, "check-ignore", "-q", parent.relativize(repo).toString())
+                      .exitCode()
+                  == 0) {
             continue;
           }
           listed.add(repo);
@@ -93,8 +103,16 @@ final class GitSays {
   }
 
   private static List<Path> ignoredDirectories(GitFixture git, Path repo) {
-    GitFixture.Result r = git.tryGit(repo, "ls-files", "--others", "--ignored", "--exclude-standard",
-        "--directory", "--no-empty-directory", "-z");
+    GitFixture.Result r =
+        git.tryGit(
+            repo,
+            "ls-files",
+            "--others",
+            "--ignored",
+            "--exclude-standard",
+            "--directory",
+            "--no-empty-directory",
+            "-z");
     List<Path> out = new ArrayList<>();
     if (r.exitCode() == 0) {
       for (String entry : r.stdout().split("\0")) {
@@ -115,10 +133,17 @@ final class GitSays {
     String[] lines = top.stdout().split("\n");
     boolean root = lines.length > 1 && lines[1].equals(repo.toString());
     if (!root && !Path.of(lines[0]).toRealPath().equals(ownGitDir(repo))) {
-      return error(path, "not a repository root: git's work tree is " + (lines.length > 1 ? lines[1] : ""));
+      return error(
+          path, "not a repository root: git's work tree is " + (lines.length > 1 ? lines[1] : ""));
     }
-    GitFixture.Result status = git.tryGit(repo, "--no-optional-locks", "status", "--porcelain=v2", "-z",
-        "--untracked-files=normal");
+    GitFixture.Result status =
+        git.tryGit(
+            repo,
+            "--no-optional-locks",
+            "status",
+            "--porcelain=v2",
+            "-z",
+            "--untracked-files=normal");
     if (status.exitCode() != 0) {
       return error(path, status.stderr().strip());
     }
@@ -146,8 +171,9 @@ final class GitSays {
     int additions = 0;
     int deletions = 0;
     if (records > 0) {
-      for (String[] args : List.of(new String[] {"diff", "--numstat", "--cached"},
-          new String[] {"diff", "--numstat"})) {
+      for (String[] args :
+          List.of(
+              new String[] {"diff", "--numstat", "--cached"}, new String[] {"diff", "--numstat"})) {
         for (String line : git.git(repo, args).split("\n")) {
           String[] cols = line.split("\t");
           if (cols.length >= 3) {
@@ -157,12 +183,21 @@ final class GitSays {
         }
       }
     }
-    return new Repo(path, null, modified, untracked, deleted, additions, deletions,
-        newestMtime(git, repo), statusText(modified, additions, deletions, untracked, deleted));
+    return new Repo(
+        path,
+        null,
+        modified,
+        untracked,
+        deleted,
+        additions,
+        deletions,
+        newestMtime(git, repo),
+        statusText(modified, additions, deletions, untracked, deleted));
   }
 
   private static Repo error(String path, String message) {
-    return new Repo(path, message.isEmpty() ? "error" : message, 0, 0, 0, 0, 0, Optional.empty(), "");
+    return new Repo(
+        path, message.isEmpty() ? "error" : message, 0, 0, 0, 0, 0, Optional.empty(), "");
   }
 
   /** The git dir that {@code repo/.git} names: the folder itself or its gitdir: line's target. */
@@ -207,8 +242,8 @@ final class GitSays {
 
   private static Optional<Instant> newestMtime(GitFixture git, Path repo) {
     Instant newest = null;
-    for (String p : git.git(repo, "ls-files", "-z", "--cached", "--others", "--exclude-standard")
-        .split("\0")) {
+    for (String p :
+        git.git(repo, "ls-files", "-z", "--cached", "--others", "--exclude-standard").split("\0")) {
       if (p.isEmpty() || p.equals(".git") || p.startsWith(".git/")) {
         continue;
       }

@@ -17,10 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The differential fuzzer: random trees of repositories ({@link FuzzGenerator}), each compared
- * with what git and the discovery rules say ({@link FuzzRun}, {@link GitSays}). A disagreement
- * is shrunk to a small case ({@link FuzzShrinker}) and reported as a shell script that rebuilds
- * it. The build runs a fixed seed; any seed and count run by hand:
+ * The differential fuzzer: random trees of repositories ({@link FuzzGenerator}), each compared with
+ * what git and the discovery rules say ({@link FuzzRun}, {@link GitSays}). A disagreement is shrunk
+ * to a small case ({@link FuzzShrinker}) and reported as a shell script that rebuilds it. The build
+ * runs a fixed seed; any seed and count run by hand:
  *
  * <pre>
  * mvn -o -Dtest=UntrackedFuzzTest -Dfuzz.seed=7 -Dfuzz.count=2000 test
@@ -34,7 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
 class UntrackedFuzzTest {
   /** What the build runs: a fixed seed, a few hundred repositories. */
   private static final long BUILD_SEED = 20_261_202L;
+
   private static final int BUILD_COUNT = 160;
+
   /** Failing cases reported (the first one shrunk) before the run stops. */
   private static final int REPORTED = 3;
 
@@ -70,22 +72,24 @@ class UntrackedFuzzTest {
     try {
       List<Future<?>> futures = new ArrayList<>();
       for (int index : indexes) {
-        futures.add(pool.submit(() -> {
-          if (failing.size() >= reported) {
-            return null;
-          }
-          FuzzCase c = FuzzGenerator.generate(new Random(caseSeed(seed, index)));
-          Path dir = scratch.resolve("case-" + index);
-          FuzzRun.Outcome o = run.run(c, dir);
-          repositories.addAndGet(o.repositories());
-          declined.addAndGet(o.declined());
-          if (o.disagreements().isEmpty()) {
-            FuzzCase.deleteTree(dir);
-          } else {
-            failing.add(new Object[] {index, o});
-          }
-          return null;
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  if (failing.size() >= reported) {
+                    return null;
+                  }
+                  FuzzCase c = FuzzGenerator.generate(new Random(caseSeed(seed, index)));
+                  Path dir = scratch.resolve("case-" + index);
+                  FuzzRun.Outcome o = run.run(c, dir);
+                  repositories.addAndGet(o.repositories());
+                  declined.addAndGet(o.declined());
+                  if (o.disagreements().isEmpty()) {
+                    FuzzCase.deleteTree(dir);
+                  } else {
+                    failing.add(new Object[] {index, o});
+                  }
+                  return null;
+                }));
       }
       for (Future<?> f : futures) {
         f.get();
@@ -94,10 +98,12 @@ class UntrackedFuzzTest {
       pool.shutdownNow();
     }
     if (failing.isEmpty()) {
-      assertTrue(repositories.get() >= indexes.size(), "every case has at least its top repository");
-      System.out.printf("fuzz: seed %d, %d cases, %d repositories (%d declined by JGit, read"
-          + " with git), no disagreement%n", seed, indexes.size(), repositories.get(),
-          declined.get());
+      assertTrue(
+          repositories.get() >= indexes.size(), "every case has at least its top repository");
+      System.out.printf(
+          "fuzz: seed %d, %d cases, %d repositories (%d declined by JGit, read"
+              + " with git), no disagreement%n",
+          seed, indexes.size(), repositories.get(), declined.get());
       return;
     }
     failing.sort((a, b) -> Integer.compare((Integer) a[0], (Integer) b[0]));
@@ -105,8 +111,16 @@ class UntrackedFuzzTest {
     for (int k = 0; k < failing.size(); k++) {
       int index = (Integer) failing.get(k)[0];
       FuzzRun.Outcome o = (FuzzRun.Outcome) failing.get(k)[1];
-      report.append("\n=== seed ").append(seed).append(" case ").append(index)
-          .append(" (-Dfuzz.seed=").append(seed).append(" -Dfuzz.case=").append(index).append(")\n");
+      report
+          .append("\n=== seed ")
+          .append(seed)
+          .append(" case ")
+          .append(index)
+          .append(" (-Dfuzz.seed=")
+          .append(seed)
+          .append(" -Dfuzz.case=")
+          .append(index)
+          .append(")\n");
       o.disagreements().forEach(d -> report.append("  ").append(d).append('\n'));
       if ((k == 0 || only != null) && shrink) {
         String field = FuzzShrinker.field(o.disagreements().get(0));

@@ -46,16 +46,20 @@ class ProgressLinesTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {"0|'  0%'", "0.5|' 50%'", "0.999|' 99%'", "1|100%", "1.5|100%"})
+  @CsvSource(
+      delimiter = '|',
+      value = {"0|'  0%'", "0.5|' 50%'", "0.999|' 99%'", "1|100%", "1.5|100%"})
   void percentRoundsDownSoThatHundredMeansDone(double fraction, String expected) {
     assertEquals(expected, ProgressLines.percent(fraction));
   }
 
   @Test
   void remainingTimeFollowsTheAveragePace() {
-    assertEquals(Optional.of(Duration.ofSeconds(60)),
+    assertEquals(
+        Optional.of(Duration.ofSeconds(60)),
         ProgressLines.remaining(10, 40, Duration.ofSeconds(20)));
-    assertEquals(Optional.of(Duration.ZERO), ProgressLines.remaining(40, 40, Duration.ofSeconds(20)));
+    assertEquals(
+        Optional.of(Duration.ZERO), ProgressLines.remaining(40, 40, Duration.ofSeconds(20)));
     assertEquals(Optional.empty(), ProgressLines.remaining(0, 40, Duration.ofSeconds(20)));
   }
 
@@ -72,7 +76,9 @@ class ProgressLinesTest {
   }
 
   static List<String> text(Snapshot s, int width) {
-    return ProgressLines.lines(s, s.fraction(), width, false).stream().map(AttributedString::toString).toList();
+    return ProgressLines.lines(s, s.fraction(), width, false).stream()
+        .map(AttributedString::toString)
+        .toList();
   }
 
   @Test
@@ -82,25 +88,30 @@ class ProgressLinesTest {
 
   @Test
   void wideLayoutShowsEverything() {
-    assertEquals(List.of(
+    assertEquals(
+        List.of(
             "✔ Discovery done (400)",
-            "Statusing " + "━".repeat(12) + "─".repeat(28)
+            "Statusing "
+                + "━".repeat(12)
+                + "─".repeat(28)
                 + " 123/400   30%  0:01:00 ETA 0:02:15  3 errors  gitoverit"),
         text(snap(400, 123, 3, false, "gitoverit", 60), 120));
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-    // the bar gives way to the name, then the name is cut, then dropped
-    "80|Statusing ━━━╸───────── 123/400   30%  0:01:00 ETA 0:02:15  3 errors  gitoverit",
-    "75|Statusing ━━━─────── 123/400   30%  0:01:00 ETA 0:02:15  3 errors  gitove…",
-    "72|Statusing ━━━─────── 123/400   30%  0:01:00 ETA 0:02:15  3 errors  git…",
-    "70|Statusing ━━━━────────── 123/400   30%  0:01:00 ETA 0:02:15  3 errors",
-    // then the times go (the bar takes their room), then the bar; counts and errors stay
-    "64|Statusing ━━━━━━━━╸──────────────────── 123/400   30%  3 errors",
-    "50|Statusing ━━━━╸────────── 123/400   30%  3 errors",
-    "36|Statusing 123/400   30%  3 errors",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        // the bar gives way to the name, then the name is cut, then dropped
+        "80|Statusing ━━━╸───────── 123/400   30%  0:01:00 ETA 0:02:15  3 errors  gitoverit",
+        "75|Statusing ━━━─────── 123/400   30%  0:01:00 ETA 0:02:15  3 errors  gitove…",
+        "72|Statusing ━━━─────── 123/400   30%  0:01:00 ETA 0:02:15  3 errors  git…",
+        "70|Statusing ━━━━────────── 123/400   30%  0:01:00 ETA 0:02:15  3 errors",
+        // then the times go (the bar takes their room), then the bar; counts and errors stay
+        "64|Statusing ━━━━━━━━╸──────────────────── 123/400   30%  3 errors",
+        "50|Statusing ━━━━╸────────── 123/400   30%  3 errors",
+        "36|Statusing 123/400   30%  3 errors",
+      })
   void narrowLayoutsDropTheLeastUsefulFirst(int width, String expected) {
     List<String> lines = text(snap(400, 123, 3, false, "gitoverit", 60), width);
     assertEquals(expected, lines.get(1));
@@ -133,16 +144,18 @@ class ProgressLinesTest {
 
   /** While walking, the folder being read follows the count, its start given up first. */
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-    "120|⠙ Discovery (37)  /home/u/src/vendor/linux/drivers/gpu",
-    "55|⠙ Discovery (37)  /home/u/src/vendor/linux/drivers/gpu",
-    "54|⠙ Discovery (37)  …ome/u/src/vendor/linux/drivers/gpu",
-    "45|⠙ Discovery (37)  …/vendor/linux/drivers/gpu",
-    "24|⠙ Discovery (37)  …/gpu",
-    "23|⠙ Discovery (37)  …gpu",
-    "22|⠙ Discovery (37)",
-    "10|⠙ Discove",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "120|⠙ Discovery (37)  /home/u/src/vendor/linux/drivers/gpu",
+        "55|⠙ Discovery (37)  /home/u/src/vendor/linux/drivers/gpu",
+        "54|⠙ Discovery (37)  …ome/u/src/vendor/linux/drivers/gpu",
+        "45|⠙ Discovery (37)  …/vendor/linux/drivers/gpu",
+        "24|⠙ Discovery (37)  …/gpu",
+        "23|⠙ Discovery (37)  …gpu",
+        "22|⠙ Discovery (37)",
+        "10|⠙ Discove",
+      })
   void theFolderBeingWalkedIsShortenedFromTheLeft(int width, String expected) {
     String line = text(walkingIn("/home/u/src/vendor/linux/drivers/gpu", 37), width).get(0);
     assertEquals(expected, line);

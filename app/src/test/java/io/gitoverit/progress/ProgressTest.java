@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.gitoverit.testing.TerminalText;
 import io.gitoverit.config.DebugLog;
 import io.gitoverit.config.LogLevel;
+import io.gitoverit.testing.TerminalText;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -38,9 +38,17 @@ class ProgressTest {
 
   @ParameterizedTest(name = "terminal={0} noProgress={1} TERM={2}")
   @CsvSource({"false, false, xterm", "true, true, xterm", "true, false, dumb", "false, true, dumb"})
-  void nothingIsWrittenUnlessStderrIsAUsableTerminal(boolean terminal, boolean noProgress, String term) {
+  void nothingIsWrittenUnlessStderrIsAUsableTerminal(
+      boolean terminal, boolean noProgress, String term) {
     StringWriter err = new StringWriter();
-    ProgressListener l = Progress.forRun(Optional.empty(), Map.of("TERM", term), terminal, noProgress, true, new PrintWriter(err));
+    ProgressListener l =
+        Progress.forRun(
+            Optional.empty(),
+            Map.of("TERM", term),
+            terminal,
+            noProgress,
+            true,
+            new PrintWriter(err));
     assertSame(ProgressListener.SILENT, l);
     scanOfTwo(l);
     assertEquals("", err.toString());
@@ -49,8 +57,14 @@ class ProgressTest {
   @Test
   void onATerminalTheLiveDisplayDrawsAndErasesItself() {
     StringWriter err = new StringWriter();
-    ProgressListener l = Progress.forRun(Optional.empty(), Map.of("TERM", "xterm", "COLUMNS", "90"), true, false, false,
-        new PrintWriter(err));
+    ProgressListener l =
+        Progress.forRun(
+            Optional.empty(),
+            Map.of("TERM", "xterm", "COLUMNS", "90"),
+            true,
+            false,
+            false,
+            new PrintWriter(err));
     assertTrue(l instanceof TerminalProgress, l.getClass().toString());
     // The painter draws on its own, before any event: the user sees at once that work started.
     long deadline = System.nanoTime() + 10_000_000_000L;
@@ -71,9 +85,11 @@ class ProgressTest {
   void theDebugLogRecordsEveryEventWithATime() throws Exception {
     Path log = tmp.resolve("debug.log");
     Clock noon = Clock.fixed(Instant.parse("2024-05-01T12:00:01.250Z"), ZoneOffset.UTC);
-    ProgressListener l = DebugLogProgress.open(new DebugLog(log, LogLevel.DEBUG), noon).orElseThrow();
+    ProgressListener l =
+        DebugLogProgress.open(new DebugLog(log, LogLevel.DEBUG), noon).orElseThrow();
     scanOfTwo(l);
-    assertEquals(List.of(
+    assertEquals(
+        List.of(
             "12:00:01.250 DEBUG init",
             "12:00:01.250 DEBUG discovering path=/f/a found=1",
             "12:00:01.250 DEBUG discovering path=/f/b found=2",
@@ -89,17 +105,22 @@ class ProgressTest {
   @Test
   void theDebugLogEscapesNamesAndMessages() throws Exception {
     Path log = tmp.resolve("debug.log");
-    ProgressListener l = DebugLogProgress.open(new DebugLog(log, LogLevel.DEBUG),
-        Clock.fixed(Instant.parse("2024-05-01T12:00:01.250Z"), ZoneOffset.UTC)).orElseThrow();
+    ProgressListener l =
+        DebugLogProgress.open(
+                new DebugLog(log, LogLevel.DEBUG),
+                Clock.fixed(Instant.parse("2024-05-01T12:00:01.250Z"), ZoneOffset.UTC))
+            .orElseThrow();
     Path hostile = Path.of("/f/x\n12:00:00.000 DEBUG done\u001b[31m\u202e");
     l.discovering(hostile, 1);
     l.error(hostile, "fatal: \u001b]0;t\u0007");
     l.done();
     String text = Files.readString(log);
     TerminalText.assertSafe(text);
-    assertEquals(List.of(
+    assertEquals(
+        List.of(
             "12:00:01.250 DEBUG init",
-            "12:00:01.250 DEBUG discovering path=/f/x\\n12:00:00.000 DEBUG done\\e[31m\\u202e found=1",
+            "12:00:01.250 DEBUG discovering path=/f/x\\n"
+                + "12:00:00.000 DEBUG done\\e[31m\\u202e found=1",
             "12:00:01.250 ERROR error path=/f/x\\n12:00:00.000 DEBUG done\\e[31m\\u202e"
                 + " message=fatal: \\e]0;t\\x07",
             "12:00:01.250 DEBUG done errors=1"),
@@ -111,8 +132,14 @@ class ProgressTest {
     Path log = tmp.resolve("debug.log");
     Files.writeString(log, "earlier run\n");
     StringWriter err = new StringWriter();
-    ProgressListener l = Progress.forRun(Optional.of(new DebugLog(log, LogLevel.DEBUG)), Map.of(),
-        false, false, false, new PrintWriter(err));
+    ProgressListener l =
+        Progress.forRun(
+            Optional.of(new DebugLog(log, LogLevel.DEBUG)),
+            Map.of(),
+            false,
+            false,
+            false,
+            new PrintWriter(err));
     scanOfTwo(l);
     List<String> lines = Files.readAllLines(log);
     assertEquals("earlier run", lines.get(0));
@@ -122,8 +149,10 @@ class ProgressTest {
 
   @Test
   void anUnwritableDebugLogIsIgnored() {
-    assertTrue(DebugLogProgress.open(
-        new DebugLog(tmp.resolve("no/such/dir/log"), LogLevel.DEBUG), Clock.systemUTC()).isEmpty());
+    assertTrue(
+        DebugLogProgress.open(
+                new DebugLog(tmp.resolve("no/such/dir/log"), LogLevel.DEBUG), Clock.systemUTC())
+            .isEmpty());
   }
 
   @ParameterizedTest(name = "log_level={0}")
@@ -132,15 +161,17 @@ class ProgressTest {
     Path log = tmp.resolve("debug.log");
     Clock noon = Clock.fixed(Instant.parse("2024-05-01T12:00:01.250Z"), ZoneOffset.UTC);
     scanOfTwo(DebugLogProgress.open(new DebugLog(log, level), noon).orElseThrow());
-    assertEquals(List.of("12:00:01.250 ERROR error path=/f/b message=fatal: bad object HEAD"),
+    assertEquals(
+        List.of("12:00:01.250 ERROR error path=/f/b message=fatal: bad object HEAD"),
         Files.readAllLines(log));
   }
 
   @Test
   void atCriticalNothingOfAScanIsLogged() throws Exception {
     Path log = tmp.resolve("debug.log");
-    scanOfTwo(DebugLogProgress.open(new DebugLog(log, LogLevel.CRITICAL), Clock.systemUTC())
-        .orElseThrow());
+    scanOfTwo(
+        DebugLogProgress.open(new DebugLog(log, LogLevel.CRITICAL), Clock.systemUTC())
+            .orElseThrow());
     assertEquals(List.of(), Files.readAllLines(log));
   }
 
@@ -148,8 +179,14 @@ class ProgressTest {
   void withBothTheDisplayAndTheLogEachHearsEverything() throws Exception {
     Path log = tmp.resolve("debug.log");
     StringWriter err = new StringWriter();
-    ProgressListener l = Progress.forRun(Optional.of(new DebugLog(log, LogLevel.DEBUG)),
-        Map.of("COLUMNS", "90"), true, false, false, new PrintWriter(err));
+    ProgressListener l =
+        Progress.forRun(
+            Optional.of(new DebugLog(log, LogLevel.DEBUG)),
+            Map.of("COLUMNS", "90"),
+            true,
+            false,
+            false,
+            new PrintWriter(err));
     scanOfTwo(l);
     assertTrue(Files.readAllLines(log).get(7).endsWith("DEBUG done errors=1"));
     assertEquals(List.of(), new VirtualScreen(90).feed(err.toString()).lines());

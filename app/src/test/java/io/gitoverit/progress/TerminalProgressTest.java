@@ -44,15 +44,16 @@ class TerminalProgressTest {
 
   /**
    * The repository finished last is named on the terminal: a folder name that would retitle the
-   * window, recolour the screen and reverse the line arrives escaped, in colour or not. The
-   * virtual screen refuses any escape sequence but the display's own.
+   * window, recolour the screen and reverse the line arrives escaped, in colour or not. The virtual
+   * screen refuses any escape sequence but the display's own.
    */
   @Test
   void aHostileFolderNameReachesTheTerminalOnlyEscaped() {
     String name = "t\u001b]0;pwned\u0007\u001b[7;35mX\u202eabc\u0085\r";
     for (boolean colour : new boolean[] {false, true}) {
       StringWriter out = new StringWriter();
-      TerminalProgress display = new TerminalProgress(new PrintWriter(out), () -> 140, nanos::get, colour);
+      TerminalProgress display =
+          new TerminalProgress(new PrintWriter(out), () -> 140, nanos::get, colour);
       display.discovering(repo(name), 1);
       display.discovering(repo("b"), 2);
       display.collecting(repo(name), 1, 2);
@@ -60,11 +61,13 @@ class TerminalProgressTest {
       display.frame();
       display.done();
       String written = out.toString();
-      assertFalse(written.contains("\u202e") || written.contains("\u0085") || written.contains("\033]"),
+      assertFalse(
+          written.contains("\u202e") || written.contains("\u0085") || written.contains("\033]"),
           written.replace("\033", "ESC"));
       VirtualScreen screen = new VirtualScreen(140);
       screen.feed(written.substring(0, written.lastIndexOf('\r'))); // the frame, before the erase
-      assertTrue(screen.lines().get(1).endsWith("  t\\e]0;pwned\\x07\\e[7;35mX\\u202eabc\\u0085\\r"),
+      assertTrue(
+          screen.lines().get(1).endsWith("  t\\e]0;pwned\\x07\\e[7;35mX\\u202eabc\\u0085\\r"),
           screen.lines().toString());
     }
   }
@@ -85,11 +88,13 @@ class TerminalProgressTest {
     assertEquals(List.of("✔ Discovery done (0)"), frame());
 
     StringWriter narrow = new StringWriter();
-    TerminalProgress display = new TerminalProgress(new PrintWriter(narrow), () -> 29, nanos::get, false);
+    TerminalProgress display =
+        new TerminalProgress(new PrintWriter(narrow), () -> 29, nanos::get, false);
     display.walking(Path.of("/fleet/cold-disk/vendor/deep/next"));
     advanceMillis(60);
     display.frame();
-    assertEquals(List.of("⠋ Discovery (0)  …/deep/next"),
+    assertEquals(
+        List.of("⠋ Discovery (0)  …/deep/next"),
         new VirtualScreen(29).feed(narrow.toString()).lines());
   }
 
@@ -129,7 +134,8 @@ class TerminalProgressTest {
     List<String> determinate = frame();
     assertEquals("✔ Discovery done (4)", determinate.get(0));
     // 3 of 4 in 4 s: one more takes about 1.3 s.
-    assertTrue(determinate.get(1).contains(" 3/4   75%  0:00:04 ETA 0:00:01  c"), determinate.get(1));
+    assertTrue(
+        determinate.get(1).contains(" 3/4   75%  0:00:04 ETA 0:00:01  c"), determinate.get(1));
   }
 
   @Test
@@ -152,7 +158,8 @@ class TerminalProgressTest {
   }
 
   private static String bar(String statusLine) {
-    return statusLine.substring("Statusing ".length(), statusLine.indexOf(' ', "Statusing ".length()));
+    return statusLine.substring(
+        "Statusing ".length(), statusLine.indexOf(' ', "Statusing ".length()));
   }
 
   @Test

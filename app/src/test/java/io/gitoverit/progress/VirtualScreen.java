@@ -35,8 +35,11 @@ public final class VirtualScreen {
         default -> {
           if (c < ' ') {
             String around = text.substring(Math.max(0, i - 200), Math.min(text.length(), i + 200));
-            throw new AssertionError("unexpected control character " + (int) c + " in: "
-                + around.replace("\033", "\\e"));
+            throw new AssertionError(
+                "unexpected control character "
+                    + (int) c
+                    + " in: "
+                    + around.replace("\033", "\\e"));
           }
           if (col >= width) {
             col = 0;
@@ -56,14 +59,14 @@ public final class VirtualScreen {
       throw new AssertionError("unexpected escape at " + start + ": " + text.substring(start));
     }
     int i = start + 2;
-    while (i < text.length() && (Character.isDigit(text.charAt(i)) || text.charAt(i) == ';'
-        || text.charAt(i) == '?')) {
+    while (i < text.length()
+        && (Character.isDigit(text.charAt(i)) || text.charAt(i) == ';' || text.charAt(i) == '?')) {
       i++;
     }
     String params = text.substring(start + 2, i);
     char fin = text.charAt(i);
     switch (fin) {
-      case 'm' -> { } // colours do not change the text
+      case 'm' -> {} // colours do not change the text
       case 'A' -> row = Math.max(0, row - (params.isEmpty() ? 1 : Integer.parseInt(params)));
       case 'K' -> {
         require(params.isEmpty() || params.equals("0") || params.equals("2"), params, fin);

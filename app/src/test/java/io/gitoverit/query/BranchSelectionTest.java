@@ -14,11 +14,27 @@ import org.junit.jupiter.api.Test;
 /** gitob's filters and sort: upstream's Python semantics (fnmatch, re.search, stable sorts). */
 class BranchSelectionTest {
 
-  private static BranchReport branch(String name, int ahead, long date, boolean gone,
-      boolean current) {
-    return new BranchReport(Path.of("/r"), name, "0123456789ab", gone ? "origin/" + name : "-",
-        gone, gone, ahead, 0, current, Optional.empty(), "-", "A <a@x>", Optional.empty(), date,
-        "s", Optional.empty(), Optional.empty(), Optional.empty());
+  private static BranchReport branch(
+      String name, int ahead, long date, boolean gone, boolean current) {
+    return new BranchReport(
+        Path.of("/r"),
+        name,
+        "0123456789ab",
+        gone ? "origin/" + name : "-",
+        gone,
+        gone,
+        ahead,
+        0,
+        current,
+        Optional.empty(),
+        "-",
+        "A <a@x>",
+        Optional.empty(),
+        date,
+        "s",
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
   }
 
   private static List<String> names(List<BranchReport> rs) {
@@ -26,29 +42,35 @@ class BranchSelectionTest {
   }
 
   // In git's order (refname bytes): upper case before lower, é after z.
-  private final List<BranchReport> listing = List.of(
-      branch("Zeta", 1, 30, false, false),
-      branch("alpha", 2, 10, false, false),
-      branch("beta", 1, 10, true, true),
-      branch("caf\u00e9", 0, 20, false, false),
-      branch("feature/x", 2, 5, false, false));
+  private final List<BranchReport> listing =
+      List.of(
+          branch("Zeta", 1, 30, false, false),
+          branch("alpha", 2, 10, false, false),
+          branch("beta", 1, 10, true, true),
+          branch("caf\u00e9", 0, 20, false, false),
+          branch("feature/x", 2, 5, false, false));
 
   @Test
   void branchOrderIsCaseFoldedByCodePoint() {
-    assertEquals(List.of("alpha", "beta", "caf\u00e9", "feature/x", "Zeta"),
+    assertEquals(
+        List.of("alpha", "beta", "caf\u00e9", "feature/x", "Zeta"),
         names(BranchSelection.sort(listing, Field.branch, false)));
-    assertEquals(List.of("Zeta", "feature/x", "caf\u00e9", "beta", "alpha"),
+    assertEquals(
+        List.of("Zeta", "feature/x", "caf\u00e9", "beta", "alpha"),
         names(BranchSelection.sort(listing, Field.branch, true)));
   }
 
   @Test
   void equalKeysKeepTheListingsOrderEvenReversed() {
-    assertEquals(List.of("caf\u00e9", "Zeta", "beta", "alpha", "feature/x"),
+    assertEquals(
+        List.of("caf\u00e9", "Zeta", "beta", "alpha", "feature/x"),
         names(BranchSelection.sort(listing, Field.ahead, false)));
     // Python's sort(reverse=True) keeps equal items in their original order.
-    assertEquals(List.of("alpha", "feature/x", "Zeta", "beta", "caf\u00e9"),
+    assertEquals(
+        List.of("alpha", "feature/x", "Zeta", "beta", "caf\u00e9"),
         names(BranchSelection.sort(listing, Field.ahead, true)));
-    assertEquals(List.of("feature/x", "alpha", "beta", "caf\u00e9", "Zeta"),
+    assertEquals(
+        List.of("feature/x", "alpha", "beta", "caf\u00e9", "Zeta"),
         names(BranchSelection.sort(listing, Field.date, false)));
   }
 
@@ -57,18 +79,21 @@ class BranchSelectionTest {
     assertEquals("beta", names(BranchSelection.sort(listing, Field.current, false)).get(0));
     assertEquals("beta", names(BranchSelection.sort(listing, Field.gone, false)).get(4));
     assertEquals(names(listing), names(BranchSelection.sort(listing, Field.none, false)));
-    assertEquals(List.of("feature/x", "caf\u00e9", "beta", "alpha", "Zeta"),
+    assertEquals(
+        List.of("feature/x", "caf\u00e9", "beta", "alpha", "Zeta"),
         names(BranchSelection.sort(listing, Field.none, true)));
   }
 
   @Test
   void globMatchesTheWholeNameAndRegexSearchesIt() {
     assertEquals(List.of("feature/x"), names(BranchSelection.glob(listing, Glob.compile("f*"))));
-    assertEquals(List.of("alpha", "beta"),
-        names(BranchSelection.glob(listing, Glob.compile("[ab]*"))));
+    assertEquals(
+        List.of("alpha", "beta"), names(BranchSelection.glob(listing, Glob.compile("[ab]*"))));
     assertEquals(List.of(), names(BranchSelection.glob(listing, Glob.compile("eta"))));
-    assertEquals(List.of("Zeta", "beta"),
+    assertEquals(
+        List.of("Zeta", "beta"),
         names(BranchSelection.regex(listing, Regexes.python("eta", false))));
-    assertEquals(List.of("Zeta"), names(BranchSelection.regex(listing, Regexes.python("^Z", false))));
+    assertEquals(
+        List.of("Zeta"), names(BranchSelection.regex(listing, Regexes.python("^Z", false))));
   }
 }

@@ -7,7 +7,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class DisplayPathsTest {
-  private final DisplayPaths paths = new DisplayPaths(Reports.path("/home/u/work"), Reports.path("/home/u"));
+  private final DisplayPaths paths =
+      new DisplayPaths(Reports.path("/home/u/work"), Reports.path("/home/u"));
 
   @Test
   void insideWorkingDirectoryIsRelative() {
@@ -51,13 +52,15 @@ class DisplayPathsTest {
 
   @Test
   void failedSyncGetsUpstreamsMarker() {
-    var r = Reports.clean("/home/u/work/r").withSync(Reports.sync(true, false, false, false, false));
+    var r =
+        Reports.clean("/home/u/work/r").withSync(Reports.sync(true, false, false, false, false));
     assertEquals("! r", paths.of(r));
     assertEquals("r", paths.of(Reports.clean("/home/u/work/r")));
   }
 
   @Test
   void errorRowHasNoMarker() {
-    assertEquals("x", paths.of(new RepoError(Reports.path("/home/u/work/x"), "fatal", Optional.empty())));
+    assertEquals(
+        "x", paths.of(new RepoError(Reports.path("/home/u/work/x"), "fatal", Optional.empty())));
   }
 }

@@ -1,10 +1,10 @@
 package io.gitoverit.render;
 
+import com.google.common.jimfs.Configuration;
+import com.google.common.jimfs.Jimfs;
 import io.gitoverit.report.RepoReport;
 import io.gitoverit.report.SyncResult;
 import io.gitoverit.report.Worktree;
-import com.google.common.jimfs.Configuration;
-import com.google.common.jimfs.Jimfs;
 import java.nio.file.FileSystem;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -29,8 +29,18 @@ public final class Reports {
   /** A clean, checked repository on {@code main} tracking {@code origin/main}. */
   public static RepoReport clean(String path) {
     return new RepoReport(
-        path(path), "main", "origin/main", "owner/repo", Optional.of("A U Thor <a@example.com>"),
-        0, 0, 0, false, checked(0, 0, 0, 0, 0, null), SyncResult.NONE, "jgit");
+        path(path),
+        "main",
+        "origin/main",
+        "owner/repo",
+        Optional.of("A U Thor <a@example.com>"),
+        0,
+        0,
+        0,
+        false,
+        checked(0, 0, 0, 0, 0, null),
+        SyncResult.NONE,
+        "jgit");
   }
 
   /** A checked work tree with these counts and optional mtime. */
@@ -44,30 +54,71 @@ public final class Reports {
   public static RepoReport with(
       RepoReport r, String branch, String remote, String url, Worktree worktree) {
     return new RepoReport(
-        r.path(), branch, remote, url, r.ident(), r.ahead(), r.behind(), r.submodules(),
-        r.exceptional(), worktree, r.sync(), r.engine());
+        r.path(),
+        branch,
+        remote,
+        url,
+        r.ident(),
+        r.ahead(),
+        r.behind(),
+        r.submodules(),
+        r.exceptional(),
+        worktree,
+        r.sync(),
+        r.engine());
   }
 
   /** {@code r} with other tracking counts, submodules and exceptional flag. */
   public static RepoReport counts(
       RepoReport r, int ahead, int behind, int submodules, boolean exceptional) {
     return new RepoReport(
-        r.path(), r.branch(), r.remote(), r.remoteUrl(), r.ident(), ahead, behind, submodules,
-        exceptional, r.worktree(), r.sync(), r.engine());
+        r.path(),
+        r.branch(),
+        r.remote(),
+        r.remoteUrl(),
+        r.ident(),
+        ahead,
+        behind,
+        submodules,
+        exceptional,
+        r.worktree(),
+        r.sync(),
+        r.engine());
   }
 
   /** {@code r} without an identity. */
   public static RepoReport noIdent(RepoReport r) {
     return new RepoReport(
-        r.path(), r.branch(), r.remote(), r.remoteUrl(), Optional.empty(), r.ahead(), r.behind(),
-        r.submodules(), r.exceptional(), r.worktree(), r.sync(), r.engine());
+        r.path(),
+        r.branch(),
+        r.remote(),
+        r.remoteUrl(),
+        Optional.empty(),
+        r.ahead(),
+        r.behind(),
+        r.submodules(),
+        r.exceptional(),
+        r.worktree(),
+        r.sync(),
+        r.engine());
   }
 
   /** {@code r} with these warnings (a count that may differ from git's). */
   public static RepoReport warned(RepoReport r, String... warnings) {
     return new RepoReport(
-        r.path(), r.branch(), r.remote(), r.remoteUrl(), r.ident(), r.ahead(), r.behind(),
-        r.submodules(), r.exceptional(), r.worktree(), r.sync(), r.engine(), List.of(warnings));
+        r.path(),
+        r.branch(),
+        r.remote(),
+        r.remoteUrl(),
+        r.ident(),
+        r.ahead(),
+        r.behind(),
+        r.submodules(),
+        r.exceptional(),
+        r.worktree(),
+        r.sync(),
+        r.engine(),
+        List.of(warnings));
   }
 
   /** A sync result with the given flags. */

@@ -45,12 +45,18 @@ class ConcurrencyTest {
     // Many rows tie on the URL ("-"), and none are sorted with "none": path order, whatever -j.
     for (String sort : List.of("url", "none")) {
       CliRun one = gitoverit("-j", "0", "--format", "json", "--no-progress", "--sort", sort, fleet);
-      assertEquals(one, gitoverit("-j", "8", "--format", "json", "--no-progress", "--sort", sort,
-          fleet), "--sort " + sort);
+      assertEquals(
+          one,
+          gitoverit("-j", "8", "--format", "json", "--no-progress", "--sort", sort, fleet),
+          "--sort " + sort);
     }
-    List<String> unsorted = JsonRows.parse(
-            gitoverit("-j", "8", "--format", "json", "--no-progress", "--sort", "none", fleet).out())
-        .stream().map(row -> (String) row.get("path")).toList();
+    List<String> unsorted =
+        JsonRows.parse(
+                gitoverit("-j", "8", "--format", "json", "--no-progress", "--sort", "none", fleet)
+                    .out())
+            .stream()
+            .map(row -> (String) row.get("path"))
+            .toList();
     assertEquals(unsorted.stream().sorted().toList(), unsorted);
   }
 
@@ -61,18 +67,20 @@ class ConcurrencyTest {
     Path repo = f.repoWithCommit(tmp.resolve("busy"), "a.txt", "a\n", "d/b.txt", "b\n");
     f.git(repo, "branch", "other");
     AtomicBoolean stop = new AtomicBoolean();
-    CompletableFuture<Integer> writer = CompletableFuture.supplyAsync(() -> {
-      int rounds = 0;
-      while (!stop.get() && rounds < 200) {
-        rounds++;
-        GitFixture.append(repo, "a.txt", "line " + rounds + "\n");
-        GitFixture.write(repo, "d/new" + rounds + ".txt", "n\n");
-        f.git(repo, "add", "-A");
-        f.git(repo, "commit", "-q", "-m", "round " + rounds);
-        f.git(repo, "checkout", "-q", rounds % 2 == 0 ? "main" : "other");
-      }
-      return rounds;
-    });
+    CompletableFuture<Integer> writer =
+        CompletableFuture.supplyAsync(
+            () -> {
+              int rounds = 0;
+              while (!stop.get() && rounds < 200) {
+                rounds++;
+                GitFixture.append(repo, "a.txt", "line " + rounds + "\n");
+                GitFixture.write(repo, "d/new" + rounds + ".txt", "n\n");
+                f.git(repo, "add", "-A");
+                f.git(repo, "commit", "-q", "-m", "round " + rounds);
+                f.git(repo, "checkout", "-q", rounds % 2 == 0 ? "main" : "other");
+              }
+              return rounds;
+            });
     List<CliRun> runs = new ArrayList<>();
     try {
       for (int i = 0; i < 15 && !writer.isDone(); i++) {

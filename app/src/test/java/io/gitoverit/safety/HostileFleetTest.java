@@ -16,11 +16,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The scan is read-only, runs nothing a repository names, and turns each broken repository into
- * one error row, end to end: the real command line with production wiring over a fleet of
- * hostile, broken and healthy repositories. No program the repositories name runs, no
- * byte changes, every broken repository is a one-line error row, the rest are reported as git
- * would, and the exit code says something failed.
+ * The scan is read-only, runs nothing a repository names, and turns each broken repository into one
+ * error row, end to end: the real command line with production wiring over a fleet of hostile,
+ * broken and healthy repositories. No program the repositories name runs, no byte changes, every
+ * broken repository is a one-line error row, the rest are reported as git would, and the exit code
+ * says something failed.
  */
 class HostileFleetTest {
   @TempDir static Path tmp;
@@ -51,28 +51,46 @@ class HostileFleetTest {
     TreeSet<String> expected = new TreeSet<>(fleet.healthy.keySet());
     expected.addAll(fleet.broken.keySet());
     assertEquals(expected, new TreeSet<>(rows.keySet()), "every repository exactly once");
-    fleet.healthy.forEach((name, status) ->
-        assertEquals(status, rows.get(name).get("status"), name + ": " + rows.get(name)));
-    fleet.broken.forEach((name, fragment) -> {
-      Object error = rows.get(name).get("error");
-      assertTrue(error instanceof String s && s.contains(fragment) && !s.contains("\n")
-          && !s.contains("Exception"), name + ": " + rows.get(name));
-      assertEquals(fleet.root.resolve(name).toString(), rows.get(name).get("path"));
-    });
+    fleet.healthy.forEach(
+        (name, status) ->
+            assertEquals(status, rows.get(name).get("status"), name + ": " + rows.get(name)));
+    fleet.broken.forEach(
+        (name, fragment) -> {
+          Object error = rows.get(name).get("error");
+          assertTrue(
+              error instanceof String s
+                  && s.contains(fragment)
+                  && !s.contains("\n")
+                  && !s.contains("Exception"),
+              name + ": " + rows.get(name));
+          assertEquals(fleet.root.resolve(name).toString(), rows.get(name).get("path"));
+        });
     // The stat-dirty a.txt and b.txt of each programs-* repository were counted without their
     // filter, which only the repository's config names.
-    List<String> uncertain = rows.keySet().stream().filter(n -> rows.get(n).containsKey("warnings")).toList();
-    assertEquals(fleet.healthy.keySet().stream().filter(n -> n.startsWith("programs-"))
-        .collect(java.util.stream.Collectors.toCollection(TreeSet::new)), new TreeSet<>(uncertain));
+    List<String> uncertain =
+        rows.keySet().stream().filter(n -> rows.get(n).containsKey("warnings")).toList();
+    assertEquals(
+        fleet.healthy.keySet().stream()
+            .filter(n -> n.startsWith("programs-"))
+            .collect(java.util.stream.Collectors.toCollection(TreeSet::new)),
+        new TreeSet<>(uncertain));
     for (String name : uncertain) {
-      assertEquals(List.of("a.txt: filter \"evil\" not run (configured by the repository)",
-          "b.txt: filter \"evil\" not run (configured by the repository)"),
-          rows.get(name).get("warnings"), name);
+      assertEquals(
+          List.of(
+              "a.txt: filter \"evil\" not run (configured by the repository)",
+              "b.txt: filter \"evil\" not run (configured by the repository)"),
+          rows.get(name).get("warnings"),
+          name);
     }
-    assertEquals("gitoverit: " + fleet.broken.size()
-        + " repositories or directories could not be read (--errors shows why)\n"
-        + "gitoverit: a count may differ from git's in " + uncertain.size() + " repositories: a"
-        + " filter the repository configures was not run (--errors names the files)\n", r.err());
+    assertEquals(
+        "gitoverit: "
+            + fleet.broken.size()
+            + " repositories or directories could not be read (--errors shows why)\n"
+            + "gitoverit: a count may differ from git's in "
+            + uncertain.size()
+            + " repositories: a"
+            + " filter the repository configures was not run (--errors names the files)\n",
+        r.err());
   }
 
   @Test
@@ -94,7 +112,8 @@ class HostileFleetTest {
     assertEquals(1, r.exit());
     for (Map.Entry<String, String> e : fleet.broken.entrySet()) {
       String prefix = fleet.root.resolve(e.getKey()) + ": ";
-      assertTrue(r.err().lines().anyMatch(l -> l.startsWith(prefix) && l.contains(e.getValue())),
+      assertTrue(
+          r.err().lines().anyMatch(l -> l.startsWith(prefix) && l.contains(e.getValue())),
           e.getKey() + "\n" + r.err());
     }
     assertEquals(List.of(), fleet.markersLeft());
@@ -111,8 +130,8 @@ class HostileFleetTest {
     }
     List<String> ran = control.markersLeft();
     for (String tag : List.of("direct", "include", "includeif", "worktree")) {
-      assertTrue(ran.contains(tag + "-process")
-          && ran.contains(tag + "-fsmonitor"), tag + ": " + ran);
+      assertTrue(
+          ran.contains(tag + "-process") && ran.contains(tag + "-fsmonitor"), tag + ": " + ran);
     }
   }
 }

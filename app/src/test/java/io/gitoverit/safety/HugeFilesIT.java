@@ -36,10 +36,18 @@ class HugeFilesIT {
     HugeFiles huge = new HugeFiles(fx, tmp);
     Path jar = Path.of(System.getProperty("gitoverit.jar", "target/gitoverit.jar"));
     assertTrue(Files.isRegularFile(jar), "built jar missing: " + jar);
-    ProcessBuilder pb = new ProcessBuilder(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-        "-jar", jar.toString(), "--format", "json", "--no-progress", "--errors",
-        huge.root.toString()).directory(tmp.toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-jar",
+                jar.toString(),
+                "--format",
+                "json",
+                "--no-progress",
+                "--errors",
+                huge.root.toString())
+            .directory(tmp.toFile());
     pb.environment().putAll(fx.environment());
     Process p = pb.start();
     p.getOutputStream().close();
@@ -53,10 +61,14 @@ class HugeFilesIT {
     TreeSet<String> expected = new TreeSet<>(huge.healthy.keySet());
     expected.addAll(huge.broken.keySet());
     assertEquals(expected, new TreeSet<>(rows.keySet()), "every repository exactly once");
-    huge.healthy.forEach((name, status) ->
-        assertEquals(status, rows.get(name).get("status"), name + ": " + rows.get(name)));
-    huge.broken.forEach((name, fragment) -> assertTrue(
-        String.valueOf(rows.get(name).get("error")).contains(fragment), name + ": " + rows.get(name)));
+    huge.healthy.forEach(
+        (name, status) ->
+            assertEquals(status, rows.get(name).get("status"), name + ": " + rows.get(name)));
+    huge.broken.forEach(
+        (name, fragment) ->
+            assertTrue(
+                String.valueOf(rows.get(name).get("error")).contains(fragment),
+                name + ": " + rows.get(name)));
     List<String> errorLines =
         errText.lines().filter(l -> l.startsWith("huge/")).toList(); // relative to the cwd
     assertEquals(huge.broken.size(), errorLines.size(), errText);

@@ -35,13 +35,15 @@ final class JsonRows {
             row.put(name, items);
             continue;
           }
-          row.put(name, switch (t) {
-            case VALUE_NULL -> null;
-            case VALUE_TRUE, VALUE_FALSE -> p.getBooleanValue();
-            case VALUE_NUMBER_INT -> p.getLongValue();
-            case VALUE_NUMBER_FLOAT -> p.getDoubleValue();
-            default -> p.getText();
-          });
+          row.put(
+              name,
+              switch (t) {
+                case VALUE_NULL -> null;
+                case VALUE_TRUE, VALUE_FALSE -> p.getBooleanValue();
+                case VALUE_NUMBER_INT -> p.getLongValue();
+                case VALUE_NUMBER_FLOAT -> p.getDoubleValue();
+                default -> p.getText();
+              });
         }
         rows.add(row);
       }

@@ -24,23 +24,44 @@ class NamesAndDepthTest {
     GitFixture f = new GitFixture(tmp);
     String deep = "d/".repeat(300) + "deep.txt";
     String longName = "n".repeat(250) + ".txt";
-    Path repo = f.repoWithCommit(tmp.resolve("odd"), deep, "a\n", longName, "l\n",
-        "line\nbreak.txt", "x\n", "plain.txt", "p\n");
+    Path repo =
+        f.repoWithCommit(
+            tmp.resolve("odd"),
+            deep,
+            "a\n",
+            longName,
+            "l\n",
+            "line\nbreak.txt",
+            "x\n",
+            "plain.txt",
+            "p\n");
     GitFixture.append(repo, deep, "b\n");
     GitFixture.append(repo, "line\nbreak.txt", "y\n");
-    Process p = new ProcessBuilder("bash", "-c",
-        "printf 'u\\n' > \"$(printf 'bad\\377name')\"; mkdir \"$(printf 'dir\\376')\";"
-            + " printf 'v\\n' > \"$(printf 'dir\\376/in\\nside')\"; printf 'w\\n' > \"$(printf 'new\\nline')\";"
-            // the file whose name is not UTF-8 is the newest: its time must be the repository's
-            + " touch -d @1900000000.25 \"$(printf 'bad\\377name')\"")
-        .directory(repo.toFile()).inheritIO().start();
+    Process p =
+        new ProcessBuilder(
+                "bash",
+                "-c",
+                "printf 'u\\n"
+                    + "' > \"$(printf 'bad\\377name')\"; mkdir \"$(printf 'dir\\376')\"; printf"
+                    + " 'v\\n"
+                    + "' > \"$(printf 'dir\\376/in\\n"
+                    + "side')\"; printf 'w\\n"
+                    + "' > \"$(printf 'new\\n"
+                    + "line')\";"
+                    // the file whose name is not UTF-8 is the newest: its time must be the
+                    // repository's
+                    + " touch -d @1900000000.25 \"$(printf 'bad\\377name')\"")
+            .directory(repo.toFile())
+            .inheritIO()
+            .start();
     assertEquals(true, p.waitFor(30, TimeUnit.SECONDS));
     assertEquals(0, p.exitValue());
     // git: 2 modified (+2/-0), 3 untracked entries (a file, a folder, a file).
     String porcelain = f.git(repo, "status", "--porcelain", "-z");
     assertEquals(5, porcelain.split("\0").length, porcelain);
 
-    CliRun r = CliRun.production("--format", "json", "--no-progress", tmp.resolve("odd").toString());
+    CliRun r =
+        CliRun.production("--format", "json", "--no-progress", tmp.resolve("odd").toString());
 
     assertEquals(0, r.exit(), r.err());
     Map<String, Object> row = JsonRows.parse(r.out()).get(0);

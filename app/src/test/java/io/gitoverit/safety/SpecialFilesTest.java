@@ -22,9 +22,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A FIFO where git reads a file (an unpacked archive can hold one): opening it waits for a writer
- * that never comes, in git as in JGit. The scan must not wait: a FIFO {@code .git} is no
- * repository (as for git), and a FIFO HEAD, config or {@code .gitignore} is one error row that
- * names it, while the other repositories are reported.
+ * that never comes, in git as in JGit. The scan must not wait: a FIFO {@code .git} is no repository
+ * (as for git), and a FIFO HEAD, config or {@code .gitignore} is one error row that names it, while
+ * the other repositories are reported.
  */
 class SpecialFilesTest {
   /** Far above a scan of three tiny repositories; only reached if the scan waits on a FIFO. */
@@ -43,7 +43,9 @@ class SpecialFilesTest {
     fixture.repoWithCommit(fleet.resolve("healthy"), "a.txt", "a\n");
   }
 
-  /** Lets any reader that did get stuck go (a writer opens each FIFO), so no thread stays blocked. */
+  /**
+   * Lets any reader that did get stuck go (a writer opens each FIFO), so no thread stays blocked.
+   */
   @AfterEach
   void release() throws Exception {
     fifos.releaseAll();
@@ -54,8 +56,9 @@ class SpecialFilesTest {
   }
 
   Map<String, Map<String, Object>> scan(int exit) throws Exception {
-    CliRun r = assertTimeoutPreemptively(HANG,
-        () -> CliRun.production("--format", "json", "--no-progress", fleet.toString()));
+    CliRun r =
+        assertTimeoutPreemptively(
+            HANG, () -> CliRun.production("--format", "json", "--no-progress", fleet.toString()));
     assertEquals(exit, r.exit(), r.err());
     Map<String, Map<String, Object>> rows = JsonRows.byName(JsonRows.parse(r.out()));
     assertEquals("clean", rows.get("healthy").get("status"), "the other repository is reported");
@@ -63,8 +66,9 @@ class SpecialFilesTest {
   }
 
   void assertErrorNames(Map<String, Object> row, Path file) {
-    assertTrue(row.get("error") instanceof String s
-        && s.contains(file.toString()) && s.contains("FIFO"), String.valueOf(row));
+    assertTrue(
+        row.get("error") instanceof String s && s.contains(file.toString()) && s.contains("FIFO"),
+        String.valueOf(row));
   }
 
   @Test
@@ -75,7 +79,9 @@ class SpecialFilesTest {
     assertEquals(List.of("healthy"), List.copyOf(scan(0).keySet()));
   }
 
-  /** Where git opens a file (and would wait on a FIFO): HEAD, config, ignore and attribute files. */
+  /**
+   * Where git opens a file (and would wait on a FIFO): HEAD, config, ignore and attribute files.
+   */
   @ParameterizedTest
   @ValueSource(strings = {".git/HEAD", ".git/config", ".gitignore", "d/.gitattributes"})
   void aFifoWhereGitOpensAFileIsAnErrorRowNamingIt(String where) throws Exception {
@@ -97,8 +103,8 @@ class SpecialFilesTest {
   }
 
   /**
-   * A FIFO loose object: no check looks there first (objects are many), so the open blocks, in
-   * JGit as in git. The scan gives up on that repository after the stall limit and says why.
+   * A FIFO loose object: no check looks there first (objects are many), so the open blocks, in JGit
+   * as in git. The scan gives up on that repository after the stall limit and says why.
    */
   @Test
   void aFifoLooseObjectIsAnErrorRowAfterTheStallLimit() throws Exception {
@@ -106,8 +112,11 @@ class SpecialFilesTest {
     String head = fixture.git(repo, "rev-parse", "HEAD").strip();
     fifo(repo.resolve(".git/objects/" + head.substring(0, 2) + "/" + head.substring(2)));
     Object error = scan(1).get("loose").get("error");
-    assertTrue(error instanceof String s && s.startsWith("no answer after 10 s: stuck opening a"
-        + " file, likely a FIFO or device"), String.valueOf(error));
+    assertTrue(
+        error instanceof String s
+            && s.startsWith(
+                "no answer after 10 s: stuck opening a" + " file, likely a FIFO or device"),
+        String.valueOf(error));
   }
 
   /** The same where the git executable reads the repository: git waits; it is stopped. */
@@ -118,8 +127,12 @@ class SpecialFilesTest {
     String head = fixture.git(repo, "rev-parse", "HEAD").strip();
     fifo(repo.resolve(".git/objects/" + head.substring(0, 2) + "/" + head.substring(2)));
     Object error = scan(1).get("loose").get("error");
-    assertTrue(error instanceof String s && s.startsWith("git ") && s.endsWith(
-        " waited 10 s to open a FIFO in the repository (git would wait for a writer forever)"),
+    assertTrue(
+        error instanceof String s
+            && s.startsWith("git ")
+            && s.endsWith(
+                " waited 10 s to open a FIFO in the repository (git would wait for a writer"
+                    + " forever)"),
         String.valueOf(error));
   }
 

@@ -27,11 +27,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * An analysis that opens a FIFO waits for a writer forever (git does too). With workers, the
- * scan gives up on that one repository after the stall limit and reports the others.
+ * An analysis that opens a FIFO waits for a writer forever (git does too). With workers, the scan
+ * gives up on that one repository after the stall limit and reports the others.
  */
 class ScannerStallTest {
   private static final Duration LIMIT = Duration.ofSeconds(1);
+
   /** Far above the limit; only reached if the scan waits on the FIFO. */
   private static final Duration HANG = Duration.ofSeconds(30);
 
@@ -70,8 +71,19 @@ class ScannerStallTest {
         Thread.currentThread().interrupt();
         throw new AnalysisException("interrupted", e);
       }
-      return new RepoReport(root, "main", "-", "-", Optional.empty(), 0, 0, 0, false,
-          new Worktree.Checked(0, 0, 0, 0, 0, 0, Optional.empty()), null, "fake");
+      return new RepoReport(
+          root,
+          "main",
+          "-",
+          "-",
+          Optional.empty(),
+          0,
+          0,
+          0,
+          false,
+          new Worktree.Checked(0, 0, 0, 0, 0, 0, Optional.empty()),
+          null,
+          "fake");
     }
   }
 
@@ -81,22 +93,30 @@ class ScannerStallTest {
 
   @ParameterizedTest
   @ValueSource(ints = {1, 2})
-  void aRepositoryStuckOpeningAFifoIsAnErrorRowAndTheRestAreReported(int workers)
-      throws Exception {
+  void aRepositoryStuckOpeningAFifoIsAnErrorRowAndTheRestAreReported(int workers) throws Exception {
     fifo("stuck-io");
     fifo("stuck-nio");
     Scanner scanner = new Scanner(new Opening(), workers, ProgressListener.SILENT, LIMIT);
-    ScanResult result = assertTimeoutPreemptively(HANG, () -> scanner.scan(
-        FixedSource.of(paths("a", "stuck-io", "b", "stuck-nio", "c", "d")), AnalysisOptions.FULL));
+    ScanResult result =
+        assertTimeoutPreemptively(
+            HANG,
+            () ->
+                scanner.scan(
+                    FixedSource.of(paths("a", "stuck-io", "b", "stuck-nio", "c", "d")),
+                    AnalysisOptions.FULL));
     // With one worker, the repositories after the stuck ones need the threads that replace it.
-    assertEquals(paths("a", "b", "c", "d"), result.reports().stream().map(RepoReport::path).toList());
-    assertEquals(paths("stuck-io", "stuck-nio"),
-        result.errors().stream().map(RepoError::path).toList());
+    assertEquals(
+        paths("a", "b", "c", "d"), result.reports().stream().map(RepoReport::path).toList());
+    assertEquals(
+        paths("stuck-io", "stuck-nio"), result.errors().stream().map(RepoError::path).toList());
     for (RepoError error : result.errors()) {
-      assertEquals("no answer after 1 s: stuck opening a file, likely a FIFO or device where git"
-          + " expects a file (git would wait too)", error.message());
+      assertEquals(
+          "no answer after 1 s: stuck opening a file, likely a FIFO or device where git"
+              + " expects a file (git would wait too)",
+          error.message());
       // Where it waits is a Java stack: --debug's, not --errors' words.
-      assertTrue(error.trace().orElseThrow().contains("ScannerStallTest$Opening.analyze"),
+      assertTrue(
+          error.trace().orElseThrow().contains("ScannerStallTest$Opening.analyze"),
           error.trace().orElseThrow());
       assertEquals(java.util.Optional.empty(), error.detail());
     }
@@ -104,8 +124,9 @@ class ScannerStallTest {
 
   @Test
   void aSlowAnalysisIsNotGivenUpOn() throws Exception {
-    ScanResult result = new Scanner(new Opening(), 2, ProgressListener.SILENT, LIMIT)
-        .scan(FixedSource.of(paths("a", "slow")), AnalysisOptions.FULL);
+    ScanResult result =
+        new Scanner(new Opening(), 2, ProgressListener.SILENT, LIMIT)
+            .scan(FixedSource.of(paths("a", "slow")), AnalysisOptions.FULL);
     assertEquals(paths("a", "slow"), result.reports().stream().map(RepoReport::path).toList());
     assertEquals(List.of(), result.errors());
   }

@@ -31,8 +31,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ScannerTest {
 
   /**
-   * Reports every path as clean, except names starting with "bad", "boom", "oom", "deep",
-   * "assert" and "chain", which fail in their own ways.
+   * Reports every path as clean, except names starting with "bad", "boom", "oom", "deep", "assert"
+   * and "chain", which fail in their own ways.
    */
   static final class FakeAnalyzer implements RepoAnalyzer {
     final Set<String> threads = ConcurrentHashMap.newKeySet();
@@ -62,12 +62,25 @@ class ScannerTest {
           throw new AssertionError("broken invariant");
         }
         if (name.startsWith("chain")) {
-          throw new AnalysisException("cannot read HEAD",
-              new java.io.IOException("not a valid ref: garbage",
+          throw new AnalysisException(
+              "cannot read HEAD",
+              new java.io.IOException(
+                  "not a valid ref: garbage",
                   new java.nio.file.AccessDeniedException(root + "/.git/HEAD")));
         }
-        return new RepoReport(root, "main", "-", "-", Optional.empty(), 0, 0, 0, false,
-            new Worktree.Checked(0, 0, 0, 0, 0, 0, Optional.empty()), null, "fake");
+        return new RepoReport(
+            root,
+            "main",
+            "-",
+            "-",
+            Optional.empty(),
+            0,
+            0,
+            0,
+            false,
+            new Worktree.Checked(0, 0, 0, 0, 0, 0, Optional.empty()),
+            null,
+            "fake");
       } finally {
         concurrent.decrementAndGet();
       }
@@ -105,25 +118,30 @@ class ScannerTest {
   @ValueSource(ints = {0, 1, 4})
   void anErrorOfAnyKindIsOneRow(int workers) throws Exception {
     Scanner scanner = new Scanner(new FakeAnalyzer(), workers, ProgressListener.SILENT);
-    ScanResult result = scanner.scan(
-        source(paths("a", "oom", "deep", "assert", "b"), List.of()), AnalysisOptions.FULL);
+    ScanResult result =
+        scanner.scan(
+            source(paths("a", "oom", "deep", "assert", "b"), List.of()), AnalysisOptions.FULL);
     assertEquals(paths("a", "b"), result.reports().stream().map(RepoReport::path).toList());
-    assertEquals(paths("assert", "deep", "oom"),
+    assertEquals(
+        paths("assert", "deep", "oom"),
         result.errors().stream().map(RepoError::path).sorted().toList());
     java.util.Map<Path, String> messages = new java.util.HashMap<>();
     result.errors().forEach(e -> messages.put(e.path(), e.message()));
-    assertEquals("out of memory while reading this repository (Java heap space)",
+    assertEquals(
+        "out of memory while reading this repository (Java heap space)",
         messages.get(Path.of("/r/oom")));
-    assertEquals("internal error: stack overflow while reading this repository",
+    assertEquals(
+        "internal error: stack overflow while reading this repository",
         messages.get(Path.of("/r/deep")));
-    assertEquals("internal error: AssertionError: broken invariant",
-        messages.get(Path.of("/r/assert")));
+    assertEquals(
+        "internal error: AssertionError: broken invariant", messages.get(Path.of("/r/assert")));
   }
 
   @Test
   void theCauseChainIsOneLineOfWordsAndTheStackTraceIsKeptApart() throws Exception {
-    ScanResult result = new Scanner(new FakeAnalyzer(), 1, ProgressListener.SILENT)
-        .scan(source(paths("chain"), List.of()), AnalysisOptions.FULL);
+    ScanResult result =
+        new Scanner(new FakeAnalyzer(), 1, ProgressListener.SILENT)
+            .scan(source(paths("chain"), List.of()), AnalysisOptions.FULL);
     RepoError e = result.errors().get(0);
     assertEquals("cannot read HEAD: not a valid ref: garbage: permission denied", e.message());
     assertEquals(Optional.empty(), e.detail());
@@ -140,62 +158,73 @@ class ScannerTest {
 
   @Test
   void walkProblemsBecomeErrorRows() throws Exception {
-    RepoError unreadable = new RepoError(Path.of("/r/locked"), "permission denied", Optional.empty());
-    ScanResult result = new Scanner(new FakeAnalyzer(), 2, ProgressListener.SILENT)
-        .scan(source(paths("a"), List.of(unreadable)), AnalysisOptions.FULL);
+    RepoError unreadable =
+        new RepoError(Path.of("/r/locked"), "permission denied", Optional.empty());
+    ScanResult result =
+        new Scanner(new FakeAnalyzer(), 2, ProgressListener.SILENT)
+            .scan(source(paths("a"), List.of(unreadable)), AnalysisOptions.FULL);
     assertEquals(List.of(unreadable), result.errors());
     assertEquals(1, result.reports().size());
   }
 
   @Test
   void anUnreadableFolderInAFailedWorkTreeIsNoSecondRow() throws Exception {
-    RepoError inFailed = new RepoError(Path.of("/r/bad1/sub"), "permission denied", Optional.empty());
+    RepoError inFailed =
+        new RepoError(Path.of("/r/bad1/sub"), "permission denied", Optional.empty());
     RepoError inHealthy = new RepoError(Path.of("/r/a/sub"), "permission denied", Optional.empty());
     RepoError inHealthyInsideFailed =
         new RepoError(Path.of("/r/bad1/inner/sub"), "permission denied", Optional.empty());
     RepoError outside = new RepoError(Path.of("/r/locked"), "permission denied", Optional.empty());
-    ScanResult result = new Scanner(new FakeAnalyzer(), 2, ProgressListener.SILENT)
-        .scan(source(paths("a", "bad1", "bad1/inner"),
-            List.of(inFailed, inHealthy, inHealthyInsideFailed, outside)), AnalysisOptions.FULL);
-    assertEquals(List.of(inHealthy.path(), Path.of("/r/bad1"), inHealthyInsideFailed.path(),
-        outside.path()), result.errors().stream().map(RepoError::path).toList()); // sorted by path
+    ScanResult result =
+        new Scanner(new FakeAnalyzer(), 2, ProgressListener.SILENT)
+            .scan(
+                source(
+                    paths("a", "bad1", "bad1/inner"),
+                    List.of(inFailed, inHealthy, inHealthyInsideFailed, outside)),
+                AnalysisOptions.FULL);
+    assertEquals(
+        List.of(inHealthy.path(), Path.of("/r/bad1"), inHealthyInsideFailed.path(), outside.path()),
+        result.errors().stream().map(RepoError::path).toList()); // sorted by path
   }
 
   @Test
   void listenerIsCalledOnlyFromTheCoordinatorInOrder() throws Exception {
     List<String> events = new ArrayList<>();
     Set<String> callers = ConcurrentHashMap.newKeySet();
-    ProgressListener listener = new ProgressListener() {
-      @Override
-      public void discovering(Path repo, int found) {
-        callers.add(Thread.currentThread().getName());
-      }
+    ProgressListener listener =
+        new ProgressListener() {
+          @Override
+          public void discovering(Path repo, int found) {
+            callers.add(Thread.currentThread().getName());
+          }
 
-      @Override
-      public void discoveryDone(int total) {
-        callers.add(Thread.currentThread().getName());
-        events.add("discoveryDone " + total);
-      }
+          @Override
+          public void discoveryDone(int total) {
+            callers.add(Thread.currentThread().getName());
+            events.add("discoveryDone " + total);
+          }
 
-      @Override
-      public void collecting(Path repo, int done, int found) {
-        callers.add(Thread.currentThread().getName());
-        events.add("collecting " + done);
-      }
+          @Override
+          public void collecting(Path repo, int done, int found) {
+            callers.add(Thread.currentThread().getName());
+            events.add("collecting " + done);
+          }
 
-      @Override
-      public void done() {
-        events.add("done");
-      }
-    };
+          @Override
+          public void done() {
+            events.add("done");
+          }
+        };
     List<Path> many = IntStream.range(0, 50).mapToObj(i -> Path.of("/r", "p" + i)).toList();
-    new Scanner(new FakeAnalyzer(), 3, listener).scan(source(many, List.of()), AnalysisOptions.FULL);
+    new Scanner(new FakeAnalyzer(), 3, listener)
+        .scan(source(many, List.of()), AnalysisOptions.FULL);
     assertEquals(Set.of(Thread.currentThread().getName()), callers);
     // The walk may end before or after the last analysis: both are told, then done, last.
     assertTrue(events.contains("discoveryDone 50"));
     assertTrue(events.contains("collecting 50"));
     assertEquals(52, events.size(), events.toString());
-    assertEquals(IntStream.rangeClosed(1, 50).mapToObj(i -> "collecting " + i).toList(),
+    assertEquals(
+        IntStream.rangeClosed(1, 50).mapToObj(i -> "collecting " + i).toList(),
         events.stream().filter(e -> e.startsWith("collecting")).toList());
     assertEquals("done", events.get(events.size() - 1));
   }
@@ -208,40 +237,48 @@ class ScannerTest {
     AtomicInteger pulled = new AtomicInteger();
     AtomicInteger maxAhead = new AtomicInteger();
     AtomicInteger finished = new AtomicInteger();
-    RepoSource counting = new RepoSource() {
-      @Override
-      public Optional<Path> next() {
-        int n = pulled.incrementAndGet();
-        if (n > 200) {
-          return Optional.empty();
-        }
-        maxAhead.accumulateAndGet(n - finished.get(), Math::max);
-        return Optional.of(Path.of("/r", "p" + n));
-      }
+    RepoSource counting =
+        new RepoSource() {
+          @Override
+          public Optional<Path> next() {
+            int n = pulled.incrementAndGet();
+            if (n > 200) {
+              return Optional.empty();
+            }
+            maxAhead.accumulateAndGet(n - finished.get(), Math::max);
+            return Optional.of(Path.of("/r", "p" + n));
+          }
 
-      @Override
-      public List<RepoError> problems() {
-        return List.of();
-      }
-    };
-    ProgressListener listener = new ProgressListener() {
-      @Override
-      public void collecting(Path repo, int done, int found) {
-        finished.set(done);
-      }
-    };
-    ScanResult r = new Scanner(new FakeAnalyzer(), 2, listener).scan(counting, AnalysisOptions.FULL);
+          @Override
+          public List<RepoError> problems() {
+            return List.of();
+          }
+        };
+    ProgressListener listener =
+        new ProgressListener() {
+          @Override
+          public void collecting(Path repo, int done, int found) {
+            finished.set(done);
+          }
+        };
+    ScanResult r =
+        new Scanner(new FakeAnalyzer(), 2, listener).scan(counting, AnalysisOptions.FULL);
     assertEquals(200, r.reports().size());
     assertTrue(maxAhead.get() <= 9, "pulled " + maxAhead.get() + " ahead of completion");
   }
 
   @Test
   void sameResultWhateverTheNumberOfWorkers() throws Exception {
-    List<Path> many = IntStream.range(0, 40).mapToObj(i -> Path.of("/r", (i % 7 == 0 ? "bad" : "p") + i)).toList();
-    ScanResult seq = new Scanner(new FakeAnalyzer(), 0, ProgressListener.SILENT)
-        .scan(source(many, List.of()), AnalysisOptions.FULL);
-    ScanResult par = new Scanner(new FakeAnalyzer(), 4, ProgressListener.SILENT)
-        .scan(source(many, List.of()), AnalysisOptions.FULL);
+    List<Path> many =
+        IntStream.range(0, 40)
+            .mapToObj(i -> Path.of("/r", (i % 7 == 0 ? "bad" : "p") + i))
+            .toList();
+    ScanResult seq =
+        new Scanner(new FakeAnalyzer(), 0, ProgressListener.SILENT)
+            .scan(source(many, List.of()), AnalysisOptions.FULL);
+    ScanResult par =
+        new Scanner(new FakeAnalyzer(), 4, ProgressListener.SILENT)
+            .scan(source(many, List.of()), AnalysisOptions.FULL);
     assertEquals(seq.reports(), par.reports());
     assertEquals(
         seq.errors().stream().map(RepoError::path).toList(),
@@ -259,48 +296,50 @@ class ScannerTest {
   }
 
   /**
-   * A walk busy for long after it found a repository (here: until someone has heard that
-   * repository finish) does not hold back collecting it: the listener hears the analysis finish
-   * while the walk still runs.
+   * A walk busy for long after it found a repository (here: until someone has heard that repository
+   * finish) does not hold back collecting it: the listener hears the analysis finish while the walk
+   * still runs.
    */
   @ParameterizedTest
   @ValueSource(ints = {0, 1, 4})
   void aFinishedAnalysisIsCollectedWhileTheWalkIsBusy(int workers) throws Exception {
     CountDownLatch collectedA = new CountDownLatch(1);
     List<String> events = Collections.synchronizedList(new ArrayList<>());
-    RepoSource slowWalk = new RepoSource() {
-      int pulls;
+    RepoSource slowWalk =
+        new RepoSource() {
+          int pulls;
 
-      @Override
-      public Optional<Path> next() {
-        pulls++;
-        if (pulls == 1) {
-          return Optional.of(Path.of("/r/a"));
-        }
-        if (pulls == 2) {
-          events.add(opened(collectedA) ? "walk goes on" : "walk gave up waiting");
-          return Optional.of(Path.of("/r/b"));
-        }
-        return Optional.empty();
-      }
+          @Override
+          public Optional<Path> next() {
+            pulls++;
+            if (pulls == 1) {
+              return Optional.of(Path.of("/r/a"));
+            }
+            if (pulls == 2) {
+              events.add(opened(collectedA) ? "walk goes on" : "walk gave up waiting");
+              return Optional.of(Path.of("/r/b"));
+            }
+            return Optional.empty();
+          }
 
-      @Override
-      public List<RepoError> problems() {
-        return List.of();
-      }
-    };
-    ProgressListener listener = new ProgressListener() {
-      @Override
-      public void collecting(Path repo, int done, int found) {
-        events.add("collected " + repo.getFileName() + " " + done + "/" + found);
-        collectedA.countDown();
-      }
+          @Override
+          public List<RepoError> problems() {
+            return List.of();
+          }
+        };
+    ProgressListener listener =
+        new ProgressListener() {
+          @Override
+          public void collecting(Path repo, int done, int found) {
+            events.add("collected " + repo.getFileName() + " " + done + "/" + found);
+            collectedA.countDown();
+          }
 
-      @Override
-      public void discoveryDone(int total) {
-        events.add("walk over " + total);
-      }
-    };
+          @Override
+          public void discoveryDone(int total) {
+            events.add("walk over " + total);
+          }
+        };
     ScanResult result =
         new Scanner(new FakeAnalyzer(), workers, listener).scan(slowWalk, AnalysisOptions.FULL);
     assertEquals(paths("a", "b"), result.reports().stream().map(RepoReport::path).toList());
@@ -309,60 +348,63 @@ class ScannerTest {
   }
 
   /**
-   * While the walk reads a folder for long, the listener has already heard which folder it is,
-   * and hears no folder once the walk is over.
+   * While the walk reads a folder for long, the listener has already heard which folder it is, and
+   * hears no folder once the walk is over.
    */
   @ParameterizedTest
   @ValueSource(ints = {0, 2})
   void theFolderBeingWalkedReachesTheListenerWhileTheWalkIsBusy(int workers) throws Exception {
     CountDownLatch heardDeep = new CountDownLatch(1);
     List<String> events = Collections.synchronizedList(new ArrayList<>());
-    RepoSource slowWalk = new RepoSource() {
-      Consumer<Path> reading = dir -> {};
-      int pulls;
+    RepoSource slowWalk =
+        new RepoSource() {
+          Consumer<Path> reading = dir -> {};
+          int pulls;
 
-      @Override
-      public void onReading(Consumer<Path> reading) {
-        this.reading = reading;
-      }
+          @Override
+          public void onReading(Consumer<Path> reading) {
+            this.reading = reading;
+          }
 
-      @Override
-      public Optional<Path> next() {
-        if (++pulls > 1) {
-          return Optional.empty();
-        }
-        reading.accept(Path.of("/r/big"));
-        reading.accept(Path.of("/r/big/deep"));
-        events.add(opened(heardDeep) ? "walk goes on" : "walk gave up waiting");
-        reading.accept(Path.of("/r/big/deep/a"));
-        return Optional.of(Path.of("/r/big/deep/a"));
-      }
+          @Override
+          public Optional<Path> next() {
+            if (++pulls > 1) {
+              return Optional.empty();
+            }
+            reading.accept(Path.of("/r/big"));
+            reading.accept(Path.of("/r/big/deep"));
+            events.add(opened(heardDeep) ? "walk goes on" : "walk gave up waiting");
+            reading.accept(Path.of("/r/big/deep/a"));
+            return Optional.of(Path.of("/r/big/deep/a"));
+          }
 
-      @Override
-      public List<RepoError> problems() {
-        return List.of();
-      }
-    };
+          @Override
+          public List<RepoError> problems() {
+            return List.of();
+          }
+        };
     Set<String> callers = ConcurrentHashMap.newKeySet();
-    ProgressListener listener = new ProgressListener() {
-      @Override
-      public void walking(Path folder) {
-        callers.add(Thread.currentThread().getName());
-        events.add("walking " + folder);
-        if (folder.endsWith("deep")) {
-          heardDeep.countDown();
-        }
-      }
+    ProgressListener listener =
+        new ProgressListener() {
+          @Override
+          public void walking(Path folder) {
+            callers.add(Thread.currentThread().getName());
+            events.add("walking " + folder);
+            if (folder.endsWith("deep")) {
+              heardDeep.countDown();
+            }
+          }
 
-      @Override
-      public void discoveryDone(int total) {
-        events.add("walk over " + total);
-      }
-    };
+          @Override
+          public void discoveryDone(int total) {
+            events.add("walk over " + total);
+          }
+        };
     new Scanner(new FakeAnalyzer(), workers, listener).scan(slowWalk, AnalysisOptions.FULL);
     int goesOn = events.indexOf("walk goes on");
     assertTrue(goesOn > 0, events.toString());
-    assertEquals("walking /r/big/deep", events.get(goesOn - 1)); // the latest folder, not a stale one
+    assertEquals(
+        "walking /r/big/deep", events.get(goesOn - 1)); // the latest folder, not a stale one
     assertEquals("walk over 1", events.get(events.size() - 1));
     assertEquals(Set.of(Thread.currentThread().getName()), callers);
   }
@@ -371,25 +413,29 @@ class ScannerTest {
   @ParameterizedTest
   @ValueSource(ints = {0, 2})
   void aWalkThatThrowsFailsTheScan(int workers) {
-    RepoSource broken = new RepoSource() {
-      int pulls;
+    RepoSource broken =
+        new RepoSource() {
+          int pulls;
 
-      @Override
-      public Optional<Path> next() {
-        if (++pulls == 1) {
-          return Optional.of(Path.of("/r/a"));
-        }
-        throw new IllegalStateException("walker bug");
-      }
+          @Override
+          public Optional<Path> next() {
+            if (++pulls == 1) {
+              return Optional.of(Path.of("/r/a"));
+            }
+            throw new IllegalStateException("walker bug");
+          }
 
-      @Override
-      public List<RepoError> problems() {
-        return List.of();
-      }
-    };
-    IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> new Scanner(new FakeAnalyzer(), workers, ProgressListener.SILENT)
-            .scan(broken, AnalysisOptions.FULL));
+          @Override
+          public List<RepoError> problems() {
+            return List.of();
+          }
+        };
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                new Scanner(new FakeAnalyzer(), workers, ProgressListener.SILENT)
+                    .scan(broken, AnalysisOptions.FULL));
     assertEquals("walker bug", e.getMessage());
   }
 }

@@ -39,34 +39,57 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Discovery that takes nested repositories from the analysis' work-tree walk lists exactly what
- * the plain walk lists, on real repositories: nested repositories in untracked and tracked
- * folders, submodules, embedded gitlinks, ignored and negated folders, and work trees the
- * analysis cannot report on (git engine, failures), where the walker walks them itself.
+ * Discovery that takes nested repositories from the analysis' work-tree walk lists exactly what the
+ * plain walk lists, on real repositories: nested repositories in untracked and tracked folders,
+ * submodules, embedded gitlinks, ignored and negated folders, and work trees the analysis cannot
+ * report on (git engine, failures), where the walker walks them itself.
  */
 class SharedWalkTest {
   @TempDir Path tmp;
   private GitFixture git;
   private Path fleet;
 
-  private static final List<String> EXPECTED = List.of(
-      "ci", "ci/n10", "outer", "outer/build/keep/n4", "outer/emb", "outer/gitlink-dir/x/n9",
-      "outer/tracked/dir/n2", "outer/untracked/deep/er/n1", "outer/untracked/deep/er/n1/inner2",
-      "outer/weird", "outer/weird/sub/n8", "plain/p1");
+  private static final List<String> EXPECTED =
+      List.of(
+          "ci",
+          "ci/n10",
+          "outer",
+          "outer/build/keep/n4",
+          "outer/emb",
+          "outer/gitlink-dir/x/n9",
+          "outer/tracked/dir/n2",
+          "outer/untracked/deep/er/n1",
+          "outer/untracked/deep/er/n1/inner2",
+          "outer/weird",
+          "outer/weird/sub/n8",
+          "plain/p1");
 
   @BeforeEach
   void build() throws IOException {
     git = new GitFixture(tmp);
     fleet = Files.createDirectories(tmp.resolve("fleet")).toRealPath();
     Path lib = git.repoWithCommit(tmp.resolve("lib"), "lib.txt", "lib\n");
-    Path outer = git.repoWithCommit(fleet.resolve("outer"),
-        ".gitignore", "vendor/\nbuild/*\n!build/keep/\n/gen/\n!gen/n6\n",
-        "tracked/dir/file.txt", "t\n", "tracked/other/f.txt", "f\n");
+    Path outer =
+        git.repoWithCommit(
+            fleet.resolve("outer"),
+            ".gitignore",
+            "vendor/\nbuild/*\n!build/keep/\n/gen/\n!gen/n6\n",
+            "tracked/dir/file.txt",
+            "t\n",
+            "tracked/other/f.txt",
+            "f\n");
     Path n1 = git.repoWithCommit(outer.resolve("untracked/deep/er/n1"), "a.txt", "a\n");
     git.repoWithCommit(n1.resolve("inner2"), "b.txt", "b\n");
     git.repoWithCommit(outer.resolve("tracked/dir/n2"), "c.txt", "c\n");
-    git.git(outer, "-c", "protocol.file.allow=always", "submodule", "add", "-q",
-        lib.toString(), "libs/sub");
+    git.git(
+        outer,
+        "-c",
+        "protocol.file.allow=always",
+        "submodule",
+        "add",
+        "-q",
+        lib.toString(),
+        "libs/sub");
     git.repoWithCommit(outer.resolve("emb"), "e.txt", "e\n");
     git.git(outer, "add", "emb");
     git.repoWithCommit(outer.resolve("vendor/n3"), "v.txt", "v\n");
@@ -144,18 +167,21 @@ class SharedWalkTest {
 
   private static RepoAnalyzer hybrid() {
     GitRunner runner = GitRunner.standard();
-    return new HybridAnalyzer(new JGitAnalyzer(JGitRuntime.install(), runner), new GitCliAnalyzer(runner));
+    return new HybridAnalyzer(
+        new JGitAnalyzer(JGitRuntime.install(), runner), new GitCliAnalyzer(runner));
   }
 
-  private List<String> scan(Source source, RepoAnalyzer analyzer, int workers,
-      AnalysisOptions options) throws InterruptedException {
+  private List<String> scan(
+      Source source, RepoAnalyzer analyzer, int workers, AnalysisOptions options)
+      throws InterruptedException {
     AtomicInteger discoveryDone = new AtomicInteger(-1);
-    ProgressListener listener = new ProgressListener() {
-      @Override
-      public void discoveryDone(int total) {
-        assertEquals(-1, discoveryDone.getAndSet(total), "discoveryDone twice");
-      }
-    };
+    ProgressListener listener =
+        new ProgressListener() {
+          @Override
+          public void discoveryDone(int total) {
+            assertEquals(-1, discoveryDone.getAndSet(total), "discoveryDone twice");
+          }
+        };
     ScanResult result = new Scanner(analyzer, workers, listener).scan(source, options);
     List<String> listed = new ArrayList<>();
     for (RepoReport r : result.reports()) {
@@ -193,29 +219,30 @@ class SharedWalkTest {
       RepoAnalyzer real = hybrid();
       CountDownLatch innerStarted = new CountDownLatch(1);
       AtomicBoolean overlapped = new AtomicBoolean();
-      RepoAnalyzer holding = new RepoAnalyzer() {
-        @Override
-        public RepoReport analyze(Path root, AnalysisOptions o) throws AnalysisException {
-          return real.analyze(root, o);
-        }
-
-        @Override
-        public Analysis analyzeWithNested(Path root, AnalysisOptions o, Runnable noNested)
-            throws AnalysisException {
-          if (root.endsWith("n10")) {
-            innerStarted.countDown();
-          }
-          Analysis a = real.analyzeWithNested(root, o, noNested);
-          if (root.endsWith("ci")) {
-            try {
-              overlapped.set(innerStarted.await(20, TimeUnit.SECONDS));
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
+      RepoAnalyzer holding =
+          new RepoAnalyzer() {
+            @Override
+            public RepoReport analyze(Path root, AnalysisOptions o) throws AnalysisException {
+              return real.analyze(root, o);
             }
-          }
-          return a;
-        }
-      };
+
+            @Override
+            public Analysis analyzeWithNested(Path root, AnalysisOptions o, Runnable noNested)
+                throws AnalysisException {
+              if (root.endsWith("n10")) {
+                innerStarted.countDown();
+              }
+              Analysis a = real.analyzeWithNested(root, o, noNested);
+              if (root.endsWith("ci")) {
+                try {
+                  overlapped.set(innerStarted.await(20, TimeUnit.SECONDS));
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              }
+              return a;
+            }
+          };
       assertEquals(EXPECTED, scan(new Source(false, fleet), holding, 2, options));
       assertTrue(overlapped.get(), "ci/n10 found while ci was analysed (" + options + ")");
     }
@@ -224,10 +251,10 @@ class SharedWalkTest {
   @Test
   void overlappingRootsListWhatThePlainWalkLists() throws InterruptedException {
     Path[][] rootSets = {
-        {fleet, fleet.resolve("outer/vendor/n3")},
-        {fleet.resolve("outer/vendor"), fleet},
-        {fleet.resolve("outer/untracked"), fleet},
-        {fleet.resolve("outer/gen/n6"), fleet.resolve("outer"), fleet.resolve("outer/weird/sub")},
+      {fleet, fleet.resolve("outer/vendor/n3")},
+      {fleet.resolve("outer/vendor"), fleet},
+      {fleet.resolve("outer/untracked"), fleet},
+      {fleet.resolve("outer/gen/n6"), fleet.resolve("outer"), fleet.resolve("outer/weird/sub")},
     };
     for (Path[] roots : rootSets) {
       List<String> expected = plainWalk(roots);
@@ -262,8 +289,9 @@ class SharedWalkTest {
   /** With fleet actions the last analysis (after every action) still names the candidates. */
   @Test
   void fleetActionsKeepTheSharedWalk() throws InterruptedException {
-    RepoAnalyzer withActions = new SafeSync(hybrid(), GitRunner.standard(),
-        SyncPlan.of(true, true, true), 2, git.environment());
+    RepoAnalyzer withActions =
+        new SafeSync(
+            hybrid(), GitRunner.standard(), SyncPlan.of(true, true, true), 2, git.environment());
     Source source = new Source(false, fleet);
     assertEquals(EXPECTED, scan(source, withActions, 2, AnalysisOptions.FULL));
     assertEquals(10, source.withCandidates.get());
@@ -280,9 +308,12 @@ class SharedWalkTest {
   void withIgnoredTheWalkerWalksEverythingItself() throws InterruptedException {
     Source source = new Source(true, fleet);
     List<String> all = scan(source, hybrid(), 2, AnalysisOptions.FULL);
-    assertTrue(all.containsAll(List.of("outer/vendor/n3", "outer/build/other/n5", "outer/gen/n6")),
+    assertTrue(
+        all.containsAll(List.of("outer/vendor/n3", "outer/build/other/n5", "outer/gen/n6")),
         all.toString());
-    assertEquals(0, source.withCandidates.get() + source.without.get() - all.size(),
+    assertEquals(
+        0,
+        source.withCandidates.get() + source.without.get() - all.size(),
         "every analysis reported back");
     assertEquals(EXPECTED.size() + 3, all.size());
   }

@@ -22,30 +22,34 @@ import org.junit.jupiter.params.provider.CsvSource;
 class VisibleTest {
 
   /** Bidirectional controls the issue lists. */
-  static final String BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069";
+  static final String BIDI =
+      "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069";
 
   @Test
   void theIssuesFolderNameIsShownAsEscapes() {
-    assertEquals("t\\e]0;pwned\\x07\\e[7;35mX\\u202eabc",
+    assertEquals(
+        "t\\e]0;pwned\\x07\\e[7;35mX\\u202eabc",
         Visible.of("t\u001b]0;pwned\u0007\u001b[7;35mX\u202eabc"));
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-    "0   | \\x00",
-    "7   | \\x07",
-    "8   | \\x08",
-    "9   | \\t",
-    "10  | \\n",
-    "13  | \\r",
-    "27  | \\e",
-    "31  | \\x1f",
-    "127 | \\x7f",
-    "128 | \\u0080",
-    "133 | \\u0085",
-    "155 | \\u009b",
-    "159 | \\u009f",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "0   | \\x00",
+        "7   | \\x07",
+        "8   | \\x08",
+        "9   | \\t",
+        "10  | \\n",
+        "13  | \\r",
+        "27  | \\e",
+        "31  | \\x1f",
+        "127 | \\x7f",
+        "128 | \\u0080",
+        "133 | \\u0085",
+        "155 | \\u009b",
+        "159 | \\u009f",
+      })
   void eachControlCharacterHasItsEscape(int c, String shown) {
     assertEquals("a" + shown + "b", Visible.of("a" + (char) c + "b"));
   }
@@ -59,9 +63,19 @@ class VisibleTest {
 
   @Test
   void ordinaryTextIsLeftAlone() {
-    for (String s : List.of("", "projects/gitoverit", "~/src/müller", "日本語/リポジトリ", "a b",
-        "C:\\Users\\Me", "trailing\\", "emoji \ud83d\ude00", "\ufffd from a bad byte",
-        "zero\u200bwidth", "tab-free")) {
+    for (String s :
+        List.of(
+            "",
+            "projects/gitoverit",
+            "~/src/müller",
+            "日本語/リポジトリ",
+            "a b",
+            "C:\\Users\\Me",
+            "trailing\\",
+            "emoji \ud83d\ude00",
+            "\ufffd from a bad byte",
+            "zero\u200bwidth",
+            "tab-free")) {
       assertSame(s, Visible.of(s), s);
     }
   }
@@ -101,15 +115,21 @@ class VisibleTest {
   @Test
   void randomBytesDecodedAsTheJvmDecodesNamesHaveNoControlLeft() {
     Random random = new Random(7L);
-    List<Charset> charsets = List.of(StandardCharsets.UTF_8, StandardCharsets.ISO_8859_1,
-        Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8")));
+    List<Charset> charsets =
+        List.of(
+            StandardCharsets.UTF_8,
+            StandardCharsets.ISO_8859_1,
+            Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8")));
     for (int n = 0; n < 20_000; n++) {
       byte[] bytes = new byte[random.nextInt(30)];
       random.nextBytes(bytes);
       if (random.nextBoolean() && bytes.length > 3) {
         // A valid multi-byte sequence now and then: U+202E, U+0085 and U+2069 in UTF-8.
-        byte[][] seqs = {{(byte) 0xe2, (byte) 0x80, (byte) 0xae}, {(byte) 0xc2, (byte) 0x85},
-            {(byte) 0xe2, (byte) 0x81, (byte) 0xa9}};
+        byte[][] seqs = {
+          {(byte) 0xe2, (byte) 0x80, (byte) 0xae},
+          {(byte) 0xc2, (byte) 0x85},
+          {(byte) 0xe2, (byte) 0x81, (byte) 0xa9}
+        };
         byte[] seq = seqs[random.nextInt(seqs.length)];
         System.arraycopy(seq, 0, bytes, random.nextInt(bytes.length - seq.length + 1), seq.length);
       }
@@ -126,7 +146,8 @@ class VisibleTest {
       if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || BIDI.indexOf(c) >= 0) {
         fail("control U+" + Integer.toHexString(c) + " left in " + shown + " from " + dump(input));
       }
-      if (Character.isHighSurrogate(c) && i + 1 < shown.length()
+      if (Character.isHighSurrogate(c)
+          && i + 1 < shown.length()
           && Character.isLowSurrogate(shown.charAt(i + 1))) {
         i++;
       } else if (Character.isSurrogate(c)) {
@@ -143,7 +164,10 @@ class VisibleTest {
   static boolean needsEscape(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || BIDI.indexOf(c) >= 0 || Character.isSurrogate(c)
+      if (c < 0x20
+          || (c >= 0x7f && c <= 0x9f)
+          || BIDI.indexOf(c) >= 0
+          || Character.isSurrogate(c)
           || (c == '\\' && i + 1 < s.length() && "\\enrtxu".indexOf(s.charAt(i + 1)) >= 0)) {
         return true;
       }
@@ -152,8 +176,8 @@ class VisibleTest {
   }
 
   /**
-   * The reading rule, written from the documentation: {@code \\ \e \n \r \t \xHH} and
-   * backslash-u with four hex digits are escapes; any other backslash is itself.
+   * The reading rule, written from the documentation: {@code \\ \e \n \r \t \xHH} and backslash-u
+   * with four hex digits are escapes; any other backslash is itself.
    */
   static String unescape(String s) {
     StringBuilder b = new StringBuilder();

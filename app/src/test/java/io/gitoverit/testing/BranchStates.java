@@ -4,14 +4,14 @@ import java.nio.file.Path;
 
 /**
  * A repository whose local branches are in every state gitob reports, built with real git under
- * {@code base}: {@code ahead} (2 commits), {@code behind} (1), {@code both} (1 and 1), {@code
- * gone} (its upstream pruned), {@code lonely} (no upstream), {@code local-up} (tracking the local
- * {@code main}, 1 ahead), {@code feature/x} (a slashed upstream), {@code café} and {@code 日本}
- * (non-ASCII names), {@code wt-clean} and {@code wt-dirty} (checked out in linked work trees
- * {@code wt-clean} and {@code linked/wt-dirty}, the second with 1 modified and 1 untracked file
- * and 1 commit ahead of origin/main), and {@code main}, current, with 1 untracked file. The
- * remote {@code origin} was a local bare repository; its URL is then set to an https one, which
- * the table links to and which no fetch can reach.
+ * {@code base}: {@code ahead} (2 commits), {@code behind} (1), {@code both} (1 and 1), {@code gone}
+ * (its upstream pruned), {@code lonely} (no upstream), {@code local-up} (tracking the local {@code
+ * main}, 1 ahead), {@code feature/x} (a slashed upstream), {@code café} and {@code 日本} (non-ASCII
+ * names), {@code wt-clean} and {@code wt-dirty} (checked out in linked work trees {@code wt-clean}
+ * and {@code linked/wt-dirty}, the second with 1 modified and 1 untracked file and 1 commit ahead
+ * of origin/main), and {@code main}, current, with 1 untracked file. The remote {@code origin} was
+ * a local bare repository; its URL is then set to an https one, which the table links to and which
+ * no fetch can reach.
  */
 public final class BranchStates {
   public final Path repo;
@@ -22,8 +22,16 @@ public final class BranchStates {
     Path remote = base.resolve("remote.git");
     fx.git(base, "init", "-q", "--bare", remote.toString());
     Path seed = fx.repoWithCommit(base.resolve("seed"), "file.txt", "one\n");
-    fx.git(seed, "push", "-q", remote.toString(), "main", "main:behind", "main:both",
-        "main:gone-soon", "main:feature/deep/x");
+    fx.git(
+        seed,
+        "push",
+        "-q",
+        remote.toString(),
+        "main",
+        "main:behind",
+        "main:both",
+        "main:gone-soon",
+        "main:feature/deep/x");
 
     repo = base.resolve("repo");
     fx.git(base, "clone", "-q", remote.toString(), repo.toString());
@@ -65,6 +73,7 @@ public final class BranchStates {
 
   /** The remote's URL, and its web page. */
   public static final String URL = "https://example.invalid/team/project.git";
+
   public static final String PAGE = "https://example.invalid/team/project";
 
   private static void commit(GitFixture fx, Path dir, String message) {

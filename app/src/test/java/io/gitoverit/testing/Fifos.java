@@ -29,7 +29,8 @@ public final class Fifos {
   public void releaseAll() throws IOException, InterruptedException {
     for (Path fifo : made) {
       new ProcessBuilder("timeout", "1", "sh", "-c", ": > \"$1\"", "sh", fifo.toString())
-          .start().waitFor(5, TimeUnit.SECONDS);
+          .start()
+          .waitFor(5, TimeUnit.SECONDS);
     }
   }
 }

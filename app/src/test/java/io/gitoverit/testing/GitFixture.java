@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Builds real repositories for tests with the {@code git} executable, isolated from the
- * developer's configuration: a private HOME and XDG_CONFIG_HOME under the test's own folder, no
- * system config, fixed identities and dates.
+ * Builds real repositories for tests with the {@code git} executable, isolated from the developer's
+ * configuration: a private HOME and XDG_CONFIG_HOME under the test's own folder, no system config,
+ * fixed identities and dates.
  */
 public final class GitFixture {
   private final Path home;
@@ -62,7 +62,8 @@ public final class GitFixture {
   public String git(Path dir, String... args) {
     Result r = tryGit(dir, args);
     if (r.exitCode != 0) {
-      throw new AssertionError("git " + String.join(" ", args) + " failed in " + dir + ": " + r.stderr);
+      throw new AssertionError(
+          "git " + String.join(" ", args) + " failed in " + dir + ": " + r.stderr);
     }
     return r.stdout;
   }

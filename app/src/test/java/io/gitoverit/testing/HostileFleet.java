@@ -16,24 +16,47 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * A folder of hostile and broken repositories next to healthy ones: repositories whose config
- * names programs (each leaves a marker file when it runs), corrupt repositories of every kind
+ * A folder of hostile and broken repositories next to healthy ones: repositories whose config names
+ * programs (each leaves a marker file when it runs), corrupt repositories of every kind
  * docs/safety.md lists, and symlink loops. {@link #healthy} and {@link #broken} say what a scan
  * must report for each.
  */
 public final class HostileFleet {
   /** Every hook git knows; each one in the fleet leaves a marker. */
-  static final List<String> HOOKS = List.of("applypatch-msg", "pre-applypatch", "post-applypatch",
-      "pre-commit", "pre-merge-commit", "prepare-commit-msg", "commit-msg", "post-commit",
-      "pre-rebase", "post-checkout", "post-merge", "pre-push", "pre-receive", "update",
-      "proc-receive", "post-receive", "post-update", "reference-transaction", "push-to-checkout",
-      "pre-auto-gc", "post-rewrite", "sendemail-validate", "fsmonitor-watchman",
-      "post-index-change", "p4-pre-submit");
+  static final List<String> HOOKS =
+      List.of(
+          "applypatch-msg",
+          "pre-applypatch",
+          "post-applypatch",
+          "pre-commit",
+          "pre-merge-commit",
+          "prepare-commit-msg",
+          "commit-msg",
+          "post-commit",
+          "pre-rebase",
+          "post-checkout",
+          "post-merge",
+          "pre-push",
+          "pre-receive",
+          "update",
+          "proc-receive",
+          "post-receive",
+          "post-update",
+          "reference-transaction",
+          "push-to-checkout",
+          "pre-auto-gc",
+          "post-rewrite",
+          "sendemail-validate",
+          "fsmonitor-watchman",
+          "post-index-change",
+          "p4-pre-submit");
 
   public final Path root;
   public final Path markers;
+
   /** Repository folder name under {@link #root} to the status text the scan must show. */
   public final Map<String, String> healthy = new LinkedHashMap<>();
+
   /** Repository folder name under {@link #root} to a fragment its error message must contain. */
   public final Map<String, String> broken = new LinkedHashMap<>();
 
@@ -87,10 +110,21 @@ public final class HostileFleet {
     writeSettings(wt.resolve(".git/config.worktree"), settings("worktree"));
   }
 
-  /** A committed repository with filter, diff and merge attributes on *.txt, hooks in .git/hooks. */
+  /**
+   * A committed repository with filter, diff and merge attributes on *.txt, hooks in .git/hooks.
+   */
   private String programsRepo(String name) throws IOException {
-    Path repo = f.repoWithCommit(root.resolve(name), ".gitattributes",
-        "*.txt filter=evil diff=evil merge=evil\n", "a.txt", "a\n", "b.txt", "b\n", "plain.md", "p\n");
+    Path repo =
+        f.repoWithCommit(
+            root.resolve(name),
+            ".gitattributes",
+            "*.txt filter=evil diff=evil merge=evil\n",
+            "a.txt",
+            "a\n",
+            "b.txt",
+            "b\n",
+            "plain.md",
+            "p\n");
     String tag = name.substring("programs-".length());
     for (String hook : HOOKS) {
       executable(repo.resolve(".git/hooks").resolve(hook), tag + "-hook-" + hook);
@@ -142,12 +176,17 @@ public final class HostileFleet {
       int first = key.indexOf('.');
       int last = key.lastIndexOf('.');
       String section = key.substring(0, first);
-      String head = last > first
-          ? "[" + section + " \"" + key.substring(first + 1, last) + "\"]"
-          : "[" + section + "]";
+      String head =
+          last > first
+              ? "[" + section + " \"" + key.substring(first + 1, last) + "\"]"
+              : "[" + section + "]";
       String value = kv.substring(eq + 1).replace("\\", "\\\\").replace("\"", "\\\"");
-      sb.append(head).append("\n\t").append(key.substring(last + 1)).append(" = \"")
-          .append(value).append("\"\n");
+      sb.append(head)
+          .append("\n\t")
+          .append(key.substring(last + 1))
+          .append(" = \"")
+          .append(value)
+          .append("\"\n");
     }
     Files.writeString(file, sb.toString());
   }
@@ -221,7 +260,9 @@ public final class HostileFleet {
 
     p = small("corrupt-packed-refs");
     f.git(p, "pack-refs", "--all");
-    Files.writeString(p.resolve(".git/packed-refs"), "garbage line\n^zz\n",
+    Files.writeString(
+        p.resolve(".git/packed-refs"),
+        "garbage line\n^zz\n",
         java.nio.file.StandardOpenOption.APPEND);
     broken.put("corrupt-packed-refs", "packed-refs");
 
@@ -281,18 +322,24 @@ public final class HostileFleet {
   }
 
   /**
-   * Every entry under {@code dir}, links not followed: its type, size, modification time and,
-   * for files, a content hash. Folder times catch files created and deleted again.
+   * Every entry under {@code dir}, links not followed: its type, size, modification time and, for
+   * files, a content hash. Folder times catch files created and deleted again.
    */
   public static Map<String, String> snapshot(Path dir) throws IOException {
     Map<String, String> out = new TreeMap<>();
     try (Stream<Path> s = Files.walk(dir)) {
       for (Path p : (Iterable<Path>) s::iterator) {
-        var a = Files.readAttributes(p, java.nio.file.attribute.PosixFileAttributes.class,
-            LinkOption.NOFOLLOW_LINKS);
-        String what = (a.isDirectory() ? "d" : a.isSymbolicLink() ? "l" : "f") + " " + a.size()
-            + " " + a.lastModifiedTime().toInstant() + " "
-            + PosixFilePermissions.toString(a.permissions());
+        var a =
+            Files.readAttributes(
+                p, java.nio.file.attribute.PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        String what =
+            (a.isDirectory() ? "d" : a.isSymbolicLink() ? "l" : "f")
+                + " "
+                + a.size()
+                + " "
+                + a.lastModifiedTime().toInstant()
+                + " "
+                + PosixFilePermissions.toString(a.permissions());
         if (a.isRegularFile()) {
           what += " " + sha256(p);
         } else if (a.isSymbolicLink()) {
@@ -306,7 +353,8 @@ public final class HostileFleet {
 
   private static String sha256(Path p) throws IOException {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p)));
+      return HexFormat.of()
+          .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p)));
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

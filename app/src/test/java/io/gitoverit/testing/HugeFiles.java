@@ -12,17 +12,19 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A folder of repositories whose git files are far larger than any valid one, next to healthy
- * ones: a {@code .git} file, a HEAD and indexes of a gigabyte or more (sparse files, which cost no
- * disk), and a packed-refs of a million lines, which is valid. {@link #healthy} and {@link
- * #broken} say what a scan must report for each.
+ * A folder of repositories whose git files are far larger than any valid one, next to healthy ones:
+ * a {@code .git} file, a HEAD and indexes of a gigabyte or more (sparse files, which cost no disk),
+ * and a packed-refs of a million lines, which is valid. {@link #healthy} and {@link #broken} say
+ * what a scan must report for each.
  */
 public final class HugeFiles {
   public static final long GIB = 1L << 30;
 
   public final Path root;
+
   /** Repository folder name under {@link #root} to the status text the scan must show. */
   public final Map<String, String> healthy = new LinkedHashMap<>();
+
   /** Repository folder name under {@link #root} to a fragment its error message must contain. */
   public final Map<String, String> broken = new LinkedHashMap<>();
 
@@ -35,7 +37,8 @@ public final class HugeFiles {
 
       Path refs = f.repoWithCommit(root.resolve("million-refs"), "a.txt", "a\n");
       f.git(refs, "pack-refs", "--all");
-      appendTags(refs.resolve(".git/packed-refs"), f.git(refs, "rev-parse", "HEAD").strip(), 1_000_000);
+      appendTags(
+          refs.resolve(".git/packed-refs"), f.git(refs, "rev-parse", "HEAD").strip(), 1_000_000);
       healthy.put("million-refs", "clean");
 
       GitFixture.mkdirs(root.resolve("gitfile-3g"));
@@ -77,8 +80,8 @@ public final class HugeFiles {
 
   /** Appends {@code n} tags, in sorted order after the branches, to a packed-refs file. */
   private static void appendTags(Path packedRefs, String id, int n) throws IOException {
-    try (BufferedWriter w = Files.newBufferedWriter(
-        packedRefs, StandardCharsets.US_ASCII, StandardOpenOption.APPEND)) {
+    try (BufferedWriter w =
+        Files.newBufferedWriter(packedRefs, StandardCharsets.US_ASCII, StandardOpenOption.APPEND)) {
       for (int i = 0; i < n; i++) {
         w.write(id);
         w.write(" refs/tags/t");

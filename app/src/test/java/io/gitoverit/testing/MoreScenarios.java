@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The fleet's tracking, remote, submodule, structure and index-format states, plus the states
- * the git engine exists for (SHA-256, worktreeConfig). Helper repositories (bare remotes,
- * submodule sources) are built next to {@code dir}, named after it.
+ * The fleet's tracking, remote, submodule, structure and index-format states, plus the states the
+ * git engine exists for (SHA-256, worktreeConfig). Helper repositories (bare remotes, submodule
+ * sources) are built next to {@code dir}, named after it.
  */
 public final class MoreScenarios {
   private MoreScenarios() {}
@@ -215,7 +215,8 @@ public final class MoreScenarios {
 
   public static Path gitmodulesStaleEntry(GitFixture f, Path dir) {
     superRepo(f, dir, true);
-    GitFixture.append(dir, ".gitmodules", "[submodule \"old\"]\n\tpath = old/gone\n\turl = ../gone.git\n");
+    GitFixture.append(
+        dir, ".gitmodules", "[submodule \"old\"]\n\tpath = old/gone\n\turl = ../gone.git\n");
     f.commitAll(dir, "stale .gitmodules entry");
     return dir;
   }
@@ -321,12 +322,15 @@ public final class MoreScenarios {
   }
 
   /**
-   * Spaces, unicode, newline, tab and a quote in names; a staged rename to a unicode name. Built
-   * by a shell script with octal escapes, because the test JVM may run in the C locale.
+   * Spaces, unicode, newline, tab and a quote in names; a staged rename to a unicode name. Built by
+   * a shell script with octal escapes, because the test JVM may run in the C locale.
    */
   public static Path weirdNames(GitFixture f, Path dir) {
     f.init(dir);
-    sh(f, dir, """
+    sh(
+        f,
+        dir,
+        """
         u=$(printf '\\303\\274n\\303\\257c\\303\\266d\\303\\251 \\346\\226\\207\\344\\273\\266.txt')
         nl=$(printf 'new\\nline.txt.')
         nl=${nl%.}
@@ -372,8 +376,8 @@ public final class MoreScenarios {
   /**
    * HEAD as a symbolic link to the branch (what core.preferSymlinkRefs wrote): git status still
    * names the branch (main); JGit would read the commit id behind the link as a detached HEAD
-   * (DETACHED@...). The row says main, and "!" as upstream does: its detached test reads the
-   * HEAD file's text, which through the link is a commit id (fleet SPEC, "detached").
+   * (DETACHED@...). The row says main, and "!" as upstream does: its detached test reads the HEAD
+   * file's text, which through the link is a commit id (fleet SPEC, "detached").
    */
   public static Path symlinkHead(GitFixture f, Path dir) {
     std(f, dir);

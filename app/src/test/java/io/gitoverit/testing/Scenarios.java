@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.function.BiFunction;
 
 /**
- * Builds the work-tree, operation and HEAD states of the test fleet (shared/fleet/README.md),
- * one real repository per call, named after the fleet's cases, so that both engines can be run
- * over the same states. Each method builds in {@code dir} (which must not exist yet) and returns
- * the repository root to analyse; the expected status is the fleet's. Remotes, submodules,
- * index formats and the rest are in {@link MoreScenarios}, untracked files and nested
- * repositories by git's rules in {@link UntrackedScenarios}.
+ * Builds the work-tree, operation and HEAD states of the test fleet (shared/fleet/README.md), one
+ * real repository per call, named after the fleet's cases, so that both engines can be run over the
+ * same states. Each method builds in {@code dir} (which must not exist yet) and returns the
+ * repository root to analyse; the expected status is the fleet's. Remotes, submodules, index
+ * formats and the rest are in {@link MoreScenarios}, untracked files and nested repositories by
+ * git's rules in {@link UntrackedScenarios}.
  */
 public final class Scenarios {
   private Scenarios() {}
@@ -25,38 +25,40 @@ public final class Scenarios {
 
   /** Every scenario of this class and of {@link MoreScenarios} whose result is a report. */
   public static List<Case> all() {
-    List<Case> out = new java.util.ArrayList<>(List.of(
-        new Case("clean", "clean", Scenarios::clean),
-        new Case("modified-unstaged", "2m (+3/-1)", Scenarios::modifiedUnstaged),
-        new Case("staged-only", "2m (+4/-1)", Scenarios::stagedOnly),
-        new Case("modified-staged-same", "1m (+2/-2)", Scenarios::modifiedStagedSame),
-        new Case("deleted", "(+0/-7) 2d", Scenarios::deleted),
-        new Case("untracked-file", "1u", Scenarios::untrackedFile),
-        new Case("untracked-dir", "1u", Scenarios::untrackedDir),
-        new Case("renamed-staged", "1m", Scenarios::renamedStaged),
-        new Case("typechange", "1m (+1/-3)", Scenarios::typechange),
-        new Case("exec-bit", "1m", Scenarios::execBit),
-        new Case("binary-modified", "1m", Scenarios::binaryModified),
-        new Case("intent-to-add", "1m (+3/-0)", Scenarios::intentToAdd),
-        new Case("skip-worktree-flags", "clean", Scenarios::skipWorktreeFlags),
-        new Case("ignored-files", "clean", Scenarios::ignoredFiles),
-        new Case("showuntracked-no", "1u", Scenarios::showuntrackedNo),
-        new Case("merge-conflict", "1m (+8/-0) 2d !", Scenarios::mergeConflict),
-        new Case("merge-no-commit", "1m (+2/-0) !", Scenarios::mergeNoCommit),
-        new Case("rebase-merge", "(+4/-0) !", Scenarios::rebaseMerge),
-        new Case("rebase-apply", "(+4/-0) !", Scenarios::rebaseApply),
-        new Case("cherry-pick-sequencer", "1m (+1/-1) !", Scenarios::cherryPickSequencer),
-        new Case("cherry-pick-single", "1m (+1/-1)", Scenarios::cherryPickSingle),
-        new Case("revert-sequencer", "1m (+1/-1) !", Scenarios::revertSequencer),
-        new Case("stale-rebase-head", "clean", Scenarios::staleRebaseHead),
-        new Case("stale-merge-head", "clean", Scenarios::staleMergeHead),
-        new Case("stale-bisect-log", "clean", Scenarios::staleBisectLog),
-        new Case("bisect", "!", Scenarios::bisect),
-        new Case("detached", "!", Scenarios::detached),
-        new Case("unborn-empty", "clean", Scenarios::unbornEmpty),
-        new Case("unborn-untracked", "2u", Scenarios::unbornUntracked),
-        new Case("unborn-staged", "1m (+3/-0)", Scenarios::unbornStaged),
-        new Case("unborn-trunk", "clean", Scenarios::unbornTrunk)));
+    List<Case> out =
+        new java.util.ArrayList<>(
+            List.of(
+                new Case("clean", "clean", Scenarios::clean),
+                new Case("modified-unstaged", "2m (+3/-1)", Scenarios::modifiedUnstaged),
+                new Case("staged-only", "2m (+4/-1)", Scenarios::stagedOnly),
+                new Case("modified-staged-same", "1m (+2/-2)", Scenarios::modifiedStagedSame),
+                new Case("deleted", "(+0/-7) 2d", Scenarios::deleted),
+                new Case("untracked-file", "1u", Scenarios::untrackedFile),
+                new Case("untracked-dir", "1u", Scenarios::untrackedDir),
+                new Case("renamed-staged", "1m", Scenarios::renamedStaged),
+                new Case("typechange", "1m (+1/-3)", Scenarios::typechange),
+                new Case("exec-bit", "1m", Scenarios::execBit),
+                new Case("binary-modified", "1m", Scenarios::binaryModified),
+                new Case("intent-to-add", "1m (+3/-0)", Scenarios::intentToAdd),
+                new Case("skip-worktree-flags", "clean", Scenarios::skipWorktreeFlags),
+                new Case("ignored-files", "clean", Scenarios::ignoredFiles),
+                new Case("showuntracked-no", "1u", Scenarios::showuntrackedNo),
+                new Case("merge-conflict", "1m (+8/-0) 2d !", Scenarios::mergeConflict),
+                new Case("merge-no-commit", "1m (+2/-0) !", Scenarios::mergeNoCommit),
+                new Case("rebase-merge", "(+4/-0) !", Scenarios::rebaseMerge),
+                new Case("rebase-apply", "(+4/-0) !", Scenarios::rebaseApply),
+                new Case("cherry-pick-sequencer", "1m (+1/-1) !", Scenarios::cherryPickSequencer),
+                new Case("cherry-pick-single", "1m (+1/-1)", Scenarios::cherryPickSingle),
+                new Case("revert-sequencer", "1m (+1/-1) !", Scenarios::revertSequencer),
+                new Case("stale-rebase-head", "clean", Scenarios::staleRebaseHead),
+                new Case("stale-merge-head", "clean", Scenarios::staleMergeHead),
+                new Case("stale-bisect-log", "clean", Scenarios::staleBisectLog),
+                new Case("bisect", "!", Scenarios::bisect),
+                new Case("detached", "!", Scenarios::detached),
+                new Case("unborn-empty", "clean", Scenarios::unbornEmpty),
+                new Case("unborn-untracked", "2u", Scenarios::unbornUntracked),
+                new Case("unborn-staged", "1m (+3/-0)", Scenarios::unbornStaged),
+                new Case("unborn-trunk", "clean", Scenarios::unbornTrunk)));
     out.addAll(MoreScenarios.all());
     out.addAll(UntrackedScenarios.all());
     return out;
@@ -80,8 +82,17 @@ public final class Scenarios {
   }
 
   public static Path clean(GitFixture f, Path dir) {
-    return std(f, dir, "README.md", lines("readme", 3), "src/main.c", lines("main", 10),
-        "src/util/helper.c", lines("helper", 7), "docs/guide.txt", lines("guide", 4));
+    return std(
+        f,
+        dir,
+        "README.md",
+        lines("readme", 3),
+        "src/main.c",
+        lines("main", 10),
+        "src/util/helper.c",
+        lines("helper", 7),
+        "docs/guide.txt",
+        lines("guide", 4));
   }
 
   public static Path modifiedUnstaged(GitFixture f, Path dir) {
@@ -103,7 +114,10 @@ public final class Scenarios {
     std(f, dir, "a.txt", lines("a", 5));
     write(dir, "a.txt", lines("a", 5).replace("a line 1", "a line one"));
     f.git(dir, "add", "a.txt");
-    write(dir, "a.txt", lines("a", 5).replace("a line 1", "a line one").replace("a line 5", "a line five"));
+    write(
+        dir,
+        "a.txt",
+        lines("a", 5).replace("a line 1", "a line one").replace("a line 5", "a line five"));
     return dir;
   }
 

@@ -20,8 +20,13 @@ public final class TerminalText {
       char c = plain.charAt(i);
       if ((c < 0x20 && c != '\n') || (c >= 0x7f && c <= 0x9f) || BIDI.indexOf(c) >= 0) {
         int from = Math.max(0, i - 30);
-        fail(String.format("U+%04X at %d, after \"%s\", in:%n%s", (int) c, i,
-            plain.substring(from, i).replace("\033", "ESC"), text.replace("\033", "ESC")));
+        fail(
+            String.format(
+                "U+%04X at %d, after \"%s\", in:%n%s",
+                (int) c,
+                i,
+                plain.substring(from, i).replace("\033", "ESC"),
+                text.replace("\033", "ESC")));
       }
     }
   }

@@ -12,9 +12,9 @@ import java.util.List;
 
 /**
  * Untracked files and nested repositories where git's rules (dir.c) differ from JGit's own:
- * directory patterns and their negations on nested repositories, a byte-order mark, a
- * skip-worktree {@code .gitignore} missing from the work tree, a {@code .git} that is no
- * repository, and tracked files under a folder that became a repository. The status is git's.
+ * directory patterns and their negations on nested repositories, a byte-order mark, a skip-worktree
+ * {@code .gitignore} missing from the work tree, a {@code .git} that is no repository, and tracked
+ * files under a folder that became a repository. The status is git's.
  */
 final class UntrackedScenarios {
   private UntrackedScenarios() {}
@@ -50,8 +50,9 @@ final class UntrackedScenarios {
   static Path gitignoreBom(GitFixture f, Path dir) {
     std(f, dir, "a.txt", "a\n");
     try {
-      Files.write(dir.resolve(".gitignore"), new byte[] {(byte) 0xef, (byte) 0xbb, (byte) 0xbf,
-          'j', 'u', 'n', 'k', '\n'});
+      Files.write(
+          dir.resolve(".gitignore"),
+          new byte[] {(byte) 0xef, (byte) 0xbb, (byte) 0xbf, 'j', 'u', 'n', 'k', '\n'});
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -6,7 +6,10 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.regex.Pattern;
 
-/** Python's arithmetic and the conversion functions {@code int}, {@code float}, {@code str}, {@code len}. */
+/**
+ * Python's arithmetic and the conversion functions {@code int}, {@code float}, {@code str}, {@code
+ * len}.
+ */
 final class Arith {
   private Arith() {}
 
@@ -14,9 +17,16 @@ final class Arith {
 
   /** {@code | ^ & << >>}: ints and bools (two bools stay a bool for | ^ &), as in Python. */
   private static Object bitwise(String op, Object a, Object b) {
-    if (!(a instanceof Long || a instanceof Boolean) || !(b instanceof Long || b instanceof Boolean)) {
-      throw new PyError("TypeError: unsupported operand type(s) for " + op + ": '"
-          + Py.typeName(a) + "' and '" + Py.typeName(b) + "'");
+    if (!(a instanceof Long || a instanceof Boolean)
+        || !(b instanceof Long || b instanceof Boolean)) {
+      throw new PyError(
+          "TypeError: unsupported operand type(s) for "
+              + op
+              + ": '"
+              + Py.typeName(a)
+              + "' and '"
+              + Py.typeName(b)
+              + "'");
     }
     long x = Py.asLong(a);
     long y = Py.asLong(b);
@@ -36,11 +46,12 @@ final class Arith {
       }
       return r.longValue();
     }
-    long r = switch (op) {
-      case "|" -> x | y;
-      case "^" -> x ^ y;
-      default -> x & y;
-    };
+    long r =
+        switch (op) {
+          case "|" -> x | y;
+          case "^" -> x ^ y;
+          default -> x & y;
+        };
     return a instanceof Boolean && b instanceof Boolean ? (Object) (r != 0) : (Object) r;
   }
 
@@ -56,10 +67,17 @@ final class Arith {
     }
     if (!Py.isNumber(a) || !Py.isNumber(b)) {
       if (op.equals("+") && a instanceof String) {
-        throw new PyError("TypeError: can only concatenate str (not \"" + Py.typeName(b) + "\") to str");
+        throw new PyError(
+            "TypeError: can only concatenate str (not \"" + Py.typeName(b) + "\") to str");
       }
-      throw new PyError("TypeError: unsupported operand type(s) for " + op + ": '"
-          + Py.typeName(a) + "' and '" + Py.typeName(b) + "'");
+      throw new PyError(
+          "TypeError: unsupported operand type(s) for "
+              + op
+              + ": '"
+              + Py.typeName(a)
+              + "' and '"
+              + Py.typeName(b)
+              + "'");
     }
     if (op.equals("**")) {
       return power(a, b);
@@ -144,7 +162,8 @@ final class Arith {
     String s = a instanceof String x ? x : (String) b;
     Object n = a instanceof String ? b : a;
     if (!(n instanceof Long) && !(n instanceof Boolean)) {
-      throw new PyError("TypeError: can't multiply sequence by non-int of type '" + Py.typeName(n) + "'");
+      throw new PyError(
+          "TypeError: can't multiply sequence by non-int of type '" + Py.typeName(n) + "'");
     }
     long times = Math.max(0, Py.asLong(n));
     if (s.isEmpty() || times == 0) {
@@ -169,7 +188,8 @@ final class Arith {
       return ~Py.asLong(v);
     }
     if (!Py.isNumber(v)) {
-      throw new PyError("TypeError: bad operand type for unary " + op + ": '" + Py.typeName(v) + "'");
+      throw new PyError(
+          "TypeError: bad operand type for unary " + op + ": '" + Py.typeName(v) + "'");
     }
     if (v instanceof Double d) {
       return op.equals("-") ? -d : d;
@@ -205,8 +225,10 @@ final class Arith {
       }
       return big.longValue();
     }
-    throw new PyError("TypeError: int() argument must be a string or a real number, not '"
-        + Py.typeName(v) + "'");
+    throw new PyError(
+        "TypeError: int() argument must be a string or a real number, not '"
+            + Py.typeName(v)
+            + "'");
   }
 
   /** {@code float(v)}. */
@@ -217,7 +239,8 @@ final class Arith {
       String t = s.strip();
       if (FLOAT_SPECIAL.matcher(t).matches()) {
         boolean neg = t.startsWith("-");
-        return t.toLowerCase(java.util.Locale.ROOT).contains("nan") ? Double.NaN
+        return t.toLowerCase(java.util.Locale.ROOT).contains("nan")
+            ? Double.NaN
             : neg ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
       }
       if (!Numerals.isFloatText(t)) {
@@ -225,8 +248,10 @@ final class Arith {
       }
       return Double.parseDouble(t.replace("_", ""));
     }
-    throw new PyError("TypeError: float() argument must be a string or a real number, not '"
-        + Py.typeName(v) + "'");
+    throw new PyError(
+        "TypeError: float() argument must be a string or a real number, not '"
+            + Py.typeName(v)
+            + "'");
   }
 
   /** {@code len(v)}: code points of a string, items of a tuple or list. */

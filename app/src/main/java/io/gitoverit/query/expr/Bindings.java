@@ -11,10 +11,11 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The variables of one repository, as upstream binds them: strings, ints, a float mtime
- * ({@code 0.0} when the work tree was read but has no file, None when it was not read), a bool
- * {@code dirty}; then ours (stashes, operation, other branches...), where a missing text is
- * {@code ""} and a missing commit date {@code 0.0}, as for ident and mtime. Each value is computed when an expression first reads it.
+ * The variables of one repository, as upstream binds them: strings, ints, a float mtime ({@code
+ * 0.0} when the work tree was read but has no file, None when it was not read), a bool {@code
+ * dirty}; then ours (stashes, operation, other branches...), where a missing text is {@code ""} and
+ * a missing commit date {@code 0.0}, as for ident and mtime. Each value is computed when an
+ * expression first reads it.
  */
 public final class Bindings {
   private final Function<String, Object> lookup;
@@ -23,7 +24,10 @@ public final class Bindings {
     this.lookup = lookup;
   }
 
-  /** The variables of {@code report}, whose display path (with any {@code "! "} mark) is {@code dir}. */
+  /**
+   * The variables of {@code report}, whose display path (with any {@code "! "} mark) is {@code
+   * dir}.
+   */
   public static Bindings of(RepoReport report, String dir) {
     return new Bindings(name -> value(report, dir, name));
   }
@@ -77,7 +81,8 @@ public final class Bindings {
       case "remote" -> r.remote();
       case "url" -> r.remoteUrl();
       case "ident" -> r.ident().orElse("");
-      case "mtime", "latest_mtime" -> w == null ? Py.NONE : w.latestMtime().map(Bindings::seconds).orElse(0.0);
+      case "mtime", "latest_mtime" ->
+          w == null ? Py.NONE : w.latestMtime().map(Bindings::seconds).orElse(0.0);
       case "ahead" -> (long) r.ahead();
       case "behind" -> (long) r.behind();
       case "modified" -> w == null ? Py.NONE : (Object) (long) w.modified();

@@ -46,16 +46,24 @@ final class CharClasses {
     return true;
   }
 
-  /** Python's printable: not a control, format, surrogate, private or unassigned code point,
-   * nor a separator other than the space. */
+  /**
+   * Python's printable: not a control, format, surrogate, private or unassigned code point, nor a
+   * separator other than the space.
+   */
   private static boolean printable(int cp) {
     if (cp == ' ') {
       return true;
     }
     return switch (Character.getType(cp)) {
-      case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.PRIVATE_USE,
-          Character.UNASSIGNED, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
-          Character.SPACE_SEPARATOR -> false;
+      case Character.CONTROL,
+          Character.FORMAT,
+          Character.SURROGATE,
+          Character.PRIVATE_USE,
+          Character.UNASSIGNED,
+          Character.LINE_SEPARATOR,
+          Character.PARAGRAPH_SEPARATOR,
+          Character.SPACE_SEPARATOR ->
+          false;
       default -> true;
     };
   }
@@ -99,8 +107,11 @@ final class CharClasses {
   private static boolean holds(String method, int cp) {
     int type = Character.getType(cp);
     boolean decimal = type == Character.DECIMAL_DIGIT_NUMBER;
-    boolean digit = decimal || (type == Character.OTHER_NUMBER
-        && Character.getNumericValue(cp) >= 0 && Character.getNumericValue(cp) <= 9);
+    boolean digit =
+        decimal
+            || (type == Character.OTHER_NUMBER
+                && Character.getNumericValue(cp) >= 0
+                && Character.getNumericValue(cp) <= 9);
     boolean numeric = decimal || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
     return switch (method) {
       case "isdecimal" -> decimal;

@@ -13,10 +13,10 @@ import java.util.TreeSet;
 
 /**
  * Checks an expression before any repository is scanned: every name is a variable, every call a
- * known function or string method with the right number of arguments, literal regular
- * expressions compile, and no operation is applied to types that can never support it (Python
- * would raise TypeError for {@code branch > 3} on every repository). Operations that fail only
- * for some of several possible types are left to the evaluator.
+ * known function or string method with the right number of arguments, literal regular expressions
+ * compile, and no operation is applied to types that can never support it (Python would raise
+ * TypeError for {@code branch > 3} on every repository). Operations that fail only for some of
+ * several possible types are left to the evaluator.
  */
 final class Checker {
   private final String src;
@@ -44,7 +44,9 @@ final class Checker {
     } else if (e instanceof Expr.Unary u) {
       Set<T> t = type(u.operand());
       Set<T> allowed = u.op().equals("~") ? EnumSet.of(T.INT, T.BOOL) : Types.NUMBERS;
-      require(!intersect(t, allowed).isEmpty(), u,
+      require(
+          !intersect(t, allowed).isEmpty(),
+          u,
           "bad operand type for unary " + u.op() + ": " + Types.describe(t));
       if (u.op().equals("~")) {
         return EnumSet.of(T.INT);
@@ -116,10 +118,18 @@ final class Checker {
     if (Types.FUNCTIONS.containsKey(n.name())) {
       throw error("'" + n.name() + "' is a function; call it, e.g. " + n.name() + "(...)", n);
     }
-    String hint = Suggest.closest(n.name(), variables.keySet())
-        .map(s -> " (did you mean '" + s + "'?)").orElse("");
-    throw error("unknown name '" + n.name() + "'" + hint + "; variables: "
-        + String.join(", ", variables.keySet()), n);
+    String hint =
+        Suggest.closest(n.name(), variables.keySet())
+            .map(s -> " (did you mean '" + s + "'?)")
+            .orElse("");
+    throw error(
+        "unknown name '"
+            + n.name()
+            + "'"
+            + hint
+            + "; variables: "
+            + String.join(", ", variables.keySet()),
+        n);
   }
 
   private static final Set<String> BITWISE = Set.of("|", "^", "&", "<<", ">>");
@@ -139,10 +149,15 @@ final class Checker {
       }
     }
     if (out.isEmpty()) {
-      String why = op.equals("%") && l.contains(T.STR)
-          ? "'%' string formatting is not supported"
-          : "unsupported operand type(s) for " + op + ": " + Types.describe(l) + " and "
-              + Types.describe(r);
+      String why =
+          op.equals("%") && l.contains(T.STR)
+              ? "'%' string formatting is not supported"
+              : "unsupported operand type(s) for "
+                  + op
+                  + ": "
+                  + Types.describe(l)
+                  + " and "
+                  + Types.describe(r);
       throw new ExprException(why, src, pos);
     }
     return out;
@@ -156,12 +171,14 @@ final class Checker {
         return null;
       }
       return x == T.BOOL && y == T.BOOL && !op.startsWith("<") && !op.startsWith(">")
-          ? T.BOOL : T.INT;
+          ? T.BOOL
+          : T.INT;
     }
     if (op.equals("+") && x == T.STR && y == T.STR) {
       return T.STR;
     }
-    if (op.equals("*") && ((x == T.STR && ny && y != T.FLOAT) || (y == T.STR && nx && x != T.FLOAT))) {
+    if (op.equals("*")
+        && ((x == T.STR && ny && y != T.FLOAT) || (y == T.STR && nx && x != T.FLOAT))) {
       return T.STR;
     }
     if (!nx || !ny) {
@@ -178,23 +195,43 @@ final class Checker {
       int at = c.opPositions().get(i);
       switch (op) {
         case "<", "<=", ">", ">=" -> {
-          boolean ok = (left.contains(T.STR) && right.contains(T.STR))
-              || (!intersect(left, Types.NUMBERS).isEmpty() && !intersect(right, Types.NUMBERS).isEmpty());
-          requireAt(ok, at, "'" + op + "' not supported between " + Types.describe(left) + " and "
-              + Types.describe(right));
+          boolean ok =
+              (left.contains(T.STR) && right.contains(T.STR))
+                  || (!intersect(left, Types.NUMBERS).isEmpty()
+                      && !intersect(right, Types.NUMBERS).isEmpty());
+          requireAt(
+              ok,
+              at,
+              "'"
+                  + op
+                  + "' not supported between "
+                  + Types.describe(left)
+                  + " and "
+                  + Types.describe(right));
         }
         case "in", "not in" -> {
           boolean ok = right.contains(T.SEQ) || (right.contains(T.STR) && left.contains(T.STR));
-          requireAt(ok, at, right.contains(T.STR)
-              ? "'in <string>' requires a string on the left, not " + Types.describe(left)
-              : "'" + op + "' needs a string, tuple or list on the right, not " + Types.describe(right));
+          requireAt(
+              ok,
+              at,
+              right.contains(T.STR)
+                  ? "'in <string>' requires a string on the left, not " + Types.describe(left)
+                  : "'"
+                      + op
+                      + "' needs a string, tuple or list on the right, not "
+                      + Types.describe(right));
         }
         case "is", "is not" -> {
           boolean ok = isSingleton(c.operands().get(i)) || isSingleton(c.operands().get(i + 1));
-          requireAt(ok, at, "'" + op + "' compares identity, only with None, True or False;"
-              + " use '==' to compare values");
+          requireAt(
+              ok,
+              at,
+              "'"
+                  + op
+                  + "' compares identity, only with None, True or False;"
+                  + " use '==' to compare values");
         }
-        default -> { }
+        default -> {}
       }
       left = right;
     }
@@ -210,8 +247,12 @@ final class Checker {
       if (variables.containsKey(c.function())) {
         throw error("'" + c.function() + "' is a variable, not a function", c);
       }
-      throw error("unknown function '" + c.function() + "'; functions: rx(text, pattern),"
-          + " rxi(text, pattern), int(x), float(x), str(x), len(x)", c);
+      throw error(
+          "unknown function '"
+              + c.function()
+              + "'; functions: rx(text, pattern),"
+              + " rxi(text, pattern), int(x), float(x), str(x), len(x)",
+          c);
     }
     List<Set<T>> args = c.args().stream().map(this::type).toList();
     boolean regex = c.function().startsWith("rx");
@@ -220,16 +261,27 @@ final class Checker {
     requireArity(c.function() + "()", args.size(), min, max, c);
     if (regex) {
       for (int i = 0; i < 2; i++) {
-        require(args.get(i).contains(T.STR), c.args().get(i), c.function() + "() argument "
-            + (i + 1) + " must be a string, not " + Types.describe(args.get(i)));
+        require(
+            args.get(i).contains(T.STR),
+            c.args().get(i),
+            c.function()
+                + "() argument "
+                + (i + 1)
+                + " must be a string, not "
+                + Types.describe(args.get(i)));
       }
       literalPattern(c.args().get(1), c.function().equals("rxi"));
     } else if (c.function().equals("len") && !args.isEmpty()) {
-      require(args.get(0).contains(T.STR) || args.get(0).contains(T.SEQ), c.args().get(0),
+      require(
+          args.get(0).contains(T.STR) || args.get(0).contains(T.SEQ),
+          c.args().get(0),
           "object of type " + Types.describe(args.get(0)) + " has no len()");
     } else if (!c.function().equals("str") && !args.isEmpty()) {
-      require(args.get(0).contains(T.STR) || !intersect(args.get(0), Types.NUMBERS).isEmpty(),
-          c.args().get(0), c.function() + "() argument must be a string or a number, not "
+      require(
+          args.get(0).contains(T.STR) || !intersect(args.get(0), Types.NUMBERS).isEmpty(),
+          c.args().get(0),
+          c.function()
+              + "() argument must be a string or a number, not "
               + Types.describe(args.get(0)));
     }
     return EnumSet.of(result);
@@ -242,11 +294,17 @@ final class Checker {
     }
     StrMethods.Spec spec = StrMethods.SPECS.get(m.method());
     if (spec == null) {
-      throw error("'" + m.method() + "' is not a method expressions can call; string methods: "
-          + String.join(", ", StrMethods.SPECS.keySet()), m);
+      throw error(
+          "'"
+              + m.method()
+              + "' is not a method expressions can call; string methods: "
+              + String.join(", ", StrMethods.SPECS.keySet()),
+          m);
     }
-    require(target.contains(T.STR), m, "'" + m.method() + "' is a string method, and this is "
-        + Types.describe(target));
+    require(
+        target.contains(T.STR),
+        m,
+        "'" + m.method() + "' is a string method, and this is " + Types.describe(target));
     m.args().forEach(this::type);
     requireArity(m.method() + "()", m.args().size(), spec.min(), spec.max(), m);
     if (m.method().startsWith("rx")) {
@@ -267,7 +325,9 @@ final class Checker {
 
   private Set<T> subscriptable(Expr target, Expr at) {
     Set<T> t = type(target);
-    require(t.contains(T.STR) || t.contains(T.SEQ), at,
+    require(
+        t.contains(T.STR) || t.contains(T.SEQ),
+        at,
         Types.describe(t) + " object is not subscriptable");
     return t;
   }

@@ -5,8 +5,8 @@ final class Escapes {
   private Escapes() {}
 
   /**
-   * Decodes the escape at {@code src[j]} (a backslash) into {@code sb}; returns the index after
-   * it. Unknown escapes keep their backslash, as Python does, so {@code "\d+"} stays a regex.
+   * Decodes the escape at {@code src[j]} (a backslash) into {@code sb}; returns the index after it.
+   * Unknown escapes keep their backslash, as Python does, so {@code "\d+"} stays a regex.
    */
   static int decode(String src, int j, StringBuilder sb, int literalStart) {
     char e = src.charAt(j + 1);

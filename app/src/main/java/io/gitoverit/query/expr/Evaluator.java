@@ -71,8 +71,12 @@ final class Evaluator {
       Object target = value(m.target(), vars);
       List<Object> args = values(m.args(), vars);
       if (!(target instanceof String s)) {
-        throw new PyError("AttributeError: '" + Py.typeName(target) + "' object has no attribute '"
-            + m.method() + "'");
+        throw new PyError(
+            "AttributeError: '"
+                + Py.typeName(target)
+                + "' object has no attribute '"
+                + m.method()
+                + "'");
       }
       return StrMethods.call(m.method(), s, args, regexes);
     } else if (e instanceof Expr.Conditional c) {
@@ -93,8 +97,11 @@ final class Evaluator {
       return f.spec() == null ? v : PyFormat.format(v, (String) value(f.spec(), vars));
     }
     Expr.Slice s = (Expr.Slice) e;
-    return Subscripts.slice(value(s.target(), vars), value(s.lower(), vars),
-        value(s.upper(), vars), value(s.step(), vars));
+    return Subscripts.slice(
+        value(s.target(), vars),
+        value(s.lower(), vars),
+        value(s.upper(), vars),
+        value(s.step(), vars));
   }
 
   /** {@code a op b}; a failure points at the operator, written at {@code pos}. */
@@ -148,8 +155,13 @@ final class Evaluator {
     return switch (function) {
       case "rx", "rxi" -> {
         if (!(args.get(0) instanceof String text) || !(args.get(1) instanceof String pattern)) {
-          throw new PyError("TypeError: " + function + "() needs two strings, got "
-              + Py.typeName(args.get(0)) + " and " + Py.typeName(args.get(1)));
+          throw new PyError(
+              "TypeError: "
+                  + function
+                  + "() needs two strings, got "
+                  + Py.typeName(args.get(0))
+                  + " and "
+                  + Py.typeName(args.get(1)));
         }
         yield regexes.search(text, pattern, function.equals("rxi"));
       }

@@ -4,14 +4,27 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The syntax tree of an expression. Sealed: these records are everything an expression can be,
- * and none of them names a Java type, field or method, so evaluating one can only read the
- * bound variables and call the functions and string methods the evaluator itself implements.
+ * The syntax tree of an expression. Sealed: these records are everything an expression can be, and
+ * none of them names a Java type, field or method, so evaluating one can only read the bound
+ * variables and call the functions and string methods the evaluator itself implements.
  */
 sealed interface Expr
-    permits Expr.Literal, Expr.Name, Expr.Unary, Expr.Binary, Expr.Power, Expr.Logical, Expr.Not,
-        Expr.Compare, Expr.Call, Expr.MethodCall, Expr.Conditional, Expr.Sequence, Expr.Index,
-        Expr.Slice, Expr.FString, Expr.Formatted {
+    permits Expr.Literal,
+        Expr.Name,
+        Expr.Unary,
+        Expr.Binary,
+        Expr.Power,
+        Expr.Logical,
+        Expr.Not,
+        Expr.Compare,
+        Expr.Call,
+        Expr.MethodCall,
+        Expr.Conditional,
+        Expr.Sequence,
+        Expr.Index,
+        Expr.Slice,
+        Expr.FString,
+        Expr.Formatted {
 
   /** Offset in the source that errors about this node point at. */
   int pos();
@@ -44,11 +57,11 @@ sealed interface Expr
   }
 
   /**
-   * A run of left-associative operators of one precedence level, {@code a + b - c} or
-   * {@code a | b | c} ({@code | ^ & << >> + - * / // %}), applied from left to right:
-   * {@code ops[i]} combines the value so far with {@code operands[i+1]}, and
-   * {@code opPositions[i]} is where it is written. One node holds the whole run, so a run of
-   * any length is walked by a loop. {@code pos} is the last operator's: the one applied last.
+   * A run of left-associative operators of one precedence level, {@code a + b - c} or {@code a | b
+   * | c} ({@code | ^ & << >> + - * / // %}), applied from left to right: {@code ops[i]} combines
+   * the value so far with {@code operands[i+1]}, and {@code opPositions[i]} is where it is written.
+   * One node holds the whole run, so a run of any length is walked by a loop. {@code pos} is the
+   * last operator's: the one applied last.
    */
   record Binary(List<Expr> operands, List<String> ops, List<Integer> opPositions, int pos)
       implements Expr {
@@ -66,8 +79,8 @@ sealed interface Expr
 
   /**
    * {@code a ** b ** c}: right-associative, so applied from the right, {@code a ** (b ** c)};
-   * {@code opPositions[i]} is the {@code **} between {@code operands[i]} and
-   * {@code operands[i+1]}. {@code pos} is the first {@code **}: the one applied last.
+   * {@code opPositions[i]} is the {@code **} between {@code operands[i]} and {@code operands[i+1]}.
+   * {@code pos} is the first {@code **}: the one applied last.
    */
   record Power(List<Expr> operands, List<Integer> opPositions, int pos) implements Expr {
     public Power {
@@ -102,8 +115,8 @@ sealed interface Expr
   }
 
   /**
-   * A comparison chain {@code a < b <= c}: {@code ops[i]} compares {@code operands[i]} and
-   * {@code operands[i+1]}; {@code opPositions[i]} is where {@code ops[i]} is written.
+   * A comparison chain {@code a < b <= c}: {@code ops[i]} compares {@code operands[i]} and {@code
+   * operands[i+1]}; {@code opPositions[i]} is where {@code ops[i]} is written.
    */
   record Compare(List<Expr> operands, List<String> ops, List<Integer> opPositions, int pos)
       implements Expr {
@@ -198,8 +211,8 @@ sealed interface Expr
   }
 
   /**
-   * An f-string field {@code {value:spec}}: {@code format(value, spec)}, or the value itself
-   * when {@code spec} is null; the spec is an {@link FString} (it may hold fields of its own).
+   * An f-string field {@code {value:spec}}: {@code format(value, spec)}, or the value itself when
+   * {@code spec} is null; the spec is an {@link FString} (it may hold fields of its own).
    */
   record Formatted(Expr value, Expr spec, int pos) implements Expr {
     @Override

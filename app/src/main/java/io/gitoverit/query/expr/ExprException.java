@@ -3,8 +3,8 @@ package io.gitoverit.query.expr;
 import io.gitoverit.term.Visible;
 
 /**
- * A {@code --where} or {@code --print} expression that cannot be parsed, checked or evaluated:
- * a one-line reason and the position in the expression it points at.
+ * A {@code --where} or {@code --print} expression that cannot be parsed, checked or evaluated: a
+ * one-line reason and the position in the expression it points at.
  */
 public final class ExprException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -42,7 +42,8 @@ public final class ExprException extends RuntimeException {
   public String display() {
     String line = source.replace('\n', ' ').replace('\r', ' ');
     int at = position;
-    if (at > 0 && at < line.length()
+    if (at > 0
+        && at < line.length()
         && Character.isSurrogatePair(line.charAt(at - 1), line.charAt(at))) {
       at--;
     }

@@ -10,11 +10,13 @@ import java.util.function.Function;
 /**
  * A parsed and checked {@code --where} or {@code --print} expression: upstream's Python-like
  * language over a repository's variables (see {@link WhereHelp}). Compiling fails fast with an
- * {@link ExprException} that points at the problem; evaluating can still fail for values only
- * known per repository (a division by zero, {@code int("x")}), again as an ExprException.
+ * {@link ExprException} that points at the problem; evaluating can still fail for values only known
+ * per repository (a division by zero, {@code int("x")}), again as an ExprException.
  */
 public final class Expression {
-  /** Variables that need the work tree, unavailable with {@code --metadata-only} (upstream's set). */
+  /**
+   * Variables that need the work tree, unavailable with {@code --metadata-only} (upstream's set).
+   */
   public static final Set<String> WORKTREE_VARIABLES =
       Set.of("dirty", "modified", "untracked", "deleted", "mtime", "latest_mtime");
 
@@ -104,8 +106,8 @@ public final class Expression {
   }
 
   /**
-   * The rows for which the expression is true, in order; {@code vars} binds a row's variables,
-   * and a failure names the row by {@code label} ({@code "branch main"}).
+   * The rows for which the expression is true, in order; {@code vars} binds a row's variables, and
+   * a failure names the row by {@code label} ({@code "branch main"}).
    */
   public <R> List<R> filter(List<R> rows, Function<R, Bindings> vars, Function<R, String> label) {
     List<R> out = new ArrayList<>();

@@ -11,14 +11,39 @@ final class Lexer {
   /** The keywords the language uses; True, False and None become literals. */
   private static final Set<String> KEYWORDS =
       Set.of("and", "or", "not", "in", "is", "if", "else", "True", "False", "None");
+
   /** Python keywords that the language does not have, named in the error. */
-  private static final Set<String> FOREIGN_KEYWORDS = Set.of(
-      "as", "assert", "async", "await", "break", "class", "continue", "def", "del", "elif",
-      "except", "finally", "for", "from", "global", "import", "lambda", "nonlocal", "pass",
-      "raise", "return", "try", "while", "with", "yield");
+  private static final Set<String> FOREIGN_KEYWORDS =
+      Set.of(
+          "as",
+          "assert",
+          "async",
+          "await",
+          "break",
+          "class",
+          "continue",
+          "def",
+          "del",
+          "elif",
+          "except",
+          "finally",
+          "for",
+          "from",
+          "global",
+          "import",
+          "lambda",
+          "nonlocal",
+          "pass",
+          "raise",
+          "return",
+          "try",
+          "while",
+          "with",
+          "yield");
+
   private static final String[] OPERATORS = {
-    "**", "==", "!=", "<<", ">>", "<=", ">=", "//", "<", ">", "+", "-", "*", "/", "%", "(", ")", "[",
-    "]", ",", ".", ":", "|", "^", "&", "~"
+    "**", "==", "!=", "<<", ">>", "<=", ">=", "//", "<", ">", "+", "-", "*", "/", "%", "(", ")",
+    "[", "]", ",", ".", ":", "|", "^", "&", "~"
   };
 
   private final String src;
@@ -40,9 +65,9 @@ final class Lexer {
   }
 
   /**
-   * A replacement field of an f-string: its expression is {@code src[from, to)}; {@code spec}
-   * holds the parts of its format spec (strings and nested fields), null when it has none;
-   * {@code label} is the text a self-documenting field ({@code {x=}}) prints before its value.
+   * A replacement field of an f-string: its expression is {@code src[from, to)}; {@code spec} holds
+   * the parts of its format spec (strings and nested fields), null when it has none; {@code label}
+   * is the text a self-documenting field ({@code {x=}}) prints before its value.
    */
   record Field(int from, int to, List<Object> spec, String label) {}
 
@@ -82,7 +107,8 @@ final class Lexer {
     if (c == '"' || c == '\'') {
       return string("", i);
     }
-    if (Character.isDigit(c) || (c == '.' && i + 1 < src.length() && Character.isDigit(src.charAt(i + 1)))) {
+    if (Character.isDigit(c)
+        || (c == '.' && i + 1 < src.length() && Character.isDigit(src.charAt(i + 1)))) {
       return number();
     }
     for (String op : OPERATORS) {
@@ -93,7 +119,8 @@ final class Lexer {
       }
     }
     checkForeignOperator(start);
-    throw error("unexpected character '" + new String(Character.toChars(src.codePointAt(i))) + "'", start);
+    throw error(
+        "unexpected character '" + new String(Character.toChars(src.codePointAt(i))) + "'", start);
   }
 
   /** Operators people bring from other languages get a pointer to the Python spelling. */
@@ -139,7 +166,8 @@ final class Lexer {
     }
     String digits = src.substring(start, i).replace("_", "");
     if (digits.length() > 1 && digits.startsWith("0") && !digits.matches("0+")) {
-      throw error("leading zeros in decimal integer literals are not permitted; use 0o for octal", start);
+      throw error(
+          "leading zeros in decimal integer literals are not permitted; use 0o for octal", start);
     }
     return integer(digits, 10, start);
   }
@@ -152,7 +180,8 @@ final class Lexer {
       first++;
     }
     // 64 significant digits exceed 63 bits in any radix: no need to convert them all
-    BigInteger v = digits.length() - first > 64 ? null : new BigInteger(digits.substring(first), radix);
+    BigInteger v =
+        digits.length() - first > 64 ? null : new BigInteger(digits.substring(first), radix);
     if (v == null || v.bitLength() > 63) {
       throw error("integer literal too large", start);
     }
@@ -172,8 +201,11 @@ final class Lexer {
       return fstring(prefix.contains("r"), q);
     }
     if (!prefix.isEmpty() && !prefix.equals("r") && !prefix.equals("u")) {
-      throw error(prefix.contains("b")
-          ? "bytes literals are not supported" : "invalid string prefix '" + prefix + "'", start);
+      throw error(
+          prefix.contains("b")
+              ? "bytes literals are not supported"
+              : "invalid string prefix '" + prefix + "'",
+          start);
     }
     boolean raw = prefix.equals("r");
     char quote = src.charAt(q);
@@ -210,8 +242,8 @@ final class Lexer {
 
   /**
    * An f-string starting at {@code q} (its quote): literal text and replacement fields, as Python
-   * 3.11 reads them (a field may not use the f-string's own quote). Its value is the list of
-   * parts: strings and {@link Field}s.
+   * 3.11 reads them (a field may not use the f-string's own quote). Its value is the list of parts:
+   * strings and {@link Field}s.
    */
   private Token fstring(boolean raw, int q) {
     int start = i;
@@ -225,8 +257,8 @@ final class Lexer {
   }
 
   /**
-   * Literal text and fields from {@code at[0]} up to the closing quote (consumed), or, in a
-   * format spec ({@code inSpec}), up to the field's closing brace (left for the caller).
+   * Literal text and fields from {@code at[0]} up to the closing quote (consumed), or, in a format
+   * spec ({@code inSpec}), up to the field's closing brace (left for the caller).
    */
   private List<Object> body(boolean raw, String closing, int[] at, int start, boolean inSpec) {
     List<Object> parts = new ArrayList<>();
@@ -307,9 +339,11 @@ final class Lexer {
         depth++;
       } else if ((c == ')' || c == ']' || c == '}') && depth > 0) {
         depth--;
-      } else if (depth == 0 && (c == '}' || c == ':'
-          || c == '!' && !src.startsWith("!=", j)
-          || c == '=' && isSelfDocumenting(j))) {
+      } else if (depth == 0
+          && (c == '}'
+              || c == ':'
+              || c == '!' && !src.startsWith("!=", j)
+              || c == '=' && isSelfDocumenting(j))) {
         break;
       }
       j++;

@@ -3,8 +3,8 @@ package io.gitoverit.query.expr;
 /**
  * Python's spelling of numbers, digits grouped by single underscores ({@code 1_000}), read by
  * loops: java.util.regex matches a repeated group such as {@code (_?\d)*} by recursing once per
- * repetition, so a long run of digits in an expression or in a string given to {@code int()}
- * would exhaust the stack.
+ * repetition, so a long run of digits in an expression or in a string given to {@code int()} would
+ * exhaust the stack.
  */
 final class Numerals {
   private Numerals() {}
@@ -40,8 +40,8 @@ final class Numerals {
 
   /**
    * The end of a float's text starting at {@code from} in Python's literal syntax (digits, an
-   * optional fraction, an optional exponent), or {@code from} when none starts there. Only a
-   * text with a '.' or an exponent is a float; {@code isFloat[0]} says whether it has one.
+   * optional fraction, an optional exponent), or {@code from} when none starts there. Only a text
+   * with a '.' or an exponent is a float; {@code isFloat[0]} says whether it has one.
    */
   static int decimal(CharSequence s, int from, boolean[] isFloat) {
     int j = digits(s, from);

@@ -9,16 +9,16 @@ import java.util.List;
 /**
  * Recursive descent over Python's expression grammar, restricted to what the language has.
  * Precedence, lowest first: {@code x if c else y}, {@code or}, {@code and}, {@code not},
- * comparisons (chained), {@code |}, {@code ^}, {@code &}, {@code << >>}, {@code + -},
- * {@code * / // %}, unary {@code - + ~}, {@code **}, then calls, methods, indexing and slicing.
+ * comparisons (chained), {@code |}, {@code ^}, {@code &}, {@code << >>}, {@code + -}, {@code * / //
+ * %}, unary {@code - + ~}, {@code **}, then calls, methods, indexing and slicing.
  *
  * <p>Nothing recurses per operator: a run of binary operators, comparisons or {@code and}/{@code
  * or} is read by a loop into one node, however long. What does nest is limited to {@link
  * #MAX_DEPTH} levels: brackets inside brackets, and nodes inside nodes (an operator, a call, a
- * subscript, a conditional...), so neither the parser nor anything that walks the tree
- * recursively can run out of stack. Unary operators, {@code not}, {@code else} branches and
- * f-string fields are counted while parsing, as they are read by recursion; the whole tree's
- * depth is checked, by a loop, once it is built.
+ * subscript, a conditional...), so neither the parser nor anything that walks the tree recursively
+ * can run out of stack. Unary operators, {@code not}, {@code else} branches and f-string fields are
+ * counted while parsing, as they are read by recursion; the whole tree's depth is checked, by a
+ * loop, once it is built.
  */
 final class Parser {
   /** How deep brackets, and nodes, may nest (CPython stops at 200 nested parentheses). */
@@ -27,8 +27,10 @@ final class Parser {
   private final String src;
   private final List<Token> tokens;
   private int k;
+
   /** Brackets open at the current token. */
   private int brackets;
+
   /** Unary operators, {@code not}s, {@code else} branches and f-string fields open here. */
   private int nesting;
 
@@ -58,8 +60,8 @@ final class Parser {
   }
 
   /**
-   * Refuses a tree with a node more than {@link #MAX_DEPTH} levels below its top, pointing at
-   * the first such node; a loop with its own stack, so any depth can be checked.
+   * Refuses a tree with a node more than {@link #MAX_DEPTH} levels below its top, pointing at the
+   * first such node; a loop with its own stack, so any depth can be checked.
    */
   private static void checkDepth(Expr root, String src) {
     Deque<Expr> nodes = new ArrayDeque<>();
@@ -80,8 +82,10 @@ final class Parser {
     }
   }
 
-  private static final String TOO_DEEP = "expression nested too deeply: more than " + MAX_DEPTH
-      + " levels of operators, calls, subscripts or conditionals inside one another";
+  private static final String TOO_DEEP =
+      "expression nested too deeply: more than "
+          + MAX_DEPTH
+          + " levels of operators, calls, subscripts or conditionals inside one another";
 
   private Expr expression() {
     Expr body = logical(false);
@@ -157,8 +161,8 @@ final class Parser {
   }
 
   /**
-   * Operands joined by {@code | ^ & << >> + - * / // %}, by precedence climbing with a stack of
-   * the unfinished runs (at most one per precedence level): no recursion per operator or level.
+   * Operands joined by {@code | ^ & << >> + - * / // %}, by precedence climbing with a stack of the
+   * unfinished runs (at most one per precedence level): no recursion per operator or level.
    */
   private Expr binary() {
     Deque<Run> open = new ArrayDeque<>();
@@ -259,8 +263,12 @@ final class Parser {
         take();
         Token name = expect(Kind.NAME, null, "a method name after '.'");
         if (!peek().isOp("(")) {
-          throw error("only method calls are allowed after '.', such as "
-              + "branch.startswith(\"x\"); '" + name.text() + "' is not called", name);
+          throw error(
+              "only method calls are allowed after '.', such as "
+                  + "branch.startswith(\"x\"); '"
+                  + name.text()
+                  + "' is not called",
+              name);
         }
         e = new Expr.MethodCall(e, name.text(), arguments(take()), name.pos());
       } else if (t.isOp("[")) {
@@ -418,14 +426,17 @@ final class Parser {
   /** Counts the bracket {@code open}; past {@link #MAX_DEPTH}, the error points at it. */
   private void openBracket(Token open) {
     if (++brackets > MAX_DEPTH) {
-      throw error("brackets nested too deeply: more than " + MAX_DEPTH
-          + " levels of ( and [ inside one another", open);
+      throw error(
+          "brackets nested too deeply: more than "
+              + MAX_DEPTH
+              + " levels of ( and [ inside one another",
+          open);
     }
   }
 
   /**
-   * Counts a unary operator, {@code not}, {@code else} or f-string field at {@code at}: each puts
-   * a node around what follows, and is read by recursion.
+   * Counts a unary operator, {@code not}, {@code else} or f-string field at {@code at}: each puts a
+   * node around what follows, and is read by recursion.
    */
   private void nest(Token at) {
     if (++nesting > MAX_DEPTH) {

@@ -6,10 +6,10 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * Python's meaning of the values an expression handles: {@link String}, {@link Long} (int),
- * {@link Double} (float), {@link Boolean}, {@link #NONE} and {@link Seq} (tuple or list).
- * Truthiness, equality across int and float, ordering, {@code in}, arithmetic and {@code str()}
- * follow CPython, errors carry CPython's wording.
+ * Python's meaning of the values an expression handles: {@link String}, {@link Long} (int), {@link
+ * Double} (float), {@link Boolean}, {@link #NONE} and {@link Seq} (tuple or list). Truthiness,
+ * equality across int and float, ordering, {@code in}, arithmetic and {@code str()} follow CPython,
+ * errors carry CPython's wording.
  */
 final class Py {
   private Py() {}
@@ -100,26 +100,27 @@ final class Py {
     }
     char q = s.indexOf('\'') >= 0 && s.indexOf('"') < 0 ? '"' : '\'';
     StringBuilder sb = new StringBuilder().append(q);
-    s.codePoints().forEach(cp -> {
-      if (cp == q || cp == '\\') {
-        sb.append('\\').appendCodePoint(cp);
-      } else if (cp == '\n') {
-        sb.append("\\n");
-      } else if (cp == '\r') {
-        sb.append("\\r");
-      } else if (cp == '\t') {
-        sb.append("\\t");
-      } else if (cp < 0x20 || cp == 0x7f) {
-        sb.append(String.format("\\x%02x", cp));
-      } else {
-        sb.appendCodePoint(cp);
-      }
-    });
+    s.codePoints()
+        .forEach(
+            cp -> {
+              if (cp == q || cp == '\\') {
+                sb.append('\\').appendCodePoint(cp);
+              } else if (cp == '\n') {
+                sb.append("\\n");
+              } else if (cp == '\r') {
+                sb.append("\\r");
+              } else if (cp == '\t') {
+                sb.append("\\t");
+              } else if (cp < 0x20 || cp == 0x7f) {
+                sb.append(String.format("\\x%02x", cp));
+              } else {
+                sb.appendCodePoint(cp);
+              }
+            });
     return sb.append(q).toString();
   }
 
   /** Python's {@code repr(float)}: the shortest digits that read back as the same double. */
-
   static boolean isNumber(Object v) {
     return v instanceof Long || v instanceof Double || v instanceof Boolean;
   }
@@ -152,8 +153,14 @@ final class Py {
     } else if (a instanceof String x && b instanceof String y) {
       c = PyStrings.compareCodePoints(x, y);
     } else {
-      throw new PyError("TypeError: '" + op + "' not supported between instances of '"
-          + typeName(a) + "' and '" + typeName(b) + "'");
+      throw new PyError(
+          "TypeError: '"
+              + op
+              + "' not supported between instances of '"
+              + typeName(a)
+              + "' and '"
+              + typeName(b)
+              + "'");
     }
     return switch (op) {
       case "<" -> c < 0;
@@ -167,8 +174,8 @@ final class Py {
   static boolean contains(Object container, Object item) {
     if (container instanceof String s) {
       if (!(item instanceof String sub)) {
-        throw new PyError("TypeError: 'in <string>' requires string as left operand, not "
-            + typeName(item));
+        throw new PyError(
+            "TypeError: 'in <string>' requires string as left operand, not " + typeName(item));
       }
       return s.contains(sub);
     } else if (container instanceof Seq seq) {

@@ -11,18 +11,28 @@ import java.util.regex.Pattern;
 
 /**
  * Python's {@code format(value, spec)} for the values an expression has (str, int, bool, float,
- * None, tuple), as an f-string's {@code {value:spec}} uses it: the format mini-language
- * {@code [[fill]align][sign][z][#][0][width][,|_][.precision][type]}.
+ * None, tuple), as an f-string's {@code {value:spec}} uses it: the format mini-language {@code
+ * [[fill]align][sign][z][#][0][width][,|_][.precision][type]}.
  */
 final class PyFormat {
-  private static final Pattern SPEC = Pattern.compile(
-      "(?:(.)?([<>=^]))?([+\\- ])?(z)?(#)?(0)?(\\d+)?([,_])?(?:\\.(\\d+))?([a-zA-Z%])?",
-      Pattern.DOTALL);
+  private static final Pattern SPEC =
+      Pattern.compile(
+          "(?:(.)?([<>=^]))?([+\\- ])?(z)?(#)?(0)?(\\d+)?([,_])?(?:\\.(\\d+))?([a-zA-Z%])?",
+          Pattern.DOTALL);
 
   private PyFormat() {}
 
-  private record Spec(Character fill, Character align, char sign, boolean z, boolean alternate,
-      boolean zero, int width, Character grouping, int precision, Character type) {}
+  private record Spec(
+      Character fill,
+      Character align,
+      char sign,
+      boolean z,
+      boolean alternate,
+      boolean zero,
+      int width,
+      Character grouping,
+      int precision,
+      Character type) {}
 
   /** {@code format(value, spec)}; raises Python's ValueError or TypeError as a PyError. */
   static String format(Object value, String spec) {
@@ -30,8 +40,8 @@ final class PyFormat {
       return Py.str(value);
     }
     if (value == Py.NONE || value instanceof Seq) {
-      throw new PyError("TypeError: unsupported format string passed to "
-          + Py.typeName(value) + ".__format__");
+      throw new PyError(
+          "TypeError: unsupported format string passed to " + Py.typeName(value) + ".__format__");
     }
     Spec s = parse(spec);
     if (value instanceof String str) {
@@ -61,8 +71,17 @@ final class PyFormat {
     int precision = m.group(9) == null ? -1 : parseSize(m.group(9), spec);
     Character grouping = m.group(8) == null ? null : m.group(8).charAt(0);
     Character type = m.group(10) == null ? null : m.group(10).charAt(0);
-    return new Spec(fill, align, sign, m.group(4) != null, m.group(5) != null, zero, width,
-        grouping, precision, type);
+    return new Spec(
+        fill,
+        align,
+        sign,
+        m.group(4) != null,
+        m.group(5) != null,
+        zero,
+        width,
+        grouping,
+        precision,
+        type);
   }
 
   /** A width or precision; beyond the longest string an expression may make, refused as such. */
@@ -78,19 +97,24 @@ final class PyFormat {
     if (s.type() != null && s.type() != 's') {
       throw unknown(s.type(), "str");
     }
-    String refused = s.sign() != 0 ? "Sign not allowed"
-        : s.z() ? "Negative zero coercion (z) not allowed"
-        : s.alternate() ? "Alternate form (#) not allowed"
-        : s.align() != null && s.align() == '=' ? "'=' alignment not allowed" : null;
+    String refused =
+        s.sign() != 0
+            ? "Sign not allowed"
+            : s.z()
+                ? "Negative zero coercion (z) not allowed"
+                : s.alternate()
+                    ? "Alternate form (#) not allowed"
+                    : s.align() != null && s.align() == '=' ? "'=' alignment not allowed" : null;
     if (refused != null) {
       throw new PyError("ValueError: " + refused + " in string format specifier");
     }
     if (s.grouping() != null) {
       throw new PyError("ValueError: Cannot specify '" + s.grouping() + "' with 's'.");
     }
-    String body = s.precision() >= 0 && text.codePointCount(0, text.length()) > s.precision()
-        ? text.substring(0, text.offsetByCodePoints(0, s.precision()))
-        : text;
+    String body =
+        s.precision() >= 0 && text.codePointCount(0, text.length()) > s.precision()
+            ? text.substring(0, text.offsetByCodePoints(0, s.precision()))
+            : text;
     return pad("", body, fillOf(s), s.align() != null ? s.align() : '<', s.width());
   }
 
@@ -127,8 +151,12 @@ final class PyFormat {
         if (n < 0 || n > 0x10FFFF) {
           throw new PyError("OverflowError: %c arg not in range(0x110000)");
         }
-        return pad("", new String(Character.toChars((int) n)), fillOf(s),
-            s.align() != null ? s.align() : '<', s.width());
+        return pad(
+            "",
+            new String(Character.toChars((int) n)),
+            fillOf(s),
+            s.align() != null ? s.align() : '<',
+            s.width());
       }
       default -> throw unknown(type, typeName);
     }
@@ -158,12 +186,13 @@ final class PyFormat {
       } else {
         int p = s.precision() < 0 ? 6 : s.precision();
         char type = t == null ? 'r' : t == 'n' ? 'g' : t;
-        body = switch (type) {
-          case 'f', 'F' -> fixed(abs, p, s.alternate());
-          case 'e', 'E' -> scientific(abs, p, s.alternate(), type == 'E');
-          case '%' -> fixed(abs * 100, p, s.alternate()) + "%";
-          default -> general(abs, Math.max(p, 1), s.alternate(), type == 'G', type == 'r');
-        };
+        body =
+            switch (type) {
+              case 'f', 'F' -> fixed(abs, p, s.alternate());
+              case 'e', 'E' -> scientific(abs, p, s.alternate(), type == 'E');
+              case '%' -> fixed(abs * 100, p, s.alternate()) + "%";
+              default -> general(abs, Math.max(p, 1), s.alternate(), type == 'G', type == 'r');
+            };
       }
       if (s.z() && negative && isZero(body)) {
         negative = false;
@@ -218,11 +247,12 @@ final class PyFormat {
    * 'g', and the form without a type but with a precision ({@code noType}), which switches to
    * scientific notation one exponent earlier and keeps a ".0" on whole numbers.
    */
-  private static String general(double abs, int p, boolean alternate, boolean upper,
-      boolean noType) {
+  private static String general(
+      double abs, int p, boolean alternate, boolean upper, boolean noType) {
     int exp = 0;
     if (abs != 0) {
-      BigDecimal r = new BigDecimal(abs).round(new java.math.MathContext(p, RoundingMode.HALF_EVEN));
+      BigDecimal r =
+          new BigDecimal(abs).round(new java.math.MathContext(p, RoundingMode.HALF_EVEN));
       exp = r.precision() - r.scale() - 1;
     }
     if (exp >= -4 && exp < (noType ? p - 1 : p)) {
@@ -279,8 +309,8 @@ final class PyFormat {
     char fill = fillOf(s);
     if (align == '=' && fill == '0' && s.grouping() != null) {
       int end = 0;
-      while (end < body.length() && (Character.digit(body.charAt(end), 16) >= 0
-          || body.charAt(end) == s.grouping())) {
+      while (end < body.length()
+          && (Character.digit(body.charAt(end), 16) >= 0 || body.charAt(end) == s.grouping())) {
         end++;
       }
       String digits = body.substring(0, end).replace(String.valueOf(s.grouping()), "");
@@ -309,14 +339,17 @@ final class PyFormat {
     return switch (align) {
       case '<' -> sign + body + padding;
       case '=' -> sign + padding + body;
-      case '^' -> padding.substring(0, padding.length() / 2) + sign + body
-          + padding.substring(padding.length() / 2);
+      case '^' ->
+          padding.substring(0, padding.length() / 2)
+              + sign
+              + body
+              + padding.substring(padding.length() / 2);
       default -> padding + sign + body;
     };
   }
 
   private static PyError unknown(char type, String typeName) {
-    return new PyError("ValueError: Unknown format code '" + type + "' for object of type '"
-        + typeName + "'");
+    return new PyError(
+        "ValueError: Unknown format code '" + type + "' for object of type '" + typeName + "'");
   }
 }

@@ -27,9 +27,13 @@ public final class Regexes {
       // java.util.regex recurses once per repetition of a group such as (a|b)*: on a long text
       // the stack runs out where Python's engine would not. The matcher is local, so nothing
       // is left half-changed; the expression fails with a reason instead of ending the JVM.
-      throw new PyError("RecursionError: the pattern " + Py.repr(pattern) + " repeats a group"
-          + " too many times for Java's regular expressions on a text of " + text.length()
-          + " characters");
+      throw new PyError(
+          "RecursionError: the pattern "
+              + Py.repr(pattern)
+              + " repeats a group"
+              + " too many times for Java's regular expressions on a text of "
+              + text.length()
+              + " characters");
     }
   }
 
@@ -38,13 +42,14 @@ public final class Regexes {
     try {
       return python(pattern, ignoreCase);
     } catch (PatternSyntaxException e) {
-      throw new PyError("invalid regular expression " + Py.repr(pattern) + ": " + e.getDescription());
+      throw new PyError(
+          "invalid regular expression " + Py.repr(pattern) + ": " + e.getDescription());
     }
   }
 
   /**
-   * A Python {@code re} pattern compiled for java.util.regex (also for the configuration's
-   * {@code id_rewrite} rules).
+   * A Python {@code re} pattern compiled for java.util.regex (also for the configuration's {@code
+   * id_rewrite} rules).
    *
    * @throws PatternSyntaxException when Java cannot compile it
    */

@@ -39,8 +39,20 @@ final class StrMethods {
     for (String n : List.of("count", "find", "rfind", "index", "rindex")) {
       m.put(n, new Spec(1, 1, Types.T.INT));
     }
-    for (String n : List.of("isdigit", "isdecimal", "isnumeric", "isalpha", "isalnum", "isspace",
-        "islower", "isupper", "isascii", "isprintable", "isidentifier", "istitle")) {
+    for (String n :
+        List.of(
+            "isdigit",
+            "isdecimal",
+            "isnumeric",
+            "isalpha",
+            "isalnum",
+            "isspace",
+            "islower",
+            "isupper",
+            "isascii",
+            "isprintable",
+            "isidentifier",
+            "istitle")) {
       m.put(n, new Spec(0, 0, Types.T.BOOL));
     }
     m.put("split", new Spec(0, 2, Types.T.SEQ));
@@ -76,7 +88,8 @@ final class StrMethods {
       case "strip", "lstrip", "rstrip":
         return strip(name, s, a.isEmpty() || a.get(0) == Py.NONE ? null : str(name, a, 0));
       case "replace":
-        return replace(s, str(name, a, 0), str(name, a, 1), a.size() > 2 ? integer(name, a.get(2)) : -1);
+        return replace(
+            s, str(name, a, 0), str(name, a, 1), a.size() > 2 ? integer(name, a.get(2)) : -1);
       case "removeprefix":
         return s.startsWith(str(name, a, 0)) ? s.substring(str(name, a, 0).length()) : s;
       case "removesuffix":
@@ -89,10 +102,14 @@ final class StrMethods {
       case "rfind", "rindex":
         return found(name, s, s.lastIndexOf(str(name, a, 0)));
       case "split":
-        return split(s, a.isEmpty() || a.get(0) == Py.NONE ? null : str(name, a, 0),
+        return split(
+            s,
+            a.isEmpty() || a.get(0) == Py.NONE ? null : str(name, a, 0),
             a.size() > 1 ? integer(name, a.get(1)) : -1);
       case "rsplit":
-        return rsplit(s, a.isEmpty() || a.get(0) == Py.NONE ? null : str(name, a, 0),
+        return rsplit(
+            s,
+            a.isEmpty() || a.get(0) == Py.NONE ? null : str(name, a, 0),
             a.size() > 1 ? integer(name, a.get(1)) : -1);
       case "splitlines":
         return splitlines(s, !a.isEmpty() && Py.truthy(a.get(0)));
@@ -115,8 +132,13 @@ final class StrMethods {
     if (a.get(i) instanceof String s) {
       return s;
     }
-    throw new PyError("TypeError: " + method + "() argument " + (i + 1) + " must be str, not "
-        + Py.typeName(a.get(i)));
+    throw new PyError(
+        "TypeError: "
+            + method
+            + "() argument "
+            + (i + 1)
+            + " must be str, not "
+            + Py.typeName(a.get(i)));
   }
 
   private static long integer(String method, Object v) {
@@ -131,11 +153,15 @@ final class StrMethods {
     int n = cps.length;
     int start = a.size() > 1 && a.get(1) != Py.NONE ? clamp(integer(name, a.get(1)), n) : 0;
     int end = a.size() > 2 && a.get(2) != Py.NONE ? clamp(integer(name, a.get(2)), n) : n;
-    List<Object> options = a.get(0) instanceof Seq seq && seq.tuple() ? seq.items() : List.of(a.get(0));
+    List<Object> options =
+        a.get(0) instanceof Seq seq && seq.tuple() ? seq.items() : List.of(a.get(0));
     for (Object o : options) {
       if (!(o instanceof String x)) {
-        throw new PyError("TypeError: " + name + " first arg must be str or a tuple of str, not "
-            + Py.typeName(o));
+        throw new PyError(
+            "TypeError: "
+                + name
+                + " first arg must be str or a tuple of str, not "
+                + Py.typeName(o));
       }
       if (start > end) {
         continue;
@@ -161,14 +187,19 @@ final class StrMethods {
     for (int cp : s.codePoints().toArray()) {
       int out;
       if (name.equals("swapcase")) {
-        out = Character.isUpperCase(cp) ? Character.toLowerCase(cp)
-            : Character.isLowerCase(cp) ? Character.toUpperCase(cp) : cp;
+        out =
+            Character.isUpperCase(cp)
+                ? Character.toLowerCase(cp)
+                : Character.isLowerCase(cp) ? Character.toUpperCase(cp) : cp;
       } else if (name.equals("capitalize")) {
         out = first ? Character.toTitleCase(cp) : Character.toLowerCase(cp);
       } else {
         out = prevCased ? Character.toLowerCase(cp) : Character.toTitleCase(cp);
-        prevCased = Character.isLetter(cp) && (Character.isUpperCase(cp)
-            || Character.isLowerCase(cp) || Character.isTitleCase(cp));
+        prevCased =
+            Character.isLetter(cp)
+                && (Character.isUpperCase(cp)
+                    || Character.isLowerCase(cp)
+                    || Character.isTitleCase(cp));
       }
       first = false;
       sb.appendCodePoint(out);
@@ -305,7 +336,8 @@ final class StrMethods {
       throw new PyError("ValueError: empty separator");
     }
     int end = s.length();
-    for (int at = s.lastIndexOf(sep, end - sep.length()); at >= 0 && parts.size() < maxsplit;
+    for (int at = s.lastIndexOf(sep, end - sep.length());
+        at >= 0 && parts.size() < maxsplit;
         at = s.lastIndexOf(sep, end - sep.length())) {
       parts.add(0, s.substring(at + sep.length(), end));
       end = at;
@@ -316,8 +348,16 @@ final class StrMethods {
 
   /** Python's line boundaries for {@code str.splitlines}. */
   private static boolean lineBreak(int cp) {
-    return cp == '\n' || cp == '\r' || cp == 0x0b || cp == 0x0c || cp == 0x1c || cp == 0x1d
-        || cp == 0x1e || cp == 0x85 || cp == 0x2028 || cp == 0x2029;
+    return cp == '\n'
+        || cp == '\r'
+        || cp == 0x0b
+        || cp == 0x0c
+        || cp == 0x1c
+        || cp == 0x1d
+        || cp == 0x1e
+        || cp == 0x85
+        || cp == 0x2028
+        || cp == 0x2029;
   }
 
   private static Seq splitlines(String s, boolean keepends) {
@@ -345,9 +385,10 @@ final class StrMethods {
       throw new PyError("ValueError: empty separator");
     }
     int at = name.equals("partition") ? s.indexOf(sep) : s.lastIndexOf(sep);
-    List<Object> parts = at < 0
-        ? name.equals("partition") ? List.of(s, "", "") : List.of("", "", s)
-        : List.of(s.substring(0, at), sep, s.substring(at + sep.length()));
+    List<Object> parts =
+        at < 0
+            ? name.equals("partition") ? List.of(s, "", "") : List.of("", "", s)
+            : List.of(s.substring(0, at), sep, s.substring(at + sep.length()));
     return new Seq(parts, true);
   }
 
@@ -375,11 +416,12 @@ final class StrMethods {
       return s;
     }
     int pad = (int) Math.min(width - length, Integer.MAX_VALUE / 4);
-    int left = switch (name) {
-      case "ljust" -> 0;
-      case "rjust" -> pad;
-      default -> pad / 2 + (pad & (int) width & 1);
-    };
+    int left =
+        switch (name) {
+          case "ljust" -> 0;
+          case "rjust" -> pad;
+          default -> pad / 2 + (pad & (int) width & 1);
+        };
     return fill.repeat(left) + s + fill.repeat(pad - left);
   }
 
@@ -414,8 +456,12 @@ final class StrMethods {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < items.size(); i++) {
       if (!(items.get(i) instanceof String x)) {
-        throw new PyError("TypeError: sequence item " + i + ": expected str instance, "
-            + Py.typeName(items.get(i)) + " found");
+        throw new PyError(
+            "TypeError: sequence item "
+                + i
+                + ": expected str instance, "
+                + Py.typeName(items.get(i))
+                + " found");
       }
       sb.append(i > 0 ? sep : "").append(x);
     }

@@ -17,7 +17,9 @@ final class Suggest {
         bestDistance = d;
       }
     }
-    return bestDistance <= Math.max(1, Math.min(2, wrong.length() / 3)) ? Optional.of(best) : Optional.empty();
+    return bestDistance <= Math.max(1, Math.min(2, wrong.length() / 3))
+        ? Optional.of(best)
+        : Optional.empty();
   }
 
   /** Levenshtein distance. */

@@ -5,7 +5,14 @@ record Token(Kind kind, String text, Object value, int pos) {
 
   /** Token classes; operators and keywords are matched by their text. */
   enum Kind {
-    NAME, KEYWORD, INT, FLOAT, STRING, FSTRING, OP, END
+    NAME,
+    KEYWORD,
+    INT,
+    FLOAT,
+    STRING,
+    FSTRING,
+    OP,
+    END
   }
 
   boolean is(Kind k, String t) {

@@ -10,9 +10,16 @@ import java.util.stream.Collectors;
 final class Types {
   private Types() {}
 
-  /** A value's type; a static type is a set of these (an {@code and}/{@code or} may give several). */
+  /**
+   * A value's type; a static type is a set of these (an {@code and}/{@code or} may give several).
+   */
   enum T {
-    STR("str"), INT("int"), FLOAT("float"), BOOL("bool"), NONE("NoneType"), SEQ("tuple");
+    STR("str"),
+    INT("int"),
+    FLOAT("float"),
+    BOOL("bool"),
+    NONE("NoneType"),
+    SEQ("tuple");
 
     final String python;
 
@@ -28,15 +35,27 @@ final class Types {
 
   /** The functions an expression may call: name to result type. */
   static final Map<String, T> FUNCTIONS =
-      Map.of("rx", T.BOOL, "rxi", T.BOOL, "int", T.INT, "float", T.FLOAT, "str", T.STR, "len", T.INT);
+      Map.of(
+          "rx", T.BOOL, "rxi", T.BOOL, "int", T.INT, "float", T.FLOAT, "str", T.STR, "len", T.INT);
 
   /** gitob's variables, one branch each, in upstream's order of documentation. */
   static final Map<String, T> BRANCH_VARIABLES = branchVariables();
 
   private static Map<String, T> branchVariables() {
     Map<String, T> m = new LinkedHashMap<>();
-    for (String s : new String[] {"repo", "path", "branch", "head", "upstream", "status",
-        "worktree", "worktree_path", "author", "subject"}) {
+    for (String s :
+        new String[] {
+          "repo",
+          "path",
+          "branch",
+          "head",
+          "upstream",
+          "status",
+          "worktree",
+          "worktree_path",
+          "author",
+          "subject"
+        }) {
       m.put(s, T.STR);
     }
     for (String s : new String[] {"ahead", "behind", "modified", "untracked", "deleted", "date"}) {

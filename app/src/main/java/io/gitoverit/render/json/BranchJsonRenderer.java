@@ -10,9 +10,9 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * gitob's {@code --json}: one object per branch with upstream's keys, written as Python's
- * {@code json.dumps(payload, indent=2, sort_keys=True)} writes them. With {@code --columns},
- * only the keys the columns name (upstream's rule).
+ * gitob's {@code --json}: one object per branch with upstream's keys, written as Python's {@code
+ * json.dumps(payload, indent=2, sort_keys=True)} writes them. With {@code --columns}, only the keys
+ * the columns name (upstream's rule).
  */
 public final class BranchJsonRenderer {
   private final PythonJson json = new PythonJson();

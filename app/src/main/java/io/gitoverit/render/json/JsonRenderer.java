@@ -17,8 +17,9 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * Writes reports as upstream's JSON array (the same keys, order, spacing, escaping and float
- * text), with the keys of {@link Signals} added, then one {@code {"display_path", "error", "path"}} object per unreadable repository.
+ * Writes reports as upstream's JSON array (the same keys, order, spacing, escaping and float text),
+ * with the keys of {@link Signals} added, then one {@code {"display_path", "error", "path"}} object
+ * per unreadable repository.
  */
 public final class JsonRenderer {
   private final DisplayPaths paths;
@@ -91,7 +92,9 @@ public final class JsonRenderer {
     m.put("operation", s.operation().map(Signals.Operation::name).orElse(null));
     m.put("conflicts", s.conflicts());
     m.put("unborn", s.unborn());
-    m.put("commit_date", s.commitTime().isPresent() ? (Double) (double) s.commitTime().getAsLong() : null);
+    m.put(
+        "commit_date",
+        s.commitTime().isPresent() ? (Double) (double) s.commitTime().getAsLong() : null);
     m.put("commit_subject", s.commitSubject().orElse(null));
     m.put("branches_unpushed", s.branchesUnpushed());
     m.put("branches_no_upstream", s.branchesNoUpstream());

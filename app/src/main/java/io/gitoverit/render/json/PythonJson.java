@@ -22,10 +22,10 @@ import java.util.SortedMap;
 /**
  * Python's {@code json.dumps(value, indent=2, sort_keys=True)} through jackson-core's generator:
  * two-space indentation, a newline after each {@code ,}, {@code ": "} after a key, {@code []} and
- * {@code {}} for empty containers; {@code ensure_ascii} escaping (everything outside {@code ' '}
- * to {@code '~'} as a {@code \}uXXXX escape in lower-case hex, astral characters as surrogate
- * pairs); floats as Python's {@code repr}. Values are sorted maps (so keys come out sorted),
- * lists, strings, booleans, integers, doubles and null.
+ * {@code {}} for empty containers; {@code ensure_ascii} escaping (everything outside {@code ' '} to
+ * {@code '~'} as a {@code \}uXXXX escape in lower-case hex, astral characters as surrogate pairs);
+ * floats as Python's {@code repr}. Values are sorted maps (so keys come out sorted), lists,
+ * strings, booleans, integers, doubles and null.
  */
 final class PythonJson {
   private final JsonFactory factory =
@@ -79,9 +79,10 @@ final class PythonJson {
       g.writeBoolean(b);
     } else if (value instanceof Double d) {
       // json.dumps spells the non-finite values as JavaScript does, the rest as repr()
-      g.writeNumber(Double.isNaN(d) ? "NaN"
-          : Double.isInfinite(d) ? (d > 0 ? "Infinity" : "-Infinity")
-          : PythonFloats.repr(d));
+      g.writeNumber(
+          Double.isNaN(d)
+              ? "NaN"
+              : Double.isInfinite(d) ? (d > 0 ? "Infinity" : "-Infinity") : PythonFloats.repr(d));
     } else if (value instanceof Integer i) {
       g.writeNumber(i);
     } else if (value instanceof Long l) {

@@ -6,17 +6,18 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Shares a table's width out among its columns, as upstream's {@code AutoTable} does: if every
- * cell fits at its widest the columns get exactly that; otherwise each column starts at its floor
- * (the header's narrowest rendering, at least {@value #MIN_COL_WIDTH}) and a greedy strategy hands
- * out the rest, weighted by column priority. Unlike upstream, the caller may name columns to keep
- * whole (path and status): they start at their widest when that leaves the others their floors.
+ * Shares a table's width out among its columns, as upstream's {@code AutoTable} does: if every cell
+ * fits at its widest the columns get exactly that; otherwise each column starts at its floor (the
+ * header's narrowest rendering, at least {@value #MIN_COL_WIDTH}) and a greedy strategy hands out
+ * the rest, weighted by column priority. Unlike upstream, the caller may name columns to keep whole
+ * (path and status): they start at their widest when that leaves the others their floors.
  */
 final class AutoLayout {
   static final int MIN_COL_WIDTH = 4;
 
   private final List<List<Cell>> columns;
   private final int[] priorities;
+
   /** Per column, the distinct rendering widths, ascending (the breakpoints). */
   private final List<List<Integer>> breakpoints = new ArrayList<>();
 
@@ -66,8 +67,7 @@ final class AutoLayout {
   }
 
   /**
-   * Whether the columns in {@code whole} fit at their widest with every other column at its
-   * floor.
+   * Whether the columns in {@code whole} fit at their widest with every other column at its floor.
    */
   boolean fitsWhole(int available, Set<Integer> whole) {
     int[] ideal = ideal();
@@ -108,7 +108,10 @@ final class AutoLayout {
     return algo == TableAlgo.CELL ? greedyCells(widths, budget) : greedyChars(widths, budget);
   }
 
-  /** Upstream's {@code _optimize_greedy_cells}: jump to the breakpoint with the best gain per column. */
+  /**
+   * Upstream's {@code _optimize_greedy_cells}: jump to the breakpoint with the best gain per
+   * column.
+   */
   private int[] greedyCells(int[] widths, int budget) {
     while (budget > 0) {
       int best = -1;
@@ -156,8 +159,8 @@ final class AutoLayout {
 
   /**
    * No breakpoint is affordable: give the rest one column at a time to columns that still cut
-   * something, so they show more before the ellipsis. Upstream's round-robin may push a column
-   * past its widest cell; this stops there.
+   * something, so they show more before the ellipsis. Upstream's round-robin may push a column past
+   * its widest cell; this stops there.
    */
   private void spreadRemainder(int[] widths, int budget) {
     int[] ideal = ideal();

@@ -81,8 +81,16 @@ public enum BranchColumn {
   }
 
   private static BranchColumn lookup(String name) {
-    return byId(name).orElseThrow(() -> new IllegalArgumentException("Unknown column: '" + name
-        + "' (valid columns: "
-        + Arrays.stream(values()).map(BranchColumn::id).collect(Collectors.joining(", ")) + ")"));
+    return byId(name)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "Unknown column: '"
+                        + name
+                        + "' (valid columns: "
+                        + Arrays.stream(values())
+                            .map(BranchColumn::id)
+                            .collect(Collectors.joining(", "))
+                        + ")"));
   }
 }

@@ -22,11 +22,10 @@ import org.jline.utils.AttributedStringBuilder;
 import org.jline.utils.AttributedStyle;
 
 /**
- * gitob's table: one row per branch, the same cells, narrowing, colours and legend as
- * gitoverit's table. The current branch is bold; a branch checked out in a linked work tree is
- * followed by {@code (WT)}. With colour on, the upstream's remote name links (OSC 8) to the
- * remote's web page and {@code (WT)} to the work tree's folder. Pure: the same input gives the
- * same lines.
+ * gitob's table: one row per branch, the same cells, narrowing, colours and legend as gitoverit's
+ * table. The current branch is bold; a branch checked out in a linked work tree is followed by
+ * {@code (WT)}. With colour on, the upstream's remote name links (OSC 8) to the remote's web page
+ * and {@code (WT)} to the work tree's folder. Pure: the same input gives the same lines.
  */
 public final class BranchTableRenderer {
   private static final String GAP = "  ";
@@ -37,8 +36,11 @@ public final class BranchTableRenderer {
           DateTimeFormatter.ofPattern("yyyy-MM-dd"),
           DateTimeFormatter.ofPattern("MM-dd"),
           DateTimeFormatter.ofPattern("MMdd"));
+
   /** Upstream's {@code cyan} for a remote's name. */
-  private static final AttributedStyle REMOTE = AttributedStyle.DEFAULT.foreground(AttributedStyle.CYAN);
+  private static final AttributedStyle REMOTE =
+      AttributedStyle.DEFAULT.foreground(AttributedStyle.CYAN);
+
   /** Upstream's {@code color(240)} for {@code (WT)}. */
   private static final AttributedStyle DIM = AttributedStyle.DEFAULT.foreground(240);
 
@@ -52,8 +54,8 @@ public final class BranchTableRenderer {
    * @param width terminal columns available; empty means no limit
    * @param color whether cells carry styles and links
    */
-  public BranchTableRenderer(OptionalInt width, boolean color, List<BranchColumn> columns,
-      TableAlgo algo, ZoneId zone) {
+  public BranchTableRenderer(
+      OptionalInt width, boolean color, List<BranchColumn> columns, TableAlgo algo, ZoneId zone) {
     this.width = Objects.requireNonNull(width, "width");
     this.color = color;
     this.columns = List.copyOf(columns);
@@ -137,9 +139,9 @@ public final class BranchTableRenderer {
   private record Span(int start, int end, String url) {}
 
   /**
-   * The cells padded to their widths, two spaces apart, trailing blanks dropped, cut with
-   * {@code …} at the width as gitoverit's lines are; with colour, each linked part that is still
-   * shown whole inside an OSC 8 hyperlink.
+   * The cells padded to their widths, two spaces apart, trailing blanks dropped, cut with {@code …}
+   * at the width as gitoverit's lines are; with colour, each linked part that is still shown whole
+   * inside an OSC 8 hyperlink.
    */
   private String join(List<AttributedString> texts, int[] widths, List<Optional<Link>> links) {
     AttributedStringBuilder sb = new AttributedStringBuilder();
@@ -180,7 +182,9 @@ public final class BranchTableRenderer {
         break;
       }
       out.append(Ansi.of(line.subSequence(from, span.start())))
-          .append("\u001b]8;;").append(span.url()).append("\u001b\\")
+          .append("\u001b]8;;")
+          .append(span.url())
+          .append("\u001b\\")
           .append(Ansi.of(line.subSequence(span.start(), span.end())))
           .append("\u001b]8;;\u001b\\");
       from = span.end();
@@ -189,15 +193,19 @@ public final class BranchTableRenderer {
   }
 
   private static Cell header(BranchColumn column) {
-    return new Cell(column.headers().stream()
-        .map(h -> Cell.Variant.of(List.of(new AttributedString(h)), Set.of()))
-        .toList());
+    return new Cell(
+        column.headers().stream()
+            .map(h -> Cell.Variant.of(List.of(new AttributedString(h)), Set.of()))
+            .toList());
   }
 
   private Optional<Link> link(BranchColumn column, BranchReport r) {
-    if (column == BranchColumn.UPSTREAM && r.upstreamRemote().isPresent()
-        && r.upstreamLink().isPresent() && r.upstream().startsWith(r.upstreamRemote().get() + "/")) {
-      return Optional.of(new Link(Visible.of(r.upstreamRemote().get()), safeUrl(r.upstreamLink().get())));
+    if (column == BranchColumn.UPSTREAM
+        && r.upstreamRemote().isPresent()
+        && r.upstreamLink().isPresent()
+        && r.upstream().startsWith(r.upstreamRemote().get() + "/")) {
+      return Optional.of(
+          new Link(Visible.of(r.upstreamRemote().get()), safeUrl(r.upstreamLink().get())));
     }
     if (column == BranchColumn.BRANCH && r.linkedWorktree() && r.worktreePath().isPresent()) {
       return Optional.of(new Link(WT, fileUrl(r.worktreePath().get())));
@@ -229,8 +237,8 @@ public final class BranchTableRenderer {
     if (!r.linkedWorktree()) {
       return Cell.of(name);
     }
-    AttributedString full = new AttributedStringBuilder().append(name).styled(DIM, WT)
-        .toAttributedString();
+    AttributedString full =
+        new AttributedStringBuilder().append(name).styled(DIM, WT).toAttributedString();
     return new Cell(List.of(line(full), line(name)));
   }
 
@@ -243,10 +251,18 @@ public final class BranchTableRenderer {
     Optional<String> remote = r.upstreamRemote().map(Visible::of);
     if (remote.isPresent() && value.startsWith(remote.get() + "/")) {
       String rest = value.substring(remote.get().length() + 1);
-      AttributedString full = new AttributedStringBuilder().styled(REMOTE, remote.get())
-          .append("/").append(rest).toAttributedString();
-      AttributedString shortened = new AttributedStringBuilder().styled(REMOTE, remote.get())
-          .append("/").append(Cell.ELLIPSIS).toAttributedString();
+      AttributedString full =
+          new AttributedStringBuilder()
+              .styled(REMOTE, remote.get())
+              .append("/")
+              .append(rest)
+              .toAttributedString();
+      AttributedString shortened =
+          new AttributedStringBuilder()
+              .styled(REMOTE, remote.get())
+              .append("/")
+              .append(Cell.ELLIPSIS)
+              .toAttributedString();
       return shortened.columnLength() < full.columnLength()
           ? new Cell(List.of(line(full), line(shortened)))
           : Cell.of(full);
@@ -254,13 +270,14 @@ public final class BranchTableRenderer {
     int slash = value.indexOf('/');
     String shortened = slash < 0 ? value : value.substring(0, slash) + "/" + Cell.ELLIPSIS;
     return shortened.length() < value.length()
-        ? new Cell(List.of(line(new AttributedString(value)), line(new AttributedString(shortened))))
+        ? new Cell(
+            List.of(line(new AttributedString(value)), line(new AttributedString(shortened))))
         : Cell.of(value);
   }
 
   /**
-   * A checked-out branch's status as gitoverit's table shows a repository's; another branch's
-   * ahead and behind counts, or {@code =}.
+   * A checked-out branch's status as gitoverit's table shows a repository's; another branch's ahead
+   * and behind counts, or {@code =}.
    */
   private static Cell status(BranchReport r) {
     if (r.checkout().isPresent()) {
@@ -301,8 +318,8 @@ public final class BranchTableRenderer {
       return Cell.of("-");
     }
     var local = Instant.ofEpochSecond(seconds).atZone(zone);
-    return new Cell(DATE_FORMATS.stream()
-        .map(f -> line(new AttributedString(local.format(f)))).toList());
+    return new Cell(
+        DATE_FORMATS.stream().map(f -> line(new AttributedString(local.format(f)))).toList());
   }
 
   /** {@code Name <email>} in its rewriting rule's colour, then the name alone. */
@@ -322,8 +339,8 @@ public final class BranchTableRenderer {
   }
 
   /**
-   * A URL that cannot end the OSC 8 sequence early: every byte outside printable ASCII, and
-   * the backslash, percent-encoded.
+   * A URL that cannot end the OSC 8 sequence early: every byte outside printable ASCII, and the
+   * backslash, percent-encoded.
    */
   static String safeUrl(String url) {
     StringBuilder sb = new StringBuilder();
@@ -342,7 +359,9 @@ public final class BranchTableRenderer {
     StringBuilder sb = new StringBuilder("file://");
     for (byte b : path.toString().getBytes(StandardCharsets.UTF_8)) {
       int c = b & 0xff;
-      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+      if ((c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
           || "/-._~".indexOf(c) >= 0) {
         sb.append((char) c);
       } else {

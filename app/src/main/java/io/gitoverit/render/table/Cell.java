@@ -10,8 +10,8 @@ import org.jline.utils.AttributedStyle;
 import org.jline.utils.WCWidth;
 
 /**
- * One table cell: its renderings from widest to narrowest (upstream's {@code ResponsiveCell}).
- * A rendering may span several physical lines (a fetch URL and a push URL).
+ * One table cell: its renderings from widest to narrowest (upstream's {@code ResponsiveCell}). A
+ * rendering may span several physical lines (a fetch URL and a push URL).
  *
  * <p>A cell still too wide is cut with an ellipsis: at its end, or, for a path ({@code keepFrom}
  * zero or more), just after its first {@code keepFrom} characters (a marker such as {@code "! "}),
@@ -118,9 +118,9 @@ record Cell(List<Variant> variants, int keepFrom) {
   }
 
   /**
-   * {@code text} if it fits {@code width}, else its first {@code keep} characters, {@code …} and
-   * as much of its end as fits; a plain {@link #cut} when not even the kept start and two more
-   * columns fit.
+   * {@code text} if it fits {@code width}, else its first {@code keep} characters, {@code …} and as
+   * much of its end as fits; a plain {@link #cut} when not even the kept start and two more columns
+   * fit.
    */
   static AttributedString cutBefore(AttributedString text, int width, int keep) {
     if (text.columnLength() <= width) {

@@ -55,14 +55,16 @@ final class Cells {
   }
 
   /**
-   * Column {@code column} of report {@code r}. Every text that comes from the repository (its
-   * path, branch, remote, URL, identity) is escaped here, before widths are measured, so that
-   * the widths are those of what the terminal shows.
+   * Column {@code column} of report {@code r}. Every text that comes from the repository (its path,
+   * branch, remote, URL, identity) is escaped here, before widths are measured, so that the widths
+   * are those of what the terminal shows.
    */
   static Cell of(Column column, RepoReport r, String displayPath, TableOptions options) {
     return switch (column) {
-      case DIR -> Cell.path(Visible.of(displayPath),
-          r.sync().anyFailed() ? DisplayPaths.FAILED_PREFIX.length() : 0);
+      case DIR ->
+          Cell.path(
+              Visible.of(displayPath),
+              r.sync().anyFailed() ? DisplayPaths.FAILED_PREFIX.length() : 0);
       case STATUS -> status(r);
       case BRANCH -> branch(r);
       case REMOTE -> remote(Visible.of(r.remote()));
@@ -75,9 +77,12 @@ final class Cells {
       case OPERATION -> Cell.of(r.signals().operation().map(Signals.Operation::name).orElse("-"));
       case CONFLICTS -> Cell.of(String.valueOf(r.signals().conflicts()));
       case UNBORN -> yesNo(r.signals().unborn());
-      case COMMIT_DATE -> dates(r.signals().commitTime().isPresent()
-          ? Optional.of(Instant.ofEpochSecond(r.signals().commitTime().getAsLong()))
-          : Optional.empty(), options.zone());
+      case COMMIT_DATE ->
+          dates(
+              r.signals().commitTime().isPresent()
+                  ? Optional.of(Instant.ofEpochSecond(r.signals().commitTime().getAsLong()))
+                  : Optional.empty(),
+              options.zone());
       case COMMIT_SUBJECT -> Cell.of(Visible.of(r.signals().commitSubject().orElse("-")));
       case BRANCHES_UNPUSHED -> Cell.of(String.valueOf(r.signals().branchesUnpushed()));
       case BRANCHES_NO_UPSTREAM -> Cell.of(String.valueOf(r.signals().branchesNoUpstream()));
@@ -90,30 +95,37 @@ final class Cells {
   }
 
   /**
-   * The branch, or during a rebase, am or bisect the branch being worked on and the step, as
-   * git's prompt shows them: {@code topic|REBASE 2/5}.
+   * The branch, or during a rebase, am or bisect the branch being worked on and the step, as git's
+   * prompt shows them: {@code topic|REBASE 2/5}.
    */
   static Cell branch(RepoReport r) {
     String text = Visible.of(branchText(r));
     if (!text.equals(Visible.of(r.branch()))) {
       int bar = text.lastIndexOf('|');
-      return new Cell(List.of(Cell.Variant.of(List.of(new AttributedStringBuilder()
-          .append(text.substring(0, bar))
-          .styled(Styles.of(StatusSummary.Kind.PROMPT), text.substring(bar))
-          .toAttributedString()), EnumSet.of(StatusSummary.Kind.PROMPT))));
+      return new Cell(
+          List.of(
+              Cell.Variant.of(
+                  List.of(
+                      new AttributedStringBuilder()
+                          .append(text.substring(0, bar))
+                          .styled(Styles.of(StatusSummary.Kind.PROMPT), text.substring(bar))
+                          .toAttributedString()),
+                  EnumSet.of(StatusSummary.Kind.PROMPT))));
     }
     return Cell.of(text);
   }
 
   /** The branch column's text, unescaped (see {@link #branch}). */
   static String branchText(RepoReport r) {
-    Optional<Signals.Operation> op = r.signals().operation()
-        .filter(o -> List.of("rebase", "am", "bisect").contains(o.name()));
+    Optional<Signals.Operation> op =
+        r.signals().operation().filter(o -> List.of("rebase", "am", "bisect").contains(o.name()));
     if (op.isEmpty()) {
       return r.branch();
     }
     Signals.Operation o = op.get();
-    return o.branch().orElse(r.branch()) + "|" + o.promptWord()
+    return o.branch().orElse(r.branch())
+        + "|"
+        + o.promptWord()
         + o.step().map(s -> " " + s).orElse("");
   }
 
@@ -126,7 +138,8 @@ final class Cells {
       return Cell.of("-");
     }
     String ident = r.ident().get();
-    return rewrites.apply(ident)
+    return rewrites
+        .apply(ident)
         .map(rw -> Cell.of(Visible.of(rw.value()), rw.fg().map(Styles::fg).orElse(Styles.PLAIN)))
         .orElseGet(() -> Cell.of(Visible.of(ident)));
   }
@@ -143,14 +156,22 @@ final class Cells {
     }
     if (r.uncertain()) {
       if (segments.isEmpty()) {
-        return new Cell(List.of(Cell.Variant.of(List.of(new AttributedStringBuilder()
-            .styled(Styles.CLEAN, "clean")
-            .append(' ')
-            .styled(Styles.of(StatusSummary.Kind.UNCERTAIN), StatusSummary.UNCERTAIN_MARK)
-            .toAttributedString()), EnumSet.of(StatusSummary.Kind.UNCERTAIN))));
+        return new Cell(
+            List.of(
+                Cell.Variant.of(
+                    List.of(
+                        new AttributedStringBuilder()
+                            .styled(Styles.CLEAN, "clean")
+                            .append(' ')
+                            .styled(
+                                Styles.of(StatusSummary.Kind.UNCERTAIN),
+                                StatusSummary.UNCERTAIN_MARK)
+                            .toAttributedString()),
+                    EnumSet.of(StatusSummary.Kind.UNCERTAIN))));
       }
-      segments.add(new StatusSummary.Segment(
-          StatusSummary.UNCERTAIN_MARK, StatusSummary.Kind.UNCERTAIN, Narrowing.CORE));
+      segments.add(
+          new StatusSummary.Segment(
+              StatusSummary.UNCERTAIN_MARK, StatusSummary.Kind.UNCERTAIN, Narrowing.CORE));
     }
     List<Cell.Variant> variants = new ArrayList<>();
     variants.add(statusVariant(segments, EnumSet.noneOf(Narrowing.class)));

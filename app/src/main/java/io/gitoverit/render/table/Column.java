@@ -28,7 +28,8 @@ public enum Column {
   public static final List<Column> DEFAULTS = List.of(DIR, STATUS, BRANCH, REMOTE, URL, MTIME);
 
   /** The defaults for {@code --metadata-only}, which has no modification times. */
-  public static final List<Column> METADATA_ONLY_DEFAULTS = List.of(DIR, STATUS, BRANCH, REMOTE, URL);
+  public static final List<Column> METADATA_ONLY_DEFAULTS =
+      List.of(DIR, STATUS, BRANCH, REMOTE, URL);
 
   private final String id;
   private final int priority;

@@ -11,8 +11,7 @@ public final class ColumnSpec {
 
   /**
    * Applies comma-separated tokens to {@code defaults}, left to right: {@code -} clears, {@code
-   * -col} removes, {@code col} appends (moving it to the end if present); empty tokens are
-   * skipped.
+   * -col} removes, {@code col} appends (moving it to the end if present); empty tokens are skipped.
    *
    * @throws IllegalArgumentException for an unknown column; the message lists the valid ones
    */

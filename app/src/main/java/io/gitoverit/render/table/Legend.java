@@ -13,8 +13,8 @@ import org.jline.utils.AttributedStyle;
 import org.jline.utils.WCWidth;
 
 /**
- * The key under the table. Upstream prints every marker each time; this names only the markers
- * the table shows, in upstream's order, wrapped between items when the width is limited; an entry
+ * The key under the table. Upstream prints every marker each time; this names only the markers the
+ * table shows, in upstream's order, wrapped between items when the width is limited; an entry
  * longer than the width is wrapped between words, never cut.
  */
 final class Legend {
@@ -40,7 +40,8 @@ final class Legend {
           Map.entry(Kind.CONFLICT, "!conflict unmerged paths"),
           Map.entry(Kind.OPERATION, "!rebase (!merge, !am...) operation in progress"),
           Map.entry(Kind.DETACHED, "!detached detached HEAD"),
-          Map.entry(Kind.PROMPT,
+          Map.entry(
+              Kind.PROMPT,
               "|REBASE 2/5 branch being rebased, at step 2 of 5 (also |AM, |BISECTING)"));
 
   private Legend() {}
@@ -105,8 +106,8 @@ final class Legend {
       AttributedString rest = line;
       String prefix = "";
       while (true) {
-        AttributedString piece = new AttributedStringBuilder()
-            .append(prefix).append(rest).toAttributedString();
+        AttributedString piece =
+            new AttributedStringBuilder().append(prefix).append(rest).toAttributedString();
         if (piece.columnLength() <= width) {
           out.add(piece);
           break;
@@ -120,8 +121,11 @@ final class Legend {
         while (shown > skip + 1 && rest.charAt(shown - 1) == ' ') {
           shown--; // the gap between two items
         }
-        out.add(new AttributedStringBuilder()
-            .append(prefix).append(rest.subSequence(0, shown)).toAttributedString());
+        out.add(
+            new AttributedStringBuilder()
+                .append(prefix)
+                .append(rest.subSequence(0, shown))
+                .toAttributedString());
         int next = cut;
         while (next < rest.length() && rest.charAt(next) == ' ') {
           next++;

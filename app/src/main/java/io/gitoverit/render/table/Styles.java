@@ -11,8 +11,10 @@ final class Styles {
   static final AttributedStyle RULE = fg(AttributedStyle.BLACK | AttributedStyle.BRIGHT);
   static final AttributedStyle CLEAN = fg(AttributedStyle.GREEN);
   static final AttributedStyle ERROR = fg(AttributedStyle.RED);
+
   /** Upstream's {@code color(245)} for a remote's name. */
   static final AttributedStyle REMOTE_NAME = fg(245);
+
   /** Upstream's {@code color(240)} for separators such as {@code /} and {@code :}. */
   static final AttributedStyle SEPARATOR = fg(240);
 

@@ -36,8 +36,8 @@ public record TableOptions(
   }
 
   /** Options with the columns' own priorities and no rewriting. */
-  public TableOptions(OptionalInt width, boolean color, List<Column> columns, TableAlgo algo,
-      ZoneId zone) {
+  public TableOptions(
+      OptionalInt width, boolean color, List<Column> columns, TableAlgo algo, ZoneId zone) {
     this(width, color, columns, algo, zone, Map.of(), IdRewrites.NONE);
   }
 

@@ -120,8 +120,10 @@ public final class TableRenderer {
     for (Column c : columns) {
       cells.add(
           switch (c) {
-            case DIR -> Cell.path(DisplayPaths.FAILED_PREFIX + Visible.of(paths.of(e)),
-                DisplayPaths.FAILED_PREFIX.length());
+            case DIR ->
+                Cell.path(
+                    DisplayPaths.FAILED_PREFIX + Visible.of(paths.of(e)),
+                    DisplayPaths.FAILED_PREFIX.length());
             case STATUS -> Cell.of("error", Styles.ERROR);
             default -> Cell.BLANK;
           });
@@ -183,13 +185,14 @@ public final class TableRenderer {
   }
 
   /**
-   * The column to leave out, or -1: when path and status cannot be shown whole beside every
-   * other column at its floor, the column of lowest priority (the rightmost of equals) among
-   * those whose priority is below both of theirs (upstream never drops a column).
+   * The column to leave out, or -1: when path and status cannot be shown whole beside every other
+   * column at its floor, the column of lowest priority (the rightmost of equals) among those whose
+   * priority is below both of theirs (upstream never drops a column).
    */
   private int toDrop(List<Column> columns, List<Row> rows) {
     Set<Integer> whole = whole(columns);
-    if (options.width().isEmpty() || whole.isEmpty()
+    if (options.width().isEmpty()
+        || whole.isEmpty()
         || autoLayout(columns, rows).fitsWhole(available(columns), whole)) {
       return -1;
     }
@@ -200,7 +203,8 @@ public final class TableRenderer {
     int drop = -1;
     for (int i = 0; i < columns.size(); i++) {
       int priority = options.priority(columns.get(i));
-      if (!whole.contains(i) && priority < below
+      if (!whole.contains(i)
+          && priority < below
           && (drop < 0 || priority <= options.priority(columns.get(drop)))) {
         drop = i;
       }

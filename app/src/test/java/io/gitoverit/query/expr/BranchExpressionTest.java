@@ -13,10 +13,26 @@ import org.junit.jupiter.api.Test;
 
 /** Expressions over gitob's branch variables: checked against them, bound as upstream binds. */
 class BranchExpressionTest {
-  private static final BranchReport TOPIC = new BranchReport(Path.of("/src/repo"), "feature/x",
-      "0123456789ab", "origin/feature/x", true, false, 2, 1, false,
-      Optional.of(Path.of("/src/wt")), "wt", "Ann <ann@x>", Optional.empty(), 1_700_000_000L,
-      "Add x", Optional.empty(), Optional.of("origin"), Optional.empty());
+  private static final BranchReport TOPIC =
+      new BranchReport(
+          Path.of("/src/repo"),
+          "feature/x",
+          "0123456789ab",
+          "origin/feature/x",
+          true,
+          false,
+          2,
+          1,
+          false,
+          Optional.of(Path.of("/src/wt")),
+          "wt",
+          "Ann <ann@x>",
+          Optional.empty(),
+          1_700_000_000L,
+          "Add x",
+          Optional.empty(),
+          Optional.of("origin"),
+          Optional.empty());
 
   private static Object eval(String source) {
     return Expression.compile(source, Vocabulary.BRANCH).evaluate(Bindings.of(TOPIC));
@@ -42,29 +58,34 @@ class BranchExpressionTest {
     assertEquals(Boolean.FALSE, eval("gone"));
     assertEquals(Boolean.FALSE, eval("dirty"));
     assertEquals(Boolean.TRUE, eval("has_upstream"));
-    assertTrue(Expression.compile("branch.rx('^feature/') and ahead > behind", Vocabulary.BRANCH)
-        .test(Bindings.of(TOPIC)));
+    assertTrue(
+        Expression.compile("branch.rx('^feature/') and ahead > behind", Vocabulary.BRANCH)
+            .test(Bindings.of(TOPIC)));
   }
 
   @Test
   void eachProgramChecksAgainstItsOwnVariables() {
-    ExprException e = assertThrows(ExprException.class,
-        () -> Expression.compile("remote == '-'", Vocabulary.BRANCH));
+    ExprException e =
+        assertThrows(
+            ExprException.class, () -> Expression.compile("remote == '-'", Vocabulary.BRANCH));
     assertTrue(e.getMessage().contains("unknown name 'remote'"), e.getMessage());
-    assertTrue(e.getMessage().contains("has_upstream"), "lists gitob's variables: " + e.getMessage());
+    assertTrue(
+        e.getMessage().contains("has_upstream"), "lists gitob's variables: " + e.getMessage());
     assertThrows(ExprException.class, () -> Expression.compile("gone"));
     assertThrows(ExprException.class, () -> Expression.compile("dir", Vocabulary.BRANCH));
     // Types are gitob's: date is a number, current a truth value.
-    assertThrows(ExprException.class, () -> Expression.compile("date.startswith('1')",
-        Vocabulary.BRANCH));
+    assertThrows(
+        ExprException.class, () -> Expression.compile("date.startswith('1')", Vocabulary.BRANCH));
     assertFalse(Expression.compile("current", Vocabulary.BRANCH).names().isEmpty());
   }
 
   @Test
   void aFailureNamesTheBranch() {
     Expression e = Expression.compile("int(subject)", Vocabulary.BRANCH);
-    ExprException x = assertThrows(ExprException.class,
-        () -> e.filter(List.of(TOPIC), Bindings::of, b -> "branch " + b.branch()));
+    ExprException x =
+        assertThrows(
+            ExprException.class,
+            () -> e.filter(List.of(TOPIC), Bindings::of, b -> "branch " + b.branch()));
     assertTrue(x.getMessage().contains("(branch feature/x)"), x.getMessage());
   }
 }

@@ -36,18 +36,23 @@ class ExpressionLimitsTest {
   }
 
   /**
-   * Runs {@code work} in a thread with half of the JVM's default stack (1 MB on 64-bit Linux,
-   * where the CLI runs on the main thread), so that work needing much stack fails here first.
+   * Runs {@code work} in a thread with half of the JVM's default stack (1 MB on 64-bit Linux, where
+   * the CLI runs on the main thread), so that work needing much stack fails here first.
    */
   static void onHalfStack(Runnable work) throws InterruptedException {
     AtomicReference<Throwable> failure = new AtomicReference<>();
-    Thread t = new Thread(null, () -> {
-      try {
-        work.run();
-      } catch (Throwable e) {
-        failure.set(e);
-      }
-    }, "half-stack", 512 * 1024);
+    Thread t =
+        new Thread(
+            null,
+            () -> {
+              try {
+                work.run();
+              } catch (Throwable e) {
+                failure.set(e);
+              }
+            },
+            "half-stack",
+            512 * 1024);
     t.start();
     t.join();
     if (failure.get() instanceof Error e) {
@@ -60,15 +65,16 @@ class ExpressionLimitsTest {
   /** Runs of 10,000 operators in half the default stack: no stack is used per operator. */
   @Test
   void runsOfAnyLengthNeedNoStack() throws Exception {
-    onHalfStack(() -> {
-      assertEquals("10000", print(join("+", 10_000, i -> "1")));
-      assertEquals("-9998", print(join("-", 10_000, i -> "1")));
-      assertEquals("1", print(join("**", 10_000, i -> "1")));
-      assertEquals("True", print(join("<", 10_000, String::valueOf)));
-      assertEquals("last", print(join("and", 10_000, i -> "1") + " and 'last'"));
-      assertEquals("0", print(join("or", 10_000, i -> "''") + " or 0"));
-      assertEquals("0", print(join("|", 10_000, i -> "0 & 1 ^ 0 << 2 + 1 * 2 % 3")));
-    });
+    onHalfStack(
+        () -> {
+          assertEquals("10000", print(join("+", 10_000, i -> "1")));
+          assertEquals("-9998", print(join("-", 10_000, i -> "1")));
+          assertEquals("1", print(join("**", 10_000, i -> "1")));
+          assertEquals("True", print(join("<", 10_000, String::valueOf)));
+          assertEquals("last", print(join("and", 10_000, i -> "1") + " and 'last'"));
+          assertEquals("0", print(join("or", 10_000, i -> "''") + " or 0"));
+          assertEquals("0", print(join("|", 10_000, i -> "0 & 1 ^ 0 << 2 + 1 * 2 % 3")));
+        });
   }
 
   @Test
@@ -93,7 +99,8 @@ class ExpressionLimitsTest {
     // 1 + 2 * 3 + 2 * 3 + ... : each product binds first
     assertEquals(String.valueOf(1 + 6 * 2000), print("1" + " + 2 * 3".repeat(2000)));
     // 1 | 2 ^ 3 & 4 << 1 + 1 * 2, repeated: | binds loosest, * tightest
-    assertEquals(String.valueOf(1 | 2 ^ 3 & 4 << 1 + 1 * 2),
+    assertEquals(
+        String.valueOf(1 | 2 ^ 3 & 4 << 1 + 1 * 2),
         print("1 | 2 ^ 3 & 4 << 1 + 1 * 2" + " | 2 ^ 3 & 4 << 1 + 1 * 2".repeat(2000)));
     assertEquals("-14", print("2 - 3 * 4 - 2 * 1 ** 5 ** 7 - 2"));
     assertEquals("256", print("2 ** 2 ** 3"), "right to left: 2 ** 8");
@@ -152,14 +159,15 @@ class ExpressionLimitsTest {
   void theCaretPointsAtTheFirstLevelPastTheLimit() {
     String parens = "(".repeat(500) + "1" + ")".repeat(500);
     ExprException p = refused(parens);
-    assertEquals("brackets nested too deeply: more than 100 levels of ( and [ inside one another",
+    assertEquals(
+        "brackets nested too deeply: more than 100 levels of ( and [ inside one another",
         p.reason());
     assertEquals(LIMIT, p.position(), "the 101st '('");
     String nots = "not ".repeat(10_000) + "1";
     ExprException n = refused(nots);
     assertEquals(LIMIT * 4, n.position(), "the 101st 'not'");
-    assertTrue(n.reason().startsWith("expression nested too deeply: more than 100 levels"),
-        n.reason());
+    assertTrue(
+        n.reason().startsWith("expression nested too deeply: more than 100 levels"), n.reason());
     ExprException minus = refused("-".repeat(10_000) + "1");
     assertEquals(LIMIT, minus.position(), "the 101st '-'");
     ExprException tilde = refused("~-".repeat(5_000) + "1");
@@ -199,11 +207,12 @@ class ExpressionLimitsTest {
     }
     deepest.add("(".repeat(LIMIT - 9) + mixed + ")".repeat(LIMIT - 9));
     List<String> values = Collections.synchronizedList(new ArrayList<>());
-    onHalfStack(() -> {
-      for (String expr : deepest) {
-        values.add(Expression.compile(expr).print(ExpressionTest.VARS));
-      }
-    });
+    onHalfStack(
+        () -> {
+          for (String expr : deepest) {
+            values.add(Expression.compile(expr).print(ExpressionTest.VARS));
+          }
+        });
     assertEquals(deepest.size(), values.size());
   }
 
@@ -216,8 +225,8 @@ class ExpressionLimitsTest {
     assertEquals("0.1", print("0." + "0".repeat(50_000) + "1e50000"));
     assertEquals("inf", print("float('1' * 99999)"));
     assertEquals("3.5", print("float('" + "0".repeat(50_000) + "3_5e-1')"));
-    assertTrue(ExpressionTest.failure("int('1_' * 49999 + '1')").reason()
-        .startsWith("OverflowError"));
+    assertTrue(
+        ExpressionTest.failure("int('1_' * 49999 + '1')").reason().startsWith("OverflowError"));
     assertEquals("7", print("int('" + "0_".repeat(2000) + "7')"), "Python reads up to 4300 digits");
   }
 
@@ -228,8 +237,8 @@ class ExpressionLimitsTest {
   @Test
   void aRegexThatExhaustsTheStackIsAnErrorNotACrash() {
     ExprException e = ExpressionTest.failure("rx('ab' * 49999, '(a|b)*c')");
-    assertTrue(e.reason().startsWith("RecursionError: the pattern '(a|b)*c' repeats a group"),
-        e.reason());
+    assertTrue(
+        e.reason().startsWith("RecursionError: the pattern '(a|b)*c' repeats a group"), e.reason());
     assertEquals("True", print("rx('ab' * 49999, '[ab]*$')"), "no group repeated: no recursion");
   }
 

@@ -17,11 +17,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every expression in simpleeval-oracle.tsv gives what upstream's evaluator gave. The file was
  * produced by simpleeval 1.0.3 (upstream's pinned version) with upstream's bindings class and
- * rx/rxi functions, over the variables in {@link #VARS}: {@code expr TAB = TAB str(value) TAB
- * type} or {@code expr TAB ! TAB error}. The f-string lines at the end (format specs, conversions,
- * {@code {x=}}, nested specs, their errors) and the str methods after them (zfill, partition,
- * center, rsplit, splitlines, ...) and the bitwise operators came from simpleeval 1.0.8 on
- * Python 3.11 the same way.
+ * rx/rxi functions, over the variables in {@link #VARS}: {@code expr TAB = TAB str(value) TAB type}
+ * or {@code expr TAB ! TAB error}. The f-string lines at the end (format specs, conversions, {@code
+ * {x=}}, nested specs, their errors) and the str methods after them (zfill, partition, center,
+ * rsplit, splitlines, ...) and the bitwise operators came from simpleeval 1.0.8 on Python 3.11 the
+ * same way.
  */
 class SimpleevalParityTest {
   static final Map<String, Object> VARS = new LinkedHashMap<>();
@@ -45,16 +45,18 @@ class SimpleevalParityTest {
   }
 
   /** Where we knowingly go further than simpleeval: len() and tuple literals. */
-  static final Map<String, String> EXTENSIONS = Map.of(
-      "len(path)", "16",
-      "branch in (\"main\", \"feature/x\")", "True",
-      "url.endswith((\"app\", \"lib\"))", "True");
+  static final Map<String, String> EXTENSIONS =
+      Map.of(
+          "len(path)", "16",
+          "branch in (\"main\", \"feature/x\")", "True",
+          "url.endswith((\"app\", \"lib\"))", "True");
 
   static Stream<Arguments> oracle() throws IOException {
     try (InputStream in = SimpleevalParityTest.class.getResourceAsStream("simpleeval-oracle.tsv")) {
       List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-      return lines.stream().map(l -> l.split("\t", -1)).map(f -> Arguments.of(f[0], f[1], f[2],
-          f.length > 3 ? f[3] : ""));
+      return lines.stream()
+          .map(l -> l.split("\t", -1))
+          .map(f -> Arguments.of(f[0], f[1], f[2], f.length > 3 ? f[3] : ""));
     }
   }
 

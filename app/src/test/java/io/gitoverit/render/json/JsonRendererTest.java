@@ -24,15 +24,21 @@ class JsonRendererTest {
 
   static RepoReport cleanReport() {
     return Reports.with(
-        Reports.clean("/home/u/work/clean"), "main", "origin/main", "owner/repo",
+        Reports.clean("/home/u/work/clean"),
+        "main",
+        "origin/main",
+        "owner/repo",
         Reports.checked(0, 0, 0, 0, 0, MTIME));
   }
 
   static RepoReport dirtyReport() {
     RepoReport r =
         Reports.with(
-            Reports.clean("/home/u/dirty"), "feature", "origin/feature",
-            "owner/repo\nssh+host/owner/repo", Reports.checked(3, 2, 1, 10, 2, MTIME));
+            Reports.clean("/home/u/dirty"),
+            "feature",
+            "origin/feature",
+            "owner/repo\nssh+host/owner/repo",
+            Reports.checked(3, 2, 1, 10, 2, MTIME));
     return Reports.counts(r, 4, 5, 1, true).withSync(Reports.sync(false, false, true, false, true));
   }
 
@@ -44,13 +50,17 @@ class JsonRendererTest {
 
   static RepoReport unicodeReport() {
     return Reports.with(
-        Reports.clean("/home/u/work/caf\u00e9/\u65e5\u672c/\ud834\udd1e"), "\u00fcn\u00ef", "-",
-        "-", Reports.checked(0, 0, 0, 0, 0, null));
+        Reports.clean("/home/u/work/caf\u00e9/\u65e5\u672c/\ud834\udd1e"),
+        "\u00fcn\u00ef",
+        "-",
+        "-",
+        Reports.checked(0, 0, 0, 0, 0, null));
   }
 
   static RepoError errorRow() {
     return new RepoError(
-        Reports.path("/home/u/work/broken"), "fatal: not a git repository: /x/\"q\"\tz",
+        Reports.path("/home/u/work/broken"),
+        "fatal: not a git repository: /x/\"q\"\tz",
         Optional.empty());
   }
 
@@ -89,7 +99,8 @@ class JsonRendererTest {
             "untracked": 0,
             "worktree_status_checked": true
           }
-        ]""",
+        ]\
+        """,
         upstreamKeys(renderer.toJson(List.of(cleanReport()), List.of())));
   }
 
@@ -121,7 +132,8 @@ class JsonRendererTest {
             "untracked": 2,
             "worktree_status_checked": true
           }
-        ]""",
+        ]\
+        """,
         upstreamKeys(renderer.toJson(List.of(dirtyReport()), List.of())));
   }
 
@@ -153,7 +165,8 @@ class JsonRendererTest {
             "untracked": null,
             "worktree_status_checked": false
           }
-        ]""",
+        ]\
+        """,
         upstreamKeys(renderer.toJson(List.of(uncheckedReport()), List.of())));
   }
 
@@ -199,7 +212,8 @@ class JsonRendererTest {
             "error": "fatal: not a git repository: /x/\\"q\\"\\tz",
             "path": "/home/u/work/broken"
           }
-        ]""",
+        ]\
+        """,
         upstreamKeys(renderer.toJson(List.of(cleanReport()), List.of(errorRow()))));
   }
 
@@ -213,21 +227,27 @@ class JsonRendererTest {
   }
 
   static RepoReport uncertainReport() {
-    return Reports.warned(cleanReport(),
-        "a.bin: filter \"lfs\" not run (configured by the repository)", "caf\u00e9.bin: filter \"x\"");
+    return Reports.warned(
+        cleanReport(),
+        "a.bin: filter \"lfs\" not run (configured by the repository)",
+        "caf\u00e9.bin: filter \"x\"");
   }
 
   @Test
   void warningsAreAListInTheirSortedPlaceOnlyOnRowsThatHaveThem() {
-    String json = upstreamKeys(renderer.toJson(List.of(uncertainReport(), cleanReport()), List.of()));
-    assertContains(json, String.join("\n",
-        "    \"untracked\": 0,",
-        "    \"warnings\": [",
-        "      \"a.bin: filter \\\"lfs\\\" not run (configured by the repository)\",",
-        "      \"caf\\u00e9.bin: filter \\\"x\\\"\"",
-        "    ],",
-        "    \"worktree_status_checked\": true",
-        "  },"));
+    String json =
+        upstreamKeys(renderer.toJson(List.of(uncertainReport(), cleanReport()), List.of()));
+    assertContains(
+        json,
+        String.join(
+            "\n",
+            "    \"untracked\": 0,",
+            "    \"warnings\": [",
+            "      \"a.bin: filter \\\"lfs\\\" not run (configured by the repository)\",",
+            "      \"caf\\u00e9.bin: filter \\\"x\\\"\"",
+            "    ],",
+            "    \"worktree_status_checked\": true",
+            "  },"));
     assertEquals(1, json.split("\"warnings\"", -1).length - 1, "the clean row has no warnings key");
     assertContains(json, "\"status\": \"clean\",");
   }
@@ -238,7 +258,11 @@ class JsonRendererTest {
     assumeTrue(Python.available(), "python3 not on PATH");
     String ours =
         renderer.toJson(
-            List.of(cleanReport(), dirtyReport(), uncheckedReport(), unicodeReport(),
+            List.of(
+                cleanReport(),
+                dirtyReport(),
+                uncheckedReport(),
+                unicodeReport(),
                 uncertainReport()),
             List.of(errorRow()));
     String script =
@@ -248,9 +272,18 @@ class JsonRendererTest {
   }
 
   /** The keys the Python gitoverit does not have, each a line of its own in our output. */
-  private static final List<String> OUR_KEYS = List.of("stashes", "upstream_gone", "operation",
-      "conflicts", "unborn", "commit_date", "commit_subject", "branches_unpushed",
-      "branches_no_upstream", "branches_gone");
+  private static final List<String> OUR_KEYS =
+      List.of(
+          "stashes",
+          "upstream_gone",
+          "operation",
+          "conflicts",
+          "unborn",
+          "commit_date",
+          "commit_subject",
+          "branches_unpushed",
+          "branches_no_upstream",
+          "branches_gone");
 
   /**
    * The JSON without our keys: what upstream prints, byte for byte. (The last key of an object,
@@ -269,23 +302,55 @@ class JsonRendererTest {
 
   @Test
   void ourKeysSayWhatElseNeedsAHumanWithTheirTypes() {
-    RepoReport r = cleanReport().withSignals(new Signals(2, true,
-        Optional.of(new Signals.Operation("cherry-pick", Optional.empty(), Optional.empty())), 3,
-        false, false, OptionalLong.of(1_700_000_123L), Optional.of("Fix caf\u00e9"), 4, 5, 6));
+    RepoReport r =
+        cleanReport()
+            .withSignals(
+                new Signals(
+                    2,
+                    true,
+                    Optional.of(
+                        new Signals.Operation("cherry-pick", Optional.empty(), Optional.empty())),
+                    3,
+                    false,
+                    false,
+                    OptionalLong.of(1_700_000_123L),
+                    Optional.of("Fix caf\u00e9"),
+                    4,
+                    5,
+                    6));
     String json = renderer.toJson(List.of(r), List.of());
-    assertContains(json, String.join("\n",
-        "    \"branches_gone\": 6,",
-        "    \"branches_no_upstream\": 5,",
-        "    \"branches_unpushed\": 4,",
-        "    \"commit_date\": 1700000123.0,",
-        "    \"commit_subject\": \"Fix caf\\u00e9\",",
-        "    \"conflicts\": 3,"));
+    assertContains(
+        json,
+        String.join(
+            "\n",
+            "    \"branches_gone\": 6,",
+            "    \"branches_no_upstream\": 5,",
+            "    \"branches_unpushed\": 4,",
+            "    \"commit_date\": 1700000123.0,",
+            "    \"commit_subject\": \"Fix caf\\u00e9\",",
+            "    \"conflicts\": 3,"));
     assertContains(json, "    \"operation\": \"cherry-pick\",\n");
     assertContains(json, "    \"stashes\": 2,\n");
     assertContains(json, "    \"unborn\": false,\n");
     assertContains(json, "    \"upstream_gone\": true,\n");
-    String none = renderer.toJson(List.of(cleanReport().withSignals(new Signals(0, false,
-        Optional.empty(), 0, true, false, OptionalLong.empty(), Optional.empty(), 0, 0, 0))), List.of());
+    String none =
+        renderer.toJson(
+            List.of(
+                cleanReport()
+                    .withSignals(
+                        new Signals(
+                            0,
+                            false,
+                            Optional.empty(),
+                            0,
+                            true,
+                            false,
+                            OptionalLong.empty(),
+                            Optional.empty(),
+                            0,
+                            0,
+                            0))),
+            List.of());
     assertContains(none, "    \"commit_date\": null,\n");
     assertContains(none, "    \"commit_subject\": null,\n");
     assertContains(none, "    \"operation\": null,\n");

@@ -13,8 +13,8 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * The JSON writer against what Python's {@code json.dumps(value, indent=2, sort_keys=True)}
- * prints for the same value: the expected text below is python3's output, pasted (see {@link
+ * The JSON writer against what Python's {@code json.dumps(value, indent=2, sort_keys=True)} prints
+ * for the same value: the expected text below is python3's output, pasted (see {@link
  * #PYTHON_VALUE} for the value as Python spells it).
  */
 class PythonJsonTest {
@@ -124,18 +124,48 @@ class PythonJsonTest {
 
   static Object tricky() {
     SortedMap<String, Object> m = new TreeMap<>();
-    m.put("strings", List.of("plain", "\ud83d\ude00", "\u0000\u0001\u001f", "\u007f", "\"", "\\",
-        "\b\f\n\r\t", "caf\u00e9", "\u2191\u2193", "/~ ", "\u0080\uffff", "\ud800", "a\u2028b"));
-    m.put("floats", List.of(1e16, 1.5e-07, 0.1, 1e15, 1700000000.123456, -2.5, 2e23, 0.0, -0.0,
-        123456789012345678.0, 5e-324, 1.7976931348623157e308,
-        Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY));
+    m.put(
+        "strings",
+        List.of(
+            "plain",
+            "\ud83d\ude00",
+            "\u0000\u0001\u001f",
+            "\u007f",
+            "\"",
+            "\\",
+            "\b\f\n\r\t",
+            "caf\u00e9",
+            "\u2191\u2193",
+            "/~ ",
+            "\u0080\uffff",
+            "\ud800",
+            "a\u2028b"));
+    m.put(
+        "floats",
+        List.of(
+            1e16,
+            1.5e-07,
+            0.1,
+            1e15,
+            1700000000.123456,
+            -2.5,
+            2e23,
+            0.0,
+            -0.0,
+            123456789012345678.0,
+            5e-324,
+            1.7976931348623157e308,
+            Double.NaN,
+            Double.POSITIVE_INFINITY,
+            Double.NEGATIVE_INFINITY));
     m.put("ints", List.of(0, -1, Integer.MAX_VALUE, 9007199254740993L));
     m.put("nulls", Arrays.asList(null, null));
     m.put("bools", List.of(true, false));
     m.put("empty_list", List.of());
     m.put("empty_object", new TreeMap<>());
     SortedMap<String, Object> nested = new TreeMap<>();
-    nested.put("b", List.of(List.of(), List.of(new TreeMap<>()), List.of(Arrays.asList((Object) null))));
+    nested.put(
+        "b", List.of(List.of(), List.of(new TreeMap<>()), List.of(Arrays.asList((Object) null))));
     nested.put("a", new TreeMap<>(Map.of("deeper", new TreeMap<>(Map.of("x", 1)))));
     m.put("nested", nested);
     m.put("caf\u00e9", "key escaped too");
@@ -150,8 +180,9 @@ class PythonJsonTest {
   @Test
   void the_pasted_text_is_what_python3_prints_here() throws Exception {
     assumeTrue(Python.available(), "python3 not on PATH");
-    String script = "import json,sys; sys.stdout.write(json.dumps(eval(sys.stdin.read()), indent=2,"
-        + " sort_keys=True))";
+    String script =
+        "import json,sys; sys.stdout.write(json.dumps(eval(sys.stdin.read()), indent=2,"
+            + " sort_keys=True))";
     assertEquals(PYTHON_PRINTS, Python.run(script, PYTHON_VALUE));
   }
 
@@ -159,22 +190,23 @@ class PythonJsonTest {
   void writing_leaves_the_writer_open_and_unflushed() throws Exception {
     StringWriter sw = new StringWriter();
     boolean[] closedOrFlushed = {false};
-    Writer w = new Writer() {
-      @Override
-      public void write(char[] cbuf, int off, int len) {
-        sw.write(cbuf, off, len);
-      }
+    Writer w =
+        new Writer() {
+          @Override
+          public void write(char[] cbuf, int off, int len) {
+            sw.write(cbuf, off, len);
+          }
 
-      @Override
-      public void flush() {
-        closedOrFlushed[0] = true;
-      }
+          @Override
+          public void flush() {
+            closedOrFlushed[0] = true;
+          }
 
-      @Override
-      public void close() {
-        closedOrFlushed[0] = true;
-      }
-    };
+          @Override
+          public void close() {
+            closedOrFlushed[0] = true;
+          }
+        };
     json.write(List.of(1, "\u00e9"), w);
     assertEquals("[\n  1,\n  \"\\u00e9\"\n]", sw.toString());
     assertEquals(false, closedOrFlushed[0]);

@@ -27,7 +27,9 @@ class CellsTest {
   @Test
   void statusDropsLineTotalsThenExtras() {
     assertEquals(
-        List.of("3m (+120/-45) 2u 1d 2s 4\u2191 5\u2193 P U !", "3m 2u 1d 2s 4\u2191 5\u2193 P U !",
+        List.of(
+            "3m (+120/-45) 2u 1d 2s 4\u2191 5\u2193 P U !",
+            "3m 2u 1d 2s 4\u2191 5\u2193 P U !",
             "3m 2u 1d 4\u2191 5\u2193 !"),
         plains(Cells.status(TableFixtures.everything())));
   }
@@ -36,48 +38,70 @@ class CellsTest {
     return TableFixtures.clean().withSignals(signals);
   }
 
-  private static Signals signals(int stashes, boolean gone, Optional<Signals.Operation> op,
-      int conflicts, boolean unborn, boolean detached, Optional<String> subject) {
-    return new Signals(stashes, gone, op, conflicts, unborn, detached, OptionalLong.empty(),
-        subject, 0, 0, 0);
+  private static Signals signals(
+      int stashes,
+      boolean gone,
+      Optional<Signals.Operation> op,
+      int conflicts,
+      boolean unborn,
+      boolean detached,
+      Optional<String> subject) {
+    return new Signals(
+        stashes, gone, op, conflicts, unborn, detached, OptionalLong.empty(), subject, 0, 0, 0);
   }
 
   @Test
   void statusNamesStashesAGoneUpstreamAnUnbornBranchAndEachCauseOfTheMark() {
-    assertEquals(List.of("gone 2$"),
-        plains(Cells.status(with(signals(2, true, Optional.empty(), 0, false, false, Optional.empty())))));
-    assertEquals(List.of("unborn"),
-        plains(Cells.status(with(signals(0, false, Optional.empty(), 0, true, false, Optional.empty())))));
+    assertEquals(
+        List.of("gone 2$"),
+        plains(
+            Cells.status(
+                with(signals(2, true, Optional.empty(), 0, false, false, Optional.empty())))));
+    assertEquals(
+        List.of("unborn"),
+        plains(
+            Cells.status(
+                with(signals(0, false, Optional.empty(), 0, true, false, Optional.empty())))));
     Optional<Signals.Operation> merge =
         Optional.of(new Signals.Operation("merge", Optional.empty(), Optional.empty()));
-    RepoReport merging = Reports.counts(TableFixtures.clean(), 3, 0, 0, true)
-        .withSignals(signals(1, false, merge, 2, false, false, Optional.empty()));
+    RepoReport merging =
+        Reports.counts(TableFixtures.clean(), 3, 0, 0, true)
+            .withSignals(signals(1, false, merge, 2, false, false, Optional.empty()));
     assertEquals(List.of("3\u2191 1$ !merge !conflict"), plains(Cells.status(merging)));
     // JSON's and --where's status stay upstream's text.
     assertEquals("3\u2191 !", StatusSummary.text(merging));
     Optional<Signals.Operation> rebase =
         Optional.of(new Signals.Operation("rebase", Optional.of("topic"), Optional.of("2/5")));
-    RepoReport rebasing = Reports.with(TableFixtures.clean(), "DETACHED@abcdef0", "-", "-",
-        new Worktree.Unchecked()).withSignals(signals(0, false, rebase, 0, false, true,
-            Optional.empty()));
-    assertEquals(List.of("? !rebase"), plains(Cells.status(rebasing)), "a rebase detaches HEAD itself");
+    RepoReport rebasing =
+        Reports.with(TableFixtures.clean(), "DETACHED@abcdef0", "-", "-", new Worktree.Unchecked())
+            .withSignals(signals(0, false, rebase, 0, false, true, Optional.empty()));
+    assertEquals(
+        List.of("? !rebase"), plains(Cells.status(rebasing)), "a rebase detaches HEAD itself");
     assertEquals(List.of("topic|REBASE 2/5"), plains(Cells.branch(rebasing)));
-    RepoReport detached = Reports.with(TableFixtures.clean(), "DETACHED@abcdef0", "-", "-",
-        new Worktree.Unchecked()).withSignals(signals(0, false, Optional.empty(), 0, false, true,
-            Optional.empty()));
+    RepoReport detached =
+        Reports.with(TableFixtures.clean(), "DETACHED@abcdef0", "-", "-", new Worktree.Unchecked())
+            .withSignals(signals(0, false, Optional.empty(), 0, false, true, Optional.empty()));
     assertEquals(List.of("? !detached"), plains(Cells.status(detached)));
     assertEquals(List.of("DETACHED@abcdef0"), plains(Cells.branch(detached)));
   }
 
   @Test
   void textFromTheRepositoryIsEscaped() {
-    Optional<Signals.Operation> rebase = Optional.of(
-        new Signals.Operation("rebase", Optional.of("x\u001b[2Jy"), Optional.of("1/2")));
-    RepoReport r = with(signals(0, false, rebase, 0, false, true,
-        Optional.of("fix \u001b]0;pwned\u0007 now")));
+    Optional<Signals.Operation> rebase =
+        Optional.of(
+            new Signals.Operation("rebase", Optional.of("x\u001b[2Jy"), Optional.of("1/2")));
+    RepoReport r =
+        with(
+            signals(0, false, rebase, 0, false, true, Optional.of("fix \u001b]0;pwned\u0007 now")));
     assertEquals(List.of("x\\e[2Jy|REBASE 1/2"), plains(Cells.branch(r)));
-    assertEquals(List.of("fix \\e]0;pwned\\x07 now"),
-        plains(Cells.of(Column.COMMIT_SUBJECT, r, "d", TableFixtures.options(OptionalInt.empty(), Column.DEFAULTS, TableAlgo.CELL))));
+    assertEquals(
+        List.of("fix \\e]0;pwned\\x07 now"),
+        plains(
+            Cells.of(
+                Column.COMMIT_SUBJECT,
+                r,
+                "d",
+                TableFixtures.options(OptionalInt.empty(), Column.DEFAULTS, TableAlgo.CELL))));
   }
 
   @Test
@@ -107,7 +131,8 @@ class CellsTest {
     assertEquals(
         List.of("master:origin/master", "master:origin", "master:\u2026"),
         plains(Cells.branchRemote("master", "origin/master")));
-    assertEquals(List.of("main:origin", "main:\u2026"), plains(Cells.branchRemote("main", "origin")));
+    assertEquals(
+        List.of("main:origin", "main:\u2026"), plains(Cells.branchRemote("main", "origin")));
   }
 
   @Test
@@ -129,9 +154,12 @@ class CellsTest {
 
   @Test
   void cutCountsTerminalColumns() {
-    assertEquals("\u65e5\u2026", Cell.cut(new AttributedString("\u65e5\u672c\u8a9e"), 4).toString());
-    assertEquals("\u65e5\u672c\u2026", Cell.cut(new AttributedString("\u65e5\u672c\u8a9e"), 5).toString());
-    assertEquals("\u65e5\u672c\u8a9e", Cell.cut(new AttributedString("\u65e5\u672c\u8a9e"), 6).toString());
+    assertEquals(
+        "\u65e5\u2026", Cell.cut(new AttributedString("\u65e5\u672c\u8a9e"), 4).toString());
+    assertEquals(
+        "\u65e5\u672c\u2026", Cell.cut(new AttributedString("\u65e5\u672c\u8a9e"), 5).toString());
+    assertEquals(
+        "\u65e5\u672c\u8a9e", Cell.cut(new AttributedString("\u65e5\u672c\u8a9e"), 6).toString());
     assertEquals("ab\u2026", Cell.cut(new AttributedString("abcdef"), 3).toString());
     assertEquals("", Cell.cut(new AttributedString("abcdef"), 0).toString());
   }
@@ -155,10 +183,22 @@ class CellsTest {
   /** A legend line too long for the width breaks between words with a hanging indent. */
   @Test
   void legendLinesFoldBetweenWords() {
-    List<AttributedString> folded = Legend.fold(
-        List.of(new AttributedString("  ! any of: conflicts, detached HEAD"),
-            new AttributedString("  x averyveryverylongword end")), 16);
-    assertEquals(List.of("  ! any of:", "    conflicts,", "    detached", "    HEAD",
-        "  x", "    averyveryver", "    ylongword", "    end"), strings(folded));
+    List<AttributedString> folded =
+        Legend.fold(
+            List.of(
+                new AttributedString("  ! any of: conflicts, detached HEAD"),
+                new AttributedString("  x averyveryverylongword end")),
+            16);
+    assertEquals(
+        List.of(
+            "  ! any of:",
+            "    conflicts,",
+            "    detached",
+            "    HEAD",
+            "  x",
+            "    averyveryver",
+            "    ylongword",
+            "    end"),
+        strings(folded));
   }
 }

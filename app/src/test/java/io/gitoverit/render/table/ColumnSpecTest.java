@@ -69,8 +69,7 @@ class ColumnSpecTest {
         assertThrows(IllegalArgumentException.class, () -> parse("dir,bogus"));
     assertTrue(e.getMessage().contains("'bogus'"), e.getMessage());
     assertTrue(
-        e.getMessage()
-            .contains("dir, status, branch, remote, url, mtime, branch_remote, ident"),
+        e.getMessage().contains("dir, status, branch, remote, url, mtime, branch_remote, ident"),
         e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> parse("-bogus"));
     assertThrows(IllegalArgumentException.class, () -> parse("Dir"));

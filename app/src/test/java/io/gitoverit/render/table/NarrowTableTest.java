@@ -22,19 +22,20 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What a user sees of a fleet whose paths share a long start and end in the same names, on
- * terminals of several widths: each path keeps the end that tells it from the others, the
- * columns that matter least go before path and status are shortened, and the legend wraps
- * without losing a word.
+ * terminals of several widths: each path keeps the end that tells it from the others, the columns
+ * that matter least go before path and status are shortened, and the legend wraps without losing a
+ * word.
  */
 class NarrowTableTest {
   private static final String WORK = "/home/u/work/projects/";
-  private static final List<String> SHOWN_PATHS = List.of(
-      "projects/client-alpha/gitoverit",
-      "projects/client-beta/gitoverit",
-      "projects/client-alpha/gitoverit-docs",
-      "projects/client-beta/website",
-      "! projects/client-gamma/gitoverit",
-      "! projects/client-delta/gitoverit");
+  private static final List<String> SHOWN_PATHS =
+      List.of(
+          "projects/client-alpha/gitoverit",
+          "projects/client-beta/gitoverit",
+          "projects/client-alpha/gitoverit-docs",
+          "projects/client-beta/website",
+          "! projects/client-gamma/gitoverit",
+          "! projects/client-delta/gitoverit");
 
   static List<RepoReport> fleet() {
     List<RepoReport> fleet = new ArrayList<>();
@@ -48,19 +49,34 @@ class NarrowTableTest {
   }
 
   static RepoReport report(String rel, int modified, int ahead) {
-    RepoReport r = Reports.with(Reports.clean(WORK + rel), "main", "origin/main",
-        "git.example.org/" + rel, Reports.checked(modified, 0, 0, 0, 0, TableFixtures.T1));
+    RepoReport r =
+        Reports.with(
+            Reports.clean(WORK + rel),
+            "main",
+            "origin/main",
+            "git.example.org/" + rel,
+            Reports.checked(modified, 0, 0, 0, 0, TableFixtures.T1));
     return Reports.counts(r, ahead, 0, 0, false);
   }
 
   static List<RepoError> errors() {
-    return List.of(new RepoError(Reports.path(WORK + "client-delta/gitoverit"),
-        "fatal: not a git repository", java.util.Optional.empty()));
+    return List.of(
+        new RepoError(
+            Reports.path(WORK + "client-delta/gitoverit"),
+            "fatal: not a git repository",
+            java.util.Optional.empty()));
   }
 
   static List<String> render(OptionalInt width, Map<Column, Integer> priorities) {
-    TableOptions options = new TableOptions(width, false, Column.DEFAULTS, TableAlgo.CELL,
-        ZoneOffset.UTC, priorities, IdRewrites.NONE);
+    TableOptions options =
+        new TableOptions(
+            width,
+            false,
+            Column.DEFAULTS,
+            TableAlgo.CELL,
+            ZoneOffset.UTC,
+            priorities,
+            IdRewrites.NONE);
     return new TableRenderer(TableFixtures.PATHS, options).renderText(fleet(), errors());
   }
 
@@ -120,12 +136,12 @@ class NarrowTableTest {
     boolean statusCut = false;
     for (int row = 0; row < SHOWN_PATHS.size() - 1; row++) { // the error row has no status text
       String next = statusHeaderAfter(table);
-      statusCut |= !cell(table, row, "Status", next)
-          .equals(cell(wide, row, "Status", "Branch"));
+      statusCut |= !cell(table, row, "Status", next).equals(cell(wide, row, "Status", "Branch"));
     }
     if (pathCut || statusCut) {
       assertFalse(columns.contains("URL"), width + ": " + columns);
-      assertFalse(columns.contains("Modified") || columns.contains("Mtime"), width + ": " + columns);
+      assertFalse(
+          columns.contains("Modified") || columns.contains("Mtime"), width + ": " + columns);
       assertFalse(columns.contains("Remote") || columns.contains("Rm"), width + ": " + columns);
     }
     for (String line : table) {
@@ -135,8 +151,8 @@ class NarrowTableTest {
 
   /**
    * Columns go only when needed, lowest priority first (mtime, then the rightmost of remote and
-   * url): at 80 the paths fit whole beside every column; at 60 mtime and url make room; at 40
-   * only path, status and branch (as important as the path) are left.
+   * url): at 80 the paths fit whole beside every column; at 60 mtime and url make room; at 40 only
+   * path, status and branch (as important as the path) are left.
    */
   @Test
   void columnsAreLeftOutOnlyWhenPathAndStatusWouldBeShortened() {

@@ -69,10 +69,13 @@ class TableColourAndLegendTest {
   @Test
   void ansiTextHasEscapesOnlyWhenColourIsOn() {
     TableOptions on =
-        new TableOptions(OptionalInt.of(120), true, Column.DEFAULTS, TableAlgo.CELL, ZoneOffset.UTC);
+        new TableOptions(
+            OptionalInt.of(120), true, Column.DEFAULTS, TableAlgo.CELL, ZoneOffset.UTC);
     String text =
-        String.join("\n", new TableRenderer(TableFixtures.PATHS, on)
-            .renderText(TableFixtures.reports(), TableFixtures.errors()));
+        String.join(
+            "\n",
+            new TableRenderer(TableFixtures.PATHS, on)
+                .renderText(TableFixtures.reports(), TableFixtures.errors()));
     assertTrue(text.contains("\u001b[33m3m"), text);
     // the rule under the header stays a line in colour too (JLine would make it "----")
     assertTrue(text.lines().skip(1).findFirst().orElseThrow().contains("\u2500\u2500\u2500"), text);
@@ -83,18 +86,19 @@ class TableColourAndLegendTest {
   @Test
   void legendNamesOnlyShownMarkers() {
     RepoReport modified =
-        Reports.with(
-            TableFixtures.clean(), "main", "-", "-", Reports.checked(2, 0, 0, 0, 0, null));
+        Reports.with(TableFixtures.clean(), "main", "-", "-", Reports.checked(2, 0, 0, 0, 0, null));
     List<String> lines =
-        render(false, Column.DEFAULTS, List.of(TableFixtures.clean(), modified), List.of())
-            .stream().map(AttributedString::toString).toList();
+        render(false, Column.DEFAULTS, List.of(TableFixtures.clean(), modified), List.of()).stream()
+            .map(AttributedString::toString)
+            .toList();
     assertEquals("  m modified", lines.get(lines.size() - 1));
     assertEquals(5, lines.size());
   }
 
   @Test
   void cleanTableHasNoLegend() {
-    assertEquals(3, render(false, Column.DEFAULTS, List.of(TableFixtures.clean()), List.of()).size());
+    assertEquals(
+        3, render(false, Column.DEFAULTS, List.of(TableFixtures.clean()), List.of()).size());
   }
 
   @Test
@@ -111,31 +115,48 @@ class TableColourAndLegendTest {
   @Test
   void aRowWithWarningsEndsInATildeThatTheLegendExplains() {
     RepoReport cleanButUncertain = Reports.warned(TableFixtures.clean(), "a.bin: filter \"x\"");
-    RepoReport modified = Reports.warned(
-        Reports.with(TableFixtures.clean(), "main", "-", "-", Reports.checked(2, 0, 0, 0, 0, null)),
-        "a.bin: filter \"x\"");
+    RepoReport modified =
+        Reports.warned(
+            Reports.with(
+                TableFixtures.clean(), "main", "-", "-", Reports.checked(2, 0, 0, 0, 0, null)),
+            "a.bin: filter \"x\"");
     List<AttributedString> lines =
-        render(true, List.of(Column.DIR, Column.STATUS), List.of(cleanButUncertain, modified), List.of());
+        render(
+            true,
+            List.of(Column.DIR, Column.STATUS),
+            List.of(cleanButUncertain, modified),
+            List.of());
     assertTrue(lines.get(2).toString().endsWith("clean ~"), lines.get(2).toString());
     assertEquals(fg(AttributedStyle.GREEN), styleOf(lines.get(2), "clean"));
     assertEquals(AttributedStyle.BOLD.foreground(AttributedStyle.RED), styleOf(lines.get(2), "~"));
     assertTrue(lines.get(3).toString().endsWith("2m ~"), lines.get(3).toString());
-    List<String> legend = lines.subList(4, lines.size()).stream().map(AttributedString::toString).toList();
-    assertEquals(List.of("  m modified", "  ~ uncertain: a filter the repository configures was not"
-        + " run, so a file is counted as git counts it without that filter (--errors names the"
-        + " files)"), legend);
+    List<String> legend =
+        lines.subList(4, lines.size()).stream().map(AttributedString::toString).toList();
+    assertEquals(
+        List.of(
+            "  m modified",
+            "  ~ uncertain: a filter the repository configures was not run, so a file is counted as"
+                + " git counts it without that filter (--errors names the files)"),
+        legend);
     List<String> plain =
         render(false, List.of(Column.DIR, Column.STATUS), List.of(TableFixtures.clean()), List.of())
-            .stream().map(AttributedString::toString).toList();
+            .stream()
+            .map(AttributedString::toString)
+            .toList();
     assertFalse(String.join("\n", plain).contains("~"), "no mark without warnings");
   }
 
   @Test
   void withoutStatusColumnTheErrorFollowsThePath() {
     List<String> lines =
-        render(false, List.of(Column.DIR, Column.BRANCH), List.of(TableFixtures.clean()),
+        render(
+                false,
+                List.of(Column.DIR, Column.BRANCH),
+                List.of(TableFixtures.clean()),
                 TableFixtures.errors())
-            .stream().map(AttributedString::toString).toList();
+            .stream()
+            .map(AttributedString::toString)
+            .toList();
     assertEquals("alpha     main", lines.get(2));
     assertEquals(
         "! broken  fatal: not a git repository: /home/u/work/broken/missing-gitdir", lines.get(3));
@@ -145,7 +166,9 @@ class TableColourAndLegendTest {
   void statusAsLastColumnPutsTheErrorOnItsOwnLine() {
     List<String> lines =
         render(false, List.of(Column.DIR, Column.STATUS), List.of(), TableFixtures.errors())
-            .stream().map(AttributedString::toString).toList();
+            .stream()
+            .map(AttributedString::toString)
+            .toList();
     assertEquals(
         List.of(
             "Dir       Status",
@@ -159,9 +182,14 @@ class TableColourAndLegendTest {
   @Test
   void errorWithoutPathOrStatusColumnNamesTheRepository() {
     List<String> lines =
-        render(false, List.of(Column.BRANCH), List.of(), List.of(
-                new RepoError(Reports.path("/srv/x"), "boom", Optional.empty())))
-            .stream().map(AttributedString::toString).toList();
+        render(
+                false,
+                List.of(Column.BRANCH),
+                List.of(),
+                List.of(new RepoError(Reports.path("/srv/x"), "boom", Optional.empty())))
+            .stream()
+            .map(AttributedString::toString)
+            .toList();
     assertEquals("! /srv/x: boom", lines.get(2));
   }
 }

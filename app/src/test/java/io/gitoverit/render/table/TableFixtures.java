@@ -22,7 +22,10 @@ final class TableFixtures {
 
   static RepoReport clean() {
     return Reports.with(
-        Reports.clean("/home/u/work/alpha"), "main", "origin/main", "owner/alpha",
+        Reports.clean("/home/u/work/alpha"),
+        "main",
+        "origin/main",
+        "owner/alpha",
         Reports.checked(0, 0, 0, 0, 0, T1));
   }
 
@@ -39,8 +42,11 @@ final class TableFixtures {
 
   static RepoReport unicode() {
     return Reports.with(
-        Reports.clean("/home/u/work/\u65e5\u672c\u8a9e/caf\u00e9"), "\u00fcnic\u00f6de",
-        "upstream/main", "gl:group/\u65e5\u672c", Reports.checked(1, 0, 0, 0, 0, T2));
+        Reports.clean("/home/u/work/\u65e5\u672c\u8a9e/caf\u00e9"),
+        "\u00fcnic\u00f6de",
+        "upstream/main",
+        "gl:group/\u65e5\u672c",
+        Reports.checked(1, 0, 0, 0, 0, T2));
   }
 
   static RepoReport unchecked() {
@@ -52,9 +58,13 @@ final class TableFixtures {
   static RepoReport syncFailed() {
     RepoReport r =
         Reports.with(
-            Reports.clean("/home/u/other/syncfail"), "dev", "origin/dev", "bb:team/syncfail",
+            Reports.clean("/home/u/other/syncfail"),
+            "dev",
+            "origin/dev",
+            "bb:team/syncfail",
             Reports.checked(0, 0, 0, 0, 0, T1));
-    return Reports.counts(r, 0, 2, 0, false).withSync(Reports.sync(true, false, false, false, false));
+    return Reports.counts(r, 0, 2, 0, false)
+        .withSync(Reports.sync(true, false, false, false, false));
   }
 
   static List<RepoReport> reports() {
