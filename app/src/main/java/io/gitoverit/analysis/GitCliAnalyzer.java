@@ -1,6 +1,6 @@
 package io.gitoverit.analysis;
 
-import io.gitoverit.discovery.SpecialFiles;
+import io.gitoverit.gitdir.SpecialFiles;
 import io.gitoverit.report.RepoReport;
 import io.gitoverit.report.Signals;
 import io.gitoverit.report.SyncResult;
@@ -82,7 +82,7 @@ public final class GitCliAnalyzer implements RepoAnalyzer {
     if (checkedFirst) {
       // Before git reads anything: a FIFO where git expects a file would hold it for the timeout,
       // and git's own message for a bad HEAD says no more than "not a repository".
-      SpecialFileCheck.check(root, dotGit, io.gitoverit.analysis.GitDirs.commonDirOf(dotGit));
+      SpecialFileCheck.check(root, dotGit, io.gitoverit.gitdir.GitDirs.commonDirOf(dotGit));
       HeadFile.check(dotGit);
     }
     GitDirs dirs = locate(root);
@@ -390,7 +390,7 @@ public final class GitCliAnalyzer implements RepoAnalyzer {
     try {
       String text =
           new String(
-              SpecialFiles.read(dotgit, io.gitoverit.analysis.GitDirs.MAX_GITFILE_BYTES),
+              SpecialFiles.read(dotgit, io.gitoverit.gitdir.GitDirs.MAX_GITFILE_BYTES),
               StandardCharsets.UTF_8);
       String first = text.lines().findFirst().orElse("");
       if (!first.startsWith("gitdir:")) {

@@ -1,7 +1,8 @@
 package io.gitoverit.analysis;
 
 import io.gitoverit.discovery.IndexFile;
-import io.gitoverit.discovery.SpecialFiles;
+import io.gitoverit.gitdir.QuietFiles;
+import io.gitoverit.gitdir.SpecialFiles;
 import io.gitoverit.report.Signals;
 import java.io.EOFException;
 import java.io.FileInputStream;

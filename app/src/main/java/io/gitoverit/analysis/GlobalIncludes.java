@@ -1,6 +1,7 @@
 package io.gitoverit.analysis;
 
-import io.gitoverit.discovery.IncludedConfigs;
+import io.gitoverit.gitdir.GitConfigFiles;
+import io.gitoverit.gitdir.IncludedConfigs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -2,7 +2,8 @@ package io.gitoverit.analysis;
 
 import io.gitoverit.discovery.IgnorePatterns;
 import io.gitoverit.discovery.IndexPaths;
-import io.gitoverit.discovery.SpecialFiles;
+import io.gitoverit.gitdir.GitDirs;
+import io.gitoverit.gitdir.SpecialFiles;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

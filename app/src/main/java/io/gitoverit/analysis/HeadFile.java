@@ -1,6 +1,7 @@
 package io.gitoverit.analysis;
 
-import io.gitoverit.discovery.SpecialFiles;
+import io.gitoverit.gitdir.GitDirs;
+import io.gitoverit.gitdir.SpecialFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

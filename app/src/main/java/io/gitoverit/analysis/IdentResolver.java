@@ -1,5 +1,7 @@
 package io.gitoverit.analysis;
 
+import io.gitoverit.gitdir.GitDirs;
+import io.gitoverit.gitdir.QuietFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -84,7 +86,7 @@ final class IdentResolver {
             : new Path[] {dirs.configFile(), dirs.worktreeConfigFile()};
     for (Path file : files) {
       try {
-        if (QuietFiles.exists(file) && setsIdent(GitDirs.parseConfig(file, null))) {
+        if (QuietFiles.exists(file) && setsIdent(Preflight.parseConfig(file, null))) {
           return true;
         }
       } catch (IOException | ConfigInvalidException e) {

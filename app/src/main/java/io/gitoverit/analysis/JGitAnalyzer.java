@@ -1,5 +1,7 @@
 package io.gitoverit.analysis;
 
+import io.gitoverit.gitdir.GitDirs;
+import io.gitoverit.gitdir.NotARepository;
 import io.gitoverit.report.RepoReport;
 import io.gitoverit.report.Signals;
 import io.gitoverit.report.SyncResult;
@@ -110,7 +112,7 @@ public final class JGitAnalyzer implements RepoAnalyzer {
     if (options.metadataOnly()) {
       noNested.run();
     }
-    GitDirs dirs = known.isPresent() ? known.get().dirs() : GitDirs.locate(root);
+    GitDirs dirs = known.isPresent() ? known.get().dirs() : locate(root);
     SpecialFileCheck.check(root, dirs.gitDir(), dirs.commonDir());
     HeadFile.check(dirs.gitDir());
     runtime.cover(dirs.gitDir());
@@ -304,6 +306,15 @@ public final class JGitAnalyzer implements RepoAnalyzer {
         return id == null ? "DETACHED" : "DETACHED@" + id.name().substring(0, 7);
       }
       return branch.orElse("UNKNOWN");
+    }
+  }
+
+  /** The git dirs of {@code root}, or git's own words for why there are none. */
+  static GitDirs locate(Path root) throws AnalysisException {
+    try {
+      return GitDirs.locate(root);
+    } catch (NotARepository e) {
+      throw new AnalysisException(e.getMessage(), e.getCause());
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.gitoverit.analysis;
 
+import io.gitoverit.gitdir.GitConfigFiles;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.FileStore;

@@ -1,6 +1,9 @@
 package io.gitoverit.analysis;
 
 import io.gitoverit.discovery.IndexFile;
+import io.gitoverit.gitdir.GitDirs;
+import io.gitoverit.gitdir.NotARepository;
+import io.gitoverit.gitdir.QuietFiles;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -73,6 +76,21 @@ final class Preflight {
    */
   record Facts(GitDirs dirs, Config ownConfig) {}
 
+  /**
+   * Parses a config file on its own (includes are not followed), over {@code base}; a missing file
+   * gives an empty config.
+   */
+  static Config parseConfig(Path file, Config base) throws IOException, ConfigInvalidException {
+    return parseConfig(GitDirs.readConfig(file), base);
+  }
+
+  /** Config text (as {@link GitDirs#readConfig} gives it) parsed over {@code base}. */
+  static Config parseConfig(String text, Config base) throws ConfigInvalidException {
+    Config config = new Config(base);
+    config.fromText(text);
+    return config;
+  }
+
   /** The preflight's answer: a reason to ask git, or the facts for the JGit analysis. */
   record Verdict(Optional<String> reasonForGit, Optional<Facts> facts) {
     static Verdict git(String reason) {
@@ -91,15 +109,15 @@ final class Preflight {
     GitDirs dirs;
     try {
       dirs = GitDirs.locate(root);
-    } catch (AnalysisException e) {
+    } catch (NotARepository e) {
       return Verdict.git("no git dir JGit can open: " + e.getMessage());
     }
     Config own;
     Config merged;
     try {
       String text = GitDirs.readConfig(dirs.configFile());
-      own = GitDirs.parseConfig(text, null);
-      merged = GitDirs.parseConfig(text, globalConfig);
+      own = parseConfig(text, null);
+      merged = parseConfig(text, globalConfig);
     } catch (IOException | ConfigInvalidException e) {
       return Verdict.git("repository config unreadable by JGit: " + e.getMessage());
     }

@@ -1,6 +1,6 @@
 package io.gitoverit.analysis;
 
-import io.gitoverit.discovery.SpecialFiles;
+import io.gitoverit.gitdir.SpecialFiles;
 import java.io.IOException;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;

@@ -1,5 +1,6 @@
 package io.gitoverit.analysis;
 
+import io.gitoverit.gitdir.QuietFiles;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,7 @@ package io.gitoverit.analysis;
 import io.gitoverit.discovery.IgnoreFiles;
 import io.gitoverit.discovery.IgnorePatterns;
 import io.gitoverit.discovery.NestedRepository;
-import io.gitoverit.discovery.SpecialFiles;
+import io.gitoverit.gitdir.SpecialFiles;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;

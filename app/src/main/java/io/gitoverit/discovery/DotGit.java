@@ -1,5 +1,7 @@
 package io.gitoverit.discovery;
 
+import io.gitoverit.gitdir.GitDirs;
+import io.gitoverit.gitdir.SpecialFiles;
 import java.io.IOException;
 import java.nio.channels.Channels;
 import java.nio.channels.SeekableByteChannel;
@@ -7,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 
@@ -123,5 +126,58 @@ final class DotGit {
     }
     return Files.isRegularFile(candidate.resolve("HEAD"), LinkOption.NOFOLLOW_LINKS)
         && Files.isDirectory(candidate.resolve("objects"));
+  }
+
+  /**
+   * The repository git works in when run in {@code dir}: the one {@code dir/.git} names, or, when
+   * that is a folder that is no git directory (or absent), the first such one above it, as git's
+   * own discovery goes upward. A {@code .git} file that names no repository stops git, and so does
+   * finding none.
+   *
+   * @throws IOException when git would find no repository from {@code dir}
+   */
+  static GitDirs discover(Path dir) throws IOException {
+    for (Path p = dir; p != null; p = p.getParent()) {
+      Path dotGit = p.resolve(".git");
+      BasicFileAttributes a;
+      try {
+        a = Files.readAttributes(dotGit, BasicFileAttributes.class);
+      } catch (IOException e) {
+        continue; // absent or a dangling link: git looks further up
+      }
+      if (a.isRegularFile()) {
+        GitDirs dirs = of(p);
+        if (!NestedRepository.isGitDirectory(dirs.gitDir())) {
+          throw new IOException("not a git repository: " + dirs.gitDir());
+        }
+        return dirs;
+      }
+      if (a.isDirectory() && NestedRepository.isGitDirectory(dotGit)) {
+        return of(p);
+      }
+    }
+    throw new IOException("not a git repository (or any of the parent directories): " + dir);
+  }
+
+  /**
+   * The git dirs of the work tree at {@code root} from its {@code .git} entry, without {@link
+   * GitDirs#locate}'s checks that they make a repository.
+   */
+  static GitDirs of(Path root) throws IOException {
+    Path dotGit = root.resolve(".git");
+    Path gitDir;
+    if (Files.isDirectory(dotGit)) {
+      gitDir = dotGit;
+    } else {
+      String target = gitdirLine(dotGit);
+      if (target == null) {
+        throw new IOException("not a git repository: " + root);
+      }
+      gitDir = root.resolve(target).normalize();
+      if (!Files.isDirectory(gitDir)) {
+        throw new NoSuchFileException(gitDir.toString(), null, "not a git repository");
+      }
+    }
+    return new GitDirs(root, gitDir, GitDirs.commonDir(gitDir).normalize());
   }
 }

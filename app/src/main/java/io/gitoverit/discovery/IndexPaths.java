@@ -1,5 +1,6 @@
 package io.gitoverit.discovery;
 
+import io.gitoverit.gitdir.SpecialFiles;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

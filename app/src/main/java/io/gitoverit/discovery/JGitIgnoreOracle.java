@@ -1,5 +1,9 @@
 package io.gitoverit.discovery;
 
+import io.gitoverit.gitdir.GitConfigFiles;
+import io.gitoverit.gitdir.GitDirs;
+import io.gitoverit.gitdir.IncludedConfigs;
+import io.gitoverit.gitdir.SpecialFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
@@ -8,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -72,8 +75,8 @@ public final class JGitIgnoreOracle implements IgnoreOracle {
   @Override
   public IgnoreRules rulesFor(Path listedRoot) throws IOException {
     // git run in a listed folder whose .git folder is no repository works in the one above.
-    GitDirs dirs = GitDirs.discover(listedRoot);
-    Path repoRoot = dirs.workTree();
+    GitDirs dirs = DotGit.discover(listedRoot);
+    Path repoRoot = dirs.root();
     List<Config> configs = new ArrayList<>(userConfigs());
     Path repoConfig = dirs.commonDir().resolve("config");
     Config repo = readConfig(repoConfig);
@@ -122,23 +125,7 @@ public final class JGitIgnoreOracle implements IgnoreOracle {
 
   /** The system and global config files git reads, in its order; missing ones included. */
   private List<Path> userConfigFiles() {
-    List<Path> files = new ArrayList<>();
-    if (!isTrue(env.get("GIT_CONFIG_NOSYSTEM"))) {
-      files.add(Path.of(env.getOrDefault("GIT_CONFIG_SYSTEM", "/etc/gitconfig")));
-    }
-    String global = env.get("GIT_CONFIG_GLOBAL");
-    if (global != null) {
-      files.add(Path.of(global));
-    } else {
-      Path xdg = xdgConfigHome();
-      if (xdg != null) {
-        files.add(xdg.resolve("git").resolve("config"));
-      }
-      if (home() != null) {
-        files.add(home().resolve(".gitconfig"));
-      }
-    }
-    return files;
+    return GitConfigFiles.fromEnvironment(env).inOrder();
   }
 
   /** Whether an includeIf of the system or global config may set core.excludesFile. */
@@ -183,14 +170,6 @@ public final class JGitIgnoreOracle implements IgnoreOracle {
       }
     }
     return false;
-  }
-
-  private static boolean isTrue(String value) {
-    if (value == null) {
-      return false;
-    }
-    String v = value.strip().toLowerCase(Locale.ROOT);
-    return v.equals("1") || v.equals("true") || v.equals("yes") || v.equals("on");
   }
 
   private Path home() {

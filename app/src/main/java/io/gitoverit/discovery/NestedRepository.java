@@ -1,5 +1,7 @@
 package io.gitoverit.discovery;
 
+import io.gitoverit.gitdir.GitDirs;
+import io.gitoverit.gitdir.SpecialFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -106,29 +108,11 @@ public final class NestedRepository {
     if (!validHead(suspect.resolve("HEAD"))) {
       return false;
     }
-    Path common = suspect;
-    Path pointer = suspect.resolve("commondir");
-    if (Files.exists(pointer)) {
-      byte[] text;
-      try {
-        text = SpecialFiles.read(pointer, MAX_GITFILE);
-      } catch (SpecialFiles.NotAFile e) {
-        throw e;
-      } catch (IOException e) {
-        throw new IOException("cannot read " + pointer + " (git stops there)", e);
-      }
-      int len = text.length;
-      while (len > 0 && (text[len - 1] == '\n' || text[len - 1] == '\r')) {
-        len--;
-      }
-      if (len == 0) {
-        throw new IOException("empty " + pointer + " (git stops there)");
-      }
-      try {
-        common = suspect.resolve(new String(text, 0, len, StandardCharsets.UTF_8));
-      } catch (InvalidPathException e) {
-        return false;
-      }
+    Path common;
+    try {
+      common = GitDirs.commonDir(suspect);
+    } catch (InvalidPathException e) {
+      return false;
     }
     return Files.isExecutable(common.resolve("objects"))
         && Files.isExecutable(common.resolve("refs"));

@@ -3,6 +3,7 @@ package io.gitoverit.analysis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gitoverit.gitdir.GitConfigFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

@@ -1,6 +1,8 @@
-package io.gitoverit.analysis;
+package io.gitoverit.gitdir;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -15,13 +17,13 @@ import java.util.Optional;
  * @param xdg the XDG global config, read before (so under) {@code global}
  * @param global {@code ~/.gitconfig} or the {@code GIT_CONFIG_GLOBAL} file
  */
-record GitConfigFiles(Optional<Path> system, Optional<Path> xdg, Optional<Path> global) {
+public record GitConfigFiles(Optional<Path> system, Optional<Path> xdg, Optional<Path> global) {
 
   /** Where Debian's and most distributions' git looks for its system config. */
-  static final Path ETC_GITCONFIG = Path.of("/etc/gitconfig");
+  public static final Path ETC_GITCONFIG = Path.of("/etc/gitconfig");
 
   /** The files for the given environment. */
-  static GitConfigFiles fromEnvironment(Map<String, String> env) {
+  public static GitConfigFiles fromEnvironment(Map<String, String> env) {
     Optional<Path> system;
     if (gitEnvBool(env.get("GIT_CONFIG_NOSYSTEM"))) {
       system = Optional.empty();
@@ -41,11 +43,23 @@ record GitConfigFiles(Optional<Path> system, Optional<Path> xdg, Optional<Path> 
     return new GitConfigFiles(system, xdg, home.map(h -> h.resolve(".gitconfig")));
   }
 
+  /** The files that are set, in the order git reads them (a later one wins). */
+  public List<Path> inOrder() {
+    List<Path> files = new ArrayList<>(3);
+    system.ifPresent(files::add);
+    xdg.ifPresent(files::add);
+    global.ifPresent(files::add);
+    return files;
+  }
+
   private static Optional<Path> pathOf(String value) {
     return value == null || value.isEmpty() ? Optional.empty() : Optional.of(Path.of(value));
   }
 
-  /** git_env_bool: yes/on/true/non-zero numbers are true; unset, empty and the rest false. */
+  /**
+   * git_env_bool (git_config_bool): yes/on/true and any non-zero number are true; unset, empty,
+   * no/off/false, zero and the rest false.
+   */
   static boolean gitEnvBool(String value) {
     if (value == null) {
       return false;

@@ -1,4 +1,4 @@
-package io.gitoverit.discovery;
+package io.gitoverit.gitdir;
 
 import java.io.File;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.gitoverit.discovery;
+package io.gitoverit.gitdir;
 
 import java.io.IOException;
 import java.nio.file.Files;

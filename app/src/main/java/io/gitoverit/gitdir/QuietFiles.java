@@ -1,4 +1,4 @@
-package io.gitoverit.analysis;
+package io.gitoverit.gitdir;
 
 import java.nio.file.Path;
 
@@ -9,21 +9,21 @@ import java.nio.file.Path;
  * followed, as by {@code Files.exists} and friends without options. Paths of the default file
  * system only.
  */
-final class QuietFiles {
+public final class QuietFiles {
   private QuietFiles() {}
 
   /** {@code Files.exists(p)}. */
-  static boolean exists(Path p) {
+  public static boolean exists(Path p) {
     return p.toFile().exists();
   }
 
   /** {@code Files.isDirectory(p)}. */
-  static boolean isDirectory(Path p) {
+  public static boolean isDirectory(Path p) {
     return p.toFile().isDirectory();
   }
 
   /** {@code Files.isRegularFile(p)}. */
-  static boolean isRegularFile(Path p) {
+  public static boolean isRegularFile(Path p) {
     return p.toFile().isFile();
   }
 }
