@@ -20,7 +20,7 @@ import java.util.TreeSet;
  * anyway, so such a driver may run. Scopes other than system, global and command ({@code -c},
  * {@code GIT_CONFIG_PARAMETERS}) count as the repository's.
  */
-final class CliConfig {
+public final class CliConfig {
   /** The keys of a driver that name a program. */
   private static final Set<String> COMMANDS = Set.of("clean", "smudge", "process");
 
@@ -35,7 +35,7 @@ final class CliConfig {
   }
 
   /** Parses {@code scope NUL key [LF value] NUL} records. */
-  static CliConfig parse(byte[] raw) {
+  public static CliConfig parse(byte[] raw) {
     Map<String, String> values = new HashMap<>();
     Map<String, String> scopes = new HashMap<>();
     Map<String, String> userValues = new HashMap<>();
@@ -71,12 +71,12 @@ final class CliConfig {
   }
 
   /** The value of {@code key} (canonical form: {@code branch.main.remote}). */
-  Optional<String> get(String key) {
+  public Optional<String> get(String key) {
     return Optional.ofNullable(values.get(key));
   }
 
   /** Every key that has a value, in canonical form. */
-  Set<String> keys() {
+  public Set<String> keys() {
     return values.keySet();
   }
 

@@ -3,10 +3,10 @@ package io.gitoverit.analysis;
 import java.time.Duration;
 
 /** Durations as people read them in messages: {@code 60 s}, {@code 0.5 s}. */
-final class Durations {
+public final class Durations {
   private Durations() {}
 
-  static String text(Duration d) {
+  public static String text(Duration d) {
     long ms = d.toMillis();
     if (ms % 1000 == 0) {
       return ms / 1000 + " s";

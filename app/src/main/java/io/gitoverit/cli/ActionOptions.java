@@ -2,10 +2,10 @@ package io.gitoverit.cli;
 
 import io.gitoverit.analysis.GitRunner;
 import io.gitoverit.analysis.RepoAnalyzer;
-import io.gitoverit.analysis.SafeSync;
-import io.gitoverit.analysis.SyncPlan;
 import io.gitoverit.query.SortField;
 import io.gitoverit.render.table.Column;
+import io.gitoverit.sync.SafeSync;
+import io.gitoverit.sync.SyncPlan;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,5 @@
 package io.gitoverit.cli;
 
-import io.gitoverit.analysis.RemoteFetch;
-import io.gitoverit.analysis.SyncPlan;
 import io.gitoverit.branches.BranchReader;
 import io.gitoverit.config.Config;
 import io.gitoverit.config.Glob;
@@ -17,6 +15,8 @@ import io.gitoverit.render.table.BranchColumn;
 import io.gitoverit.render.table.BranchTableRenderer;
 import io.gitoverit.render.table.TableAlgo;
 import io.gitoverit.report.BranchReport;
+import io.gitoverit.sync.RemoteFetch;
+import io.gitoverit.sync.SyncPlan;
 import io.gitoverit.term.ColorMode;
 import io.gitoverit.term.Terminals;
 import io.gitoverit.term.Visible;

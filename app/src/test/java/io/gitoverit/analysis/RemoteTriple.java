@@ -7,9 +7,9 @@ import java.nio.file.Path;
  * Upstream's PullSafe/PushSafe set-up: a bare remote with one commit on main, and two clones of it,
  * {@code local} (the one under test) and {@code other} (a colleague who pushes).
  */
-record RemoteTriple(GitFixture f, Path remote, Path local, Path other) {
+public record RemoteTriple(GitFixture f, Path remote, Path local, Path other) {
 
-  static RemoteTriple create(GitFixture f, Path dir) {
+  public static RemoteTriple create(GitFixture f, Path dir) {
     Path remote = dir.resolve("remote.git");
     GitFixture.mkdirs(remote);
     f.git(remote, "init", "-q", "--bare", "-b", "main");
@@ -24,24 +24,24 @@ record RemoteTriple(GitFixture f, Path remote, Path local, Path other) {
   }
 
   /** Commits a file in {@code clone}. */
-  void commit(Path clone, String file, String content) {
+  public void commit(Path clone, String file, String content) {
     GitFixture.write(clone, file, content);
     f.commitAll(clone, "change " + file);
   }
 
   /** The colleague commits and pushes, so {@code local} becomes behind after a fetch. */
-  void otherPushes(String file) {
+  public void otherPushes(String file) {
     commit(other, file, "remote\n");
     f.git(other, "push", "-q", "origin", "main");
   }
 
   /** The commit a ref names in {@code repo} ({@code git rev-parse}). */
-  String rev(Path repo, String ref) {
+  public String rev(Path repo, String ref) {
     return f.git(repo, "rev-parse", "--verify", "-q", ref).strip();
   }
 
   /** Every ref of {@code repo} with its commit, for before/after comparisons. */
-  String refs(Path repo) {
+  public String refs(Path repo) {
     return f.git(repo, "for-each-ref", "--format=%(refname) %(objectname)");
   }
 }

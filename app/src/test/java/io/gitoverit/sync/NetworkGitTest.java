@@ -1,7 +1,8 @@
-package io.gitoverit.analysis;
+package io.gitoverit.sync;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.gitoverit.analysis.GitRunner;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

@@ -1,5 +1,7 @@
-package io.gitoverit.analysis;
+package io.gitoverit.sync;
 
+import io.gitoverit.analysis.CliConfig;
+import io.gitoverit.analysis.GitRunner;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

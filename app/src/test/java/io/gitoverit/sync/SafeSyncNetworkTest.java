@@ -1,10 +1,14 @@
-package io.gitoverit.analysis;
+package io.gitoverit.sync;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import io.gitoverit.analysis.AnalysisException;
+import io.gitoverit.analysis.AnalysisOptions;
+import io.gitoverit.analysis.GitCliAnalyzer;
+import io.gitoverit.analysis.GitRunner;
 import io.gitoverit.report.RepoReport;
 import io.gitoverit.testing.GitFixture;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
-package io.gitoverit.analysis;
+package io.gitoverit.sync;
 
+import io.gitoverit.analysis.CliConfig;
 import java.util.Optional;
 
 /**

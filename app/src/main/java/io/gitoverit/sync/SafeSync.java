@@ -1,5 +1,11 @@
-package io.gitoverit.analysis;
+package io.gitoverit.sync;
 
+import io.gitoverit.analysis.Analysis;
+import io.gitoverit.analysis.AnalysisException;
+import io.gitoverit.analysis.AnalysisOptions;
+import io.gitoverit.analysis.CliConfig;
+import io.gitoverit.analysis.GitRunner;
+import io.gitoverit.analysis.RepoAnalyzer;
 import io.gitoverit.report.RepoReport;
 import io.gitoverit.report.SyncResult;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.gitoverit.analysis;
+package io.gitoverit.sync;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;

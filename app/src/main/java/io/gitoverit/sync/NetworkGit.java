@@ -1,5 +1,9 @@
-package io.gitoverit.analysis;
+package io.gitoverit.sync;
 
+import io.gitoverit.analysis.CliConfig;
+import io.gitoverit.analysis.Durations;
+import io.gitoverit.analysis.GitRunner;
+import io.gitoverit.analysis.GitTimeoutException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.gitoverit.analysis;
+package io.gitoverit.sync;
 
 import java.time.Duration;
 import java.util.Objects;
