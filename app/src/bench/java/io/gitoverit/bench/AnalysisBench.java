@@ -2,8 +2,8 @@ package io.gitoverit.bench;
 
 import io.gitoverit.analysis.AnalysisException;
 import io.gitoverit.analysis.AnalysisOptions;
-import io.gitoverit.analysis.GitCliAnalyzer;
-import io.gitoverit.analysis.GitRunner;
+import io.gitoverit.analysis.gitexe.GitExeAnalyzer;
+import io.gitoverit.analysis.gitexe.GitRunner;
 import io.gitoverit.analysis.HybridAnalyzer;
 import io.gitoverit.analysis.JGitAnalyzer;
 import io.gitoverit.analysis.JGitRuntime;
@@ -44,8 +44,8 @@ public final class AnalysisBench {
     GitRunner git = GitRunner.standard();
     Map<String, RepoAnalyzer> engines = new LinkedHashMap<>();
     engines.put("gitoverit (jgit + fallback)", new HybridAnalyzer(new JGitAnalyzer(runtime, git),
-        new GitCliAnalyzer(git)));
-    engines.put("git engine only", new GitCliAnalyzer(git));
+        new GitExeAnalyzer(git)));
+    engines.put("git engine only", new GitExeAnalyzer(git));
 
     System.out.printf("JVM %s %s, %d cpus, %d warm-up + %d measured iterations, ms per analysis%n",
         System.getProperty("java.vm.name"), System.getProperty("java.version"),

@@ -21,7 +21,7 @@ public class AnalysisException extends Exception {
   }
 
   /** With {@code detail}: the rest of what git said, when the message is one line of it. */
-  AnalysisException(String message, Optional<String> detail) {
+  public AnalysisException(String message, Optional<String> detail) {
     super(message);
     this.detail = detail.orElse(null);
   }

@@ -18,14 +18,14 @@ import org.eclipse.jgit.revwalk.RevWalk;
  * its own counts are ahead/behind), those without an upstream, and those whose upstream is gone
  * (HEAD's branch included).
  */
-record BranchTally(int unpushed, int noUpstream, int gone) {
+public record BranchTally(int unpushed, int noUpstream, int gone) {
 
   /**
    * The for-each-ref format {@link #lines} reads: five NUL-terminated fields per branch (a commit
    * message holds no NUL), the message whole so that its subject is cut as {@link CommitText} cuts
    * it for both engines.
    */
-  static final String FORMAT =
+  public static final String FORMAT =
       "%(refname)%00%(upstream)%00%(upstream:track)%00%(committerdate:unix)%00%(contents)%00";
 
   /** With JGit: the upstream of each branch as {@link Upstream} maps it, no git run. */
@@ -76,10 +76,11 @@ record BranchTally(int unpushed, int noUpstream, int gone) {
   }
 
   /** One branch of {@link #FORMAT}'s output. */
-  record Line(String ref, String upstream, String track, String commitTime, String message) {}
+  public record Line(
+      String ref, String upstream, String track, String commitTime, String message) {}
 
   /** The branches of {@code git for-each-ref --format=FORMAT refs/heads}. */
-  static List<Line> lines(byte[] output) {
+  public static List<Line> lines(byte[] output) {
     String[] f = new String(output, StandardCharsets.UTF_8).split("\0", -1);
     List<Line> out = new ArrayList<>();
     for (int i = 0; i + 5 <= f.length; i += 5) {
@@ -90,7 +91,7 @@ record BranchTally(int unpushed, int noUpstream, int gone) {
   }
 
   /** The tally of those lines, as {@link #read} counts. */
-  static BranchTally of(List<Line> lines, Optional<String> headBranch) {
+  public static BranchTally of(List<Line> lines, Optional<String> headBranch) {
     int unpushed = 0;
     int noUpstream = 0;
     int gone = 0;

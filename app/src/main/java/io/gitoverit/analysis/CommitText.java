@@ -7,14 +7,14 @@ import java.util.OptionalLong;
  * A commit's subject and committer date as {@code git log --format='%s %ct'} gives them, from the
  * message or the raw commit object, for both engines alike.
  */
-final class CommitText {
+public final class CommitText {
   private CommitText() {}
 
   /**
    * git's subject: leading blank lines skipped, then the lines up to the first blank one, each
    * without its trailing white space, joined by one space.
    */
-  static String subject(String message) {
+  public static String subject(String message) {
     StringBuilder out = new StringBuilder();
     boolean started = false;
     for (String line : message.split("\n", -1)) {
@@ -44,9 +44,9 @@ final class CommitText {
   }
 
   /** The raw commit's committer time and subject ({@code git cat-file commit}). */
-  record Parsed(OptionalLong committerTime, String subject) {}
+  public record Parsed(OptionalLong committerTime, String subject) {}
 
-  static Parsed parse(byte[] rawCommit) {
+  public static Parsed parse(byte[] rawCommit) {
     String text = new String(rawCommit, StandardCharsets.UTF_8);
     int body = text.indexOf("\n\n");
     String headers = body < 0 ? text : text.substring(0, body);

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * rules (state files only), and, for a metadata-only scan, the unmerged paths of the index. No git
  * runs; a FIFO, socket or device where a file belongs fails the repository as elsewhere.
  */
-final class GitDirFacts {
+public final class GitDirFacts {
   /** More than any state file (a ref, a step number, a todo's first line) holds. */
   static final long MAX_STATE_BYTES = 64 * 1024;
 
@@ -36,7 +36,7 @@ final class GitDirFacts {
    * Entries in {@code git stash list}: the lines of {@code logs/refs/stash} in the common git dir,
    * counted as they stream by (the file is never held whole).
    */
-  static int stashes(Path commonDir) throws AnalysisException {
+  public static int stashes(Path commonDir) throws AnalysisException {
     Path log = commonDir.resolve("logs/refs/stash");
     if (!QuietFiles.exists(log)) {
       return 0;
@@ -72,7 +72,7 @@ final class GitDirFacts {
    * head, or a sequencer whose todo starts with such a command), else a bisect (BISECT_LOG). When
    * several apply, the first in that order is named.
    */
-  static Optional<Signals.Operation> operation(Path gitDir) throws AnalysisException {
+  public static Optional<Signals.Operation> operation(Path gitDir) throws AnalysisException {
     Path apply = gitDir.resolve("rebase-apply");
     Path merge = gitDir.resolve("rebase-merge");
     if (QuietFiles.isDirectory(apply)) {
@@ -120,7 +120,7 @@ final class GitDirFacts {
    * Unmerged paths in the index (paths with an entry at a stage above 0), or empty when the index
    * is split (its entries are partly in a shared file: the caller asks git). No index: none.
    */
-  static OptionalInt conflicts(Path index, int hashLength) throws AnalysisException {
+  public static OptionalInt conflicts(Path index, int hashLength) throws AnalysisException {
     if (SpecialFiles.isSpecial(index)) {
       throw new GitWouldHang(index);
     }
@@ -167,7 +167,7 @@ final class GitDirFacts {
    * Fails the repository when a loose ref under {@code dir} (searched to any depth) is a FIFO,
    * socket or device: listing the branches would open it and wait.
    */
-  static void refuseSpecialRefs(Path dir) throws AnalysisException {
+  public static void refuseSpecialRefs(Path dir) throws AnalysisException {
     // java.io: a listing and a stat per ref, without NIO's directory stream and exceptions.
     java.io.File[] entries = dir.toFile().listFiles();
     if (entries == null) {

@@ -14,9 +14,9 @@ import org.eclipse.jgit.lib.Repository;
  * that is neither a ref nor an object id. git reads such a HEAD as "(unknown)" or an unborn branch
  * and JGit as a branch with a nonsense name; both would be a row that looks sound.
  */
-final class HeadFile {
+public final class HeadFile {
   /** More than any ref name or object id takes: a larger HEAD is refused unread. */
-  static final long MAX_BYTES = 64 * 1024;
+  public static final long MAX_BYTES = 64 * 1024;
 
   private static final Pattern OBJECT_ID = Pattern.compile("[0-9a-f]{40}|[0-9a-f]{64}");
 
@@ -26,7 +26,7 @@ final class HeadFile {
    * Throws when the HEAD of {@code gitDir} is readable and invalid, or a directory (no repository
    * for git); other cases are git's to judge.
    */
-  static void check(Path gitDir) throws AnalysisException {
+  public static void check(Path gitDir) throws AnalysisException {
     Path head = gitDir.resolve("HEAD");
     String text;
     try {

@@ -21,7 +21,7 @@ import java.util.Optional;
  * invented changes (a zero-filled body with a valid header reads as a clean work tree), which a
  * scan must turn into an error row instead.
  */
-final class IndexIntegrity {
+public final class IndexIntegrity {
   private IndexIntegrity() {}
 
   /**
@@ -31,7 +31,8 @@ final class IndexIntegrity {
    *
    * @param objectFormat the repository's {@code extensions.objectformat} (sha1 when empty)
    */
-  static void checkLayout(Path index, Optional<String> objectFormat) throws AnalysisException {
+  public static void checkLayout(Path index, Optional<String> objectFormat)
+      throws AnalysisException {
     try (FileInputStream in = IndexFile.open(index)) {
       IndexFile.Header header =
           IndexFile.judge(
@@ -53,7 +54,7 @@ final class IndexIntegrity {
    *
    * @param objectFormat the repository's {@code extensions.objectformat} (sha1 when empty)
    */
-  static void check(Path index, Optional<String> objectFormat) throws AnalysisException {
+  public static void check(Path index, Optional<String> objectFormat) throws AnalysisException {
     int trailer = hashLength(objectFormat);
     // One open file: a concurrent git that renames a new index into place does not mix versions.
     try (FileInputStream in = IndexFile.open(index)) {

@@ -1,5 +1,6 @@
 package io.gitoverit.analysis;
 
+import io.gitoverit.analysis.gitexe.GitRunner;
 import io.gitoverit.gitdir.GitDirs;
 import io.gitoverit.gitdir.NotARepository;
 import io.gitoverit.report.RepoReport;

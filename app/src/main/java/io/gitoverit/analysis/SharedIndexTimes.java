@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  * no switch against it. A scan must leave the repository as it found it, so the times are recorded
  * before git runs and put back afterwards. Nothing else in the files changes.
  */
-final class SharedIndexTimes {
+public final class SharedIndexTimes {
   private final Map<Path, FileTime> times;
 
   private SharedIndexTimes(Map<Path, FileTime> times) {
@@ -22,7 +22,7 @@ final class SharedIndexTimes {
   }
 
   /** Records the times of the {@code sharedindex.*} files in {@code gitDir} (usually none). */
-  static SharedIndexTimes record(Path gitDir) {
+  public static SharedIndexTimes record(Path gitDir) {
     Map<Path, FileTime> times = new LinkedHashMap<>();
     try (Stream<Path> s = Files.list(gitDir)) {
       for (Path p : (Iterable<Path>) s::iterator) {
@@ -37,7 +37,7 @@ final class SharedIndexTimes {
   }
 
   /** Puts the recorded times back where git changed them. */
-  void restore() {
+  public void restore() {
     times.forEach(
         (p, t) -> {
           try {

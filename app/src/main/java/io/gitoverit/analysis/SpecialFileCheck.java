@@ -14,7 +14,7 @@ import java.util.List;
  * (and JGit) would open it and wait for a writer forever; the row says why instead. Runs before
  * either engine reads anything, for the files a status read opens.
  */
-final class SpecialFileCheck {
+public final class SpecialFileCheck {
   /** Per-worktree files in the git dir. */
   private static final List<String> GIT_DIR =
       List.of(
@@ -48,7 +48,7 @@ final class SpecialFileCheck {
 
   private SpecialFileCheck() {}
 
-  static void check(Path workTree, Path gitDir, Path commonDir) throws AnalysisException {
+  public static void check(Path workTree, Path gitDir, Path commonDir) throws AnalysisException {
     for (String name : GIT_DIR) {
       refuse(gitDir.resolve(name));
     }

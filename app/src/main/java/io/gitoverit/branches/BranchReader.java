@@ -2,8 +2,8 @@ package io.gitoverit.branches;
 
 import io.gitoverit.analysis.AnalysisException;
 import io.gitoverit.analysis.AnalysisOptions;
-import io.gitoverit.analysis.GitRunner;
 import io.gitoverit.analysis.RepoAnalyzer;
+import io.gitoverit.analysis.gitexe.GitRunner;
 import io.gitoverit.config.Colour;
 import io.gitoverit.config.IdRewrites;
 import io.gitoverit.report.BranchReport;

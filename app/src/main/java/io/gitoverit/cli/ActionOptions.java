@@ -1,7 +1,7 @@
 package io.gitoverit.cli;
 
-import io.gitoverit.analysis.GitRunner;
 import io.gitoverit.analysis.RepoAnalyzer;
+import io.gitoverit.analysis.gitexe.GitRunner;
 import io.gitoverit.query.SortField;
 import io.gitoverit.render.table.Column;
 import io.gitoverit.sync.SafeSync;

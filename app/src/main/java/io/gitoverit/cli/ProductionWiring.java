@@ -1,11 +1,11 @@
 package io.gitoverit.cli;
 
-import io.gitoverit.analysis.GitCliAnalyzer;
-import io.gitoverit.analysis.GitRunner;
 import io.gitoverit.analysis.HybridAnalyzer;
 import io.gitoverit.analysis.JGitAnalyzer;
 import io.gitoverit.analysis.JGitRuntime;
 import io.gitoverit.analysis.RepoAnalyzer;
+import io.gitoverit.analysis.gitexe.GitExeAnalyzer;
+import io.gitoverit.analysis.gitexe.GitRunner;
 import io.gitoverit.discovery.IgnoreOracle;
 import io.gitoverit.discovery.JGitIgnoreOracle;
 import io.gitoverit.discovery.RepositoryWalker;
@@ -78,7 +78,7 @@ public final class ProductionWiring implements Wiring {
           GitRunner git = GitRunner.standard();
           return new HybridAnalyzer(
               new JGitAnalyzer(jgitRuntime(), git),
-              new GitCliAnalyzer(git),
+              new GitExeAnalyzer(git),
               routing == null ? HybridAnalyzer.RoutingLog.NONE : routing);
         });
   }

@@ -1,6 +1,6 @@
 package io.gitoverit.cli;
 
-import io.gitoverit.analysis.GitRunner;
+import io.gitoverit.analysis.gitexe.GitRunner;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

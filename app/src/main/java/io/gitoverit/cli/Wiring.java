@@ -1,8 +1,8 @@
 package io.gitoverit.cli;
 
-import io.gitoverit.analysis.GitRunner;
 import io.gitoverit.analysis.HybridAnalyzer;
 import io.gitoverit.analysis.RepoAnalyzer;
+import io.gitoverit.analysis.gitexe.GitRunner;
 import io.gitoverit.config.Config;
 import io.gitoverit.config.ConfigFile;
 import io.gitoverit.scan.RepoSource;

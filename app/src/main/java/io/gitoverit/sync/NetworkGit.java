@@ -1,9 +1,9 @@
 package io.gitoverit.sync;
 
-import io.gitoverit.analysis.CliConfig;
-import io.gitoverit.analysis.Durations;
-import io.gitoverit.analysis.GitRunner;
-import io.gitoverit.analysis.GitTimeoutException;
+import io.gitoverit.analysis.gitexe.Durations;
+import io.gitoverit.analysis.gitexe.GitRunner;
+import io.gitoverit.analysis.gitexe.GitTimeoutException;
+import io.gitoverit.analysis.gitexe.RepoConfig;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,7 +45,7 @@ final class NetworkGit {
    *
    * @param config the repository's config (does it name its own {@code core.sshCommand}?)
    */
-  Outcome run(Path root, CliConfig config, Duration limit, String... args) {
+  Outcome run(Path root, RepoConfig config, Duration limit, String... args) {
     String op = args[0];
     try {
       GitRunner.Result r = runner(config).withTimeout(limit).runAction(root, args);
@@ -64,7 +64,7 @@ final class NetworkGit {
     }
   }
 
-  private GitRunner runner(CliConfig config) {
+  private GitRunner runner(RepoConfig config) {
     Map<String, String> env = new HashMap<>();
     env.put("GIT_TERMINAL_PROMPT", "0");
     // Empty, not unset: git then skips core.askPass and SSH_ASKPASS too, and fails instead.

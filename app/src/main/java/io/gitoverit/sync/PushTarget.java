@@ -1,6 +1,6 @@
 package io.gitoverit.sync;
 
-import io.gitoverit.analysis.CliConfig;
+import io.gitoverit.analysis.gitexe.RepoConfig;
 import java.util.Optional;
 
 /**
@@ -16,7 +16,7 @@ record PushTarget(String remote, String branch) {
   }
 
   /** The target of local branch {@code localBranch}, if it has one on a configured remote. */
-  static Optional<PushTarget> of(CliConfig config, String localBranch) {
+  static Optional<PushTarget> of(RepoConfig config, String localBranch) {
     Optional<String> remote = config.get("branch." + localBranch + ".remote");
     Optional<String> merge = config.get("branch." + localBranch + ".merge");
     if (remote.isEmpty() || merge.isEmpty() || !merge.get().startsWith("refs/heads/")) {
@@ -30,7 +30,7 @@ record PushTarget(String remote, String branch) {
   }
 
   /** Whether some {@code remote.<name>.*} key exists ({@code .} is no remote). */
-  static boolean isRemote(CliConfig config, String name) {
+  static boolean isRemote(RepoConfig config, String name) {
     return SafeSync.remoteNames(config).contains(name);
   }
 }

@@ -1,7 +1,7 @@
 package io.gitoverit.sync;
 
-import io.gitoverit.analysis.CliConfig;
-import io.gitoverit.analysis.GitRunner;
+import io.gitoverit.analysis.gitexe.GitRunner;
+import io.gitoverit.analysis.gitexe.RepoConfig;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,13 +28,13 @@ public final class RemoteFetch {
       Path root,
       Duration limit,
       String... args) {
-    CliConfig config;
+    RepoConfig config;
     try {
       GitRunner.Result r = git.run(root, "config", "--list", "-z", "--show-scope");
       if (!r.ok()) {
         return Optional.of("fetch failed: " + r.errorLine("git config"));
       }
-      config = CliConfig.parse(r.stdout());
+      config = RepoConfig.parse(r.stdout());
     } catch (IOException e) {
       return Optional.of("fetch failed: " + e.getMessage());
     }

@@ -3,9 +3,9 @@ package io.gitoverit.sync;
 import io.gitoverit.analysis.Analysis;
 import io.gitoverit.analysis.AnalysisException;
 import io.gitoverit.analysis.AnalysisOptions;
-import io.gitoverit.analysis.CliConfig;
-import io.gitoverit.analysis.GitRunner;
 import io.gitoverit.analysis.RepoAnalyzer;
+import io.gitoverit.analysis.gitexe.GitRunner;
+import io.gitoverit.analysis.gitexe.RepoConfig;
 import io.gitoverit.report.RepoReport;
 import io.gitoverit.report.SyncResult;
 import java.io.IOException;
@@ -63,7 +63,7 @@ public final class SafeSync implements RepoAnalyzer {
    */
   @Override
   public Analysis analyzeWithNested(Path root, AnalysisOptions options) throws AnalysisException {
-    Optional<CliConfig> config = readConfig(root);
+    Optional<RepoConfig> config = readConfig(root);
     if (config.isEmpty()) {
       // Not something git can work with: the analyser says what is wrong with it.
       return analyzeGated(root, options);
@@ -144,7 +144,7 @@ public final class SafeSync implements RepoAnalyzer {
   }
 
   /** Names of the configured remotes: every {@code remote.<name>.<key>}. */
-  static Set<String> remoteNames(CliConfig config) {
+  static Set<String> remoteNames(RepoConfig config) {
     Set<String> names = new TreeSet<>();
     for (String key : config.keys()) {
       int last = key.lastIndexOf('.');
@@ -155,7 +155,7 @@ public final class SafeSync implements RepoAnalyzer {
     return names;
   }
 
-  private Optional<PushTarget> pushTarget(Path root, CliConfig config) throws AnalysisException {
+  private Optional<PushTarget> pushTarget(Path root, RepoConfig config) throws AnalysisException {
     try {
       GitRunner.Result head = git.run(root, "symbolic-ref", "-q", "HEAD");
       String ref = head.stdoutText().strip();
@@ -168,10 +168,10 @@ public final class SafeSync implements RepoAnalyzer {
     }
   }
 
-  private Optional<CliConfig> readConfig(Path root) throws AnalysisException {
+  private Optional<RepoConfig> readConfig(Path root) throws AnalysisException {
     try {
       GitRunner.Result r = git.run(root, "config", "--list", "-z", "--show-scope");
-      return r.ok() ? Optional.of(CliConfig.parse(r.stdout())) : Optional.empty();
+      return r.ok() ? Optional.of(RepoConfig.parse(r.stdout())) : Optional.empty();
     } catch (IOException e) {
       throw new AnalysisException(String.valueOf(e.getMessage()), e);
     }

@@ -3,6 +3,8 @@ package io.gitoverit.analysis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gitoverit.analysis.gitexe.GitExeAnalyzer;
+import io.gitoverit.analysis.gitexe.GitRunner;
 import io.gitoverit.report.RepoReport;
 import io.gitoverit.report.StatusSummary;
 import io.gitoverit.testing.GitFixture;
@@ -48,7 +50,7 @@ class EnginesAgreeTest {
   void jgitAgreesWithGitOrHandsOver(Scenarios.Case c) throws Exception {
     Path root = c.build().apply(fixture, tmp.resolve(c.name()));
     JGitAnalyzer jgitEngine = new JGitAnalyzer(JGitRuntime.install(), runner);
-    GitCliAnalyzer gitEngine = new GitCliAnalyzer(runner);
+    GitExeAnalyzer gitEngine = new GitExeAnalyzer(runner);
     RepoReport viaGit = gitEngine.analyze(root, AnalysisOptions.FULL);
     RepoReport hybrid =
         new HybridAnalyzer(jgitEngine, gitEngine).analyze(root, AnalysisOptions.FULL);

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gitoverit.analysis.gitexe.GitExeAnalyzer;
+import io.gitoverit.analysis.gitexe.GitRunner;
 import io.gitoverit.report.RepoReport;
 import io.gitoverit.report.Worktree;
 import io.gitoverit.testing.GitFixture;
@@ -69,8 +71,8 @@ class FilterWarningsTest {
     Files.setLastModifiedTime(root.resolve(FILE), FileTime.fromMillis(1_000_000_000_000L));
   }
 
-  GitCliAnalyzer gitEngine() {
-    return new GitCliAnalyzer(runner);
+  GitExeAnalyzer gitEngine() {
+    return new GitExeAnalyzer(runner);
   }
 
   HybridAnalyzer defaultEngine() {

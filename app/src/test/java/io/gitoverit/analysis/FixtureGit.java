@@ -1,17 +1,18 @@
 package io.gitoverit.analysis;
 
+import io.gitoverit.analysis.gitexe.GitRunner;
 import io.gitoverit.testing.GitFixture;
 import java.util.Set;
 
 /** The git runner the engine tests use. */
-final class FixtureGit {
+public final class FixtureGit {
   private FixtureGit() {}
 
   /**
    * git with the fixture's HOME (its global config names "Fixture Person"), without surefire's
    * GIT_COMMITTER_* and GIT_AUTHOR_*, which would hide every configured identity.
    */
-  static GitRunner runner(GitFixture fixture) {
+  public static GitRunner runner(GitFixture fixture) {
     return GitRunner.standard()
         .withEnvironment(
             fixture.environment(),

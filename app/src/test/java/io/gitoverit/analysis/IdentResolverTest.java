@@ -3,6 +3,7 @@ package io.gitoverit.analysis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gitoverit.analysis.gitexe.GitRunner;
 import io.gitoverit.gitdir.GitDirs;
 import io.gitoverit.testing.GitFixture;
 import java.io.IOException;

@@ -2,6 +2,8 @@ package io.gitoverit.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.gitoverit.analysis.gitexe.GitExeAnalyzer;
+import io.gitoverit.analysis.gitexe.GitRunner;
 import io.gitoverit.report.RepoReport;
 import io.gitoverit.testing.GitFixture;
 import io.gitoverit.testing.Scenarios;
@@ -30,7 +32,7 @@ class MetadataOnlyAgreesTest {
     GitRunner runner = FixtureGit.runner(fixture);
     hybrid =
         new HybridAnalyzer(
-            new JGitAnalyzer(JGitRuntime.install(), runner), new GitCliAnalyzer(runner));
+            new JGitAnalyzer(JGitRuntime.install(), runner), new GitExeAnalyzer(runner));
   }
 
   static Stream<Scenarios.Case> cases() {

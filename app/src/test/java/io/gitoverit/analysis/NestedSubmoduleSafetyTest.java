@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gitoverit.analysis.gitexe.GitExeAnalyzer;
+import io.gitoverit.analysis.gitexe.GitRunner;
 import io.gitoverit.report.RepoReport;
 import io.gitoverit.report.StatusSummary;
 import io.gitoverit.testing.GitFixture;
@@ -65,7 +67,7 @@ class NestedSubmoduleSafetyTest {
 
   @Test
   void theScanAnswersLikeGitWithoutRunningTheFilter() throws Exception {
-    GitCliAnalyzer gitEngine = new GitCliAnalyzer(runner);
+    GitExeAnalyzer gitEngine = new GitExeAnalyzer(runner);
     RepoReport report =
         new HybridAnalyzer(new JGitAnalyzer(JGitRuntime.install(), runner), gitEngine)
             .analyze(root, AnalysisOptions.FULL);

@@ -1,5 +1,6 @@
 package io.gitoverit.analysis;
 
+import io.gitoverit.analysis.gitexe.GitRunner;
 import io.gitoverit.report.RepoReport;
 import io.gitoverit.report.Worktree;
 import java.nio.file.Path;

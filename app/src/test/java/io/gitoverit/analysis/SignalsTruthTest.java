@@ -4,6 +4,8 @@ import static io.gitoverit.testing.GitFixture.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gitoverit.analysis.gitexe.GitExeAnalyzer;
+import io.gitoverit.analysis.gitexe.GitRunner;
 import io.gitoverit.report.RepoReport;
 import io.gitoverit.report.Signals;
 import io.gitoverit.testing.GitFixture;
@@ -88,7 +90,7 @@ class SignalsTruthTest {
     Path root = c.build().apply(fixture, tmp.resolve(c.name()));
     Facts git = truth(root);
     JGitAnalyzer jgit = new JGitAnalyzer(JGitRuntime.install(), runner);
-    GitCliAnalyzer cli = new GitCliAnalyzer(runner);
+    GitExeAnalyzer cli = new GitExeAnalyzer(runner);
     HybridAnalyzer hybrid = new HybridAnalyzer(jgit, cli);
     AnalysisOptions metadata = new AnalysisOptions(false, true);
     for (AnalysisOptions options : List.of(AnalysisOptions.FULL, metadata)) {

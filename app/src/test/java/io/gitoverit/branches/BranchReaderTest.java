@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.gitoverit.analysis.GitCliAnalyzer;
-import io.gitoverit.analysis.GitRunner;
 import io.gitoverit.analysis.HybridAnalyzer;
 import io.gitoverit.analysis.JGitAnalyzer;
 import io.gitoverit.analysis.JGitRuntime;
 import io.gitoverit.analysis.RepoAnalyzer;
+import io.gitoverit.analysis.gitexe.GitExeAnalyzer;
+import io.gitoverit.analysis.gitexe.GitRunner;
 import io.gitoverit.config.IdRewrites;
 import io.gitoverit.report.BranchReport;
 import io.gitoverit.testing.BranchStates;
@@ -42,7 +42,7 @@ class BranchReaderTest {
     GitRunner git = GitRunner.standard();
     return new HybridAnalyzer(
         new JGitAnalyzer(JGitRuntime.install(), git),
-        new GitCliAnalyzer(git),
+        new GitExeAnalyzer(git),
         HybridAnalyzer.RoutingLog.NONE);
   }
 

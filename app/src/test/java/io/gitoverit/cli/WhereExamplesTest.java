@@ -3,12 +3,12 @@ package io.gitoverit.cli;
 import static io.gitoverit.testing.GitFixture.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.gitoverit.analysis.GitCliAnalyzer;
-import io.gitoverit.analysis.GitRunner;
 import io.gitoverit.analysis.HybridAnalyzer;
 import io.gitoverit.analysis.JGitAnalyzer;
 import io.gitoverit.analysis.JGitRuntime;
 import io.gitoverit.analysis.RepoAnalyzer;
+import io.gitoverit.analysis.gitexe.GitExeAnalyzer;
+import io.gitoverit.analysis.gitexe.GitRunner;
 import io.gitoverit.query.expr.WhereHelp;
 import io.gitoverit.scan.RepoSource;
 import io.gitoverit.testing.GitFixture;
@@ -219,7 +219,7 @@ class WhereExamplesTest {
           GitRunner.standard()
               .withEnvironment(Map.of(), Set.of("GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL"));
       return new HybridAnalyzer(
-          new JGitAnalyzer(JGitRuntime.install(), git), new GitCliAnalyzer(git));
+          new JGitAnalyzer(JGitRuntime.install(), git), new GitExeAnalyzer(git));
     }
 
     @Override

@@ -1,11 +1,11 @@
 package io.gitoverit.fuzz;
 
 import io.gitoverit.analysis.AnalysisOptions;
-import io.gitoverit.analysis.GitCliAnalyzer;
-import io.gitoverit.analysis.GitRunner;
 import io.gitoverit.analysis.HybridAnalyzer;
 import io.gitoverit.analysis.JGitAnalyzer;
 import io.gitoverit.analysis.JGitRuntime;
+import io.gitoverit.analysis.gitexe.GitExeAnalyzer;
+import io.gitoverit.analysis.gitexe.GitRunner;
 import io.gitoverit.discovery.JGitIgnoreOracle;
 import io.gitoverit.discovery.RepositoryWalker;
 import io.gitoverit.progress.ProgressListener;
@@ -188,7 +188,7 @@ final class FuzzRun {
     HybridAnalyzer engine =
         new HybridAnalyzer(
             new JGitAnalyzer(JGitRuntime.install(), runner),
-            new GitCliAnalyzer(runner),
+            new GitExeAnalyzer(runner),
             (repo, reason) -> routed.add(repo + ": " + reason));
     return new Scanner(engine, 0, new ProgressListener() {}).scan(source, options);
   }

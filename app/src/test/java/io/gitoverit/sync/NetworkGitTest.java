@@ -2,7 +2,7 @@ package io.gitoverit.sync;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.gitoverit.analysis.GitRunner;
+import io.gitoverit.analysis.gitexe.GitRunner;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sun.net.httpserver.HttpServer;
 import io.gitoverit.analysis.AnalysisException;
 import io.gitoverit.analysis.AnalysisOptions;
-import io.gitoverit.analysis.GitCliAnalyzer;
-import io.gitoverit.analysis.GitRunner;
+import io.gitoverit.analysis.gitexe.GitExeAnalyzer;
+import io.gitoverit.analysis.gitexe.GitRunner;
 import io.gitoverit.report.RepoReport;
 import io.gitoverit.testing.GitFixture;
 import java.nio.file.Files;
@@ -53,7 +53,7 @@ class SafeSyncNetworkTest {
 
   static RepoReport fetch(GitRunner git, Path repo, Duration limit) throws AnalysisException {
     SyncPlan plan = SyncPlan.of(true, false, false).withTimeout(limit);
-    return new SafeSync(new GitCliAnalyzer(git), git, plan, 1, Map.of())
+    return new SafeSync(new GitExeAnalyzer(git), git, plan, 1, Map.of())
         .analyze(repo, AnalysisOptions.FULL);
   }
 

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gitoverit.analysis.AnalysisException;
 import io.gitoverit.analysis.AnalysisOptions;
-import io.gitoverit.analysis.GitCliAnalyzer;
-import io.gitoverit.analysis.GitRunner;
 import io.gitoverit.analysis.RemoteTriple;
+import io.gitoverit.analysis.gitexe.GitExeAnalyzer;
+import io.gitoverit.analysis.gitexe.GitRunner;
 import io.gitoverit.report.RepoReport;
 import io.gitoverit.report.StatusSummary;
 import io.gitoverit.report.SyncResult;
@@ -40,7 +40,7 @@ class SafeSyncTest {
 
   static RepoReport sync(Path repo, boolean pull, boolean push) throws AnalysisException {
     GitRunner git = GitRunner.standard();
-    return new SafeSync(new GitCliAnalyzer(git), git, SyncPlan.of(false, pull, push), 1, Map.of())
+    return new SafeSync(new GitExeAnalyzer(git), git, SyncPlan.of(false, pull, push), 1, Map.of())
         .analyze(repo, AnalysisOptions.FULL);
   }
 

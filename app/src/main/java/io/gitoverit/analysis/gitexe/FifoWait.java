@@ -1,4 +1,4 @@
-package io.gitoverit.analysis;
+package io.gitoverit.analysis.gitexe;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,9 +1,11 @@
-package io.gitoverit.analysis;
+package io.gitoverit.analysis.gitexe;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gitoverit.analysis.AnalysisOptions;
+import io.gitoverit.analysis.FixtureGit;
 import io.gitoverit.report.RepoReport;
 import io.gitoverit.report.StatusSummary;
 import io.gitoverit.testing.GitFixture;
@@ -21,17 +23,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The git engine never runs a program that the scanned repository's config names. */
-class GitCliAnalyzerSafetyTest {
+class GitExeAnalyzerSafetyTest {
   @TempDir Path tmp;
   GitFixture fixture;
-  GitCliAnalyzer analyzer;
+  GitExeAnalyzer analyzer;
   Path markers;
 
   @BeforeEach
   void setUp() throws Exception {
     tmp = tmp.toRealPath();
     fixture = new GitFixture(tmp);
-    analyzer = new GitCliAnalyzer(FixtureGit.runner(fixture));
+    analyzer = new GitExeAnalyzer(FixtureGit.runner(fixture));
     markers = Files.createDirectories(tmp.resolve("markers"));
   }
 

@@ -1,4 +1,4 @@
-package io.gitoverit.analysis;
+package io.gitoverit.analysis.gitexe;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -20,7 +20,7 @@ import java.util.TreeSet;
  * anyway, so such a driver may run. Scopes other than system, global and command ({@code -c},
  * {@code GIT_CONFIG_PARAMETERS}) count as the repository's.
  */
-public final class CliConfig {
+public final class RepoConfig {
   /** The keys of a driver that name a program. */
   private static final Set<String> COMMANDS = Set.of("clean", "smudge", "process");
 
@@ -29,17 +29,17 @@ public final class CliConfig {
   private final Map<String, String> values;
   private final Set<String> ownFilterDrivers;
 
-  private CliConfig(Map<String, String> values, Set<String> ownFilterDrivers) {
+  private RepoConfig(Map<String, String> values, Set<String> ownFilterDrivers) {
     this.values = values;
     this.ownFilterDrivers = ownFilterDrivers;
   }
 
   /** Parses {@code scope NUL key [LF value] NUL} records. */
-  public static CliConfig parse(byte[] raw) {
+  public static RepoConfig parse(byte[] raw) {
     Map<String, String> values = new HashMap<>();
     Map<String, String> scopes = new HashMap<>();
     Map<String, String> userValues = new HashMap<>();
-    var fields = CliStatus.splitNul(raw);
+    var fields = PorcelainStatus.splitNul(raw);
     for (int i = 0; i + 1 < fields.size(); i += 2) {
       String scope = new String(fields.get(i), StandardCharsets.UTF_8);
       String entry = new String(fields.get(i + 1), StandardCharsets.UTF_8);
@@ -67,7 +67,7 @@ public final class CliConfig {
         drivers.add(key.substring("filter.".length(), last));
       }
     }
-    return new CliConfig(values, drivers);
+    return new RepoConfig(values, drivers);
   }
 
   /** The value of {@code key} (canonical form: {@code branch.main.remote}). */

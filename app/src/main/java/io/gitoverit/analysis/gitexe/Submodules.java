@@ -1,4 +1,4 @@
-package io.gitoverit.analysis;
+package io.gitoverit.analysis.gitexe;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * with upstream's simplified parser: any line it does not understand, or a section without {@code
  * path} or {@code url}, makes the count 0.
  */
-final class CliSubmodules {
+final class Submodules {
   private static final Pattern SECTION =
       Pattern.compile(
           "^\\[\\s*([^\\]\"\\s]+)(?:\\s+\"((?:[^\"\\\\]|\\\\.)*)\")?\\s*\\]$",
@@ -31,7 +31,7 @@ final class CliSubmodules {
   private static final Pattern LINE_BREAK =
       Pattern.compile("\r\n|[\n\r\u000b\u000c\u001c\u001d\u001e\u0085\u2028\u2029]");
 
-  private CliSubmodules() {}
+  private Submodules() {}
 
   /** The count for the repository whose work tree is {@code root}. */
   static int count(GitRunner git, Path root) throws IOException {
@@ -96,7 +96,7 @@ final class CliSubmodules {
       return Optional.empty();
     }
     Map<String, String[]> out = new HashMap<>();
-    for (byte[] entry : CliStatus.splitNul(r.stdout())) {
+    for (byte[] entry : PorcelainStatus.splitNul(r.stdout())) {
       String e = new String(entry, StandardCharsets.UTF_8);
       int tab = e.indexOf('\t');
       String meta = tab < 0 ? e : e.substring(0, tab);

@@ -1,4 +1,4 @@
-package io.gitoverit.analysis;
+package io.gitoverit.analysis.gitexe;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

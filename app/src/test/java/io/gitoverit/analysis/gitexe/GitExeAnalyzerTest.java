@@ -1,4 +1,4 @@
-package io.gitoverit.analysis;
+package io.gitoverit.analysis.gitexe;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gitoverit.analysis.AnalysisException;
+import io.gitoverit.analysis.AnalysisOptions;
+import io.gitoverit.analysis.FixtureGit;
 import io.gitoverit.report.RepoReport;
 import io.gitoverit.report.StatusSummary;
 import io.gitoverit.report.Worktree;
@@ -25,16 +28,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The git-executable engine on real repositories in every state of the test fleet. */
-class GitCliAnalyzerTest {
+class GitExeAnalyzerTest {
   @TempDir Path tmp;
   GitFixture fixture;
-  GitCliAnalyzer analyzer;
+  GitExeAnalyzer analyzer;
 
   @BeforeEach
   void setUp() throws Exception {
     tmp = tmp.toRealPath();
     fixture = new GitFixture(tmp);
-    analyzer = new GitCliAnalyzer(FixtureGit.runner(fixture));
+    analyzer = new GitExeAnalyzer(FixtureGit.runner(fixture));
   }
 
   RepoReport analyze(Path root) throws AnalysisException {

@@ -1,7 +1,8 @@
-package io.gitoverit.analysis;
+package io.gitoverit.analysis.gitexe;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.gitoverit.analysis.FixtureGit;
 import io.gitoverit.testing.GitFixture;
 import java.nio.file.Path;
 import java.util.Set;
@@ -28,7 +29,7 @@ class FilterTrustTest {
   Set<String> repositorys() throws Exception {
     GitRunner.Result r =
         FixtureGit.runner(fixture).run(repo, "config", "--list", "-z", "--show-scope");
-    return CliConfig.parse(r.stdout()).ownFilterDrivers();
+    return RepoConfig.parse(r.stdout()).ownFilterDrivers();
   }
 
   void local(String key, String value) {

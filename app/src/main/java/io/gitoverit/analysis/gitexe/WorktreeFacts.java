@@ -1,5 +1,6 @@
-package io.gitoverit.analysis;
+package io.gitoverit.analysis.gitexe;
 
+import io.gitoverit.analysis.AnalysisException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,8 +11,8 @@ import java.util.List;
 import java.util.Optional;
 
 /** The work-tree facts that need more than git status: line totals and the newest mtime. */
-final class CliWorktreeFacts {
-  private CliWorktreeFacts() {}
+final class WorktreeFacts {
+  private WorktreeFacts() {}
 
   /**
    * Added and deleted lines over {@code git diff --numstat --cached}, then {@code git diff
@@ -45,7 +46,7 @@ final class CliWorktreeFacts {
    * binary file) counts 0.
    */
   static void addNumstat(byte[] raw, int[] sum) {
-    List<byte[]> fields = CliStatus.splitNul(raw);
+    List<byte[]> fields = PorcelainStatus.splitNul(raw);
     for (int i = 0; i < fields.size(); i++) {
       String[] cols = new String(fields.get(i), StandardCharsets.UTF_8).split("\t", 3);
       if (cols.length < 3) {
@@ -87,7 +88,7 @@ final class CliWorktreeFacts {
     if (!r.ok()) {
       throw new AnalysisException(r.errorLine("git ls-files"));
     }
-    List<byte[]> names = CliStatus.splitNul(r.stdout());
+    List<byte[]> names = PorcelainStatus.splitNul(r.stdout());
     java.nio.charset.Charset jnu =
         java.nio.charset.Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8"));
     java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();

@@ -1,4 +1,4 @@
-package io.gitoverit.analysis;
+package io.gitoverit.analysis.gitexe;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -11,7 +11,7 @@ import java.util.Optional;
  *
  * @param changes the tracked-change records (kinds {@code 1}, {@code 2} and {@code u})
  */
-record CliStatus(
+record PorcelainStatus(
     Optional<String> oid,
     Optional<String> head,
     Optional<String> upstream,
@@ -45,7 +45,7 @@ record CliStatus(
   }
 
   /** Parses the NUL-separated records of one status call. */
-  static CliStatus parse(byte[] raw) {
+  static PorcelainStatus parse(byte[] raw) {
     Builder b = new Builder();
     List<byte[]> fields = splitNul(raw);
     for (int i = 0; i < fields.size(); i++) {
@@ -67,7 +67,7 @@ record CliStatus(
         }
       }
     }
-    return new CliStatus(
+    return new PorcelainStatus(
         Optional.ofNullable(b.oid),
         Optional.ofNullable(b.head),
         Optional.ofNullable(b.upstream),

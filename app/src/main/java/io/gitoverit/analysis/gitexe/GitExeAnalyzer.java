@@ -1,5 +1,17 @@
-package io.gitoverit.analysis;
+package io.gitoverit.analysis.gitexe;
 
+import io.gitoverit.analysis.AnalysisException;
+import io.gitoverit.analysis.AnalysisOptions;
+import io.gitoverit.analysis.BranchTally;
+import io.gitoverit.analysis.CommitText;
+import io.gitoverit.analysis.GitDirFacts;
+import io.gitoverit.analysis.HeadFile;
+import io.gitoverit.analysis.IndexIntegrity;
+import io.gitoverit.analysis.OperationInProgress;
+import io.gitoverit.analysis.RemoteDisplay;
+import io.gitoverit.analysis.RepoAnalyzer;
+import io.gitoverit.analysis.SharedIndexTimes;
+import io.gitoverit.analysis.SpecialFileCheck;
 import io.gitoverit.gitdir.SpecialFiles;
 import io.gitoverit.report.RepoReport;
 import io.gitoverit.report.Signals;
@@ -44,7 +56,7 @@ import java.util.regex.Pattern;
  * run, also when the repository's config repeats the same commands ({@code git lfs install
  * --local}): they are the user's programs, not the repository's.
  */
-public final class GitCliAnalyzer implements RepoAnalyzer {
+public final class GitExeAnalyzer implements RepoAnalyzer {
   /**
    * Always passed: no hook and no pager can run, whatever the config says; and {@code git diff}
    * does not refresh and write the index behind stat-only changes, which it does even with {@code
@@ -57,7 +69,7 @@ public final class GitCliAnalyzer implements RepoAnalyzer {
 
   private final GitRunner git;
 
-  public GitCliAnalyzer(GitRunner git) {
+  public GitExeAnalyzer(GitRunner git) {
     this.git = git.withConfig(ALWAYS);
   }
 
@@ -100,8 +112,8 @@ public final class GitCliAnalyzer implements RepoAnalyzer {
 
   private RepoReport read(Path root, AnalysisOptions options, GitDirs dirs, GitRunner git)
       throws IOException, AnalysisException {
-    CliConfig config =
-        CliConfig.parse(ok(git.run(root, "config", "--list", "-z", "--show-scope"), "git config"));
+    RepoConfig config =
+        RepoConfig.parse(ok(git.run(root, "config", "--list", "-z", "--show-scope"), "git config"));
     Path index = dirs.gitDir().resolve("index");
     // Before any git reads the index: a header, size or layout that rules one out (a zero-filled
     // file, more entries than the file can hold, zeros where extensions go) fails the repository
@@ -121,13 +133,13 @@ public final class GitCliAnalyzer implements RepoAnalyzer {
     }
     GitRunner g = git.withConfig(guard.overrides());
 
-    CliStatus status;
+    PorcelainStatus status;
     Worktree worktree;
     List<String> warnings = List.of();
     if (options.metadataOnly()) {
       IndexIntegrity.check(index, config.get("extensions.objectformat"));
       status =
-          CliStatus.parse(
+          PorcelainStatus.parse(
               ok(
                   g.run(
                       root,
@@ -169,26 +181,26 @@ public final class GitCliAnalyzer implements RepoAnalyzer {
       Optional<Instant> trackedMtime = Optional.empty();
       try {
         if (options.collectMtime()) {
-          trackedMtime = CliWorktreeFacts.newestMtime(g, root, "--cached");
+          trackedMtime = WorktreeFacts.newestMtime(g, root, "--cached");
         }
       } finally {
         full = statusRun.await();
         awaitCheck(intact);
       }
-      status = CliStatus.parse(ok(full, "git status"));
+      status = PorcelainStatus.parse(ok(full, "git status"));
       checkWholeTreeRead(full);
       warnings = guard.warnings(filterCheck, g);
-      CliWorktreeFacts.LineTotals lines =
+      WorktreeFacts.LineTotals lines =
           status.changes().isEmpty()
-              ? new CliWorktreeFacts.LineTotals(0, 0)
-              : CliWorktreeFacts.lineTotals(g, root);
+              ? new WorktreeFacts.LineTotals(0, 0)
+              : WorktreeFacts.lineTotals(g, root);
       Optional<Instant> mtime = trackedMtime;
       if (options.collectMtime() && status.untracked() > 0) {
         // Untracked, not ignored files exist only when status lists one ('?'): git's
         // ls-files --others shows the same files, and walks the work tree to find them.
         mtime =
-            CliWorktreeFacts.newer(
-                mtime, CliWorktreeFacts.newestMtime(g, root, "--others", "--exclude-standard"));
+            WorktreeFacts.newer(
+                mtime, WorktreeFacts.newestMtime(g, root, "--others", "--exclude-standard"));
       }
       worktree =
           new Worktree.Checked(
@@ -214,7 +226,7 @@ public final class GitCliAnalyzer implements RepoAnalyzer {
           Optional.of(ref.startsWith("refs/heads/") ? ref.substring("refs/heads/".length()) : ref);
     }
     RemoteDisplay.Result remote = RemoteDisplay.of(status.upstream(), branchName, config::get);
-    int submodules = CliSubmodules.count(g, root);
+    int submodules = Submodules.count(g, root);
     Signals signals = signals(g, root, dirs, config, status, worktree, branchName, detached);
     return new RepoReport(
         root,
@@ -243,8 +255,8 @@ public final class GitCliAnalyzer implements RepoAnalyzer {
       GitRunner g,
       Path root,
       GitDirs dirs,
-      CliConfig config,
-      CliStatus status,
+      RepoConfig config,
+      PorcelainStatus status,
       Worktree worktree,
       Optional<String> branchName,
       boolean detached)
@@ -314,7 +326,7 @@ public final class GitCliAnalyzer implements RepoAnalyzer {
   private static int unmergedPaths(GitRunner g, Path root) throws IOException, AnalysisException {
     byte[] out = ok(g.run(root, "ls-files", "--unmerged", "-z"), "git ls-files");
     java.util.Set<String> paths = new java.util.HashSet<>();
-    for (byte[] entry : CliStatus.splitNul(out)) {
+    for (byte[] entry : PorcelainStatus.splitNul(out)) {
       String line = new String(entry, StandardCharsets.UTF_8);
       int tab = line.indexOf('\t');
       paths.add(tab < 0 ? line : line.substring(tab + 1));

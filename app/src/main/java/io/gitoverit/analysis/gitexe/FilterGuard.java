@@ -1,5 +1,7 @@
-package io.gitoverit.analysis;
+package io.gitoverit.analysis.gitexe;
 
+import io.gitoverit.analysis.AnalysisException;
+import io.gitoverit.analysis.JvmFileNames;
 import io.gitoverit.discovery.IndexPaths;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -25,7 +27,7 @@ import java.util.regex.Pattern;
  * uncertain.
  *
  * <p>Which drivers are the repository's, and which are the user's own programs that may run, is
- * {@link CliConfig}'s rule. Each of the repository's drivers gets {@code -c filter.X.clean= -c
+ * {@link RepoConfig}'s rule. Each of the repository's drivers gets {@code -c filter.X.clean= -c
  * filter.X.smudge= -c filter.X.process= -c filter.X.required=false}: git treats an empty command as
  * "no filter" and, without {@code required}, does not die. git passes {@code -c} values on to the
  * git processes it starts in submodules. The price: a file git has to read (its stat data no longer
@@ -50,7 +52,8 @@ final class FilterGuard {
    * @param gitDirArg {@code --git-dir=...} for a submodule, empty for the repository
    * @param prefix the work tree's path below the repository's root, ending in {@code /}, or empty
    */
-  private record Level(Path workTree, Optional<String> gitDirArg, String prefix, CliConfig config) {
+  private record Level(
+      Path workTree, Optional<String> gitDirArg, String prefix, RepoConfig config) {
     String[] args(String... args) {
       if (gitDirArg.isEmpty()) {
         return args;
@@ -85,7 +88,7 @@ final class FilterGuard {
    * @param listing {@link #listIndex} started in the repository's work tree {@code root}, or null
    *     when git will not enter submodules (then only the repository's own drivers count)
    */
-  static FilterGuard of(CliConfig config, GitRunner git, Path root, GitRunner.Pending listing)
+  static FilterGuard of(RepoConfig config, GitRunner git, Path root, GitRunner.Pending listing)
       throws AnalysisException, IOException {
     List<Level> levels = new ArrayList<>();
     levels.add(new Level(root, Optional.empty(), "", config));
@@ -143,7 +146,7 @@ final class FilterGuard {
     if (!r.ok()) {
       throw new AnalysisException(r.errorLine("git ls-files"));
     }
-    for (byte[] record : CliStatus.splitNul(r.stdout())) {
+    for (byte[] record : PorcelainStatus.splitNul(r.stdout())) {
       String line = new String(record, StandardCharsets.UTF_8);
       int tab = line.indexOf('\t');
       if (!line.startsWith("160000 ") || tab < 0) {
@@ -177,7 +180,7 @@ final class FilterGuard {
         continue; // git cannot read this git dir either, so it runs nothing there
       }
       String below = prefix + name + "/";
-      out.add(new Level(dir, Optional.of(gitDir), below, CliConfig.parse(c.stdout())));
+      out.add(new Level(dir, Optional.of(gitDir), below, RepoConfig.parse(c.stdout())));
       GitRunner.Pending nested = git.start(dir, gitDir, "ls-files", "--stage", "--sparse", "-z");
       submodules(git, dir, below, nested, out, seen, depth + 1);
     }
@@ -281,7 +284,7 @@ final class FilterGuard {
     return out;
   }
 
-  private static boolean sparseIndex(CliConfig config) {
+  private static boolean sparseIndex(RepoConfig config) {
     return config
         .get("index.sparse")
         .map(v -> !FALSE_WORDS.contains(v.strip().toLowerCase(Locale.ROOT)))
@@ -374,7 +377,7 @@ final class FilterGuard {
       if (!attrs.ok()) {
         throw new AnalysisException(attrs.errorLine("git check-attr"));
       }
-      List<byte[]> f = CliStatus.splitNul(attrs.stdout());
+      List<byte[]> f = PorcelainStatus.splitNul(attrs.stdout());
       for (int i = 0; i + 2 < f.size(); i += 3) {
         String value = new String(f.get(i + 2), StandardCharsets.UTF_8);
         if (listings.others.contains(value)) {
@@ -393,7 +396,7 @@ final class FilterGuard {
       throw new AnalysisException(r.errorLine("git diff"));
     }
     List<byte[]> out = new ArrayList<>();
-    List<byte[]> fields = CliStatus.splitNul(r.stdout());
+    List<byte[]> fields = PorcelainStatus.splitNul(r.stdout());
     for (int i = 0; i + 1 < fields.size(); i += 2) {
       // ":<index mode> <work-tree mode> <id> <id> M", then the path. Only regular files are
       // filtered: not a symbolic link, nor a gitlink.

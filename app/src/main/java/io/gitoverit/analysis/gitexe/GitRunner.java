@@ -1,5 +1,6 @@
-package io.gitoverit.analysis;
+package io.gitoverit.analysis.gitexe;
 
+import io.gitoverit.analysis.AnalysisException;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
