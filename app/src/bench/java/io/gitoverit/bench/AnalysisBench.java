@@ -4,9 +4,9 @@ import io.gitoverit.analysis.AnalysisException;
 import io.gitoverit.analysis.AnalysisOptions;
 import io.gitoverit.analysis.gitexe.GitExeAnalyzer;
 import io.gitoverit.analysis.gitexe.GitRunner;
-import io.gitoverit.analysis.HybridAnalyzer;
-import io.gitoverit.analysis.JGitAnalyzer;
-import io.gitoverit.analysis.JGitRuntime;
+import io.gitoverit.analysis.jgit.RoutingAnalyzer;
+import io.gitoverit.analysis.jgit.JGitAnalyzer;
+import io.gitoverit.analysis.jgit.JGitRuntime;
 import io.gitoverit.analysis.RepoAnalyzer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +43,7 @@ public final class AnalysisBench {
     JGitRuntime runtime = JGitRuntime.install();
     GitRunner git = GitRunner.standard();
     Map<String, RepoAnalyzer> engines = new LinkedHashMap<>();
-    engines.put("gitoverit (jgit + fallback)", new HybridAnalyzer(new JGitAnalyzer(runtime, git),
+    engines.put("gitoverit (jgit + fallback)", new RoutingAnalyzer(new JGitAnalyzer(runtime, git),
         new GitExeAnalyzer(git)));
     engines.put("git engine only", new GitExeAnalyzer(git));
 

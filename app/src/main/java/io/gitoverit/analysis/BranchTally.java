@@ -1,16 +1,9 @@
 package io.gitoverit.analysis;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.jgit.lib.Config;
-import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.Ref;
-import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.revwalk.RevWalk;
 
 /**
  * The local branches counted as {@code git for-each-ref --format='%(upstream) %(upstream:track)'
@@ -28,53 +21,6 @@ public record BranchTally(int unpushed, int noUpstream, int gone) {
   public static final String FORMAT =
       "%(refname)%00%(upstream)%00%(upstream:track)%00%(committerdate:unix)%00%(contents)%00";
 
-  /** With JGit: the upstream of each branch as {@link Upstream} maps it, no git run. */
-  static BranchTally read(Repository repo, Config config, Optional<String> headBranch)
-      throws IOException {
-    List<Ref> branches = repo.getRefDatabase().getRefsByPrefix(Constants.R_HEADS);
-    int unpushed = 0;
-    int noUpstream = 0;
-    int gone = 0;
-    RevWalk walk = null; // made only for a branch that differs from its upstream: it is not small
-    try {
-      for (Ref branch : branches) {
-        ObjectId tip = branch.getObjectId();
-        if (tip == null) {
-          continue; // git skips a broken ref too
-        }
-        String name = branch.getName().substring(Constants.R_HEADS.length());
-        Optional<String> upstream = Upstream.refOf(repo, config, name);
-        if (upstream.isEmpty()) {
-          noUpstream++;
-          continue;
-        }
-        Ref up = repo.exactRef(upstream.get());
-        if (up == null || up.getObjectId() == null) {
-          gone++;
-        } else if (!headBranch.equals(Optional.of(name)) && !tip.equals(up.getObjectId())) {
-          walk = walk == null ? new RevWalk(repo) : walk;
-          if (hasCommitsNotIn(walk, tip, up.getObjectId())) {
-            unpushed++;
-          }
-        }
-      }
-    } finally {
-      if (walk != null) {
-        walk.close();
-      }
-    }
-    return new BranchTally(unpushed, noUpstream, gone);
-  }
-
-  /** Whether {@code tip} reaches a commit that {@code upstream} does not (ahead &gt; 0). */
-  private static boolean hasCommitsNotIn(RevWalk walk, ObjectId tip, ObjectId upstream)
-      throws IOException {
-    walk.reset();
-    walk.markStart(walk.parseCommit(tip));
-    walk.markUninteresting(walk.parseCommit(upstream));
-    return walk.next() != null;
-  }
-
   /** One branch of {@link #FORMAT}'s output. */
   public record Line(
       String ref, String upstream, String track, String commitTime, String message) {}
@@ -90,12 +36,12 @@ public record BranchTally(int unpushed, int noUpstream, int gone) {
     return out;
   }
 
-  /** The tally of those lines, as {@link #read} counts. */
+  /** The tally of those lines, as the JGit engine counts them. */
   public static BranchTally of(List<Line> lines, Optional<String> headBranch) {
     int unpushed = 0;
     int noUpstream = 0;
     int gone = 0;
-    Optional<String> headRef = headBranch.map(b -> Constants.R_HEADS + b);
+    Optional<String> headRef = headBranch.map(b -> "refs/heads/" + b);
     for (Line l : lines) {
       if (l.upstream().isEmpty()) {
         noUpstream++;

@@ -7,19 +7,19 @@ import java.nio.file.Path;
  * The repository holds a FIFO, socket or device where git opens a file: git would wait on it until
  * killed, so no engine is asked; the row says why at once.
  */
-final class GitWouldHang extends AnalysisException {
+public final class GitWouldHang extends AnalysisException {
   private static final long serialVersionUID = 1L;
 
-  GitWouldHang(Path file) {
+  public GitWouldHang(Path file) {
     super(new SpecialFiles.NotAFile(file).getMessage());
   }
 
   /** Unchecked, to leave JGit's walk (whose callbacks cannot throw checked exceptions). */
-  static final class InWalk extends RuntimeException {
+  public static final class InWalk extends RuntimeException {
     private static final long serialVersionUID = 1L;
-    final transient Path file;
+    public final transient Path file;
 
-    InWalk(Path file) {
+    public InWalk(Path file) {
       super(new SpecialFiles.NotAFile(file).getMessage(), null, false, false);
       this.file = file;
     }

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
-import org.eclipse.jgit.lib.Repository;
 
 /**
  * Refuses a HEAD file that names no possible commit: a symbolic ref to an invalid ref name, or text
@@ -45,7 +44,7 @@ public final class HeadFile {
     }
     if (text.startsWith("ref:")) {
       String target = text.substring("ref:".length()).strip();
-      if (!target.startsWith("refs/") || !Repository.isValidRefName(target)) {
+      if (!target.startsWith("refs/") || !isValidRefName(target)) {
         throw new AnalysisException(
             "HEAD points to an invalid ref name: '" + oneLine(target) + "'");
       }
@@ -54,6 +53,59 @@ public final class HeadFile {
       throw new AnalysisException(
           "HEAD is neither a ref nor an object id: '" + oneLine(text) + "'");
     }
+  }
+
+  /**
+   * Whether {@code name} is a valid full ref name, with the answers of JGit's {@code
+   * Repository.isValidRefName} on a POSIX file system (a test pins that): two components at least;
+   * no control character, space, DEL or any of {@code ~ ^ : ? [ * \\}; no component that starts
+   * with a dot, no two dots in a row, no at sign before an opening brace, no empty component; not
+   * ending in a dot, a slash or {@code .lock}.
+   */
+  static boolean isValidRefName(String name) {
+    int len = name.length();
+    if (len == 0 || name.endsWith(".lock")) {
+      return false;
+    }
+    int components = 1;
+    char p = '\0';
+    for (int i = 0; i < len; i++) {
+      char c = name.charAt(i);
+      if (c <= ' ') {
+        return false;
+      }
+      switch (c) {
+        case '.':
+          if (p == '\0' || p == '/' || p == '.' || i == len - 1) {
+            return false;
+          }
+          break;
+        case '/':
+          if (i == 0 || i == len - 1 || p == '/') {
+            return false;
+          }
+          components++;
+          break;
+        case '{':
+          if (p == '@') {
+            return false;
+          }
+          break;
+        case '~':
+        case '^':
+        case ':':
+        case '?':
+        case '[':
+        case '*':
+        case '\\':
+        case '\u007F':
+          return false;
+        default:
+          break;
+      }
+      p = c;
+    }
+    return components > 1;
   }
 
   private static String oneLine(String s) {

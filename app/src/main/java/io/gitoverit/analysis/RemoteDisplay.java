@@ -34,7 +34,7 @@ public final class RemoteDisplay {
    * whose remote and merge are both configured shows them instead): naming it costs the JGit engine
    * a few ref lookups.
    */
-  static Result ofLazy(
+  public static Result ofLazy(
       Optional<Supplier<String>> upstream,
       Optional<String> branchShortName,
       Function<String, Optional<String>> config) {

@@ -1,7 +1,7 @@
 package io.gitoverit.cli;
 
 import io.gitoverit.analysis.AnalysisOptions;
-import io.gitoverit.analysis.HybridAnalyzer.RoutingLog;
+import io.gitoverit.analysis.jgit.RoutingAnalyzer.RoutingLog;
 import io.gitoverit.config.Config;
 import io.gitoverit.config.Quote;
 import io.gitoverit.config.Setting;

@@ -1,11 +1,11 @@
 package io.gitoverit.cli;
 
-import io.gitoverit.analysis.HybridAnalyzer;
-import io.gitoverit.analysis.JGitAnalyzer;
-import io.gitoverit.analysis.JGitRuntime;
 import io.gitoverit.analysis.RepoAnalyzer;
 import io.gitoverit.analysis.gitexe.GitExeAnalyzer;
 import io.gitoverit.analysis.gitexe.GitRunner;
+import io.gitoverit.analysis.jgit.JGitAnalyzer;
+import io.gitoverit.analysis.jgit.JGitRuntime;
+import io.gitoverit.analysis.jgit.RoutingAnalyzer;
 import io.gitoverit.discovery.IgnoreOracle;
 import io.gitoverit.discovery.JGitIgnoreOracle;
 import io.gitoverit.discovery.RepositoryWalker;
@@ -70,16 +70,16 @@ public final class ProductionWiring implements Wiring {
     }
   }
 
-  /** The hybrid engine, built when the first repository is analysed. */
+  /** The routing engine, built when the first repository is analysed. */
   @Override
-  public RepoAnalyzer analyzer(HybridAnalyzer.RoutingLog routing) {
+  public RepoAnalyzer analyzer(RoutingAnalyzer.RoutingLog routing) {
     return new LazyAnalyzer(
         () -> {
           GitRunner git = GitRunner.standard();
-          return new HybridAnalyzer(
+          return new RoutingAnalyzer(
               new JGitAnalyzer(jgitRuntime(), git),
               new GitExeAnalyzer(git),
-              routing == null ? HybridAnalyzer.RoutingLog.NONE : routing);
+              routing == null ? RoutingAnalyzer.RoutingLog.NONE : routing);
         });
   }
 

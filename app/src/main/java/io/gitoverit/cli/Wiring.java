@@ -1,8 +1,8 @@
 package io.gitoverit.cli;
 
-import io.gitoverit.analysis.HybridAnalyzer;
 import io.gitoverit.analysis.RepoAnalyzer;
 import io.gitoverit.analysis.gitexe.GitRunner;
+import io.gitoverit.analysis.jgit.RoutingAnalyzer;
 import io.gitoverit.config.Config;
 import io.gitoverit.config.ConfigFile;
 import io.gitoverit.scan.RepoSource;
@@ -22,7 +22,7 @@ public interface Wiring {
    *
    * @param routing hears which repositories go to the git executable and why; may be null
    */
-  RepoAnalyzer analyzer(HybridAnalyzer.RoutingLog routing);
+  RepoAnalyzer analyzer(RoutingAnalyzer.RoutingLog routing);
 
   /** A walk over {@code roots} (already checked to be directories). */
   RepoSource discover(List<Path> roots, boolean includeIgnored);

@@ -20,7 +20,7 @@ import java.util.Optional;
 public record GitConfigFiles(Optional<Path> system, Optional<Path> xdg, Optional<Path> global) {
 
   /** Where Debian's and most distributions' git looks for its system config. */
-  public static final Path ETC_GITCONFIG = Path.of("/etc/gitconfig");
+  static final Path ETC_GITCONFIG = Path.of("/etc/gitconfig");
 
   /** The files for the given environment. */
   public static GitConfigFiles fromEnvironment(Map<String, String> env) {

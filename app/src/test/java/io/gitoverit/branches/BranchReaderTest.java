@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.gitoverit.analysis.HybridAnalyzer;
-import io.gitoverit.analysis.JGitAnalyzer;
-import io.gitoverit.analysis.JGitRuntime;
 import io.gitoverit.analysis.RepoAnalyzer;
 import io.gitoverit.analysis.gitexe.GitExeAnalyzer;
 import io.gitoverit.analysis.gitexe.GitRunner;
+import io.gitoverit.analysis.jgit.JGitAnalyzer;
+import io.gitoverit.analysis.jgit.JGitRuntime;
+import io.gitoverit.analysis.jgit.RoutingAnalyzer;
 import io.gitoverit.config.IdRewrites;
 import io.gitoverit.report.BranchReport;
 import io.gitoverit.testing.BranchStates;
@@ -40,10 +40,10 @@ class BranchReaderTest {
 
   static RepoAnalyzer analyzer() {
     GitRunner git = GitRunner.standard();
-    return new HybridAnalyzer(
+    return new RoutingAnalyzer(
         new JGitAnalyzer(JGitRuntime.install(), git),
         new GitExeAnalyzer(git),
-        HybridAnalyzer.RoutingLog.NONE);
+        RoutingAnalyzer.RoutingLog.NONE);
   }
 
   static BranchReader reader() {

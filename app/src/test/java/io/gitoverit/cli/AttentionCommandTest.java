@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.gitoverit.analysis.HybridAnalyzer;
 import io.gitoverit.analysis.RepoAnalyzer;
+import io.gitoverit.analysis.jgit.RoutingAnalyzer;
 import io.gitoverit.scan.RepoSource;
 import io.gitoverit.testing.GitFixture;
 import io.gitoverit.testing.MoreScenarios;
@@ -99,7 +99,7 @@ class AttentionCommandTest {
     }
 
     @Override
-    public RepoAnalyzer analyzer(HybridAnalyzer.RoutingLog routing) {
+    public RepoAnalyzer analyzer(RoutingAnalyzer.RoutingLog routing) {
       return real.analyzer(routing);
     }
 

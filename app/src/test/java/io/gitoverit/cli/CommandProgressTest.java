@@ -43,7 +43,7 @@ class CommandProgressTest {
     }
 
     @Override
-    public RepoAnalyzer analyzer(io.gitoverit.analysis.HybridAnalyzer.RoutingLog routing) {
+    public RepoAnalyzer analyzer(io.gitoverit.analysis.jgit.RoutingAnalyzer.RoutingLog routing) {
       return (root, options) -> {
         if (drawingExpected) {
           waitForADrawing();

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gitoverit.analysis.AnalysisException;
-import io.gitoverit.analysis.HybridAnalyzer;
 import io.gitoverit.analysis.RepoAnalyzer;
+import io.gitoverit.analysis.jgit.RoutingAnalyzer;
 import io.gitoverit.query.SortField;
 import io.gitoverit.render.table.TableAlgo;
 import io.gitoverit.report.RepoReport;
@@ -64,7 +64,7 @@ class ConfigCommandTest {
     }
 
     @Override
-    public RepoAnalyzer analyzer(HybridAnalyzer.RoutingLog routing) {
+    public RepoAnalyzer analyzer(RoutingAnalyzer.RoutingLog routing) {
       return (root, options) -> {
         analysingThreads.add(Thread.currentThread());
         String name = root.getFileName().toString();

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.gitoverit.analysis.HybridAnalyzer;
 import io.gitoverit.analysis.RepoAnalyzer;
+import io.gitoverit.analysis.jgit.RoutingAnalyzer;
 import io.gitoverit.query.expr.BranchWhereHelp;
 import io.gitoverit.query.expr.WhereHelp;
 import io.gitoverit.scan.RepoSource;
@@ -51,7 +51,7 @@ class GitobCommandTest {
     }
 
     @Override
-    public RepoAnalyzer analyzer(HybridAnalyzer.RoutingLog routing) {
+    public RepoAnalyzer analyzer(RoutingAnalyzer.RoutingLog routing) {
       return real.analyzer(routing);
     }
 

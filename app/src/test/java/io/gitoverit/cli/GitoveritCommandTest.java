@@ -39,7 +39,7 @@ class GitoveritCommandTest {
     }
 
     @Override
-    public RepoAnalyzer analyzer(io.gitoverit.analysis.HybridAnalyzer.RoutingLog routing) {
+    public RepoAnalyzer analyzer(io.gitoverit.analysis.jgit.RoutingAnalyzer.RoutingLog routing) {
       return (root, options) -> {
         synchronized (seenOptions) {
           seenOptions.add(options);

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.gitoverit.analysis.HybridAnalyzer;
 import io.gitoverit.analysis.RepoAnalyzer;
+import io.gitoverit.analysis.jgit.RoutingAnalyzer;
 import io.gitoverit.progress.VirtualScreen;
 import io.gitoverit.scan.RepoSource;
 import io.gitoverit.testing.GitFixture;
@@ -105,7 +105,7 @@ class HostileNamesCommandTest {
     }
 
     @Override
-    public RepoAnalyzer analyzer(HybridAnalyzer.RoutingLog routing) {
+    public RepoAnalyzer analyzer(RoutingAnalyzer.RoutingLog routing) {
       return real.analyzer(routing);
     }
 

@@ -1,7 +1,7 @@
 package io.gitoverit.cli;
 
-import io.gitoverit.analysis.HybridAnalyzer;
 import io.gitoverit.analysis.RepoAnalyzer;
+import io.gitoverit.analysis.jgit.RoutingAnalyzer;
 import io.gitoverit.scan.RepoSource;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,7 +20,7 @@ final class RealWiring extends TestWiring {
   }
 
   @Override
-  public RepoAnalyzer analyzer(HybridAnalyzer.RoutingLog routing) {
+  public RepoAnalyzer analyzer(RoutingAnalyzer.RoutingLog routing) {
     return real.analyzer(routing);
   }
 

@@ -3,12 +3,12 @@ package io.gitoverit.cli;
 import static io.gitoverit.testing.GitFixture.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.gitoverit.analysis.HybridAnalyzer;
-import io.gitoverit.analysis.JGitAnalyzer;
-import io.gitoverit.analysis.JGitRuntime;
 import io.gitoverit.analysis.RepoAnalyzer;
 import io.gitoverit.analysis.gitexe.GitExeAnalyzer;
 import io.gitoverit.analysis.gitexe.GitRunner;
+import io.gitoverit.analysis.jgit.JGitAnalyzer;
+import io.gitoverit.analysis.jgit.JGitRuntime;
+import io.gitoverit.analysis.jgit.RoutingAnalyzer;
 import io.gitoverit.query.expr.WhereHelp;
 import io.gitoverit.scan.RepoSource;
 import io.gitoverit.testing.GitFixture;
@@ -214,11 +214,11 @@ class WhereExamplesTest {
     }
 
     @Override
-    public RepoAnalyzer analyzer(io.gitoverit.analysis.HybridAnalyzer.RoutingLog routing) {
+    public RepoAnalyzer analyzer(io.gitoverit.analysis.jgit.RoutingAnalyzer.RoutingLog routing) {
       GitRunner git =
           GitRunner.standard()
               .withEnvironment(Map.of(), Set.of("GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL"));
-      return new HybridAnalyzer(
+      return new RoutingAnalyzer(
           new JGitAnalyzer(JGitRuntime.install(), git), new GitExeAnalyzer(git));
     }
 

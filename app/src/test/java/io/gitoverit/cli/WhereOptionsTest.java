@@ -42,7 +42,7 @@ class WhereOptionsTest {
     }
 
     @Override
-    public RepoAnalyzer analyzer(io.gitoverit.analysis.HybridAnalyzer.RoutingLog routing) {
+    public RepoAnalyzer analyzer(io.gitoverit.analysis.jgit.RoutingAnalyzer.RoutingLog routing) {
       return (root, options) -> {
         synchronized (seen) {
           seen.add(options);

@@ -1,11 +1,11 @@
 package io.gitoverit.fuzz;
 
 import io.gitoverit.analysis.AnalysisOptions;
-import io.gitoverit.analysis.HybridAnalyzer;
-import io.gitoverit.analysis.JGitAnalyzer;
-import io.gitoverit.analysis.JGitRuntime;
 import io.gitoverit.analysis.gitexe.GitExeAnalyzer;
 import io.gitoverit.analysis.gitexe.GitRunner;
+import io.gitoverit.analysis.jgit.JGitAnalyzer;
+import io.gitoverit.analysis.jgit.JGitRuntime;
+import io.gitoverit.analysis.jgit.RoutingAnalyzer;
 import io.gitoverit.discovery.JGitIgnoreOracle;
 import io.gitoverit.discovery.RepositoryWalker;
 import io.gitoverit.progress.ProgressListener;
@@ -185,8 +185,8 @@ final class FuzzRun {
                 .toList();
           }
         };
-    HybridAnalyzer engine =
-        new HybridAnalyzer(
+    RoutingAnalyzer engine =
+        new RoutingAnalyzer(
             new JGitAnalyzer(JGitRuntime.install(), runner),
             new GitExeAnalyzer(runner),
             (repo, reason) -> routed.add(repo + ": " + reason));

@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.gitoverit.analysis.Analysis;
 import io.gitoverit.analysis.AnalysisException;
 import io.gitoverit.analysis.AnalysisOptions;
-import io.gitoverit.analysis.HybridAnalyzer;
-import io.gitoverit.analysis.JGitAnalyzer;
-import io.gitoverit.analysis.JGitRuntime;
 import io.gitoverit.analysis.RepoAnalyzer;
 import io.gitoverit.analysis.gitexe.GitExeAnalyzer;
 import io.gitoverit.analysis.gitexe.GitRunner;
+import io.gitoverit.analysis.jgit.JGitAnalyzer;
+import io.gitoverit.analysis.jgit.JGitRuntime;
+import io.gitoverit.analysis.jgit.RoutingAnalyzer;
 import io.gitoverit.discovery.IgnoreOracle;
 import io.gitoverit.discovery.JGitIgnoreOracle;
 import io.gitoverit.discovery.RepositoryWalker;
@@ -167,7 +167,7 @@ class SharedWalkTest {
 
   private static RepoAnalyzer hybrid() {
     GitRunner runner = GitRunner.standard();
-    return new HybridAnalyzer(
+    return new RoutingAnalyzer(
         new JGitAnalyzer(JGitRuntime.install(), runner), new GitExeAnalyzer(runner));
   }
 
