@@ -4,6 +4,7 @@ import io.gitoverit.report.RepoReport;
 import io.gitoverit.report.Signals;
 import io.gitoverit.report.StatusSummary;
 import io.gitoverit.report.Worktree;
+import io.gitoverit.urltext.UrlSimplifier;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -81,7 +82,7 @@ public final class Selection {
       case branch_remote -> byText(RepoReport::branch).thenComparing(byText(RepoReport::remote));
       case branch -> byText(RepoReport::branch);
       case remote -> byText(RepoReport::remote);
-      case url -> byText(RepoReport::remoteUrl);
+      case url -> byText(r -> UrlSimplifier.column(r.remoteUrls()));
       case mtime -> Comparator.comparing(Selection::mtimeKey);
       case ident, author -> byText(r -> r.ident().orElse(""));
       case none -> (a, b) -> 0;

@@ -11,8 +11,8 @@ import java.util.Optional;
  * @param path the repository's work tree root, resolved to its real path
  * @param branch branch name (also when unborn), {@code DETACHED@<sha7>} when HEAD is detached
  * @param remote upstream as {@code <remote>/<branch>} (e.g. {@code origin/main}), or {@code -}
- * @param remoteUrl the upstream remote's simplified URL, a second line with the push URL when it
- *     differs, or {@code -}
+ * @param remoteUrls the upstream remote's URL as configured, then its push URL when that differs;
+ *     empty when there is no upstream or its remote has no URL
  * @param ident committer identity as {@code git var GIT_COMMITTER_IDENT} says, without the date
  * @param ahead commits on the branch that its upstream lacks
  * @param behind commits on the upstream that the branch lacks
@@ -32,7 +32,7 @@ public record RepoReport(
     Path path,
     String branch,
     String remote,
-    String remoteUrl,
+    List<String> remoteUrls,
     Optional<String> ident,
     int ahead,
     int behind,
@@ -48,7 +48,7 @@ public record RepoReport(
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(branch, "branch");
     Objects.requireNonNull(remote, "remote");
-    Objects.requireNonNull(remoteUrl, "remoteUrl");
+    remoteUrls = List.copyOf(remoteUrls);
     ident = ident == null ? Optional.empty() : ident;
     Objects.requireNonNull(worktree, "worktree");
     sync = sync == null ? SyncResult.NONE : sync;
@@ -62,7 +62,7 @@ public record RepoReport(
       Path path,
       String branch,
       String remote,
-      String remoteUrl,
+      List<String> remoteUrls,
       Optional<String> ident,
       int ahead,
       int behind,
@@ -76,7 +76,7 @@ public record RepoReport(
         path,
         branch,
         remote,
-        remoteUrl,
+        remoteUrls,
         ident,
         ahead,
         behind,
@@ -94,7 +94,7 @@ public record RepoReport(
       Path path,
       String branch,
       String remote,
-      String remoteUrl,
+      List<String> remoteUrls,
       Optional<String> ident,
       int ahead,
       int behind,
@@ -107,7 +107,7 @@ public record RepoReport(
         path,
         branch,
         remote,
-        remoteUrl,
+        remoteUrls,
         ident,
         ahead,
         behind,
@@ -126,7 +126,7 @@ public record RepoReport(
         path,
         branch,
         remote,
-        remoteUrl,
+        remoteUrls,
         ident,
         ahead,
         behind,
@@ -145,7 +145,7 @@ public record RepoReport(
         path,
         branch,
         remote,
-        remoteUrl,
+        remoteUrls,
         ident,
         ahead,
         behind,

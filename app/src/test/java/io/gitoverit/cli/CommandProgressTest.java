@@ -52,7 +52,7 @@ class CommandProgressTest {
             root,
             "main",
             "origin/main",
-            "o/r",
+            List.of("https://github.com/o/r"),
             Optional.empty(),
             0,
             0,

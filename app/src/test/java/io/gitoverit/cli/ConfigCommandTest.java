@@ -77,7 +77,7 @@ class ConfigCommandTest {
             root,
             branch,
             "origin/main",
-            url,
+            List.of("https://github.com/" + url),
             Optional.of("A U Thor <author@example.com>"),
             0,
             0,

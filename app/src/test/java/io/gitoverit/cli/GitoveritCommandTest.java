@@ -54,7 +54,7 @@ class GitoveritCommandTest {
             root,
             "main",
             "origin/main",
-            "o/r",
+            List.of("https://github.com/o/r"),
             Optional.of("A <a@x>"),
             0,
             0,

@@ -26,7 +26,7 @@ class LazyAnalyzerTest {
         root,
         "main",
         "-",
-        "-",
+        List.of(),
         Optional.empty(),
         0,
         0,

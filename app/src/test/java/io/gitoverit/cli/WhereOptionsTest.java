@@ -53,7 +53,7 @@ class WhereOptionsTest {
             root,
             name.startsWith("b") ? "dev" : "main",
             "-",
-            "-",
+            List.of(),
             Optional.empty(),
             0,
             0,

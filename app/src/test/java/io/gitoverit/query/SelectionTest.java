@@ -19,7 +19,7 @@ class SelectionTest {
         Path.of(path),
         branch,
         "-",
-        "-",
+        List.of(),
         Optional.empty(),
         0,
         0,

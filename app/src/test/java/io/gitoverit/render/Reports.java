@@ -32,7 +32,7 @@ public final class Reports {
         path(path),
         "main",
         "origin/main",
-        "owner/repo",
+        List.of("https://github.com/owner/repo.git"),
         Optional.of("A U Thor <a@example.com>"),
         0,
         0,
@@ -52,12 +52,12 @@ public final class Reports {
 
   /** {@code r} with other fields. */
   public static RepoReport with(
-      RepoReport r, String branch, String remote, String url, Worktree worktree) {
+      RepoReport r, String branch, String remote, List<String> urls, Worktree worktree) {
     return new RepoReport(
         r.path(),
         branch,
         remote,
-        url,
+        urls,
         r.ident(),
         r.ahead(),
         r.behind(),
@@ -75,7 +75,7 @@ public final class Reports {
         r.path(),
         r.branch(),
         r.remote(),
-        r.remoteUrl(),
+        r.remoteUrls(),
         r.ident(),
         ahead,
         behind,
@@ -92,7 +92,7 @@ public final class Reports {
         r.path(),
         r.branch(),
         r.remote(),
-        r.remoteUrl(),
+        r.remoteUrls(),
         Optional.empty(),
         r.ahead(),
         r.behind(),
@@ -109,7 +109,7 @@ public final class Reports {
         r.path(),
         r.branch(),
         r.remote(),
-        r.remoteUrl(),
+        r.remoteUrls(),
         r.ident(),
         r.ahead(),
         r.behind(),

@@ -75,7 +75,7 @@ class ScannerStallTest {
           root,
           "main",
           "-",
-          "-",
+          List.of(),
           Optional.empty(),
           0,
           0,

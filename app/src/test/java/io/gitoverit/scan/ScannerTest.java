@@ -72,7 +72,7 @@ class ScannerTest {
             root,
             "main",
             "-",
-            "-",
+            List.of(),
             Optional.empty(),
             0,
             0,

@@ -8,10 +8,10 @@ import io.gitoverit.analysis.GitDirFacts;
 import io.gitoverit.analysis.HeadFile;
 import io.gitoverit.analysis.IndexIntegrity;
 import io.gitoverit.analysis.OperationInProgress;
-import io.gitoverit.analysis.RemoteDisplay;
 import io.gitoverit.analysis.RepoAnalyzer;
 import io.gitoverit.analysis.SharedIndexTimes;
 import io.gitoverit.analysis.SpecialFileCheck;
+import io.gitoverit.analysis.UpstreamRemote;
 import io.gitoverit.gitdir.SpecialFiles;
 import io.gitoverit.report.RepoReport;
 import io.gitoverit.report.Signals;
@@ -225,14 +225,14 @@ public final class GitExeAnalyzer implements RepoAnalyzer {
       branchName =
           Optional.of(ref.startsWith("refs/heads/") ? ref.substring("refs/heads/".length()) : ref);
     }
-    RemoteDisplay.Result remote = RemoteDisplay.of(status.upstream(), branchName, config::get);
+    UpstreamRemote.Result remote = UpstreamRemote.of(status.upstream(), branchName, config::get);
     int submodules = Submodules.count(g, root);
     Signals signals = signals(g, root, dirs, config, status, worktree, branchName, detached);
     return new RepoReport(
         root,
         status.branch(),
         remote.remote(),
-        remote.url(),
+        remote.urls(),
         ident(g, root),
         status.ahead(),
         status.behind(),

@@ -9,9 +9,9 @@ import io.gitoverit.analysis.GitDirFacts;
 import io.gitoverit.analysis.GitWouldHang;
 import io.gitoverit.analysis.HeadFile;
 import io.gitoverit.analysis.OperationInProgress;
-import io.gitoverit.analysis.RemoteDisplay;
 import io.gitoverit.analysis.RepoAnalyzer;
 import io.gitoverit.analysis.SpecialFileCheck;
+import io.gitoverit.analysis.UpstreamRemote;
 import io.gitoverit.analysis.gitexe.GitRunner;
 import io.gitoverit.gitdir.GitDirs;
 import io.gitoverit.gitdir.NotARepository;
@@ -153,8 +153,8 @@ public final class JGitAnalyzer implements RepoAnalyzer {
               ? Upstream.refOf(repo, config, head.branch().get())
               : Optional.empty();
       Optional<Supplier<String>> upstreamName = upstreamRef.map(ref -> () -> shortened(repo, ref));
-      RemoteDisplay.Result display =
-          RemoteDisplay.ofLazy(upstreamName, head.branch(), key -> configValue(config, key));
+      UpstreamRemote.Result display =
+          UpstreamRemote.ofLazy(upstreamName, head.branch(), key -> configValue(config, key));
       int[] ab = aheadBehind(repo, head, upstreamRef);
       int conflicts = worktree instanceof Worktree.Checked c ? c.conflicts() : 0;
       boolean exceptional =
@@ -170,7 +170,7 @@ public final class JGitAnalyzer implements RepoAnalyzer {
               root,
               head.display(),
               display.remote(),
-              display.url(),
+              display.urls(),
               idents.identFor(dirs, known.map(Preflight.Facts::ownConfig)),
               ab[0],
               ab[1],

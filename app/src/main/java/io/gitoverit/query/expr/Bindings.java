@@ -5,6 +5,7 @@ import io.gitoverit.report.RepoReport;
 import io.gitoverit.report.Signals;
 import io.gitoverit.report.StatusSummary;
 import io.gitoverit.report.Worktree;
+import io.gitoverit.urltext.UrlSimplifier;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +80,7 @@ public final class Bindings {
       case "status" -> StatusSummary.text(r);
       case "branch" -> r.branch();
       case "remote" -> r.remote();
-      case "url" -> r.remoteUrl();
+      case "url" -> UrlSimplifier.column(r.remoteUrls());
       case "ident" -> r.ident().orElse("");
       case "mtime", "latest_mtime" ->
           w == null ? Py.NONE : w.latestMtime().map(Bindings::seconds).orElse(0.0);

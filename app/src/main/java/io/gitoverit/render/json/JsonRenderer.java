@@ -6,6 +6,7 @@ import io.gitoverit.report.RepoReport;
 import io.gitoverit.report.Signals;
 import io.gitoverit.report.StatusSummary;
 import io.gitoverit.report.Worktree;
+import io.gitoverit.urltext.UrlSimplifier;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.Instant;
@@ -72,7 +73,7 @@ public final class JsonRenderer {
     m.put("worktree_status_checked", r.worktreeChecked());
     m.put("branch", r.branch());
     m.put("remote", r.remote());
-    m.put("remote_url", r.remoteUrl());
+    m.put("remote_url", UrlSimplifier.column(r.remoteUrls()));
     m.put("ident", r.ident().orElse(null));
     m.put("dirty", r.dirty().orElse(null));
     m.put("ahead", r.ahead());

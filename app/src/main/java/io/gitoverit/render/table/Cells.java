@@ -8,6 +8,7 @@ import io.gitoverit.report.StatusSummary;
 import io.gitoverit.report.StatusSummary.Narrowing;
 import io.gitoverit.report.Worktree;
 import io.gitoverit.term.Visible;
+import io.gitoverit.urltext.UrlSimplifier;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -68,7 +69,7 @@ final class Cells {
       case STATUS -> status(r);
       case BRANCH -> branch(r);
       case REMOTE -> remote(Visible.of(r.remote()));
-      case URL -> url(r.remoteUrl());
+      case URL -> url(UrlSimplifier.column(r.remoteUrls()));
       case MTIME -> mtime(r, options.zone());
       case IDENT -> ident(r, options.identRewrites());
       case BRANCH_REMOTE -> branchRemote(Visible.of(branchText(r)), Visible.of(r.remote()));

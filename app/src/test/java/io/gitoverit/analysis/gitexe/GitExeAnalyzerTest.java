@@ -15,6 +15,7 @@ import io.gitoverit.report.Worktree;
 import io.gitoverit.testing.GitFixture;
 import io.gitoverit.testing.MoreScenarios;
 import io.gitoverit.testing.Scenarios;
+import io.gitoverit.urltext.UrlSimplifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -64,7 +65,7 @@ class GitExeAnalyzerTest {
     RepoReport r = analyze(root);
     assertEquals("main", r.branch());
     assertEquals("-", r.remote());
-    assertEquals("-", r.remoteUrl());
+    assertEquals("-", UrlSimplifier.column(r.remoteUrls()));
     assertEquals(Optional.of("Fixture Person <fixture@test.invalid>"), r.ident());
     assertEquals(Optional.of(false), r.dirty());
     assertFalse(r.exceptional());
@@ -109,7 +110,8 @@ class GitExeAnalyzerTest {
     assertEquals(1, r.behind());
     assertEquals("origin/main", r.remote());
     String bare = tmp.resolve("dv-origin.git").toString();
-    assertEquals(bare.substring(1, bare.length() - ".git".length()), r.remoteUrl());
+    assertEquals(
+        bare.substring(1, bare.length() - ".git".length()), UrlSimplifier.column(r.remoteUrls()));
   }
 
   @Test
@@ -119,13 +121,13 @@ class GitExeAnalyzerTest {
     assertEquals(0, gone.ahead());
     RepoReport local = analyze(MoreScenarios.localUpstream(fixture, tmp.resolve("local")));
     assertEquals("./main", local.remote());
-    assertEquals("-", local.remoteUrl());
+    assertEquals("-", UrlSimplifier.column(local.remoteUrls()));
     RepoReport none = analyze(MoreScenarios.noUpstream(fixture, tmp.resolve("none")));
     assertEquals("-", none.remote());
-    assertEquals("-", none.remoteUrl());
+    assertEquals("-", UrlSimplifier.column(none.remoteUrls()));
     RepoReport two = analyze(MoreScenarios.twoRemotesPushurl(fixture, tmp.resolve("two")));
     assertEquals("origin/main", two.remote());
-    assertEquals("o/r\nssh+o/r", two.remoteUrl());
+    assertEquals("o/r\nssh+o/r", UrlSimplifier.column(two.remoteUrls()));
     RepoReport slashes = analyze(MoreScenarios.branchSlashes(fixture, tmp.resolve("sl")));
     assertEquals("feature/x", slashes.branch());
     assertEquals("origin/release/v1/x", slashes.remote());

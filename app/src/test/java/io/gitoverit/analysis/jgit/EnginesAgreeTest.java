@@ -86,7 +86,7 @@ class EnginesAgreeTest {
         r.path(),
         r.branch(),
         r.remote(),
-        r.remoteUrl(),
+        r.remoteUrls(),
         r.ident(),
         r.ahead(),
         r.behind(),

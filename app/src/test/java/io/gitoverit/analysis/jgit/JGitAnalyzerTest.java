@@ -11,6 +11,7 @@ import io.gitoverit.analysis.gitexe.GitRunner;
 import io.gitoverit.report.RepoReport;
 import io.gitoverit.report.Worktree;
 import io.gitoverit.testing.GitFixture;
+import io.gitoverit.urltext.UrlSimplifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -61,7 +62,7 @@ class JGitAnalyzerTest {
     RepoReport r = assertLikeGit(repo);
     assertEquals("main", r.branch());
     assertEquals("-", r.remote());
-    assertEquals("-", r.remoteUrl());
+    assertEquals("-", UrlSimplifier.column(r.remoteUrls()));
     assertFalse(r.exceptional());
     assertTrue(r.worktreeChecked());
   }
@@ -111,7 +112,8 @@ class JGitAnalyzerTest {
     RepoReport inSync = assertLikeGit(clone);
     assertEquals("origin/main", inSync.remote());
     assertEquals(
-        bare.toString().replaceAll("^/+", "").replaceAll("\\.git$", ""), inSync.remoteUrl());
+        bare.toString().replaceAll("^/+", "").replaceAll("\\.git$", ""),
+        UrlSimplifier.column(inSync.remoteUrls()));
 
     commit(clone, "a.txt", "a\n");
     commit(clone, "b.txt", "b\n");
@@ -172,7 +174,7 @@ class JGitAnalyzerTest {
     RepoReport r = assertLikeGit(repo);
     assertEquals(Optional.of("main"), GitStatusTruth.of(git, repo).upstream());
     assertEquals("./main", r.remote());
-    assertEquals("-", r.remoteUrl());
+    assertEquals("-", UrlSimplifier.column(r.remoteUrls()));
     assertEquals(1, r.ahead());
   }
 
@@ -203,7 +205,7 @@ class JGitAnalyzerTest {
     RepoReport r = assertLikeGit(clone);
     assertEquals(Optional.of("up/main"), GitStatusTruth.of(git, clone).upstream());
     assertEquals("up/main", r.remote());
-    assertEquals("o/r\nssh+o/r", r.remoteUrl());
+    assertEquals("o/r\nssh+o/r", UrlSimplifier.column(r.remoteUrls()));
   }
 
   @Test
@@ -213,7 +215,7 @@ class JGitAnalyzerTest {
     git.git(clone, "config", "remote.origin.url", "git@gitlab.com:grp/proj.git");
     RepoReport r = assertLikeGit(clone);
     assertEquals("origin/main", r.remote());
-    assertEquals("ssh+gl:grp/proj", r.remoteUrl());
+    assertEquals("ssh+gl:grp/proj", UrlSimplifier.column(r.remoteUrls()));
   }
 
   @Test

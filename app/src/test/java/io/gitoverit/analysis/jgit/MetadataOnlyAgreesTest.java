@@ -9,6 +9,7 @@ import io.gitoverit.analysis.gitexe.GitRunner;
 import io.gitoverit.report.RepoReport;
 import io.gitoverit.testing.GitFixture;
 import io.gitoverit.testing.Scenarios;
+import io.gitoverit.urltext.UrlSimplifier;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
@@ -52,6 +53,7 @@ class MetadataOnlyAgreesTest {
   }
 
   private static List<Object> tracking(RepoReport r) {
-    return List.of(r.branch(), r.remote(), r.remoteUrl(), r.ahead(), r.behind());
+    return List.of(
+        r.branch(), r.remote(), UrlSimplifier.column(r.remoteUrls()), r.ahead(), r.behind());
   }
 }

@@ -46,7 +46,7 @@ class RoutingAnalyzerTest {
           root,
           "from-git",
           "-",
-          "-",
+          List.of(),
           Optional.empty(),
           0,
           0,

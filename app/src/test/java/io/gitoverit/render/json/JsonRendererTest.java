@@ -27,7 +27,7 @@ class JsonRendererTest {
         Reports.clean("/home/u/work/clean"),
         "main",
         "origin/main",
-        "owner/repo",
+        List.of("https://github.com/owner/repo.git"),
         Reports.checked(0, 0, 0, 0, 0, MTIME));
   }
 
@@ -37,14 +37,14 @@ class JsonRendererTest {
             Reports.clean("/home/u/dirty"),
             "feature",
             "origin/feature",
-            "owner/repo\nssh+host/owner/repo",
+            List.of("https://github.com/owner/repo.git", "ssh://git@host/owner/repo.git"),
             Reports.checked(3, 2, 1, 10, 2, MTIME));
     return Reports.counts(r, 4, 5, 1, true).withSync(Reports.sync(false, false, true, false, true));
   }
 
   static RepoReport uncheckedReport() {
     RepoReport r =
-        Reports.with(Reports.clean("/srv/meta"), "main", "-", "-", new Worktree.Unchecked());
+        Reports.with(Reports.clean("/srv/meta"), "main", "-", List.of(), new Worktree.Unchecked());
     return Reports.noIdent(Reports.counts(r, 1, 0, 0, false));
   }
 
@@ -53,7 +53,7 @@ class JsonRendererTest {
         Reports.clean("/home/u/work/caf\u00e9/\u65e5\u672c/\ud834\udd1e"),
         "\u00fcn\u00ef",
         "-",
-        "-",
+        List.of(),
         Reports.checked(0, 0, 0, 0, 0, null));
   }
 

@@ -73,13 +73,15 @@ class CellsTest {
     Optional<Signals.Operation> rebase =
         Optional.of(new Signals.Operation("rebase", Optional.of("topic"), Optional.of("2/5")));
     RepoReport rebasing =
-        Reports.with(TableFixtures.clean(), "DETACHED@abcdef0", "-", "-", new Worktree.Unchecked())
+        Reports.with(
+                TableFixtures.clean(), "DETACHED@abcdef0", "-", List.of(), new Worktree.Unchecked())
             .withSignals(signals(0, false, rebase, 0, false, true, Optional.empty()));
     assertEquals(
         List.of("? !rebase"), plains(Cells.status(rebasing)), "a rebase detaches HEAD itself");
     assertEquals(List.of("topic|REBASE 2/5"), plains(Cells.branch(rebasing)));
     RepoReport detached =
-        Reports.with(TableFixtures.clean(), "DETACHED@abcdef0", "-", "-", new Worktree.Unchecked())
+        Reports.with(
+                TableFixtures.clean(), "DETACHED@abcdef0", "-", List.of(), new Worktree.Unchecked())
             .withSignals(signals(0, false, Optional.empty(), 0, false, true, Optional.empty()));
     assertEquals(List.of("? !detached"), plains(Cells.status(detached)));
     assertEquals(List.of("DETACHED@abcdef0"), plains(Cells.branch(detached)));

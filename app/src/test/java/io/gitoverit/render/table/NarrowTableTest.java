@@ -54,7 +54,7 @@ class NarrowTableTest {
             Reports.clean(WORK + rel),
             "main",
             "origin/main",
-            "git.example.org/" + rel,
+            List.of("https://git.example.org/" + rel),
             Reports.checked(modified, 0, 0, 0, 0, TableFixtures.T1));
     return Reports.counts(r, ahead, 0, 0, false);
   }

@@ -86,7 +86,8 @@ class TableColourAndLegendTest {
   @Test
   void legendNamesOnlyShownMarkers() {
     RepoReport modified =
-        Reports.with(TableFixtures.clean(), "main", "-", "-", Reports.checked(2, 0, 0, 0, 0, null));
+        Reports.with(
+            TableFixtures.clean(), "main", "-", List.of(), Reports.checked(2, 0, 0, 0, 0, null));
     List<String> lines =
         render(false, Column.DEFAULTS, List.of(TableFixtures.clean(), modified), List.of()).stream()
             .map(AttributedString::toString)
@@ -118,7 +119,11 @@ class TableColourAndLegendTest {
     RepoReport modified =
         Reports.warned(
             Reports.with(
-                TableFixtures.clean(), "main", "-", "-", Reports.checked(2, 0, 0, 0, 0, null)),
+                TableFixtures.clean(),
+                "main",
+                "-",
+                List.of(),
+                Reports.checked(2, 0, 0, 0, 0, null)),
             "a.bin: filter \"x\"");
     List<AttributedString> lines =
         render(

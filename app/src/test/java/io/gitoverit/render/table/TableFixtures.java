@@ -25,7 +25,7 @@ final class TableFixtures {
         Reports.clean("/home/u/work/alpha"),
         "main",
         "origin/main",
-        "owner/alpha",
+        List.of("https://github.com/owner/alpha.git"),
         Reports.checked(0, 0, 0, 0, 0, T1));
   }
 
@@ -35,7 +35,9 @@ final class TableFixtures {
             Reports.clean("/home/u/work/projects/a-rather-long-directory/gitoverit-port"),
             "feature/responsive-table-layout",
             "origin/feature/responsive-table-layout",
-            "mevanlc/gitoverit\nssh+git.example.org/mirror/gitoverit",
+            List.of(
+                "https://github.com/mevanlc/gitoverit.git",
+                "ssh://git@git.example.org/mirror/gitoverit.git"),
             Reports.checked(3, 2, 1, 120, 45, T2));
     return Reports.counts(r, 4, 5, 2, true).withSync(Reports.sync(false, false, true, false, true));
   }
@@ -45,13 +47,13 @@ final class TableFixtures {
         Reports.clean("/home/u/work/\u65e5\u672c\u8a9e/caf\u00e9"),
         "\u00fcnic\u00f6de",
         "upstream/main",
-        "gl:group/\u65e5\u672c",
+        List.of("https://gitlab.com/group/\u65e5\u672c"),
         Reports.checked(1, 0, 0, 0, 0, T2));
   }
 
   static RepoReport unchecked() {
     RepoReport r =
-        Reports.with(Reports.clean("/srv/meta"), "main", "-", "-", new Worktree.Unchecked());
+        Reports.with(Reports.clean("/srv/meta"), "main", "-", List.of(), new Worktree.Unchecked());
     return Reports.noIdent(Reports.counts(r, 1, 0, 0, false));
   }
 
@@ -61,7 +63,7 @@ final class TableFixtures {
             Reports.clean("/home/u/other/syncfail"),
             "dev",
             "origin/dev",
-            "bb:team/syncfail",
+            List.of("https://bitbucket.org/team/syncfail"),
             Reports.checked(0, 0, 0, 0, 0, T1));
     return Reports.counts(r, 0, 2, 0, false)
         .withSync(Reports.sync(true, false, false, false, false));

@@ -1,8 +1,9 @@
-package io.gitoverit.analysis;
+package io.gitoverit.urltext;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -45,11 +46,11 @@ class UrlSimplifierTest {
   }
 
   @Test
-  void configValuesAreTypedAsUpstreamPrintsThem() {
-    assertEquals("755", ConfigValues.typed("0755"));
-    assertEquals("1.0", ConfigValues.typed("1.0"));
-    assertEquals("True", ConfigValues.typed("TRUE"));
-    assertEquals("False", ConfigValues.typed("false"));
-    assertEquals("origin", ConfigValues.typed("origin"));
+  void columnIsADashOrOneSimplifiedUrlALine() {
+    assertEquals("-", UrlSimplifier.column(List.of()));
+    assertEquals("o/r", UrlSimplifier.column(List.of("https://github.com/o/r.git")));
+    assertEquals(
+        "o/r\nssh+gl:o/r",
+        UrlSimplifier.column(List.of("https://github.com/o/r.git", "git@gitlab.com:o/r.git")));
   }
 }

@@ -1,19 +1,24 @@
 package io.gitoverit.analysis;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Upstream's remote and url columns for the current branch, from config values. Shared by both
- * engines so that they cannot disagree.
+ * The current branch's remote as upstream reports it, from config values: its name with the merged
+ * branch, and the remote's URLs as configured. Shared by both engines so that they cannot disagree.
  */
-public final class RemoteDisplay {
+public final class UpstreamRemote {
 
-  /** The remote column ({@code origin/main} or {@code -}) and the url column. */
-  public record Result(String remote, String url) {}
+  /**
+   * @param remote {@code origin/main}, or {@code -} when the branch has no upstream
+   * @param urls the remote's URL, then its push URL when that differs; empty when the remote has no
+   *     URL or the branch no upstream
+   */
+  public record Result(String remote, List<String> urls) {}
 
-  private RemoteDisplay() {}
+  private UpstreamRemote() {}
 
   /**
    * @param upstream the upstream as git status names it ({@code origin/main}), empty when the
@@ -39,13 +44,13 @@ public final class RemoteDisplay {
       Optional<String> branchShortName,
       Function<String, Optional<String>> config) {
     if (upstream.isEmpty() || branchShortName.isEmpty()) {
-      return new Result(upstream.map(Supplier::get).orElse("-"), "-");
+      return new Result(upstream.map(Supplier::get).orElse("-"), List.of());
     }
     String name = branchShortName.get();
     Optional<String> remote = config.apply("branch." + name + ".remote").map(ConfigValues::typed);
     Optional<String> merge = config.apply("branch." + name + ".merge").map(ConfigValues::typed);
     if (remote.isEmpty() || merge.isEmpty()) {
-      return new Result(upstream.get().get(), "-");
+      return new Result(upstream.get().get(), List.of());
     }
     String mergeRef =
         merge.get().startsWith("refs/heads/") ? merge.get() : "refs/heads/" + merge.get();
@@ -59,14 +64,13 @@ public final class RemoteDisplay {
     String shown = remoteName + "/" + head;
     Optional<String> url = config.apply("remote." + remoteName + ".url").map(ConfigValues::typed);
     if (url.isEmpty()) {
-      return new Result(shown, "-");
+      return new Result(shown, List.of());
     }
-    String display = UrlSimplifier.simplify(url.get());
     Optional<String> pushUrl =
         config.apply("remote." + remoteName + ".pushurl").map(ConfigValues::typed);
     if (pushUrl.isPresent() && !pushUrl.get().equals(url.get())) {
-      display = display + "\n" + UrlSimplifier.simplify(pushUrl.get());
+      return new Result(shown, List.of(url.get(), pushUrl.get()));
     }
-    return new Result(shown, display);
+    return new Result(shown, List.of(url.get()));
   }
 }

@@ -1,7 +1,8 @@
-package io.gitoverit.analysis;
+package io.gitoverit.urltext;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -13,6 +14,21 @@ import java.util.regex.Pattern;
  * credentials: when nothing is left to show, the URL is printed without its user-info part.
  */
 public final class UrlSimplifier {
+
+  /**
+   * The url column and {@code remote_url} value for a report's remote URLs: {@code -} when there is
+   * none, else each simplified, one per line (the fetch URL, then the push URL when it differs).
+   */
+  public static String column(List<String> urls) {
+    if (urls.isEmpty()) {
+      return "-";
+    }
+    StringBuilder b = new StringBuilder(simplify(urls.get(0)));
+    for (int i = 1; i < urls.size(); i++) {
+      b.append('\n').append(simplify(urls.get(i)));
+    }
+    return b.toString();
+  }
 
   private static final Map<String, String> KNOWN_HOSTS =
       Map.ofEntries(
