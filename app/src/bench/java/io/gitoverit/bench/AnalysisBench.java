@@ -2,12 +2,12 @@ package io.gitoverit.bench;
 
 import io.gitoverit.analysis.AnalysisException;
 import io.gitoverit.analysis.AnalysisOptions;
+import io.gitoverit.analysis.RepoAnalyzer;
 import io.gitoverit.analysis.gitexe.GitExeAnalyzer;
 import io.gitoverit.analysis.gitexe.GitRunner;
-import io.gitoverit.analysis.jgit.RoutingAnalyzer;
 import io.gitoverit.analysis.jgit.JGitAnalyzer;
 import io.gitoverit.analysis.jgit.JGitRuntime;
-import io.gitoverit.analysis.RepoAnalyzer;
+import io.gitoverit.analysis.jgit.RoutingAnalyzer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -3,6 +3,7 @@
  * gitob's branch listing. Picocli options, their validation (usage errors exit 2 before any work),
  * and the wiring of discovery or the branch reader, analysis, selection and rendering into one run.
  * The two commands share the handlers, exit codes, {@code --version} and {@code --generate}. Writes
- * only through the writers picocli was given, so tests capture everything.
+ * only through the writers picocli was given, so tests capture everything. The one place that names
+ * the engines ({@code analysis.jgit}, {@code analysis.gitexe}) and {@code sync}.
  */
 package io.gitoverit.cli;

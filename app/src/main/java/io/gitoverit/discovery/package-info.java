@@ -17,6 +17,7 @@
  * candidates that the analysis reports, or walks the work tree itself when there are none to
  * report. Unreadable directories become {@link io.gitoverit.discovery.WalkProblem}s. The walker is
  * pure NIO, tested on jimfs; {@link io.gitoverit.discovery.JGitIgnoreOracle}, the only class here
- * that uses JGit, answers as {@code git check-ignore -q} does.
+ * that uses JGit, answers as {@code git check-ignore -q} does. Git dirs, config files and files
+ * that may be FIFOs are read through {@code gitdir}; discovery imports no analysis package.
  */
 package io.gitoverit.discovery;

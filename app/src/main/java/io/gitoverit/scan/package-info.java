@@ -9,6 +9,7 @@
  * each yields an {@link io.gitoverit.scan.Outcome}. Work in flight is bounded (four tasks per
  * worker), so a walk that finds 100,000 repositories never queues them all. An analysis whose
  * thread sits in one file open for 10 s (a FIFO where git reads a file) is given up as an error
- * row, and another thread takes its place ({@link io.gitoverit.scan.StallWatch}).
+ * row, and another thread takes its place ({@link io.gitoverit.scan.StallWatch}). Knows the
+ * analysis contract ({@link io.gitoverit.analysis.RepoAnalyzer}), not the engines.
  */
 package io.gitoverit.scan;
