@@ -6,10 +6,10 @@ import io.gitoverit.analysis.SafeSync;
 import io.gitoverit.analysis.SyncPlan;
 import io.gitoverit.query.SortField;
 import io.gitoverit.render.table.Column;
+import io.gitoverit.scan.Concurrency;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -19,13 +19,6 @@ import picocli.CommandLine.ParameterException;
  * --metadata-only}.
  */
 public final class ActionOptions {
-  /** The variables an expression may not use with {@code --metadata-only} (upstream's list). */
-  public static final Set<String> METADATA_ONLY_UNAVAILABLE =
-      Set.of("dirty", "modified", "untracked", "deleted", "mtime", "latest_mtime");
-
-  /** Most network operations in flight at once, whatever the analysis threads. */
-  static final int MAX_NETWORK_THREADS = 16;
-
   @Option(
       names = {"-f", "--fetch"},
       description = "Fetch all remotes of each repository (git fetch --all) before reading it.")
@@ -117,25 +110,12 @@ public final class ActionOptions {
     return metadataOnly ? Column.METADATA_ONLY_DEFAULTS : Column.DEFAULTS;
   }
 
-  /**
-   * Scan threads. Without actions, the analysis threads. With them, a repository's thread mostly
-   * waits on the network, so there are 4 per analysis thread (at most 16, never fewer than the
-   * analysis threads) while analyses still run at most {@code analysisThreads} at once; 0 stays 0:
-   * everything one at a time on the main thread.
-   */
-  int scanThreads(int analysisThreads) {
-    if (!plan().any() || analysisThreads == 0) {
-      return analysisThreads;
-    }
-    return Math.max(analysisThreads, Math.min(MAX_NETWORK_THREADS, 4 * analysisThreads));
-  }
-
   /** {@code analyzer} itself, or wrapped in the actions when any are requested. */
-  RepoAnalyzer wrap(RepoAnalyzer analyzer, int analysisThreads, Map<String, String> env) {
+  RepoAnalyzer wrap(RepoAnalyzer analyzer, Concurrency concurrency, Map<String, String> env) {
     SyncPlan plan = plan();
     if (!plan.any()) {
       return analyzer;
     }
-    return new SafeSync(analyzer, GitRunner.standard(), plan, analysisThreads, env);
+    return new SafeSync(analyzer, GitRunner.standard(), plan, concurrency.analysesAtOnce(), env);
   }
 }

@@ -17,9 +17,9 @@ import io.gitoverit.render.table.TableAlgo;
 import io.gitoverit.render.table.TableOptions;
 import io.gitoverit.report.RepoError;
 import io.gitoverit.report.RepoReport;
+import io.gitoverit.scan.Concurrency;
 import io.gitoverit.scan.ScanResult;
 import io.gitoverit.scan.Scanner;
-import io.gitoverit.scan.Workers;
 import io.gitoverit.term.ColorMode;
 import io.gitoverit.term.Terminals;
 import io.gitoverit.term.Visible;
@@ -256,7 +256,7 @@ public final class GitoveritCommand implements Callable<Integer> {
     AnalysisOptions options =
         new AnalysisOptions(collectMtime && !actions.metadataOnly(), actions.metadataOnly());
 
-    int workers = Workers.resolve(jobs, wiring.cpus());
+    Concurrency concurrency = Concurrency.of(jobs, wiring.cpus(), actions.plan().any());
     // --debug writes to stderr while the scan runs; a live display there would tangle with it.
     ProgressListener listener =
         Progress.forRun(
@@ -268,10 +268,10 @@ public final class GitoveritCommand implements Callable<Integer> {
             spec.commandLine().getErr());
     ScanResult result =
         new Scanner(
-                actions.wrap(wiring.analyzer(debug ? debugLog() : null), workers, wiring.env()),
-                actions.scanThreads(workers),
+                actions.wrap(wiring.analyzer(debug ? debugLog() : null), concurrency, wiring.env()),
+                concurrency,
                 listener)
-            .scan(wiring.discover(roots, includeIgnored), options);
+            .scan(wiring.discover(roots, includeIgnored, concurrency), options);
 
     Output output = new Output(wiring.cwd(), wiring.home());
     List<RepoReport> shown = result.reports();
