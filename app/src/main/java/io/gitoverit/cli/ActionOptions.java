@@ -1,15 +1,10 @@
 package io.gitoverit.cli;
 
-import io.gitoverit.analysis.GitRunner;
-import io.gitoverit.analysis.RepoAnalyzer;
-import io.gitoverit.analysis.SafeSync;
 import io.gitoverit.analysis.SyncPlan;
 import io.gitoverit.query.SortField;
 import io.gitoverit.render.table.Column;
-import io.gitoverit.scan.Concurrency;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -108,14 +103,5 @@ public final class ActionOptions {
   /** The default table columns: without mtime under {@code --metadata-only}. */
   List<Column> defaultColumns() {
     return metadataOnly ? Column.METADATA_ONLY_DEFAULTS : Column.DEFAULTS;
-  }
-
-  /** {@code analyzer} itself, or wrapped in the actions when any are requested. */
-  RepoAnalyzer wrap(RepoAnalyzer analyzer, Concurrency concurrency, Map<String, String> env) {
-    SyncPlan plan = plan();
-    if (!plan.any()) {
-      return analyzer;
-    }
-    return new SafeSync(analyzer, GitRunner.standard(), plan, concurrency.analysesAtOnce(), env);
   }
 }
