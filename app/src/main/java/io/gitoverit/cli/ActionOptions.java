@@ -13,7 +13,7 @@ import picocli.CommandLine.ParameterException;
  * The fleet actions ({@code -f}, {@code -P}, {@code -U}, their time limit) and {@code
  * --metadata-only}.
  */
-public final class ActionOptions {
+final class ActionOptions {
   @Option(
       names = {"-f", "--fetch"},
       description = "Fetch all remotes of each repository (git fetch --all) before reading it.")
@@ -49,7 +49,7 @@ public final class ActionOptions {
   boolean metadataOnly;
 
   /** Whether {@code --metadata-only} was given. */
-  public boolean metadataOnly() {
+  boolean metadataOnly() {
     return metadataOnly;
   }
 
