@@ -1,15 +1,10 @@
 package io.gitoverit.cli;
 
-import io.gitoverit.analysis.RepoAnalyzer;
-import io.gitoverit.analysis.gitexe.GitRunner;
 import io.gitoverit.query.SortField;
 import io.gitoverit.render.table.Column;
-import io.gitoverit.sync.SafeSync;
 import io.gitoverit.sync.SyncPlan;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -18,14 +13,7 @@ import picocli.CommandLine.ParameterException;
  * The fleet actions ({@code -f}, {@code -P}, {@code -U}, their time limit) and {@code
  * --metadata-only}.
  */
-public final class ActionOptions {
-  /** The variables an expression may not use with {@code --metadata-only} (upstream's list). */
-  public static final Set<String> METADATA_ONLY_UNAVAILABLE =
-      Set.of("dirty", "modified", "untracked", "deleted", "mtime", "latest_mtime");
-
-  /** Most network operations in flight at once, whatever the analysis threads. */
-  static final int MAX_NETWORK_THREADS = 16;
-
+final class ActionOptions {
   @Option(
       names = {"-f", "--fetch"},
       description = "Fetch all remotes of each repository (git fetch --all) before reading it.")
@@ -61,7 +49,7 @@ public final class ActionOptions {
   boolean metadataOnly;
 
   /** Whether {@code --metadata-only} was given. */
-  public boolean metadataOnly() {
+  boolean metadataOnly() {
     return metadataOnly;
   }
 
@@ -115,27 +103,5 @@ public final class ActionOptions {
   /** The default table columns: without mtime under {@code --metadata-only}. */
   List<Column> defaultColumns() {
     return metadataOnly ? Column.METADATA_ONLY_DEFAULTS : Column.DEFAULTS;
-  }
-
-  /**
-   * Scan threads. Without actions, the analysis threads. With them, a repository's thread mostly
-   * waits on the network, so there are 4 per analysis thread (at most 16, never fewer than the
-   * analysis threads) while analyses still run at most {@code analysisThreads} at once; 0 stays 0:
-   * everything one at a time on the main thread.
-   */
-  int scanThreads(int analysisThreads) {
-    if (!plan().any() || analysisThreads == 0) {
-      return analysisThreads;
-    }
-    return Math.max(analysisThreads, Math.min(MAX_NETWORK_THREADS, 4 * analysisThreads));
-  }
-
-  /** {@code analyzer} itself, or wrapped in the actions when any are requested. */
-  RepoAnalyzer wrap(RepoAnalyzer analyzer, int analysisThreads, Map<String, String> env) {
-    SyncPlan plan = plan();
-    if (!plan.any()) {
-      return analyzer;
-    }
-    return new SafeSync(analyzer, GitRunner.standard(), plan, analysisThreads, env);
   }
 }

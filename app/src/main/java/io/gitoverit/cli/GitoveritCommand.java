@@ -1,32 +1,20 @@
 package io.gitoverit.cli;
 
 import io.gitoverit.analysis.AnalysisOptions;
-import io.gitoverit.analysis.jgit.RoutingAnalyzer.RoutingLog;
 import io.gitoverit.config.Config;
 import io.gitoverit.config.Quote;
 import io.gitoverit.config.Setting;
-import io.gitoverit.progress.Progress;
-import io.gitoverit.progress.ProgressListener;
-import io.gitoverit.query.Selection;
 import io.gitoverit.query.SortField;
 import io.gitoverit.query.expr.WhereHelp;
-import io.gitoverit.render.Summary;
 import io.gitoverit.render.table.Column;
 import io.gitoverit.render.table.ColumnSpec;
 import io.gitoverit.render.table.TableAlgo;
-import io.gitoverit.render.table.TableOptions;
-import io.gitoverit.report.RepoError;
-import io.gitoverit.report.RepoReport;
-import io.gitoverit.scan.ScanResult;
-import io.gitoverit.scan.Scanner;
-import io.gitoverit.scan.Workers;
+import io.gitoverit.scan.Concurrency;
+import io.gitoverit.sync.SyncPlan;
 import io.gitoverit.term.ColorMode;
-import io.gitoverit.term.Terminals;
-import io.gitoverit.term.Visible;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -232,105 +220,78 @@ public final class GitoveritCommand implements Callable<Integer> {
       spec.commandLine().getOut().flush();
       return ExitCodes.OK;
     }
+    ScanRequest request = request();
+    return new GitoveritRun(wiring, spec.commandLine().getOut(), spec.commandLine().getErr())
+        .run(request);
+  }
+
+  /**
+   * The run the command line asks for, the configuration filling in what it leaves out. Checks
+   * everything before any work, in this order: DIRs, {@code -j}, {@code --net-timeout} and what
+   * {@code --metadata-only} cannot do (upstream's order), {@code --columns}, the expressions; each
+   * problem is a usage error (exit 2).
+   */
+  ScanRequest request() {
     List<Path> roots = validatedRoots();
+    checkJobs();
+    boolean onlyDirty = effectiveDirtyOnly();
+    SortField givenSort = sortMetadataOnlyCanHonour();
+    actions.validate(spec.commandLine(), onlyDirty, givenSort);
+    SortField effectiveSort = givenSort == null ? actions.defaultSort() : givenSort;
+    List<Column> tableColumns = tableColumns();
+    Expressions expressions = expressions();
+    boolean metadataOnly = actions.metadataOnly();
+    boolean collectMtime = !metadataOnly && needMtime(effectiveSort, tableColumns, expressions);
+    SyncPlan plan = actions.plan();
+    return new ScanRequest(
+        roots,
+        includeIgnored,
+        new AnalysisOptions(collectMtime, metadataOnly),
+        plan,
+        Concurrency.of(jobs, wiring.cpus(), plan.any()),
+        !(noProgress || debug),
+        config().file().debugLog(),
+        debug,
+        expressions,
+        new ScanRequest.Rows(onlyDirty, effectiveAttention(), effectiveSort, reverse),
+        new ScanRequest.Layout(
+            format,
+            tableColumns,
+            tableAlgo,
+            color,
+            columnPriorities(),
+            config().file().idRewrites(),
+            print0,
+            showErrors));
+  }
+
+  private void checkJobs() {
     if (jobs != null && jobs < 0) {
       throw new ParameterException(
           spec.commandLine(),
           "Invalid value for " + JOBS_NAMED + ": " + jobs + " (must be 0 or more)");
     }
-    boolean onlyDirty = effectiveDirtyOnly();
-    dropDefaultsMetadataOnlyCannotHonour();
-    actions.validate(spec.commandLine(), onlyDirty, sort);
-    SortField effectiveSort = sort == null ? actions.defaultSort() : sort;
-    List<Column> tableColumns = tableColumns();
+  }
+
+  /** {@code --where} and {@code --print}, compiled; with --metadata-only, no work-tree variable. */
+  private Expressions expressions() {
     Expressions expressions = Expressions.compile(where, print, spec.commandLine());
     if (actions.metadataOnly()) {
       expressions.refuseWorktreeVariables(spec.commandLine());
     }
-    boolean collectMtime =
-        effectiveSort == SortField.mtime
-            || expressions.needMtime()
-            || (!expressions.printing()
-                && (format == OutputFormat.json
-                    || (format == OutputFormat.table && tableColumns.contains(Column.MTIME))));
-    AnalysisOptions options =
-        new AnalysisOptions(collectMtime && !actions.metadataOnly(), actions.metadataOnly());
+    return expressions;
+  }
 
-    int workers = Workers.resolve(jobs, wiring.cpus());
-    // --debug writes to stderr while the scan runs; a live display there would tangle with it.
-    ProgressListener listener =
-        Progress.forRun(
-            config().file().debugLog(),
-            wiring.env(),
-            wiring.stderrIsTerminal(),
-            noProgress || debug,
-            Terminals.useColor(color, true, wiring.env()),
-            spec.commandLine().getErr());
-    ScanResult result =
-        new Scanner(
-                actions.wrap(wiring.analyzer(debug ? debugLog() : null), workers, wiring.env()),
-                actions.scanThreads(workers),
-                listener)
-            .scan(wiring.discover(roots, includeIgnored), options);
-
-    Output output = new Output(wiring.cwd(), wiring.home());
-    List<RepoReport> shown = result.reports();
-    if (onlyDirty) {
-      shown = Selection.dirtyOnly(shown);
-    }
-    if (effectiveAttention()) {
-      shown = Selection.attention(shown);
-    }
-    // Upstream sorts by its display path, the "! " of a failed sync included.
-    shown = Selection.sort(shown, effectiveSort, reverse, output::shownPath);
-    shown = expressions.filter(shown, output::shownPath);
-
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    boolean noneFound = result.reports().isEmpty() && result.errors().isEmpty();
-    if (noneFound) {
-      err.println(noRepository(roots));
-    }
-    if (expressions.printing()) {
-      // Data for scripts, raw through a pipe (-p dir -0 | xargs -0); escaped on a terminal, as ls.
-      expressions.print(shown, output::shownPath, print0, wiring.stdoutIsTerminal(), out);
-    } else if (format == OutputFormat.json) {
-      output.json(shown, result.errors(), out);
-    } else {
-      boolean terminal = wiring.stdoutIsTerminal();
-      TableOptions table =
-          new TableOptions(
-              Terminals.tableWidth(terminal, wiring.env()),
-              Terminals.useColor(color, terminal, wiring.env()),
-              tableColumns,
-              tableAlgo,
-              ZoneId.systemDefault(),
-              columnPriorities(),
-              config().file().idRewrites());
-      if (!noneFound) {
-        output.table(shown, result.errors(), table, out);
-        out.println(
-            Summary.line(
-                shown, result.errors().size(), result.reports().size() + result.errors().size()));
-      }
-    }
-    out.flush();
-    List<RepoError> errors = result.errors();
-    if (!errors.isEmpty()) {
-      err.println(errorSummary(errors.size()));
-      if (showErrors || debug) {
-        output.errorDetails(errors, debug, err);
-      }
-    }
-    io.gitoverit.render.DisplayPaths paths =
-        new io.gitoverit.render.DisplayPaths(wiring.cwd(), wiring.home());
-    int syncFailures = SyncFailures.report(result.reports(), paths, showErrors || debug, err);
-    UncertainRows.report(result.reports(), paths, showErrors || debug, err);
-    err.flush();
-    if (out.checkError()) {
-      return ExitCodes.FAILURES;
-    }
-    return errors.isEmpty() && syncFailures == 0 ? ExitCodes.OK : ExitCodes.FAILURES;
+  /**
+   * Upstream's collect_mtime rule: mtime is read only when the sort, an expression, the JSON
+   * document or the table's mtime column uses it.
+   */
+  private boolean needMtime(SortField sort, List<Column> tableColumns, Expressions expressions) {
+    return sort == SortField.mtime
+        || expressions.needMtime()
+        || (!expressions.printing()
+            && (format == OutputFormat.json
+                || (format == OutputFormat.table && tableColumns.contains(Column.MTIME))));
   }
 
   /**
@@ -374,13 +335,17 @@ public final class GitoveritCommand implements Callable<Integer> {
     return attention != null ? attention : config().defaults().attention().orElse(false);
   }
 
-  /** A configured {@code sort = "mtime"} does not apply to --metadata-only, which has no mtime. */
-  private void dropDefaultsMetadataOnlyCannotHonour() {
+  /**
+   * {@code --sort} as given or configured, or null; a configured {@code sort = "mtime"} does not
+   * apply to --metadata-only, which has no mtime.
+   */
+  private SortField sortMetadataOnlyCanHonour() {
     if (actions.metadataOnly()
         && sort == SortField.mtime
         && !spec.commandLine().getParseResult().hasMatchedOption("--sort")) {
-      sort = null;
+      return null;
     }
+    return sort;
   }
 
   /** {@code column_priorities}, for the columns it names. */
@@ -393,20 +358,6 @@ public final class GitoveritCommand implements Callable<Integer> {
     return priorities;
   }
 
-  private RoutingLog debugLog() {
-    PrintWriter err = spec.commandLine().getErr();
-    return (root, reason) -> {
-      synchronized (err) {
-        err.println(
-            "gitoverit: debug: "
-                + Visible.of(root.toString())
-                + ": read with git: "
-                + Visible.of(reason));
-        err.flush();
-      }
-    };
-  }
-
   private List<Column> tableColumns() {
     if (columns == null) {
       return actions.defaultColumns();
@@ -417,24 +368,6 @@ public final class GitoveritCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "Invalid value for option '--columns': " + e.getMessage());
     }
-  }
-
-  /** What a scan that found nothing says on stderr, each DIR escaped. */
-  private String noRepository(List<Path> roots) {
-    io.gitoverit.render.DisplayPaths paths =
-        new io.gitoverit.render.DisplayPaths(wiring.cwd(), wiring.home());
-    List<String> shown = roots.stream().map(r -> Visible.of(paths.of(r))).toList();
-    return shown.isEmpty()
-        ? "gitoverit: no Git repository: no directory to search"
-        : "gitoverit: no Git repository under " + String.join(", ", shown);
-  }
-
-  private String errorSummary(int n) {
-    String what = n == 1 ? "1 repository or directory" : n + " repositories or directories";
-    return "gitoverit: "
-        + what
-        + " could not be read"
-        + (showErrors ? "" : " (--errors shows why)");
   }
 
   /**

@@ -11,6 +11,7 @@ import io.gitoverit.discovery.JGitIgnoreOracle;
 import io.gitoverit.discovery.RepositoryWalker;
 import io.gitoverit.discovery.WalkProblem;
 import io.gitoverit.report.RepoError;
+import io.gitoverit.scan.Concurrency;
 import io.gitoverit.scan.RepoSource;
 import io.gitoverit.term.Terminals;
 import java.io.IOException;
@@ -84,7 +85,7 @@ public final class ProductionWiring implements Wiring {
   }
 
   @Override
-  public RepoSource discover(List<Path> roots, boolean includeIgnored) {
+  public RepoSource discover(List<Path> roots, boolean includeIgnored, Concurrency concurrency) {
     // Only where an [includeIf] file sets core.excludesFile: git evaluates the conditions.
     JGitIgnoreOracle jgit =
         new JGitIgnoreOracle(
@@ -107,7 +108,8 @@ public final class ProductionWiring implements Wiring {
           jgitRuntime(); // set up before the oracle's first JGit use, so JGit leaves no trace
           return jgit.rulesFor(repoRoot);
         };
-    RepositoryWalker walker = new RepositoryWalker(roots, includeIgnored, oracle, true);
+    RepositoryWalker walker =
+        new RepositoryWalker(roots, includeIgnored, oracle, concurrency.sharedWorkTrees());
     return new RepoSource() {
       @Override
       public Optional<Path> next() {

@@ -5,6 +5,7 @@ import io.gitoverit.analysis.gitexe.GitRunner;
 import io.gitoverit.analysis.jgit.RoutingAnalyzer;
 import io.gitoverit.config.Config;
 import io.gitoverit.config.ConfigFile;
+import io.gitoverit.scan.Concurrency;
 import io.gitoverit.scan.RepoSource;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,8 +25,11 @@ public interface Wiring {
    */
   RepoAnalyzer analyzer(RoutingAnalyzer.RoutingLog routing);
 
-  /** A walk over {@code roots} (already checked to be directories). */
-  RepoSource discover(List<Path> roots, boolean includeIgnored);
+  /**
+   * A walk over {@code roots} (already checked to be directories), sharing work trees with the
+   * analyses as {@code concurrency} says.
+   */
+  RepoSource discover(List<Path> roots, boolean includeIgnored, Concurrency concurrency);
 
   /** The current directory, for display paths and the default root. */
   Path cwd();

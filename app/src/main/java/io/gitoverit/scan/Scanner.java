@@ -35,7 +35,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * git engine, metadata only) says so as soon as it knows, and discovery walks that work tree while
  * the analysis goes on. Discovery is done only when the walk is over and no analysis it still waits
  * for is in flight. With zero workers there are no threads: the calling thread walks step by step
- * and runs every analysis itself.
+ * and runs every analysis itself. How many threads, and how much in flight: {@link Concurrency}.
  *
  * <p>Whatever an analysis throws, of any type (an OutOfMemoryError or StackOverflowError included),
  * becomes that repository's error row; the scan goes on.
@@ -46,18 +46,22 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class Scanner {
   private final RepoAnalyzer analyzer;
-  private final int workers;
+  private final Concurrency concurrency;
   private final ProgressListener listener;
   private final Duration stallLimit;
 
-  public Scanner(RepoAnalyzer analyzer, int workers, ProgressListener listener) {
-    this(analyzer, workers, listener, StallWatch.LIMIT);
+  public Scanner(RepoAnalyzer analyzer, Concurrency concurrency, ProgressListener listener) {
+    this(analyzer, concurrency, listener, StallWatch.LIMIT);
   }
 
   /** With another limit for a stuck file open (tests). */
-  Scanner(RepoAnalyzer analyzer, int workers, ProgressListener listener, Duration stallLimit) {
+  Scanner(
+      RepoAnalyzer analyzer,
+      Concurrency concurrency,
+      ProgressListener listener,
+      Duration stallLimit) {
     this.analyzer = analyzer;
-    this.workers = workers;
+    this.concurrency = concurrency;
     this.listener = listener;
     this.stallLimit = stallLimit;
   }
@@ -67,8 +71,9 @@ public final class Scanner {
    * with workers, only the walk's thread touches {@code source}.
    */
   public ScanResult scan(RepoSource source, AnalysisOptions options) throws InterruptedException {
+    int workers = concurrency.scanThreads();
     ThreadPoolExecutor pool =
-        workers > 0
+        concurrency.walkOnOwnThread()
             ? new ThreadPoolExecutor(
                 workers,
                 workers,
@@ -84,7 +89,7 @@ public final class Scanner {
     BlockingQueue<Future<Event>> events = new LinkedBlockingQueue<>();
     ExecutorCompletionService<Event> completion =
         new ExecutorCompletionService<>(pool != null ? pool : Runnable::run, events);
-    Walk walk = new Walk(source, Math.max(1, workers * 4), events);
+    Walk walk = new Walk(source, concurrency.inFlight(), events);
     Thread walker = null;
     if (pool != null) {
       source.onReading(walk::reading);

@@ -26,7 +26,8 @@ import java.util.concurrent.Semaphore;
  * SyncResult#detail()}; it never fails the row.
  *
  * <p>Network waits are not CPU work, so the scan may run more of these at once than it has analysis
- * threads: the analyses themselves take one of {@code analysisSlots} permits.
+ * threads: the analyses themselves take one of {@code analysesAtOnce} permits (the scan's
+ * concurrency policy says how many).
  */
 public final class SafeSync implements RepoAnalyzer {
   private final RepoAnalyzer inner;
@@ -37,19 +38,23 @@ public final class SafeSync implements RepoAnalyzer {
 
   /**
    * @param git the read-only runner (config and HEAD lookups); actions derive their own from it
+   * @param analysesAtOnce how many analyses may run at once, at least 1
    * @param processEnvironment the environment git will inherit (is an ssh command chosen?)
    */
   public SafeSync(
       RepoAnalyzer inner,
       GitRunner git,
       SyncPlan plan,
-      int analysisSlots,
+      int analysesAtOnce,
       Map<String, String> processEnvironment) {
+    if (analysesAtOnce < 1) {
+      throw new IllegalArgumentException("analysesAtOnce must be at least 1: " + analysesAtOnce);
+    }
     this.inner = inner;
     this.git = git;
     this.network = new NetworkGit(git, processEnvironment);
     this.plan = plan;
-    this.analysisSlots = new Semaphore(Math.max(1, analysisSlots));
+    this.analysisSlots = new Semaphore(analysesAtOnce);
   }
 
   @Override

@@ -79,7 +79,8 @@ class CommandProgressTest {
     }
 
     @Override
-    public RepoSource discover(List<Path> roots, boolean includeIgnored) {
+    public RepoSource discover(
+        List<Path> roots, boolean includeIgnored, io.gitoverit.scan.Concurrency concurrency) {
       return FixedSource.of(List.of(tmp.resolve("a"), tmp.resolve("b"), tmp.resolve("c")));
     }
 

@@ -91,7 +91,8 @@ class ConfigCommandTest {
     }
 
     @Override
-    public RepoSource discover(List<Path> roots, boolean includeIgnored) {
+    public RepoSource discover(
+        List<Path> roots, boolean includeIgnored, io.gitoverit.scan.Concurrency concurrency) {
       this.roots = roots;
       return FixedSource.of(repos);
     }

@@ -56,7 +56,8 @@ class GitobCommandTest {
     }
 
     @Override
-    public RepoSource discover(List<Path> roots, boolean includeIgnored) {
+    public RepoSource discover(
+        List<Path> roots, boolean includeIgnored, io.gitoverit.scan.Concurrency concurrency) {
       throw new AssertionError("gitob walks no folders");
     }
 

@@ -68,7 +68,8 @@ class GitoveritCommandTest {
     }
 
     @Override
-    public RepoSource discover(List<Path> roots, boolean includeIgnored) {
+    public RepoSource discover(
+        List<Path> roots, boolean includeIgnored, io.gitoverit.scan.Concurrency concurrency) {
       this.roots = roots;
       this.includeIgnored = includeIgnored;
       return FixedSource.of(repos);

@@ -110,8 +110,9 @@ class HostileNamesCommandTest {
     }
 
     @Override
-    public RepoSource discover(List<Path> roots, boolean includeIgnored) {
-      return real.discover(roots, includeIgnored);
+    public RepoSource discover(
+        List<Path> roots, boolean includeIgnored, io.gitoverit.scan.Concurrency concurrency) {
+      return real.discover(roots, includeIgnored, concurrency);
     }
 
     @Override

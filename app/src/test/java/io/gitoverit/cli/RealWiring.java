@@ -25,7 +25,8 @@ final class RealWiring extends TestWiring {
   }
 
   @Override
-  public RepoSource discover(List<Path> roots, boolean includeIgnored) {
-    return real.discover(roots, includeIgnored);
+  public RepoSource discover(
+      List<Path> roots, boolean includeIgnored, io.gitoverit.scan.Concurrency concurrency) {
+    return real.discover(roots, includeIgnored, concurrency);
   }
 }

@@ -223,8 +223,9 @@ class WhereExamplesTest {
     }
 
     @Override
-    public RepoSource discover(List<Path> roots, boolean includeIgnored) {
-      return real.discover(roots, includeIgnored);
+    public RepoSource discover(
+        List<Path> roots, boolean includeIgnored, io.gitoverit.scan.Concurrency concurrency) {
+      return real.discover(roots, includeIgnored, concurrency);
     }
 
     @Override

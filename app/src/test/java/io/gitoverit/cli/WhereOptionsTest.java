@@ -73,7 +73,8 @@ class WhereOptionsTest {
     }
 
     @Override
-    public RepoSource discover(List<Path> roots, boolean includeIgnored) {
+    public RepoSource discover(
+        List<Path> roots, boolean includeIgnored, io.gitoverit.scan.Concurrency concurrency) {
       scanned = true;
       return FixedSource.of(repos);
     }

@@ -190,6 +190,8 @@ final class FuzzRun {
             new JGitAnalyzer(JGitRuntime.install(), runner),
             new GitExeAnalyzer(runner),
             (repo, reason) -> routed.add(repo + ": " + reason));
-    return new Scanner(engine, 0, new ProgressListener() {}).scan(source, options);
+    return new Scanner(
+            engine, io.gitoverit.scan.Concurrency.of(0, 1, false), new ProgressListener() {})
+        .scan(source, options);
   }
 }

@@ -96,7 +96,9 @@ class ScannerStallTest {
   void aRepositoryStuckOpeningAFifoIsAnErrorRowAndTheRestAreReported(int workers) throws Exception {
     fifo("stuck-io");
     fifo("stuck-nio");
-    Scanner scanner = new Scanner(new Opening(), workers, ProgressListener.SILENT, LIMIT);
+    Scanner scanner =
+        new Scanner(
+            new Opening(), Concurrency.of(workers, 1, false), ProgressListener.SILENT, LIMIT);
     ScanResult result =
         assertTimeoutPreemptively(
             HANG,
@@ -125,7 +127,7 @@ class ScannerStallTest {
   @Test
   void aSlowAnalysisIsNotGivenUpOn() throws Exception {
     ScanResult result =
-        new Scanner(new Opening(), 2, ProgressListener.SILENT, LIMIT)
+        new Scanner(new Opening(), Concurrency.of(2, 1, false), ProgressListener.SILENT, LIMIT)
             .scan(FixedSource.of(paths("a", "slow")), AnalysisOptions.FULL);
     assertEquals(paths("a", "slow"), result.reports().stream().map(RepoReport::path).toList());
     assertEquals(List.of(), result.errors());

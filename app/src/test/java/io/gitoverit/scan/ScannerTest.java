@@ -102,7 +102,8 @@ class ScannerTest {
   @ParameterizedTest
   @ValueSource(ints = {0, 1, 4})
   void oneFailureIsARowAndTheRestAreReported(int workers) throws Exception {
-    Scanner scanner = new Scanner(new FakeAnalyzer(), workers, ProgressListener.SILENT);
+    Scanner scanner =
+        new Scanner(new FakeAnalyzer(), Concurrency.of(workers, 1, false), ProgressListener.SILENT);
     ScanResult result =
         scanner.scan(source(paths("c", "bad1", "a", "boom", "b"), List.of()), AnalysisOptions.FULL);
     assertEquals(paths("a", "b", "c"), result.reports().stream().map(RepoReport::path).toList());
@@ -117,7 +118,8 @@ class ScannerTest {
   @ParameterizedTest
   @ValueSource(ints = {0, 1, 4})
   void anErrorOfAnyKindIsOneRow(int workers) throws Exception {
-    Scanner scanner = new Scanner(new FakeAnalyzer(), workers, ProgressListener.SILENT);
+    Scanner scanner =
+        new Scanner(new FakeAnalyzer(), Concurrency.of(workers, 1, false), ProgressListener.SILENT);
     ScanResult result =
         scanner.scan(
             source(paths("a", "oom", "deep", "assert", "b"), List.of()), AnalysisOptions.FULL);
@@ -140,7 +142,7 @@ class ScannerTest {
   @Test
   void theCauseChainIsOneLineOfWordsAndTheStackTraceIsKeptApart() throws Exception {
     ScanResult result =
-        new Scanner(new FakeAnalyzer(), 1, ProgressListener.SILENT)
+        new Scanner(new FakeAnalyzer(), Concurrency.of(1, 1, false), ProgressListener.SILENT)
             .scan(source(paths("chain"), List.of()), AnalysisOptions.FULL);
     RepoError e = result.errors().get(0);
     assertEquals("cannot read HEAD: not a valid ref: garbage: permission denied", e.message());
@@ -151,7 +153,7 @@ class ScannerTest {
   @Test
   void zeroWorkersAnalyseOnTheCallingThread() throws Exception {
     FakeAnalyzer analyzer = new FakeAnalyzer();
-    new Scanner(analyzer, 0, ProgressListener.SILENT)
+    new Scanner(analyzer, Concurrency.of(0, 1, false), ProgressListener.SILENT)
         .scan(source(paths("a", "b"), List.of()), AnalysisOptions.FULL);
     assertEquals(Set.of(Thread.currentThread().getName()), analyzer.threads);
   }
@@ -161,7 +163,7 @@ class ScannerTest {
     RepoError unreadable =
         new RepoError(Path.of("/r/locked"), "permission denied", Optional.empty());
     ScanResult result =
-        new Scanner(new FakeAnalyzer(), 2, ProgressListener.SILENT)
+        new Scanner(new FakeAnalyzer(), Concurrency.of(2, 1, false), ProgressListener.SILENT)
             .scan(source(paths("a"), List.of(unreadable)), AnalysisOptions.FULL);
     assertEquals(List.of(unreadable), result.errors());
     assertEquals(1, result.reports().size());
@@ -176,7 +178,7 @@ class ScannerTest {
         new RepoError(Path.of("/r/bad1/inner/sub"), "permission denied", Optional.empty());
     RepoError outside = new RepoError(Path.of("/r/locked"), "permission denied", Optional.empty());
     ScanResult result =
-        new Scanner(new FakeAnalyzer(), 2, ProgressListener.SILENT)
+        new Scanner(new FakeAnalyzer(), Concurrency.of(2, 1, false), ProgressListener.SILENT)
             .scan(
                 source(
                     paths("a", "bad1", "bad1/inner"),
@@ -216,7 +218,7 @@ class ScannerTest {
           }
         };
     List<Path> many = IntStream.range(0, 50).mapToObj(i -> Path.of("/r", "p" + i)).toList();
-    new Scanner(new FakeAnalyzer(), 3, listener)
+    new Scanner(new FakeAnalyzer(), Concurrency.of(3, 1, false), listener)
         .scan(source(many, List.of()), AnalysisOptions.FULL);
     assertEquals(Set.of(Thread.currentThread().getName()), callers);
     // The walk may end before or after the last analysis: both are told, then done, last.
@@ -262,7 +264,8 @@ class ScannerTest {
           }
         };
     ScanResult r =
-        new Scanner(new FakeAnalyzer(), 2, listener).scan(counting, AnalysisOptions.FULL);
+        new Scanner(new FakeAnalyzer(), Concurrency.of(2, 1, false), listener)
+            .scan(counting, AnalysisOptions.FULL);
     assertEquals(200, r.reports().size());
     assertTrue(maxAhead.get() <= 9, "pulled " + maxAhead.get() + " ahead of completion");
   }
@@ -274,10 +277,10 @@ class ScannerTest {
             .mapToObj(i -> Path.of("/r", (i % 7 == 0 ? "bad" : "p") + i))
             .toList();
     ScanResult seq =
-        new Scanner(new FakeAnalyzer(), 0, ProgressListener.SILENT)
+        new Scanner(new FakeAnalyzer(), Concurrency.of(0, 1, false), ProgressListener.SILENT)
             .scan(source(many, List.of()), AnalysisOptions.FULL);
     ScanResult par =
-        new Scanner(new FakeAnalyzer(), 4, ProgressListener.SILENT)
+        new Scanner(new FakeAnalyzer(), Concurrency.of(4, 1, false), ProgressListener.SILENT)
             .scan(source(many, List.of()), AnalysisOptions.FULL);
     assertEquals(seq.reports(), par.reports());
     assertEquals(
@@ -341,7 +344,8 @@ class ScannerTest {
           }
         };
     ScanResult result =
-        new Scanner(new FakeAnalyzer(), workers, listener).scan(slowWalk, AnalysisOptions.FULL);
+        new Scanner(new FakeAnalyzer(), Concurrency.of(workers, 1, false), listener)
+            .scan(slowWalk, AnalysisOptions.FULL);
     assertEquals(paths("a", "b"), result.reports().stream().map(RepoReport::path).toList());
     assertEquals(List.of("collected a 1/1", "walk goes on"), events.subList(0, 2));
     assertTrue(events.containsAll(List.of("collected b 2/2", "walk over 2")), events.toString());
@@ -400,7 +404,8 @@ class ScannerTest {
             events.add("walk over " + total);
           }
         };
-    new Scanner(new FakeAnalyzer(), workers, listener).scan(slowWalk, AnalysisOptions.FULL);
+    new Scanner(new FakeAnalyzer(), Concurrency.of(workers, 1, false), listener)
+        .scan(slowWalk, AnalysisOptions.FULL);
     int goesOn = events.indexOf("walk goes on");
     assertTrue(goesOn > 0, events.toString());
     assertEquals(
@@ -434,7 +439,10 @@ class ScannerTest {
         assertThrows(
             IllegalStateException.class,
             () ->
-                new Scanner(new FakeAnalyzer(), workers, ProgressListener.SILENT)
+                new Scanner(
+                        new FakeAnalyzer(),
+                        Concurrency.of(workers, 1, false),
+                        ProgressListener.SILENT)
                     .scan(broken, AnalysisOptions.FULL));
     assertEquals("walker bug", e.getMessage());
   }

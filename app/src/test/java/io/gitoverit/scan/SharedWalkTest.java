@@ -182,7 +182,8 @@ class SharedWalkTest {
             assertEquals(-1, discoveryDone.getAndSet(total), "discoveryDone twice");
           }
         };
-    ScanResult result = new Scanner(analyzer, workers, listener).scan(source, options);
+    ScanResult result =
+        new Scanner(analyzer, Concurrency.of(workers, 1, false), listener).scan(source, options);
     List<String> listed = new ArrayList<>();
     for (RepoReport r : result.reports()) {
       listed.add(fleet.relativize(r.path()).toString());
