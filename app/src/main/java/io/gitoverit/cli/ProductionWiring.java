@@ -10,6 +10,8 @@ import io.gitoverit.discovery.IgnoreOracle;
 import io.gitoverit.discovery.JGitIgnoreOracle;
 import io.gitoverit.discovery.RepositoryWalker;
 import io.gitoverit.discovery.WalkProblem;
+import io.gitoverit.fs.TypedListing;
+import io.gitoverit.fs.TypedListings;
 import io.gitoverit.report.RepoError;
 import io.gitoverit.scan.Concurrency;
 import io.gitoverit.scan.RepoSource;
@@ -20,7 +22,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /** The real world: JGit with git as the fallback, the real walker, the process environment. */
@@ -29,19 +35,23 @@ public final class ProductionWiring implements Wiring {
   private final Path cwd;
   private final Path home;
   private final FutureTask<JGitRuntime> jgit;
+  private final Optional<TypedListing> typedListing;
 
-  private ProductionWiring(Map<String, String> env, Path cwd, Path home) {
+  private ProductionWiring(
+      Map<String, String> env, Path cwd, Path home, Optional<TypedListing> typedListing) {
     this.env = env;
     this.cwd = cwd;
     this.home = home;
     this.jgit = new FutureTask<>(() -> JGitRuntime.install(env));
+    this.typedListing = typedListing;
   }
 
   /**
    * Wiring for this process: its environment, working directory and home. Also starts JGit's
    * one-time set-up (reading the user's config, recording file stores) on a background thread, so
    * that it overlaps the parsing of the command line instead of following it; a run that finds no
-   * repository never waits for it.
+   * repository never waits for it. Likewise the binding of the platform's typed directory listing
+   * (see {@code io.gitoverit.fs}), which the walk uses once it is there.
    */
   public static ProductionWiring create() {
     Map<String, String> env = System.getenv();
@@ -49,7 +59,8 @@ public final class ProductionWiring implements Wiring {
     String homeVar = env.get("HOME");
     Path home =
         Path.of(homeVar != null && !homeVar.isEmpty() ? homeVar : System.getProperty("user.home"));
-    ProductionWiring wiring = new ProductionWiring(env, cwd, home);
+    ProductionWiring wiring =
+        new ProductionWiring(env, cwd, home, TypedListings.bindingInBackground());
     Thread warmUp = new Thread(wiring.jgit, "gitoverit-jgit-setup");
     warmUp.setDaemon(true);
     warmUp.start();
@@ -110,6 +121,10 @@ public final class ProductionWiring implements Wiring {
         };
     RepositoryWalker walker =
         new RepositoryWalker(roots, includeIgnored, oracle, concurrency.sharedWorkTrees());
+    typedListing.ifPresent(
+        typed ->
+            walker.useTypedListing(
+                typed, concurrency.walkReadAhead() ? readAheadExecutor() : null));
     return new RepoSource() {
       @Override
       public Optional<Path> next() {
@@ -136,6 +151,26 @@ public final class ProductionWiring implements Wiring {
         return walker.problems().stream().map(ProductionWiring::toError).toList();
       }
     };
+  }
+
+  /**
+   * One thread at most, started on the first listing queued and ended when idle: it lives only
+   * while a walk has directories queued.
+   */
+  private static Executor readAheadExecutor() {
+    ThreadPoolExecutor executor =
+        new ThreadPoolExecutor(
+            0,
+            1,
+            1,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            task -> {
+              Thread thread = new Thread(task, "gitoverit-read-ahead");
+              thread.setDaemon(true);
+              return thread;
+            });
+    return executor;
   }
 
   private static RepoError toError(WalkProblem p) {

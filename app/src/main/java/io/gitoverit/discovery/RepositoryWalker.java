@@ -1,5 +1,7 @@
 package io.gitoverit.discovery;
 
+import io.gitoverit.fs.TypedListing;
+import io.gitoverit.fs.TypedListings;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryIteratorException;
@@ -24,6 +26,9 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
 
 /**
@@ -47,6 +52,13 @@ import java.util.function.Consumer;
  * report the walker walks the work tree itself. A root that lies in, or holds, a work tree still
  * waiting for its report is started only after that report, so overlapping roots behave as in a
  * plain walk; other roots are started at once.
+ *
+ * <p>With a {@link TypedListing} (Linux, JDK 22+), a directory is listed with its entries' types
+ * and no {@code lstat} per entry; where that listing cannot answer exactly, NIO lists the directory
+ * as before, so the result is the same either way. With a read-ahead executor as well, the
+ * directories the walk has queued are listed ahead of it on another thread, oldest first, while the
+ * walk lists the ones it needs next itself; each directory is listed once, and all decisions stay
+ * on the walking thread in the same order.
  */
 public final class RepositoryWalker implements Iterator<Path> {
   private final Deque<Path> roots;
@@ -63,6 +75,8 @@ public final class RepositoryWalker implements Iterator<Path> {
   private final LeafHint leafHint = new LeafHint();
   private Consumer<Path> reading = dir -> {};
   private Path found;
+  private TypedListing typed;
+  private Executor readAhead;
 
   /** A repository yielded so far; its ignore rules are fetched on the first question. */
   private static final class Listed {
@@ -80,9 +94,15 @@ public final class RepositoryWalker implements Iterator<Path> {
    * ({@code candidate}: reported by an analysis instead); or, when {@code dir} is null, the point
    * where the walk leaves {@code owner}'s work tree.
    */
-  private record Frame(Path dir, Listed owner, long nlink, Object device, boolean candidate) {
+  private record Frame(
+      Path dir,
+      Listed owner,
+      long nlink,
+      Object device,
+      boolean candidate,
+      FutureTask<TypedListing.Entries> ahead) {
     Frame(Path dir, Listed owner, long nlink, Object device) {
-      this(dir, owner, nlink, device, false);
+      this(dir, owner, nlink, device, false, null);
     }
 
     static Frame leaving(Listed repo) {
@@ -185,7 +205,7 @@ public final class RepositoryWalker implements Iterator<Path> {
     dirs.sort(Comparator.reverseOrder());
     for (Path dir : dirs) {
       if (dir.startsWith(repo) && !dir.equals(repo) && reachable(owner, dir)) {
-        stack.push(new Frame(dir, owner, -1, null, true));
+        stack.push(new Frame(dir, owner, -1, null, true, null));
       }
     }
   }
@@ -203,6 +223,15 @@ public final class RepositoryWalker implements Iterator<Path> {
       }
     }
     return true;
+  }
+
+  /**
+   * Lists directories with {@code typed} where it answers; with {@code readAhead} (null for none),
+   * queued directories are listed ahead of the walk on that executor's thread.
+   */
+  public void useTypedListing(TypedListing typed, Executor readAhead) {
+    this.typed = Objects.requireNonNull(typed, "typed");
+    this.readAhead = readAhead;
   }
 
   /**
@@ -301,9 +330,30 @@ public final class RepositoryWalker implements Iterator<Path> {
       }
     }
     List<Listing.Subdir> children = listing.subdirs();
+    if (readAhead != null && typed != null && !children.isEmpty()) {
+      pushReadingAhead(children, owner);
+      return;
+    }
     for (int i = children.size() - 1; i >= 0; i--) {
       Listing.Subdir child = children.get(i);
       stack.push(new Frame(child.path(), owner, child.nlink(), child.device()));
+    }
+  }
+
+  /** Pushes the children, each with its listing queued on the read-ahead thread. */
+  private void pushReadingAhead(List<Listing.Subdir> children, Listed owner) {
+    List<FutureTask<TypedListing.Entries>> tasks = new ArrayList<>(children.size());
+    for (Listing.Subdir child : children) {
+      Path path = child.path();
+      tasks.add(new FutureTask<>(() -> typed.list(path)));
+    }
+    for (int i = children.size() - 1; i >= 0; i--) {
+      Listing.Subdir child = children.get(i);
+      stack.push(
+          new Frame(child.path(), owner, child.nlink(), child.device(), false, tasks.get(i)));
+    }
+    for (FutureTask<TypedListing.Entries> task : tasks) {
+      readAhead.execute(task);
     }
   }
 
@@ -385,6 +435,10 @@ public final class RepositoryWalker implements Iterator<Path> {
    */
   private Listing list(Frame frame) {
     Path dir = frame.dir();
+    TypedListing.Entries typedEntries = typedEntries(frame);
+    if (typedEntries != null) {
+      return fromTyped(dir, typedEntries);
+    }
     long knownSubdirs = leafHint.knownSubdirs(frame.nlink(), frame.device());
     Listing.Builder listing = new Listing.Builder(leafHint, knownSubdirs);
     List<Path> names = new ArrayList<>();
@@ -422,6 +476,40 @@ public final class RepositoryWalker implements Iterator<Path> {
       problems.add(new WalkProblem(dir, reason(e.getCause())));
       return null;
     }
+  }
+
+  /** The frame's typed listing, read ahead or now; null where only NIO can list it. */
+  private TypedListing.Entries typedEntries(Frame frame) {
+    FutureTask<TypedListing.Entries> ahead = frame.ahead();
+    if (ahead != null) {
+      ahead.run(); // does nothing when the read-ahead thread has started it
+      try {
+        return ahead.get();
+      } catch (ExecutionException e) {
+        return null;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return null;
+      }
+    }
+    return typed != null && TypedListings.isDefault(frame.dir()) ? typed.list(frame.dir()) : null;
+  }
+
+  private static Listing fromTyped(Path dir, TypedListing.Entries entries) {
+    List<Listing.Subdir> subdirs = new ArrayList<>(entries.subdirs().size());
+    for (String name : entries.subdirs()) {
+      subdirs.add(new Listing.Subdir(dir.resolve(name), name, -1, null));
+    }
+    subdirs.sort(Comparator.comparing(Listing.Subdir::name));
+    TypedListing.EntryType type = entries.dotGit();
+    if (type == null) {
+      return new Listing(List.copyOf(subdirs), null, null);
+    }
+    boolean isDirectory = type == TypedListing.EntryType.DIRECTORY;
+    boolean isLink = type == TypedListing.EntryType.SYMBOLIC_LINK;
+    LeafHint.Stat dotGit = new LeafHint.Stat(isDirectory, isLink, -1, null);
+    DotGit.Kind kind = DotGit.classify(dir.resolve(".git"), isDirectory, isLink);
+    return new Listing(List.copyOf(subdirs), dotGit, kind);
   }
 
   private Listing finish(

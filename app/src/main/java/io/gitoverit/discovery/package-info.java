@@ -16,7 +16,9 @@
  * the walker leaves each yielded work tree to its analysis and continues from the nested-repository
  * candidates that the analysis reports, or walks the work tree itself when there are none to
  * report. Unreadable directories become {@link io.gitoverit.discovery.WalkProblem}s. The walker is
- * pure NIO, tested on jimfs; {@link io.gitoverit.discovery.JGitIgnoreOracle}, the only class here
+ * NIO, tested on jimfs, and lists with {@code io.gitoverit.fs}'s typed listing where the platform
+ * has one (no {@code lstat} per entry; directories the walk has queued are read ahead on a second
+ * thread); {@link io.gitoverit.discovery.JGitIgnoreOracle}, the only class here
  * that uses JGit, answers as {@code git check-ignore -q} does. Git dirs, config files and files
  * that may be FIFOs are read through {@code gitdir}; discovery imports no analysis package.
  */

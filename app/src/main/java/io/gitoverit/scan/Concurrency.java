@@ -25,6 +25,10 @@ package io.gitoverit.scan;
  *       repository's analysis, which walks it anyway (RepositoryWalker's {@code deferNested});
  *       while such a report is awaited it goes on with the roots apart from every waiting work tree
  *       (RepositoryWalker's {@code overlapsAwaiting}), so many roots keep every thread busy.
+ *   <li>{@link #walkReadAhead}: with at least one analysis thread on a machine of two or more CPUs,
+ *       one more thread lists the directories that the walk has queued ahead of it (where the
+ *       platform lists with entry types, see {@code io.gitoverit.fs}); it lives only while there is
+ *       work.
  * </ul>
  *
  * <p>Two more scheduling choices take no number: the analysis engine is set up by the first thread
@@ -40,10 +44,12 @@ public final class Concurrency {
 
   private final int analysisThreads;
   private final int scanThreads;
+  private final int cpus;
 
-  private Concurrency(int analysisThreads, int scanThreads) {
+  private Concurrency(int analysisThreads, int scanThreads, int cpus) {
     this.analysisThreads = analysisThreads;
     this.scanThreads = scanThreads;
+    this.cpus = cpus;
   }
 
   /**
@@ -63,7 +69,7 @@ public final class Concurrency {
         !networkActions || analysis == 0
             ? analysis
             : Math.max(analysis, Math.min(MAX_NETWORK_THREADS, 4 * analysis));
-    return new Concurrency(analysis, scan);
+    return new Concurrency(analysis, scan, cpus);
   }
 
   public int analysisThreads() {
@@ -84,6 +90,10 @@ public final class Concurrency {
 
   public boolean walkOnOwnThread() {
     return scanThreads > 0;
+  }
+
+  public boolean walkReadAhead() {
+    return analysisThreads > 0 && cpus > 1;
   }
 
   public boolean sharedWorkTrees() {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.gitoverit.testing.GitFixture;
+import io.gitoverit.testing.WalkListings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -112,7 +113,8 @@ class DiscoveryFleetTest {
             return rules.isIgnored(path, directory);
           };
         };
-    RepositoryWalker walker = new RepositoryWalker(List.of(roots), includeIgnored, recording);
+    RepositoryWalker walker =
+        WalkListings.applyTo(new RepositoryWalker(List.of(roots), includeIgnored, recording));
     List<String> found = new ArrayList<>();
     walker.forEachRemaining(p -> found.add(fleet.relativize(p).toString()));
     assertEquals(List.of(), walker.problems());

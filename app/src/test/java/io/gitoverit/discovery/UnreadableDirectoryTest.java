@@ -3,6 +3,7 @@ package io.gitoverit.discovery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.gitoverit.testing.WalkListings;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
@@ -27,7 +28,8 @@ class UnreadableDirectoryTest {
     Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
     try {
       assumeTrue(cannotList(locked), "permissions are not enforced here (running as root?)");
-      RepositoryWalker walker = new RepositoryWalker(List.of(root), false, new FakeIgnoreOracle());
+      RepositoryWalker walker =
+          WalkListings.applyTo(new RepositoryWalker(List.of(root), false, new FakeIgnoreOracle()));
 
       assertEquals(List.of(first, last), RepositoryWalkerTest.drain(walker));
       assertEquals(List.of(new WalkProblem(locked, "permission denied")), walker.problems());

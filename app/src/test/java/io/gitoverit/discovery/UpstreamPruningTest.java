@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gitoverit.testing.GitFixture;
+import io.gitoverit.testing.WalkListings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +32,8 @@ class UpstreamPruningTest {
 
   private List<String> walk(Path root) {
     RepositoryWalker walker =
-        new RepositoryWalker(List.of(root), false, new JGitIgnoreOracle(git.environment()));
+        WalkListings.applyTo(
+            new RepositoryWalker(List.of(root), false, new JGitIgnoreOracle(git.environment())));
     List<String> found = new ArrayList<>();
     walker.forEachRemaining(p -> found.add(top.relativize(p).toString()));
     return found;

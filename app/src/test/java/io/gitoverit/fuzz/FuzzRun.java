@@ -17,6 +17,7 @@ import io.gitoverit.scan.RepoSource;
 import io.gitoverit.scan.ScanResult;
 import io.gitoverit.scan.Scanner;
 import io.gitoverit.testing.GitFixture;
+import io.gitoverit.testing.WalkListings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,7 +90,7 @@ final class FuzzRun {
       }
     }
     List<String> plain = new ArrayList<>();
-    new RepositoryWalker(List.of(root), false, oracle())
+    WalkListings.applyTo(new RepositoryWalker(List.of(root), false, oracle()))
         .forEachRemaining(p -> plain.add(base.relativize(p).toString()));
     Map<String, GitSays.Repo> expected = GitSays.of(git, base, root);
 
@@ -160,7 +161,8 @@ final class FuzzRun {
   /** The production scan: the deferring walker fed by the analyses' candidates. */
   private ScanResult scan(Path root, AnalysisOptions options, List<String> routed)
       throws InterruptedException {
-    RepositoryWalker walker = new RepositoryWalker(List.of(root), false, oracle(), true);
+    RepositoryWalker walker =
+        WalkListings.applyTo(new RepositoryWalker(List.of(root), false, oracle(), true));
     RepoSource source =
         new RepoSource() {
           @Override

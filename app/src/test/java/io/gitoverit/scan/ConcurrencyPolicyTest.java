@@ -46,6 +46,9 @@ class ConcurrencyPolicyTest {
     assertEquals(Math.max(1, analysis), plain.analysesAtOnce());
     assertEquals(Math.max(1, 4 * analysis), plain.inFlight());
     assertEquals(analysis > 0, plain.walkOnOwnThread());
+    // One more thread reads directories ahead of the walk, only where there is a second CPU and
+    // the analysis is not on the calling thread (-j 0 keeps everything on it).
+    assertEquals(analysis > 0 && cpus > 1, plain.walkReadAhead());
 
     Concurrency network = Concurrency.of(jobs, cpus, true);
     assertEquals(analysis, network.analysisThreads(), "fetching adds threads, not analyses");

@@ -22,6 +22,7 @@ import io.gitoverit.report.RepoReport;
 import io.gitoverit.sync.SafeSync;
 import io.gitoverit.sync.SyncPlan;
 import io.gitoverit.testing.GitFixture;
+import io.gitoverit.testing.WalkListings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -127,7 +128,8 @@ class SharedWalkTest {
   }
 
   private List<String> plainWalk(Path... roots) {
-    RepositoryWalker walker = new RepositoryWalker(List.of(roots), false, recordingOracle());
+    RepositoryWalker walker =
+        WalkListings.applyTo(new RepositoryWalker(List.of(roots), false, recordingOracle()));
     List<String> found = new ArrayList<>();
     walker.forEachRemaining(p -> found.add(fleet.relativize(p).toString()));
     return found.stream().sorted().toList();
@@ -140,7 +142,9 @@ class SharedWalkTest {
     final AtomicInteger without = new AtomicInteger();
 
     Source(boolean includeIgnored, Path... roots) {
-      walker = new RepositoryWalker(List.of(roots), includeIgnored, recordingOracle(), true);
+      walker =
+          WalkListings.applyTo(
+              new RepositoryWalker(List.of(roots), includeIgnored, recordingOracle(), true));
     }
 
     @Override

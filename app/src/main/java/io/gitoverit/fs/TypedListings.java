@@ -1,0 +1,102 @@
+package io.gitoverit.fs;
+
+import java.lang.reflect.Method;
+import java.nio.file.FileSystem;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Chooses the platform's typed listing. It exists on Linux (x86-64 and aarch64) with a JDK 22 or
+ * newer, whose Foreign Function and Memory API calls {@code getdents64} directly; the class doing
+ * so is compiled for Java 22 and ships in the jar's {@code META-INF/versions/22}, so a JDK 17 never
+ * loads it. Elsewhere, under a file-name encoding other than UTF-8, when the native calls cannot be
+ * bound, or when {@code -Dgitoverit.fs=nio} asks for it, there is none and callers list with NIO
+ * only.
+ */
+public final class TypedListings {
+  /**
+   * The system property that chooses: {@code nio} turns the typed listing off; {@code typed} binds
+   * it before the walk starts instead of beside it, so that every directory is listed with it (for
+   * the differential tests and the fleet check on both paths).
+   */
+  public static final String PROPERTY = "gitoverit.fs";
+
+  private static final String NATIVE_CLASS = "io.gitoverit.fs.LinuxDirents";
+
+  private TypedListings() {}
+
+  /**
+   * The platform's typed listing, bound on a thread of its own: binding the native calls takes a
+   * JVM that just started a tenth of a second or more, which so overlaps the start of the walk.
+   * Until it is bound, the listing answers null (NIO lists). Empty where this JVM and platform have
+   * none.
+   */
+  public static Optional<TypedListing> bindingInBackground() {
+    if (!available(java.nio.file.FileSystems.getDefault())) {
+      return Optional.empty();
+    }
+    Binding binding = new Binding();
+    if ("typed".equals(System.getProperty(PROPERTY))) {
+      binding.bind();
+      return Optional.ofNullable(binding.bound);
+    }
+    Thread thread = new Thread(binding::bind, "gitoverit-typed-listing");
+    thread.setDaemon(true);
+    thread.start();
+    return Optional.of(binding);
+  }
+
+  /** Answers null until {@link #bind} has bound the platform's listing. */
+  private static final class Binding implements TypedListing {
+    private volatile TypedListing bound;
+
+    void bind() {
+      bound = typedListing().orElse(null);
+    }
+
+    @Override
+    public Entries list(Path dir) {
+      TypedListing b = bound;
+      return b == null ? null : b.list(dir);
+    }
+  }
+
+  private static boolean available(FileSystem fs) {
+    return fs == java.nio.file.FileSystems.getDefault()
+        && !"nio".equals(System.getProperty(PROPERTY))
+        && Runtime.version().feature() >= 22
+        && System.getProperty("os.name", "").equals("Linux")
+        && isSupportedArch(System.getProperty("os.arch", ""))
+        && System.getProperty("sun.jnu.encoding", "").equalsIgnoreCase("UTF-8");
+  }
+
+  /** The typed listing for paths of {@code fs}, if this JVM and platform have one. */
+  public static Optional<TypedListing> typedListing(FileSystem fs) {
+    if (!available(fs)) {
+      return Optional.empty();
+    }
+    try {
+      Method create = Class.forName(NATIVE_CLASS).getDeclaredMethod("create");
+      create.setAccessible(true);
+      return Optional.ofNullable((TypedListing) create.invoke(null));
+    } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+      return Optional.empty(); // not in this jar, or the native calls cannot be bound
+    }
+  }
+
+  /** The same for the default file system. */
+  public static Optional<TypedListing> typedListing() {
+    return typedListing(java.nio.file.FileSystems.getDefault());
+  }
+
+  /** Whether {@code path} is on the default file system (a typed listing can only list those). */
+  public static boolean isDefault(Path path) {
+    return path.getFileSystem() == java.nio.file.FileSystems.getDefault();
+  }
+
+  private static boolean isSupportedArch(String arch) {
+    String a = arch.toLowerCase(Locale.ROOT);
+    return a.equals("amd64") || a.equals("x86_64") || a.equals("aarch64");
+  }
+}

@@ -1,0 +1,221 @@
+package io.gitoverit.fs;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SymbolLookup;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@link TypedListing} on Linux through the Foreign Function and Memory API: {@code open} with
+ * {@code O_DIRECTORY}, {@code getdents64} for names and {@code d_type}s many entries per call, and
+ * one {@code faccessat} to learn whether the directory can be searched (where it cannot, NIO's
+ * {@code lstat} of its entries fails, which NIO reports; this listing then steps aside). Compiled for
+ * Java 22; loaded reflectively by {@link TypedListings} only on a JDK that has the API.
+ */
+final class LinuxDirents implements TypedListing {
+  private static final int BUFFER_BYTES = 32 * 1024;
+  private static final int O_RDONLY = 0;
+  private static final int O_NONBLOCK = 04000; // a FIFO swapped in for a directory never blocks
+  private static final int O_CLOEXEC = 02000000;
+  private static final int F_OK = 0;
+  private static final int AT_EACCESS = 0x200;
+  private static final byte DT_UNKNOWN = 0;
+  private static final byte DT_DIR = 4;
+  private static final byte DT_REG = 8;
+  private static final byte DT_LNK = 10;
+
+  // struct linux_dirent64: u64 d_ino, s64 d_off, u16 d_reclen, u8 d_type, char d_name[]
+  private static final int RECLEN = 16;
+  private static final int TYPE = 18;
+  private static final int NAME = 19;
+
+  private final MethodHandle open;
+  private final MethodHandle getdents64;
+  private final MethodHandle faccessat;
+  private final MethodHandle close;
+  private final int openFlags;
+
+  /** Each thread's buffers, made once: a walk lists thousands of directories. */
+  private final ThreadLocal<Buffers> buffers = ThreadLocal.withInitial(Buffers::new);
+
+  /** Native memory for a path and the entries, and a Java copy of the entries. */
+  private static final class Buffers {
+    static final int PATH_BYTES = 4096; // PATH_MAX: longer paths are left to NIO
+    final MemorySegment path = Arena.ofAuto().allocate(PATH_BYTES);
+    final MemorySegment entries = Arena.ofAuto().allocate(BUFFER_BYTES, 8);
+    final MemorySegment dot = Arena.ofAuto().allocateFrom(".");
+    final byte[] bytes = new byte[BUFFER_BYTES];
+  }
+
+  private LinuxDirents(
+      MethodHandle open,
+      MethodHandle getdents64,
+      MethodHandle faccessat,
+      MethodHandle close,
+      int oDirectory) {
+    this.open = open;
+    this.getdents64 = getdents64;
+    this.faccessat = faccessat;
+    this.close = close;
+    this.openFlags = O_RDONLY | O_NONBLOCK | O_CLOEXEC | oDirectory;
+  }
+
+  /** Binds the calls; throws where the C library lacks one (getdents64 needs glibc 2.30+). */
+  static LinuxDirents create() {
+    String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
+    int oDirectory =
+        switch (arch) {
+          case "amd64", "x86_64" -> 0200000;
+          case "aarch64" -> 040000;
+          default -> throw new UnsupportedOperationException(arch);
+        };
+    Linker linker = Linker.nativeLinker();
+    SymbolLookup libc = linker.defaultLookup();
+    ValueLayout.OfInt i = ValueLayout.JAVA_INT;
+    MethodHandle open =
+        linker.downcallHandle(
+            libc.find("open").orElseThrow(), FunctionDescriptor.of(i, ValueLayout.ADDRESS, i));
+    MethodHandle getdents =
+        linker.downcallHandle(
+            libc.find("getdents64").orElseThrow(),
+            FunctionDescriptor.of(
+                ValueLayout.JAVA_LONG, i, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG));
+    MethodHandle faccessat =
+        linker.downcallHandle(
+            libc.find("faccessat").orElseThrow(),
+            FunctionDescriptor.of(i, i, ValueLayout.ADDRESS, i, i));
+    MethodHandle close =
+        linker.downcallHandle(libc.find("close").orElseThrow(), FunctionDescriptor.of(i, i));
+    return new LinuxDirents(open, getdents, faccessat, close, oDirectory);
+  }
+
+  @Override
+  public Entries list(Path dir) {
+    String text = dir.toString();
+    if (text.indexOf('\uFFFD') >= 0 || text.indexOf('\0') >= 0) {
+      return null; // a name NIO holds as raw bytes: only NIO can open it again
+    }
+    byte[] path = text.getBytes(StandardCharsets.UTF_8);
+    Buffers b = buffers.get();
+    if (path.length >= Buffers.PATH_BYTES) {
+      return null;
+    }
+    try {
+      MemorySegment.copy(path, 0, b.path, ValueLayout.JAVA_BYTE, 0, path.length);
+      b.path.set(ValueLayout.JAVA_BYTE, path.length, (byte) 0);
+      int fd = (int) open.invokeExact(b.path, openFlags);
+      if (fd < 0) {
+        return null; // NIO opens it again and reports exactly why it cannot
+      }
+      try {
+        return read(b, fd);
+      } finally {
+        int ignored = (int) close.invokeExact(fd);
+      }
+    } catch (Throwable e) {
+      return null;
+    }
+  }
+
+  private Entries read(Buffers b, int fd) throws Throwable {
+    byte[] bytes = b.bytes;
+    List<String> subdirs = new ArrayList<>();
+    EntryType dotGit = null;
+    boolean entries = false;
+    while (true) {
+      long n = (long) getdents64.invokeExact(fd, b.entries, (long) BUFFER_BYTES);
+      if (n < 0) {
+        return null;
+      }
+      if (n == 0) {
+        break;
+      }
+      MemorySegment.copy(b.entries, ValueLayout.JAVA_BYTE, 0, bytes, 0, (int) n);
+      for (int at = 0; at < n; ) {
+        int reclen = (bytes[at + RECLEN] & 0xff) | (bytes[at + RECLEN + 1] & 0xff) << 8;
+        byte type = bytes[at + TYPE];
+        int start = at + NAME;
+        int end = start;
+        while (bytes[end] != 0) {
+          end++;
+        }
+        at += reclen;
+        int length = end - start;
+        if (isDotOrDotDot(bytes, start, length)) {
+          continue;
+        }
+        entries = true;
+        if (type == DT_UNKNOWN) {
+          return null; // this file system does not record types: NIO lstat's each entry
+        }
+        if (isDotGit(bytes, start, length)) {
+          dotGit =
+              switch (type) {
+                case DT_DIR -> EntryType.DIRECTORY;
+                case DT_LNK -> EntryType.SYMBOLIC_LINK;
+                case DT_REG -> EntryType.FILE;
+                default -> EntryType.OTHER;
+              };
+        } else if (type == DT_DIR) {
+          String name = decode(bytes, start, length);
+          if (name == null) {
+            return null;
+          }
+          subdirs.add(name);
+        }
+      }
+    }
+    if (entries && (int) faccessat.invokeExact(fd, b.dot, F_OK, AT_EACCESS) != 0) {
+      return null; // not searchable: NIO's lstat of each entry fails, and says so
+    }
+    return new Entries(subdirs, dotGit);
+  }
+
+  private static boolean isDotOrDotDot(byte[] b, int start, int length) {
+    return (length == 1 && b[start] == '.')
+        || (length == 2 && b[start] == '.' && b[start + 1] == '.');
+  }
+
+  private static boolean isDotGit(byte[] b, int start, int length) {
+    return length == 4
+        && b[start] == '.'
+        && b[start + 1] == 'g'
+        && b[start + 2] == 'i'
+        && b[start + 3] == 't';
+  }
+
+  /** The name as NIO decodes it; null when it is not valid UTF-8 (NIO would keep raw bytes). */
+  private static String decode(byte[] b, int start, int length) {
+    boolean ascii = true;
+    for (int k = start; k < start + length; k++) {
+      if (b[k] < 0) {
+        ascii = false;
+        break;
+      }
+    }
+    if (ascii) {
+      return new String(b, start, length, StandardCharsets.ISO_8859_1);
+    }
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(b, start, length))
+          .toString();
+    } catch (CharacterCodingException e) {
+      return null;
+    }
+  }
+}

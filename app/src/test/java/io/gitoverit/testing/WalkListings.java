@@ -1,0 +1,40 @@
+package io.gitoverit.testing;
+
+import io.gitoverit.discovery.RepositoryWalker;
+import io.gitoverit.fs.TypedListings;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Puts a test's walker on the file-system path the test run asks for. The build runs the tests that
+ * list real directories twice: on JDK 17, where only NIO exists, and on a JDK 22+ with {@code
+ * -Dgitoverit.fs=typed}, where every directory is listed with the typed listing (and read ahead on
+ * a second thread, as in production). Both runs must pass the same assertions.
+ */
+public final class WalkListings {
+  private static final ExecutorService READ_AHEAD =
+      Executors.newSingleThreadExecutor(
+          task -> {
+            Thread thread = new Thread(task, "test-read-ahead");
+            thread.setDaemon(true);
+            return thread;
+          });
+
+  private WalkListings() {}
+
+  /** Whether this run lists with the typed listing. */
+  public static boolean typed() {
+    return "typed".equals(System.getProperty(TypedListings.PROPERTY));
+  }
+
+  /** {@code walker}, listing as this run asks; fails when typed listing is asked but missing. */
+  public static RepositoryWalker applyTo(RepositoryWalker walker) {
+    if (typed()) {
+      walker.useTypedListing(
+          TypedListings.typedListing()
+              .orElseThrow(() -> new AssertionError("gitoverit.fs=typed, but no typed listing")),
+          READ_AHEAD);
+    }
+    return walker;
+  }
+}
