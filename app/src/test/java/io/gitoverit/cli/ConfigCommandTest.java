@@ -153,8 +153,8 @@ class ConfigCommandTest {
     assertEquals("-,dir,status", c.columns);
     assertEquals(SortField.dir, c.sort);
     assertEquals(0, c.jobs);
-    assertEquals(ColorMode.always, c.color);
-    assertEquals(TableAlgo.CHAR, c.tableAlgo);
+    assertEquals(ColorMode.always, c.color.color);
+    assertEquals(TableAlgo.CHAR, c.tableAlgo.tableAlgo);
     assertEquals(2.5, c.actions.netTimeout);
 
     GitoveritCommand given =
@@ -175,16 +175,16 @@ class ConfigCommandTest {
     assertEquals("dir", given.columns);
     assertEquals(SortField.name, given.sort);
     assertEquals(2, given.jobs);
-    assertEquals(ColorMode.never, given.color);
-    assertEquals(TableAlgo.CELL, given.tableAlgo);
+    assertEquals(ColorMode.never, given.color.color);
+    assertEquals(TableAlgo.CELL, given.tableAlgo.tableAlgo);
     assertEquals(9.0, given.actions.netTimeout);
 
     GitoveritCommand none = withRepos().parsed("--no-config");
     assertEquals(null, none.columns);
     assertEquals(null, none.sort);
     assertEquals(null, none.jobs);
-    assertEquals(ColorMode.auto, none.color);
-    assertEquals(TableAlgo.CELL, none.tableAlgo);
+    assertEquals(ColorMode.auto, none.color.color);
+    assertEquals(TableAlgo.CELL, none.tableAlgo.tableAlgo);
     assertEquals(null, none.actions.netTimeout);
   }
 
