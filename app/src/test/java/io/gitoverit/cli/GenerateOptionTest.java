@@ -13,6 +13,7 @@ import io.gitoverit.report.StatusSummary;
 import io.gitoverit.report.SyncResult;
 import io.gitoverit.report.Worktree;
 import io.gitoverit.testing.GitFixture;
+import io.gitoverit.testing.ReportBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -324,99 +325,62 @@ class GenerateOptionTest {
     SyncResult both = new SyncResult(false, false, true, false, true, Optional.empty());
     List<RepoReport> reports =
         List.of(
-            new RepoReport(
-                tmp,
-                "main",
-                "origin/main",
-                List.of(),
-                Optional.empty(),
-                2,
-                1,
-                1,
-                true,
-                changed,
-                both,
-                "git"),
-            new RepoReport(
-                tmp,
-                "main",
-                "-",
-                List.of(),
-                Optional.empty(),
-                0,
-                0,
-                0,
-                false,
-                new Worktree.Unchecked(),
-                null,
-                "git"),
-            new RepoReport(
-                tmp,
-                "main",
-                "-",
-                List.of(),
-                Optional.empty(),
-                0,
-                0,
-                0,
-                false,
-                changed,
-                null,
-                "git",
-                List.of("a.bin: filter \"x\" not run")),
-            new RepoReport(
-                tmp,
-                "main",
-                "origin/main",
-                List.of(),
-                Optional.empty(),
-                0,
-                0,
-                0,
-                true,
-                changed,
-                null,
-                "git",
-                List.of(),
-                new Signals(
-                    2,
-                    true,
-                    Optional.of(
-                        new Signals.Operation("rebase", Optional.of("topic"), Optional.of("2/5"))),
-                    1,
-                    true,
-                    false,
-                    OptionalLong.empty(),
-                    Optional.empty(),
-                    0,
-                    0,
-                    1)),
-            new RepoReport(
-                tmp,
-                "DETACHED@abcdef0",
-                "-",
-                List.of(),
-                Optional.empty(),
-                0,
-                0,
-                0,
-                true,
-                changed,
-                null,
-                "git",
-                List.of(),
-                new Signals(
-                    0,
-                    false,
-                    Optional.empty(),
-                    0,
-                    false,
-                    true,
-                    OptionalLong.of(1),
-                    Optional.of("s"),
-                    0,
-                    0,
-                    0)));
+            ReportBuilder.report(tmp)
+                .remote("origin/main")
+                .ahead(2)
+                .behind(1)
+                .submodules(1)
+                .exceptional(true)
+                .worktree(changed)
+                .sync(both)
+                .engine("git")
+                .build(),
+            ReportBuilder.report(tmp).worktree(new Worktree.Unchecked()).engine("git").build(),
+            ReportBuilder.report(tmp)
+                .worktree(changed)
+                .engine("git")
+                .warnings(List.of("a.bin: filter \"x\" not run"))
+                .build(),
+            ReportBuilder.report(tmp)
+                .remote("origin/main")
+                .exceptional(true)
+                .worktree(changed)
+                .engine("git")
+                .signals(
+                    new Signals(
+                        2,
+                        true,
+                        Optional.of(
+                            new Signals.Operation(
+                                "rebase", Optional.of("topic"), Optional.of("2/5"))),
+                        1,
+                        true,
+                        false,
+                        OptionalLong.empty(),
+                        Optional.empty(),
+                        0,
+                        0,
+                        1))
+                .build(),
+            ReportBuilder.report(tmp)
+                .branch("DETACHED@abcdef0")
+                .exceptional(true)
+                .worktree(changed)
+                .engine("git")
+                .signals(
+                    new Signals(
+                        0,
+                        false,
+                        Optional.empty(),
+                        0,
+                        false,
+                        true,
+                        OptionalLong.of(1),
+                        Optional.of("s"),
+                        0,
+                        0,
+                        0))
+                .build());
     Set<StatusSummary.Kind> kinds = EnumSet.noneOf(StatusSummary.Kind.class);
     List<String> markers = new ArrayList<>();
     for (RepoReport report : reports) {

@@ -10,9 +10,9 @@ import io.gitoverit.analysis.AnalysisOptions;
 import io.gitoverit.analysis.RepoAnalyzer;
 import io.gitoverit.analysis.gitexe.GitRunner;
 import io.gitoverit.report.RepoReport;
-import io.gitoverit.report.SyncResult;
 import io.gitoverit.report.Worktree;
 import io.gitoverit.testing.GitFixture;
+import io.gitoverit.testing.ReportBuilder;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,19 +42,11 @@ class RoutingAnalyzerTest {
       if (failure != null) {
         throw failure;
       }
-      return new RepoReport(
-          root,
-          "from-git",
-          "-",
-          List.of(),
-          Optional.empty(),
-          0,
-          0,
-          0,
-          false,
-          new Worktree.Unchecked(),
-          SyncResult.NONE,
-          "git");
+      return ReportBuilder.report(root)
+          .branch("from-git")
+          .worktree(new Worktree.Unchecked())
+          .engine("git")
+          .build();
     }
   }
 
