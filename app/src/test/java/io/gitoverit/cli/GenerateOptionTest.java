@@ -102,19 +102,24 @@ class GenerateOptionTest {
     return Program.GITOVERIT.commandLine(none, none).getCommandSpec();
   }
 
+  /** Runs {@code command} in a bash without start-up files, with {@code args} as $1, $2 and on. */
+  private Proc bash(String command, List<String> args) throws Exception {
+    List<String> argv = new ArrayList<>(List.of("bash", "--norc", "--noprofile", "-c", command));
+    argv.add("bash");
+    argv.addAll(args);
+    return exec(tmp, Map.of(), "", argv.toArray(String[]::new));
+  }
+
   /** The completions bash offers for the words of a command line; the last word is completed. */
   private List<String> bashCompletions(Path script, String... words) throws Exception {
-    StringBuilder cmd =
-        new StringBuilder(
+    List<String> args = new ArrayList<>(List.of(script.toString()));
+    args.addAll(List.of(words));
+    Proc p =
+        bash(
             "source \"$1\"; shift; COMP_WORDS=(\"$@\");"
                 + " COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 )); _gitoverit;"
-                + " for w in \"${COMPREPLY[@]}\"; do printf '%s\\n' \"$w\"; done");
-    List<String> argv =
-        new ArrayList<>(
-            List.of(
-                "bash", "--norc", "--noprofile", "-c", cmd.toString(), "bash", script.toString()));
-    argv.addAll(List.of(words));
-    Proc p = exec(tmp, Map.of(), "", argv.toArray(String[]::new));
+                + " for w in \"${COMPREPLY[@]}\"; do printf '%s\\n' \"$w\"; done",
+            args);
     assertEquals(0, p.exit(), p.err());
     assertEquals("", p.err());
     return p.out().lines().toList();
@@ -123,18 +128,7 @@ class GenerateOptionTest {
   @Test
   void theBashScriptRegistersEveryNameAndCompletesOptions() throws Exception {
     Path script = script("complete-bash");
-    Proc p =
-        exec(
-            tmp,
-            Map.of(),
-            "",
-            "bash",
-            "--norc",
-            "--noprofile",
-            "-c",
-            "source \"$1\" && complete -p gitoverit gito",
-            "bash",
-            script.toString());
+    Proc p = bash("source \"$1\" && complete -p gitoverit gito", List.of(script.toString()));
     assertEquals(0, p.exit(), p.err());
     assertEquals("complete -F _gitoverit gitoverit\ncomplete -F _gitoverit gito\n", p.out());
 
