@@ -139,10 +139,7 @@ public final class GitobCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (generate.print(spec)) {
-      return ExitCodes.OK;
-    }
-    if (helpWhere.print(spec, BranchWhereHelp.text())) {
+    if (generate.print(spec) || helpWhere.print(spec, BranchWhereHelp.text())) {
       return ExitCodes.OK;
     }
     PrintWriter out = spec.commandLine().getOut();

@@ -191,10 +191,7 @@ public final class GitoveritCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (generate.print(spec)) {
-      return ExitCodes.OK;
-    }
-    if (helpWhere.print(spec, WhereHelp.text())) {
+    if (generate.print(spec) || helpWhere.print(spec, WhereHelp.text())) {
       return ExitCodes.OK;
     }
     ScanRequest request = request();
