@@ -2,6 +2,7 @@ package io.gitoverit.cli;
 
 import io.gitoverit.query.expr.ExprException;
 import io.gitoverit.query.expr.Expression;
+import io.gitoverit.query.expr.Vocabulary;
 import io.gitoverit.report.RepoReport;
 import io.gitoverit.term.Visible;
 import java.io.PrintWriter;
@@ -14,7 +15,8 @@ import picocli.CommandLine.ParameterException;
 
 /**
  * The run's {@code --where} and {@code --print} expressions, compiled before the scan (a bad one is
- * a usage error that shows the expression with a caret) and applied after it.
+ * a usage error that shows the expression with a caret) and applied after it. gitob compiles,
+ * evaluates and prints its own with the static methods.
  */
 final class Expressions {
   private final Optional<Expression> where;
@@ -26,15 +28,22 @@ final class Expressions {
   }
 
   static Expressions compile(String where, String print, CommandLine cl) {
-    return new Expressions(compileOne("--where", where, cl), compileOne("--print", print, cl));
+    return new Expressions(
+        compileOne("--where", where, Vocabulary.REPOSITORY, cl),
+        compileOne("--print", print, Vocabulary.REPOSITORY, cl));
   }
 
-  private static Optional<Expression> compileOne(String option, String source, CommandLine cl) {
+  /**
+   * {@code option}'s expression over {@code vocabulary}, if given; a bad one is a usage error that
+   * shows it with a caret.
+   */
+  static Optional<Expression> compileOne(
+      String option, String source, Vocabulary vocabulary, CommandLine cl) {
     if (source == null) {
       return Optional.empty();
     }
     try {
-      return Optional.of(Expression.compile(source));
+      return Optional.of(Expression.compile(source, vocabulary));
     } catch (ExprException e) {
       throw new ParameterException(cl, "Invalid value for option '" + option + "': " + e.display());
     }
@@ -90,14 +99,19 @@ final class Expressions {
       boolean nul,
       boolean visible,
       PrintWriter out) {
-    List<String> values = evaluating("--print", () -> print.get().printAll(reports, dir));
+    printValues(evaluating("--print", () -> print.get().printAll(reports, dir)), nul, visible, out);
+  }
+
+  /** Writes {@code --print}'s values, as {@link #print} says. */
+  static void printValues(List<String> values, boolean nul, boolean visible, PrintWriter out) {
     for (String v : values) {
       out.print(visible ? Visible.of(v) : v);
       out.print(nul ? '\0' : '\n');
     }
   }
 
-  private static <T> T evaluating(String option, Supplier<T> work) {
+  /** {@code work}, an expression's evaluation; its failure names {@code option}, exit 1. */
+  static <T> T evaluating(String option, Supplier<T> work) {
     try {
       return work.get();
     } catch (ExprException e) {

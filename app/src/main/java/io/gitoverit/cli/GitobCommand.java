@@ -6,22 +6,18 @@ import io.gitoverit.config.Glob;
 import io.gitoverit.query.BranchSelection;
 import io.gitoverit.query.expr.Bindings;
 import io.gitoverit.query.expr.BranchWhereHelp;
-import io.gitoverit.query.expr.ExprException;
 import io.gitoverit.query.expr.Expression;
 import io.gitoverit.query.expr.Regexes;
 import io.gitoverit.query.expr.Vocabulary;
 import io.gitoverit.render.json.BranchJsonRenderer;
 import io.gitoverit.render.table.BranchColumn;
 import io.gitoverit.render.table.BranchTableRenderer;
-import io.gitoverit.render.table.TableAlgo;
 import io.gitoverit.report.BranchReport;
 import io.gitoverit.sync.RemoteFetch;
 import io.gitoverit.sync.SyncPlan;
-import io.gitoverit.term.ColorMode;
 import io.gitoverit.term.Terminals;
 import io.gitoverit.term.Visible;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
@@ -109,19 +105,9 @@ public final class GitobCommand implements Callable<Integer> {
               + " (same variables as --where).")
   String print;
 
-  @Option(
-      names = {"-0", "--print0"},
-      description = "With --print, end each value with a NUL byte, not a newline.")
-  boolean print0;
+  @Mixin SharedOptions.Print0Option print0 = new SharedOptions.Print0Option();
 
-  @Option(
-      names = {"-a", "--table-algo"},
-      paramLabel = "ALGO",
-      completionCandidates = Candidates.TableAlgos.class,
-      description =
-          "How a table too wide for the terminal is narrowed: cell (fewest shortened"
-              + " cells, default) or char (fewest hidden characters).")
-  TableAlgo tableAlgo = TableAlgo.CELL;
+  @Mixin SharedOptions.TableAlgoOption tableAlgo = new SharedOptions.TableAlgoOption();
 
   @Option(
       names = {"-c", "--columns"},
@@ -141,18 +127,9 @@ public final class GitobCommand implements Callable<Integer> {
               + " (see --help-where).")
   String where;
 
-  @Option(
-      names = "--help-where",
-      description = "Show the reference for --where and --print expressions and exit.")
-  boolean helpWhere;
+  @Mixin SharedOptions.HelpWhereOption helpWhere = new SharedOptions.HelpWhereOption();
 
-  @Option(
-      names = "--color",
-      paramLabel = "WHEN",
-      description =
-          "Colour the table: ${COMPLETION-CANDIDATES} (default: auto: on a terminal,"
-              + " unless NO_COLOR is set).")
-  ColorMode color = ColorMode.auto;
+  @Mixin SharedOptions.ColorOption color = new SharedOptions.ColorOption();
 
   @Mixin GenerateOption generate = new GenerateOption();
 
@@ -162,21 +139,18 @@ public final class GitobCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (generate.print(spec)) {
+    if (generate.print(spec) || helpWhere.print(spec, BranchWhereHelp.text())) {
       return ExitCodes.OK;
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (helpWhere) {
-      out.print(BranchWhereHelp.text());
-      out.flush();
-      return ExitCodes.OK;
-    }
     Path dir = validatedRepo();
     Optional<Pattern> globPattern = compile("--glob", glob, Glob::compile);
     Optional<Pattern> regexPattern = compile("--regex", regex, r -> Regexes.python(r, false));
-    Optional<Expression> whereExpr = expression("--where", where);
-    Optional<Expression> printExpr = expression("--print", print);
+    Optional<Expression> whereExpr =
+        Expressions.compileOne("--where", where, Vocabulary.BRANCH, spec.commandLine());
+    Optional<Expression> printExpr =
+        Expressions.compileOne("--print", print, Vocabulary.BRANCH, spec.commandLine());
     Optional<List<BranchColumn>> chosen = chosenColumns();
 
     Config config = wiring.config(Optional.empty(), false);
@@ -214,7 +188,8 @@ public final class GitobCommand implements Callable<Integer> {
       Expression w = whereExpr.get();
       List<BranchReport> all = branches;
       branches =
-          evaluating("--where", () -> w.filter(all, Bindings::of, b -> "branch " + b.branch()));
+          Expressions.evaluating(
+              "--where", () -> w.filter(all, Bindings::of, b -> "branch " + b.branch()));
     }
     branches = BranchSelection.sort(branches, sort, reverse);
 
@@ -222,12 +197,9 @@ public final class GitobCommand implements Callable<Integer> {
       Expression p = printExpr.get();
       List<BranchReport> shown = branches;
       List<String> values =
-          evaluating("--print", () -> p.printAll(shown, Bindings::of, b -> "branch " + b.branch()));
-      boolean visible = wiring.stdoutIsTerminal();
-      for (String v : values) {
-        out.print(visible ? Visible.of(v) : v);
-        out.print(print0 ? '\0' : '\n');
-      }
+          Expressions.evaluating(
+              "--print", () -> p.printAll(shown, Bindings::of, b -> "branch " + b.branch()));
+      Expressions.printValues(values, print0.print0, wiring.stdoutIsTerminal(), out);
     } else if (json) {
       new BranchJsonRenderer()
           .render(branches, chosen.map(cs -> cs.stream().map(BranchColumn::id).toList()), out);
@@ -236,9 +208,9 @@ public final class GitobCommand implements Callable<Integer> {
       BranchTableRenderer table =
           new BranchTableRenderer(
               Terminals.tableWidth(terminal, wiring.env()),
-              Terminals.useColor(color, terminal, wiring.env()),
+              Terminals.useColor(color.color, terminal, wiring.env()),
               chosen.orElse(BranchColumn.DEFAULTS),
-              tableAlgo,
+              tableAlgo.tableAlgo,
               ZoneId.systemDefault());
       for (String line : table.renderText(branches)) {
         out.println(line);
@@ -252,14 +224,7 @@ public final class GitobCommand implements Callable<Integer> {
   private Path validatedRepo() {
     Path given = repo == null ? wiring.cwd() : wiring.cwd().resolve(repo);
     String shown = repo == null ? given.toString() : repo.toString();
-    if (!Files.exists(given)) {
-      throw new ParameterException(
-          spec.commandLine(), "Invalid value for 'REPO': '" + shown + "' does not exist");
-    }
-    if (!Files.isDirectory(given)) {
-      throw new ParameterException(
-          spec.commandLine(), "Invalid value for 'REPO': '" + shown + "' is not a directory");
-    }
+    UsageErrors.requireFolder(spec.commandLine(), "REPO", given, shown);
     return given.toAbsolutePath().normalize();
   }
 
@@ -285,35 +250,10 @@ public final class GitobCommand implements Callable<Integer> {
     }
   }
 
-  private Optional<Expression> expression(String option, String source) {
-    if (source == null) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(Expression.compile(source, Vocabulary.BRANCH));
-    } catch (ExprException e) {
-      throw new ParameterException(
-          spec.commandLine(), "Invalid value for option '" + option + "': " + e.display());
-    }
-  }
-
   private Optional<List<BranchColumn>> chosenColumns() {
     if (columns == null || columns.isEmpty()) {
       return Optional.empty(); // upstream: an empty spec is no spec
     }
-    try {
-      return Optional.of(BranchColumn.parse(columns));
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(
-          spec.commandLine(), "Invalid value for option '--columns': " + e.getMessage());
-    }
-  }
-
-  private static <T> T evaluating(String option, java.util.function.Supplier<T> work) {
-    try {
-      return work.get();
-    } catch (ExprException e) {
-      throw new Expressions.ExpressionFailure(option + ": " + e.reason());
-    }
+    return Optional.of(UsageErrors.columns(spec.commandLine(), () -> BranchColumn.parse(columns)));
   }
 }

@@ -8,10 +8,8 @@ import io.gitoverit.query.SortField;
 import io.gitoverit.query.expr.WhereHelp;
 import io.gitoverit.render.table.Column;
 import io.gitoverit.render.table.ColumnSpec;
-import io.gitoverit.render.table.TableAlgo;
 import io.gitoverit.scan.Concurrency;
 import io.gitoverit.sync.SyncPlan;
-import io.gitoverit.term.ColorMode;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -126,22 +124,9 @@ public final class GitoveritCommand implements Callable<Integer> {
               + " (default: dir,status,branch,remote,url,mtime).")
   String columns;
 
-  @Option(
-      names = {"-a", "--table-algo"},
-      paramLabel = "ALGO",
-      completionCandidates = Candidates.TableAlgos.class,
-      description =
-          "How a table too wide for the terminal is narrowed: cell (fewest shortened"
-              + " cells, default) or char (fewest hidden characters).")
-  TableAlgo tableAlgo = TableAlgo.CELL;
+  @Mixin SharedOptions.TableAlgoOption tableAlgo = new SharedOptions.TableAlgoOption();
 
-  @Option(
-      names = "--color",
-      paramLabel = "WHEN",
-      description =
-          "Colour the table: ${COMPLETION-CANDIDATES} (default: auto: on a terminal,"
-              + " unless NO_COLOR is set).")
-  ColorMode color = ColorMode.auto;
+  @Mixin SharedOptions.ColorOption color = new SharedOptions.ColorOption();
 
   @Option(
       names = {"-w", "--where"},
@@ -159,15 +144,9 @@ public final class GitoveritCommand implements Callable<Integer> {
               + " (same variables as --where).")
   String print;
 
-  @Option(
-      names = {"-0", "--print0"},
-      description = "With --print, end each value with a NUL byte, not a newline.")
-  boolean print0;
+  @Mixin SharedOptions.Print0Option print0 = new SharedOptions.Print0Option();
 
-  @Option(
-      names = "--help-where",
-      description = "Show the reference for --where and --print expressions and exit.")
-  boolean helpWhere;
+  @Mixin SharedOptions.HelpWhereOption helpWhere = new SharedOptions.HelpWhereOption();
 
   @Option(
       names = "--errors",
@@ -212,12 +191,7 @@ public final class GitoveritCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (generate.print(spec)) {
-      return ExitCodes.OK;
-    }
-    if (helpWhere) {
-      spec.commandLine().getOut().print(WhereHelp.text());
-      spec.commandLine().getOut().flush();
+    if (generate.print(spec) || helpWhere.print(spec, WhereHelp.text())) {
       return ExitCodes.OK;
     }
     ScanRequest request = request();
@@ -257,11 +231,11 @@ public final class GitoveritCommand implements Callable<Integer> {
         new ScanRequest.Layout(
             format,
             tableColumns,
-            tableAlgo,
-            color,
+            tableAlgo.tableAlgo,
+            color.color,
             columnPriorities(),
             config().file().idRewrites(),
-            print0,
+            print0.print0,
             showErrors));
   }
 
@@ -362,12 +336,8 @@ public final class GitoveritCommand implements Callable<Integer> {
     if (columns == null) {
       return actions.defaultColumns();
     }
-    try {
-      return ColumnSpec.parse(columns, actions.defaultColumns());
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(
-          spec.commandLine(), "Invalid value for option '--columns': " + e.getMessage());
-    }
+    return UsageErrors.columns(
+        spec.commandLine(), () -> ColumnSpec.parse(columns, actions.defaultColumns()));
   }
 
   /**
@@ -382,20 +352,12 @@ public final class GitoveritCommand implements Callable<Integer> {
     List<Path> roots = new ArrayList<>();
     for (Path d : given) {
       Path abs = wiring.cwd().resolve(d);
-      if (!Files.exists(abs)) {
-        throw new ParameterException(
-            spec.commandLine(), "Invalid value for 'DIR': '" + d + "' does not exist");
-      }
-      if (!Files.isDirectory(abs)) {
-        throw new ParameterException(
-            spec.commandLine(), "Invalid value for 'DIR': '" + d + "' is not a directory");
-      }
+      UsageErrors.requireFolder(spec.commandLine(), "DIR", abs, d);
       try {
         roots.add(abs.toRealPath());
       } catch (java.io.IOException e) {
-        throw new ParameterException(
-            spec.commandLine(),
-            "Invalid value for 'DIR': '" + d + "' cannot be read: " + e.getMessage());
+        throw UsageErrors.invalid(
+            spec.commandLine(), "DIR", d, "cannot be read: " + e.getMessage());
       }
     }
     return roots;

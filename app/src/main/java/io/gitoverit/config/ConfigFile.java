@@ -1,5 +1,6 @@
 package io.gitoverit.config;
 
+import io.gitoverit.report.Colour;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;

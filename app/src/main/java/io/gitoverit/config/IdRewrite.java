@@ -1,6 +1,7 @@
 package io.gitoverit.config;
 
 import io.gitoverit.query.expr.Regexes;
+import io.gitoverit.report.Colour;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

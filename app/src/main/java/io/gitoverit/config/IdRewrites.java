@@ -1,5 +1,6 @@
 package io.gitoverit.config;
 
+import io.gitoverit.report.Colour;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,6 +1,5 @@
 package io.gitoverit.report;
 
-import io.gitoverit.config.Colour;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

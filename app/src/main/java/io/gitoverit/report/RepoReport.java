@@ -57,69 +57,6 @@ public record RepoReport(
     signals = signals == null ? Signals.NONE : signals;
   }
 
-  /** A report without {@link Signals} (none applies), as tests build them. */
-  public RepoReport(
-      Path path,
-      String branch,
-      String remote,
-      List<String> remoteUrls,
-      Optional<String> ident,
-      int ahead,
-      int behind,
-      int submodules,
-      boolean exceptional,
-      Worktree worktree,
-      SyncResult sync,
-      String engine,
-      List<String> warnings) {
-    this(
-        path,
-        branch,
-        remote,
-        remoteUrls,
-        ident,
-        ahead,
-        behind,
-        submodules,
-        exceptional,
-        worktree,
-        sync,
-        engine,
-        warnings,
-        Signals.NONE);
-  }
-
-  /** A report whose counts are all git's (no warnings). */
-  public RepoReport(
-      Path path,
-      String branch,
-      String remote,
-      List<String> remoteUrls,
-      Optional<String> ident,
-      int ahead,
-      int behind,
-      int submodules,
-      boolean exceptional,
-      Worktree worktree,
-      SyncResult sync,
-      String engine) {
-    this(
-        path,
-        branch,
-        remote,
-        remoteUrls,
-        ident,
-        ahead,
-        behind,
-        submodules,
-        exceptional,
-        worktree,
-        sync,
-        engine,
-        List.of(),
-        Signals.NONE);
-  }
-
   /** The same report with another sync result (after a pull or push). */
   public RepoReport withSync(SyncResult newSync) {
     return new RepoReport(

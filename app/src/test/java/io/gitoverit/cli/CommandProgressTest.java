@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gitoverit.analysis.RepoAnalyzer;
 import io.gitoverit.progress.VirtualScreen;
-import io.gitoverit.report.RepoReport;
 import io.gitoverit.report.Worktree;
 import io.gitoverit.scan.RepoSource;
 import io.gitoverit.testing.FixedSource;
+import io.gitoverit.testing.ReportBuilder;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -48,20 +48,13 @@ class CommandProgressTest {
         if (drawingExpected) {
           waitForADrawing();
         }
-        return new RepoReport(
-            root,
-            "main",
-            "origin/main",
-            List.of("https://github.com/o/r"),
-            Optional.empty(),
-            0,
-            0,
-            0,
-            false,
-            new Worktree.Checked(
-                0, 0, 0, 0, 0, 0, Optional.of(Instant.ofEpochSecond(1_700_000_000L))),
-            null,
-            "fake");
+        return ReportBuilder.report(root)
+            .remote("origin/main")
+            .remoteUrls(List.of("https://github.com/o/r"))
+            .worktree(
+                new Worktree.Checked(
+                    0, 0, 0, 0, 0, 0, Optional.of(Instant.ofEpochSecond(1_700_000_000L))))
+            .build();
       };
     }
 

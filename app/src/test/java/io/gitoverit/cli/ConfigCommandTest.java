@@ -10,11 +10,11 @@ import io.gitoverit.analysis.RepoAnalyzer;
 import io.gitoverit.analysis.jgit.RoutingAnalyzer;
 import io.gitoverit.query.SortField;
 import io.gitoverit.render.table.TableAlgo;
-import io.gitoverit.report.RepoReport;
 import io.gitoverit.report.Worktree;
 import io.gitoverit.scan.RepoSource;
 import io.gitoverit.term.ColorMode;
 import io.gitoverit.testing.FixedSource;
+import io.gitoverit.testing.ReportBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -73,20 +73,15 @@ class ConfigCommandTest {
         }
         int modified = name.startsWith("dirty") ? 1 : 0;
         long mtime = 1_700_000_000L + 100L * repos.indexOf(root);
-        return new RepoReport(
-            root,
-            branch,
-            "origin/main",
-            List.of("https://github.com/" + url),
-            Optional.of("A U Thor <author@example.com>"),
-            0,
-            0,
-            0,
-            false,
-            new Worktree.Checked(
-                modified, 0, 0, 0, modified, 0, Optional.of(Instant.ofEpochSecond(mtime))),
-            null,
-            "fake");
+        return ReportBuilder.report(root)
+            .branch(branch)
+            .remote("origin/main")
+            .remoteUrls(List.of("https://github.com/" + url))
+            .ident(Optional.of("A U Thor <author@example.com>"))
+            .worktree(
+                new Worktree.Checked(
+                    modified, 0, 0, 0, modified, 0, Optional.of(Instant.ofEpochSecond(mtime))))
+            .build();
       };
     }
 
@@ -153,8 +148,8 @@ class ConfigCommandTest {
     assertEquals("-,dir,status", c.columns);
     assertEquals(SortField.dir, c.sort);
     assertEquals(0, c.jobs);
-    assertEquals(ColorMode.always, c.color);
-    assertEquals(TableAlgo.CHAR, c.tableAlgo);
+    assertEquals(ColorMode.always, c.color.color);
+    assertEquals(TableAlgo.CHAR, c.tableAlgo.tableAlgo);
     assertEquals(2.5, c.actions.netTimeout);
 
     GitoveritCommand given =
@@ -175,16 +170,16 @@ class ConfigCommandTest {
     assertEquals("dir", given.columns);
     assertEquals(SortField.name, given.sort);
     assertEquals(2, given.jobs);
-    assertEquals(ColorMode.never, given.color);
-    assertEquals(TableAlgo.CELL, given.tableAlgo);
+    assertEquals(ColorMode.never, given.color.color);
+    assertEquals(TableAlgo.CELL, given.tableAlgo.tableAlgo);
     assertEquals(9.0, given.actions.netTimeout);
 
     GitoveritCommand none = withRepos().parsed("--no-config");
     assertEquals(null, none.columns);
     assertEquals(null, none.sort);
     assertEquals(null, none.jobs);
-    assertEquals(ColorMode.auto, none.color);
-    assertEquals(TableAlgo.CELL, none.tableAlgo);
+    assertEquals(ColorMode.auto, none.color.color);
+    assertEquals(TableAlgo.CELL, none.tableAlgo.tableAlgo);
     assertEquals(null, none.actions.netTimeout);
   }
 

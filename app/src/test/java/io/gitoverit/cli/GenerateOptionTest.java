@@ -13,6 +13,7 @@ import io.gitoverit.report.StatusSummary;
 import io.gitoverit.report.SyncResult;
 import io.gitoverit.report.Worktree;
 import io.gitoverit.testing.GitFixture;
+import io.gitoverit.testing.ReportBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -101,19 +102,24 @@ class GenerateOptionTest {
     return Program.GITOVERIT.commandLine(none, none).getCommandSpec();
   }
 
+  /** Runs {@code command} in a bash without start-up files, with {@code args} as $1, $2 and on. */
+  private Proc bash(String command, List<String> args) throws Exception {
+    List<String> argv = new ArrayList<>(List.of("bash", "--norc", "--noprofile", "-c", command));
+    argv.add("bash");
+    argv.addAll(args);
+    return exec(tmp, Map.of(), "", argv.toArray(String[]::new));
+  }
+
   /** The completions bash offers for the words of a command line; the last word is completed. */
   private List<String> bashCompletions(Path script, String... words) throws Exception {
-    StringBuilder cmd =
-        new StringBuilder(
+    List<String> args = new ArrayList<>(List.of(script.toString()));
+    args.addAll(List.of(words));
+    Proc p =
+        bash(
             "source \"$1\"; shift; COMP_WORDS=(\"$@\");"
                 + " COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 )); _gitoverit;"
-                + " for w in \"${COMPREPLY[@]}\"; do printf '%s\\n' \"$w\"; done");
-    List<String> argv =
-        new ArrayList<>(
-            List.of(
-                "bash", "--norc", "--noprofile", "-c", cmd.toString(), "bash", script.toString()));
-    argv.addAll(List.of(words));
-    Proc p = exec(tmp, Map.of(), "", argv.toArray(String[]::new));
+                + " for w in \"${COMPREPLY[@]}\"; do printf '%s\\n' \"$w\"; done",
+            args);
     assertEquals(0, p.exit(), p.err());
     assertEquals("", p.err());
     return p.out().lines().toList();
@@ -122,18 +128,7 @@ class GenerateOptionTest {
   @Test
   void theBashScriptRegistersEveryNameAndCompletesOptions() throws Exception {
     Path script = script("complete-bash");
-    Proc p =
-        exec(
-            tmp,
-            Map.of(),
-            "",
-            "bash",
-            "--norc",
-            "--noprofile",
-            "-c",
-            "source \"$1\" && complete -p gitoverit gito",
-            "bash",
-            script.toString());
+    Proc p = bash("source \"$1\" && complete -p gitoverit gito", List.of(script.toString()));
     assertEquals(0, p.exit(), p.err());
     assertEquals("complete -F _gitoverit gitoverit\ncomplete -F _gitoverit gito\n", p.out());
 
@@ -324,99 +319,62 @@ class GenerateOptionTest {
     SyncResult both = new SyncResult(false, false, true, false, true, Optional.empty());
     List<RepoReport> reports =
         List.of(
-            new RepoReport(
-                tmp,
-                "main",
-                "origin/main",
-                List.of(),
-                Optional.empty(),
-                2,
-                1,
-                1,
-                true,
-                changed,
-                both,
-                "git"),
-            new RepoReport(
-                tmp,
-                "main",
-                "-",
-                List.of(),
-                Optional.empty(),
-                0,
-                0,
-                0,
-                false,
-                new Worktree.Unchecked(),
-                null,
-                "git"),
-            new RepoReport(
-                tmp,
-                "main",
-                "-",
-                List.of(),
-                Optional.empty(),
-                0,
-                0,
-                0,
-                false,
-                changed,
-                null,
-                "git",
-                List.of("a.bin: filter \"x\" not run")),
-            new RepoReport(
-                tmp,
-                "main",
-                "origin/main",
-                List.of(),
-                Optional.empty(),
-                0,
-                0,
-                0,
-                true,
-                changed,
-                null,
-                "git",
-                List.of(),
-                new Signals(
-                    2,
-                    true,
-                    Optional.of(
-                        new Signals.Operation("rebase", Optional.of("topic"), Optional.of("2/5"))),
-                    1,
-                    true,
-                    false,
-                    OptionalLong.empty(),
-                    Optional.empty(),
-                    0,
-                    0,
-                    1)),
-            new RepoReport(
-                tmp,
-                "DETACHED@abcdef0",
-                "-",
-                List.of(),
-                Optional.empty(),
-                0,
-                0,
-                0,
-                true,
-                changed,
-                null,
-                "git",
-                List.of(),
-                new Signals(
-                    0,
-                    false,
-                    Optional.empty(),
-                    0,
-                    false,
-                    true,
-                    OptionalLong.of(1),
-                    Optional.of("s"),
-                    0,
-                    0,
-                    0)));
+            ReportBuilder.report(tmp)
+                .remote("origin/main")
+                .ahead(2)
+                .behind(1)
+                .submodules(1)
+                .exceptional(true)
+                .worktree(changed)
+                .sync(both)
+                .engine("git")
+                .build(),
+            ReportBuilder.report(tmp).worktree(new Worktree.Unchecked()).engine("git").build(),
+            ReportBuilder.report(tmp)
+                .worktree(changed)
+                .engine("git")
+                .warnings(List.of("a.bin: filter \"x\" not run"))
+                .build(),
+            ReportBuilder.report(tmp)
+                .remote("origin/main")
+                .exceptional(true)
+                .worktree(changed)
+                .engine("git")
+                .signals(
+                    new Signals(
+                        2,
+                        true,
+                        Optional.of(
+                            new Signals.Operation(
+                                "rebase", Optional.of("topic"), Optional.of("2/5"))),
+                        1,
+                        true,
+                        false,
+                        OptionalLong.empty(),
+                        Optional.empty(),
+                        0,
+                        0,
+                        1))
+                .build(),
+            ReportBuilder.report(tmp)
+                .branch("DETACHED@abcdef0")
+                .exceptional(true)
+                .worktree(changed)
+                .engine("git")
+                .signals(
+                    new Signals(
+                        0,
+                        false,
+                        Optional.empty(),
+                        0,
+                        false,
+                        true,
+                        OptionalLong.of(1),
+                        Optional.of("s"),
+                        0,
+                        0,
+                        0))
+                .build());
     Set<StatusSummary.Kind> kinds = EnumSet.noneOf(StatusSummary.Kind.class);
     List<String> markers = new ArrayList<>();
     for (RepoReport report : reports) {

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.gitoverit.analysis.AnalysisException;
 import io.gitoverit.analysis.AnalysisOptions;
 import io.gitoverit.analysis.RepoAnalyzer;
-import io.gitoverit.report.RepoReport;
 import io.gitoverit.report.Worktree;
 import io.gitoverit.scan.RepoSource;
 import io.gitoverit.testing.FixedSource;
+import io.gitoverit.testing.ReportBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -50,20 +50,14 @@ class GitoveritCommandTest {
         }
         int modified = name.startsWith("dirty") ? 1 : 0;
         long mtime = 1_700_000_000L + name.hashCode() % 1000;
-        return new RepoReport(
-            root,
-            "main",
-            "origin/main",
-            List.of("https://github.com/o/r"),
-            Optional.of("A <a@x>"),
-            0,
-            0,
-            0,
-            false,
-            new Worktree.Checked(
-                modified, 0, 0, 0, modified, 0, Optional.of(Instant.ofEpochSecond(mtime))),
-            null,
-            "fake");
+        return ReportBuilder.report(root)
+            .remote("origin/main")
+            .remoteUrls(List.of("https://github.com/o/r"))
+            .ident(Optional.of("A <a@x>"))
+            .worktree(
+                new Worktree.Checked(
+                    modified, 0, 0, 0, modified, 0, Optional.of(Instant.ofEpochSecond(mtime))))
+            .build();
       };
     }
 

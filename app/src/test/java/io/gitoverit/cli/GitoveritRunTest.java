@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.gitoverit.query.SortField;
 import io.gitoverit.report.RepoReport;
 import io.gitoverit.report.Worktree;
+import io.gitoverit.testing.ReportBuilder;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -19,20 +20,21 @@ class GitoveritRunTest {
   /** "dirty*" has a modified file, "ahead*" one commit to push; mtime follows {@code age}. */
   static RepoReport repo(String name, int age) {
     int modified = name.startsWith("dirty") ? 1 : 0;
-    return new RepoReport(
-        Path.of("/r", name),
-        "main",
-        "origin/main",
-        List.of("https://github.com/o/r"),
-        Optional.empty(),
-        name.startsWith("ahead") ? 1 : 0,
-        0,
-        0,
-        false,
-        new Worktree.Checked(
-            modified, 0, 0, 0, modified, 0, Optional.of(Instant.ofEpochSecond(1_000_000 - age))),
-        null,
-        "test");
+    return ReportBuilder.report(Path.of("/r", name))
+        .remote("origin/main")
+        .remoteUrls(List.of("https://github.com/o/r"))
+        .ahead(name.startsWith("ahead") ? 1 : 0)
+        .worktree(
+            new Worktree.Checked(
+                modified,
+                0,
+                0,
+                0,
+                modified,
+                0,
+                Optional.of(Instant.ofEpochSecond(1_000_000 - age))))
+        .engine("test")
+        .build();
   }
 
   static final List<RepoReport> FLEET =

@@ -7,12 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.gitoverit.analysis.AnalysisOptions;
 import io.gitoverit.analysis.RepoAnalyzer;
 import io.gitoverit.report.RepoReport;
-import io.gitoverit.report.SyncResult;
 import io.gitoverit.report.Worktree;
+import io.gitoverit.testing.ReportBuilder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,19 +21,7 @@ import org.junit.jupiter.api.Test;
 
 class LazyAnalyzerTest {
   private static RepoReport report(Path root) {
-    return new RepoReport(
-        root,
-        "main",
-        "-",
-        List.of(),
-        Optional.empty(),
-        0,
-        0,
-        0,
-        false,
-        new Worktree.Unchecked(),
-        SyncResult.NONE,
-        "jgit");
+    return ReportBuilder.report(root).worktree(new Worktree.Unchecked()).engine("jgit").build();
   }
 
   @Test

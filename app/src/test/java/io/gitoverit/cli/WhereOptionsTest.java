@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gitoverit.analysis.AnalysisOptions;
 import io.gitoverit.analysis.RepoAnalyzer;
-import io.gitoverit.report.RepoReport;
 import io.gitoverit.report.Worktree;
 import io.gitoverit.scan.RepoSource;
 import io.gitoverit.testing.FixedSource;
+import io.gitoverit.testing.ReportBuilder;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -49,26 +49,18 @@ class WhereOptionsTest {
         }
         String name = root.getFileName().toString();
         int modified = name.startsWith("dirty") ? 1 : 0;
-        return new RepoReport(
-            root,
-            name.startsWith("b") ? "dev" : "main",
-            "-",
-            List.of(),
-            Optional.empty(),
-            0,
-            0,
-            0,
-            false,
-            new Worktree.Checked(
-                modified,
-                0,
-                0,
-                0,
-                0,
-                0,
-                Optional.of(Instant.ofEpochSecond(1_700_000_000L, 500_000_000))),
-            null,
-            "fake");
+        return ReportBuilder.report(root)
+            .branch(name.startsWith("b") ? "dev" : "main")
+            .worktree(
+                new Worktree.Checked(
+                    modified,
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    Optional.of(Instant.ofEpochSecond(1_700_000_000L, 500_000_000))))
+            .build();
       };
     }
 

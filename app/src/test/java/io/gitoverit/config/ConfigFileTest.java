@@ -2,6 +2,7 @@ package io.gitoverit.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.gitoverit.report.Colour;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;

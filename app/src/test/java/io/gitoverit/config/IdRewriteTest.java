@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.gitoverit.render.json.Python;
+import io.gitoverit.report.Colour;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.gitoverit.report.RepoReport;
 import io.gitoverit.report.SyncResult;
 import io.gitoverit.report.Worktree;
+import io.gitoverit.testing.ReportBuilder;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -15,20 +16,14 @@ class SelectionTest {
 
   static RepoReport repo(
       String path, String branch, int modified, boolean exceptional, Long mtime) {
-    return new RepoReport(
-        Path.of(path),
-        branch,
-        "-",
-        List.of(),
-        Optional.empty(),
-        0,
-        0,
-        0,
-        exceptional,
-        new Worktree.Checked(
-            modified, 0, 0, 0, 0, 0, Optional.ofNullable(mtime).map(Instant::ofEpochSecond)),
-        null,
-        "test");
+    return ReportBuilder.report(Path.of(path))
+        .branch(branch)
+        .exceptional(exceptional)
+        .worktree(
+            new Worktree.Checked(
+                modified, 0, 0, 0, 0, 0, Optional.ofNullable(mtime).map(Instant::ofEpochSecond)))
+        .engine("test")
+        .build();
   }
 
   static List<String> paths(List<RepoReport> rs) {

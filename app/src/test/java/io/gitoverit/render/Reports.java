@@ -1,5 +1,8 @@
 package io.gitoverit.render;
 
+import static io.gitoverit.testing.ReportBuilder.from;
+import static io.gitoverit.testing.ReportBuilder.report;
+
 import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Jimfs;
 import io.gitoverit.report.RepoReport;
@@ -28,19 +31,12 @@ public final class Reports {
 
   /** A clean, checked repository on {@code main} tracking {@code origin/main}. */
   public static RepoReport clean(String path) {
-    return new RepoReport(
-        path(path),
-        "main",
-        "origin/main",
-        List.of("https://github.com/owner/repo.git"),
-        Optional.of("A U Thor <a@example.com>"),
-        0,
-        0,
-        0,
-        false,
-        checked(0, 0, 0, 0, 0, null),
-        SyncResult.NONE,
-        "jgit");
+    return report(path(path))
+        .remote("origin/main")
+        .remoteUrls(List.of("https://github.com/owner/repo.git"))
+        .ident(Optional.of("A U Thor <a@example.com>"))
+        .engine("jgit")
+        .build();
   }
 
   /** A checked work tree with these counts and optional mtime. */
@@ -53,72 +49,28 @@ public final class Reports {
   /** {@code r} with other fields. */
   public static RepoReport with(
       RepoReport r, String branch, String remote, List<String> urls, Worktree worktree) {
-    return new RepoReport(
-        r.path(),
-        branch,
-        remote,
-        urls,
-        r.ident(),
-        r.ahead(),
-        r.behind(),
-        r.submodules(),
-        r.exceptional(),
-        worktree,
-        r.sync(),
-        r.engine());
+    return from(r).branch(branch).remote(remote).remoteUrls(urls).worktree(worktree).build();
   }
 
   /** {@code r} with other tracking counts, submodules and exceptional flag. */
   public static RepoReport counts(
       RepoReport r, int ahead, int behind, int submodules, boolean exceptional) {
-    return new RepoReport(
-        r.path(),
-        r.branch(),
-        r.remote(),
-        r.remoteUrls(),
-        r.ident(),
-        ahead,
-        behind,
-        submodules,
-        exceptional,
-        r.worktree(),
-        r.sync(),
-        r.engine());
+    return from(r)
+        .ahead(ahead)
+        .behind(behind)
+        .submodules(submodules)
+        .exceptional(exceptional)
+        .build();
   }
 
   /** {@code r} without an identity. */
   public static RepoReport noIdent(RepoReport r) {
-    return new RepoReport(
-        r.path(),
-        r.branch(),
-        r.remote(),
-        r.remoteUrls(),
-        Optional.empty(),
-        r.ahead(),
-        r.behind(),
-        r.submodules(),
-        r.exceptional(),
-        r.worktree(),
-        r.sync(),
-        r.engine());
+    return from(r).ident(Optional.empty()).build();
   }
 
   /** {@code r} with these warnings (a count that may differ from git's). */
   public static RepoReport warned(RepoReport r, String... warnings) {
-    return new RepoReport(
-        r.path(),
-        r.branch(),
-        r.remote(),
-        r.remoteUrls(),
-        r.ident(),
-        r.ahead(),
-        r.behind(),
-        r.submodules(),
-        r.exceptional(),
-        r.worktree(),
-        r.sync(),
-        r.engine(),
-        List.of(warnings));
+    return from(r).warnings(List.of(warnings)).build();
   }
 
   /** A sync result with the given flags. */

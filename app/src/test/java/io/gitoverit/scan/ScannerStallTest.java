@@ -10,16 +10,15 @@ import io.gitoverit.analysis.RepoAnalyzer;
 import io.gitoverit.progress.ProgressListener;
 import io.gitoverit.report.RepoError;
 import io.gitoverit.report.RepoReport;
-import io.gitoverit.report.Worktree;
 import io.gitoverit.testing.Fifos;
 import io.gitoverit.testing.FixedSource;
+import io.gitoverit.testing.ReportBuilder;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,19 +70,7 @@ class ScannerStallTest {
         Thread.currentThread().interrupt();
         throw new AnalysisException("interrupted", e);
       }
-      return new RepoReport(
-          root,
-          "main",
-          "-",
-          List.of(),
-          Optional.empty(),
-          0,
-          0,
-          0,
-          false,
-          new Worktree.Checked(0, 0, 0, 0, 0, 0, Optional.empty()),
-          null,
-          "fake");
+      return ReportBuilder.report(root).build();
     }
   }
 

@@ -10,8 +10,8 @@ import io.gitoverit.analysis.RepoAnalyzer;
 import io.gitoverit.progress.ProgressListener;
 import io.gitoverit.report.RepoError;
 import io.gitoverit.report.RepoReport;
-import io.gitoverit.report.Worktree;
 import io.gitoverit.testing.FixedSource;
+import io.gitoverit.testing.ReportBuilder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -68,19 +68,7 @@ class ScannerTest {
                   "not a valid ref: garbage",
                   new java.nio.file.AccessDeniedException(root + "/.git/HEAD")));
         }
-        return new RepoReport(
-            root,
-            "main",
-            "-",
-            List.of(),
-            Optional.empty(),
-            0,
-            0,
-            0,
-            false,
-            new Worktree.Checked(0, 0, 0, 0, 0, 0, Optional.empty()),
-            null,
-            "fake");
+        return ReportBuilder.report(root).build();
       } finally {
         concurrent.decrementAndGet();
       }

@@ -44,6 +44,20 @@ class SafeSyncTest {
         .analyze(repo, AnalysisOptions.FULL);
   }
 
+  /**
+   * Syncs {@code local} and checks that nothing was done: no action recorded, the remote's refs and
+   * the local HEAD as before.
+   */
+  RepoReport syncChangingNothing(boolean pull, boolean push) throws AnalysisException {
+    String remoteBefore = t.refs(t.remote());
+    String headBefore = t.rev(t.local(), "HEAD");
+    RepoReport r = sync(pull, push);
+    assertEquals(SyncResult.NONE, r.sync());
+    assertEquals(remoteBefore, t.refs(t.remote()), "remote refs");
+    assertEquals(headBefore, t.rev(t.local(), "HEAD"), "local HEAD");
+    return r;
+  }
+
   @Test
   void pullFastForwardsACleanBehindRepository() throws Exception {
     t.otherPushes("remote.txt");
@@ -117,33 +131,23 @@ class SafeSyncTest {
   void noPullWhenDirty() throws Exception {
     t.otherPushes("remote.txt");
     GitFixture.write(t.local(), "local.txt", "dirty\n");
-    String before = t.rev(t.local(), "HEAD");
-    RepoReport r = sync(true, false);
-    assertEquals(SyncResult.NONE, r.sync());
+    RepoReport r = syncChangingNothing(true, false);
     assertEquals(1, r.behind(), "fetched, so the new commit is seen");
-    assertEquals(before, t.rev(t.local(), "HEAD"));
   }
 
   @Test
   void noPullWhenDiverged() throws Exception {
     t.otherPushes("remote.txt");
     t.commit(t.local(), "local.txt", "local\n");
-    String before = t.rev(t.local(), "HEAD");
-    RepoReport r = sync(true, false);
-    assertEquals(SyncResult.NONE, r.sync());
+    RepoReport r = syncChangingNothing(true, false);
     assertEquals(1, r.ahead());
     assertEquals(1, r.behind());
-    assertEquals(before, t.rev(t.local(), "HEAD"));
   }
 
   @Test
   void pullAloneLeavesAnAheadRepositoryAlone() throws Exception {
     t.commit(t.local(), "local.txt", "local\n");
-    String remoteBefore = t.refs(t.remote());
-    RepoReport r = sync(true, false);
-    assertEquals(SyncResult.NONE, r.sync());
-    assertEquals(1, r.ahead());
-    assertEquals(remoteBefore, t.refs(t.remote()));
+    assertEquals(1, syncChangingNothing(true, false).ahead());
   }
 
   @Test
@@ -174,31 +178,20 @@ class SafeSyncTest {
   void noPushWhenDiverged() throws Exception {
     t.commit(t.local(), "local.txt", "local\n");
     t.otherPushes("remote.txt");
-    String remoteBefore = t.refs(t.remote());
-    RepoReport r = sync(false, true);
-    assertEquals(SyncResult.NONE, r.sync());
-    assertEquals(1, r.behind());
-    assertEquals(remoteBefore, t.refs(t.remote()));
+    assertEquals(1, syncChangingNothing(false, true).behind());
   }
 
   @Test
   void noPushWhenOnlyBehind() throws Exception {
     t.otherPushes("remote.txt");
-    String remoteBefore = t.refs(t.remote());
-    RepoReport r = sync(false, true);
-    assertEquals(SyncResult.NONE, r.sync());
-    assertEquals(1, r.behind());
-    assertEquals(remoteBefore, t.refs(t.remote()));
+    assertEquals(1, syncChangingNothing(false, true).behind());
   }
 
   @Test
   void noPushWhenDetached() throws Exception {
     f.git(t.local(), "checkout", "-q", "--detach");
     t.commit(t.local(), "local.txt", "detached\n");
-    String remoteBefore = t.refs(t.remote());
-    RepoReport r = sync(false, true);
-    assertEquals(SyncResult.NONE, r.sync());
-    assertEquals(remoteBefore, t.refs(t.remote()));
+    syncChangingNothing(false, true);
   }
 
   @Test
@@ -213,11 +206,7 @@ class SafeSyncTest {
   void noPushWithoutUpstream() throws Exception {
     f.git(t.local(), "checkout", "-q", "-b", "topic");
     t.commit(t.local(), "topic.txt", "topic\n");
-    String remoteBefore = t.refs(t.remote());
-    RepoReport r = sync(false, true);
-    assertEquals(SyncResult.NONE, r.sync());
-    assertEquals("-", r.remote());
-    assertEquals(remoteBefore, t.refs(t.remote()));
+    assertEquals("-", syncChangingNothing(false, true).remote());
   }
 
   @Test

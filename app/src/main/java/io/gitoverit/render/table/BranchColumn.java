@@ -1,10 +1,6 @@
 package io.gitoverit.render.table;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** A column of gitob's table, named as on its command line, with upstream's headers and weights. */
 public enum BranchColumn {
@@ -49,48 +45,14 @@ public enum BranchColumn {
     return headers;
   }
 
-  /** The column called {@code id}, if any (case-sensitive, like upstream). */
-  public static Optional<BranchColumn> byId(String id) {
-    return Arrays.stream(values()).filter(c -> c.id.equals(id)).findFirst();
-  }
-
   /**
    * Applies a {@code --columns} value to the defaults with upstream's rules: {@code -} clears,
-   * {@code -col} removes, {@code col} appends (moving it to the end); empty tokens are skipped.
+   * {@code -col} removes, {@code col} appends (moving it to the end); empty tokens are skipped. A
+   * name is matched case-sensitively, like upstream.
    *
    * @throws IllegalArgumentException for an unknown column; the message lists the valid ones
    */
   public static List<BranchColumn> parse(String spec) {
-    List<BranchColumn> result = new ArrayList<>(DEFAULTS);
-    for (String raw : spec.split(",", -1)) {
-      String token = raw.strip();
-      if (token.isEmpty()) {
-        continue;
-      }
-      if (token.equals("-")) {
-        result.clear();
-      } else if (token.startsWith("-")) {
-        result.remove(lookup(token.substring(1)));
-      } else {
-        BranchColumn c = lookup(token);
-        result.remove(c);
-        result.add(c);
-      }
-    }
-    return List.copyOf(result);
-  }
-
-  private static BranchColumn lookup(String name) {
-    return byId(name)
-        .orElseThrow(
-            () ->
-                new IllegalArgumentException(
-                    "Unknown column: '"
-                        + name
-                        + "' (valid columns: "
-                        + Arrays.stream(values())
-                            .map(BranchColumn::id)
-                            .collect(Collectors.joining(", "))
-                        + ")"));
+    return ColumnSpec.parse(spec, DEFAULTS, List.of(values()), BranchColumn::id);
   }
 }

@@ -1,6 +1,6 @@
 package io.gitoverit.render.table;
 
-import io.gitoverit.config.Colour;
+import io.gitoverit.report.Colour;
 import io.gitoverit.report.StatusSummary;
 import org.jline.utils.AttributedStyle;
 

@@ -10,6 +10,7 @@ import io.gitoverit.analysis.gitexe.GitRunner;
 import io.gitoverit.report.RepoReport;
 import io.gitoverit.report.StatusSummary;
 import io.gitoverit.testing.GitFixture;
+import io.gitoverit.testing.ReportBuilder;
 import io.gitoverit.testing.Scenarios;
 import java.nio.file.Path;
 import java.util.List;
@@ -82,20 +83,6 @@ class EnginesAgreeTest {
   }
 
   private static RepoReport withoutEngine(RepoReport r) {
-    return new RepoReport(
-        r.path(),
-        r.branch(),
-        r.remote(),
-        r.remoteUrls(),
-        r.ident(),
-        r.ahead(),
-        r.behind(),
-        r.submodules(),
-        r.exceptional(),
-        r.worktree(),
-        r.sync(),
-        "-",
-        List.of(),
-        r.signals());
+    return ReportBuilder.from(r).engine("-").warnings(List.of()).build();
   }
 }

@@ -10,18 +10,22 @@ import io.gitoverit.analysis.AnalysisOptions;
 import io.gitoverit.analysis.RepoAnalyzer;
 import io.gitoverit.analysis.gitexe.GitRunner;
 import io.gitoverit.report.RepoReport;
-import io.gitoverit.report.SyncResult;
 import io.gitoverit.report.Worktree;
 import io.gitoverit.testing.GitFixture;
+import io.gitoverit.testing.ReportBuilder;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.eclipse.jgit.lib.Config;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Routing between JGit and the git executable, with a fake git engine. */
 class RoutingAnalyzerTest {
@@ -42,19 +46,11 @@ class RoutingAnalyzerTest {
       if (failure != null) {
         throw failure;
       }
-      return new RepoReport(
-          root,
-          "from-git",
-          "-",
-          List.of(),
-          Optional.empty(),
-          0,
-          0,
-          0,
-          false,
-          new Worktree.Unchecked(),
-          SyncResult.NONE,
-          "git");
+      return ReportBuilder.report(root)
+          .branch("from-git")
+          .worktree(new Worktree.Unchecked())
+          .engine("git")
+          .build();
     }
   }
 
@@ -99,73 +95,51 @@ class RoutingAnalyzerTest {
     assertEquals(List.of("extensions.objectformat=sha256"), routed);
   }
 
-  @Test
-  void unsupportedWorkTreeFallsBackWholly() throws Exception {
-    RepoReport r =
-        routed(
-                (rp, m) -> {
-                  throw new JGitUnsupportedException("rename pairs");
-                })
-            .analyze(repo, AnalysisOptions.FULL);
+  /** A JGit engine whose work-tree read throws {@code failure}. */
+  RoutingAnalyzer jgitThrowing(Throwable failure) {
+    return routed(
+        (rp, m) -> {
+          if (failure instanceof IOException e) {
+            throw e;
+          }
+          if (failure instanceof JGitUnsupportedException e) {
+            throw e;
+          }
+          if (failure instanceof RuntimeException e) {
+            throw e;
+          }
+          throw (Error) failure;
+        });
+  }
+
+  /** What JGit may throw that hands the repository to git, and the reason the router logs. */
+  static Stream<Arguments> failuresGitTakesOver() {
+    return Stream.of(
+        Arguments.of(
+            new JGitUnsupportedException("rename pairs"),
+            "JGit failed: JGitUnsupportedException: rename pairs"),
+        Arguments.of(new IOException("short read"), "JGit failed: IOException: short read"),
+        Arguments.of(new IllegalStateException("bug"), "JGit failed: IllegalStateException: bug"),
+        Arguments.of(
+            new OutOfMemoryError("Java heap space"),
+            "JGit failed: OutOfMemoryError: Java heap space"),
+        Arguments.of(
+            new StackOverflowError(), "JGit failed: StackOverflowError: StackOverflowError"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("failuresGitTakesOver")
+  void aFailedJGitReadFallsBackWholly(Throwable failure, String reason) throws Exception {
+    RepoReport r = jgitThrowing(failure).analyze(repo, AnalysisOptions.FULL);
     assertEquals("git", r.engine());
     assertEquals("from-git", r.branch(), "no field comes from the failed JGit run");
-    assertEquals(List.of("JGit failed: JGitUnsupportedException: rename pairs"), routed);
-  }
-
-  @Test
-  void ioAndRuntimeFailuresFallBack() throws Exception {
-    assertEquals(
-        "git",
-        routed(
-                (rp, m) -> {
-                  throw new IOException("short read");
-                })
-            .analyze(repo, AnalysisOptions.FULL)
-            .engine());
-    assertEquals(
-        "git",
-        routed(
-                (rp, m) -> {
-                  throw new IllegalStateException("bug");
-                })
-            .analyze(repo, AnalysisOptions.FULL)
-            .engine());
-    assertEquals(2, fallback.calls);
-  }
-
-  @Test
-  void jgitRunningOutOfMemoryOrStackFallsBack() throws Exception {
-    assertEquals(
-        "git",
-        routed(
-                (rp, m) -> {
-                  throw new OutOfMemoryError("Java heap space");
-                })
-            .analyze(repo, AnalysisOptions.FULL)
-            .engine());
-    assertEquals(
-        "git",
-        routed(
-                (rp, m) -> {
-                  throw new StackOverflowError();
-                })
-            .analyze(repo, AnalysisOptions.FULL)
-            .engine());
-    assertEquals(2, fallback.calls);
-    assertEquals(
-        List.of(
-            "JGit failed: OutOfMemoryError: Java heap space",
-            "JGit failed: StackOverflowError: StackOverflowError"),
-        routed);
+    assertEquals(1, fallback.calls);
+    assertEquals(List.of(reason), routed);
   }
 
   @Test
   void otherErrorsAreNotSwallowed() {
-    RoutingAnalyzer h =
-        routed(
-            (rp, m) -> {
-              throw new AssertionError("broken invariant");
-            });
+    RoutingAnalyzer h = jgitThrowing(new AssertionError("broken invariant"));
     assertThrows(AssertionError.class, () -> h.analyze(repo, AnalysisOptions.FULL));
     assertEquals(0, fallback.calls);
   }
@@ -173,11 +147,7 @@ class RoutingAnalyzerTest {
   @Test
   void whenGitFailsTooItsErrorIsReported() {
     fallback.failure = new AnalysisException("fatal: bad object HEAD");
-    RoutingAnalyzer h =
-        routed(
-            (rp, m) -> {
-              throw new IOException("jgit could not");
-            });
+    RoutingAnalyzer h = jgitThrowing(new IOException("jgit could not"));
     AnalysisException e =
         assertThrows(AnalysisException.class, () -> h.analyze(repo, AnalysisOptions.FULL));
     assertSame(fallback.failure, e);

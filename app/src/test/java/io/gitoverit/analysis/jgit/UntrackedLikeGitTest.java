@@ -9,9 +9,14 @@ import io.gitoverit.testing.GitFixture;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Untracked files and nested repositories as git counts them (dir.c's rules), each case built with
@@ -35,8 +40,8 @@ class UntrackedLikeGitTest {
   private void gitSaysAndJGitAgrees(int untracked, int modified, int deleted) {
     Worktree.Checked truth = GitTruth.counts(git, repo);
     assertEquals(
-        java.util.List.of(untracked, modified, deleted),
-        java.util.List.of(truth.untracked(), truth.modified(), truth.deleted()),
+        List.of(untracked, modified, deleted),
+        List.of(truth.untracked(), truth.modified(), truth.deleted()),
         "git's own answer: " + git.git(repo, "status", "--porcelain=v2", "-unormal"));
     GitTruth.assertSameAsGit(git, repo);
   }
@@ -45,13 +50,34 @@ class UntrackedLikeGitTest {
     return git.repoWithCommit(repo.resolve(rel), "inner.txt", "i\n");
   }
 
-  // 1. A directory pattern matches a nested repository, wherever the pattern comes from.
+  // 1. A directory pattern matches a nested repository, wherever the pattern comes from; a negated
+  // one brings it back.
 
-  @Test
-  void aDirectoryPatternInGitignoreIgnoresANestedRepository() {
-    git.repoWithCommit(repo, ".gitignore", "hidden/\n");
-    nestedRepository("hidden");
-    gitSaysAndJGitAgrees(0, 0, 0);
+  /** A .gitignore's rules, the nested repositories made under them, and git's untracked count. */
+  static Stream<Arguments> gitignoresOverNestedRepositories() {
+    return Stream.of(
+        Arguments.of("a directory pattern ignores one", "hidden/\n", List.of("hidden"), 0),
+        Arguments.of(
+            "inside an ignored folder, it is ignored", "vendor/\n", List.of("vendor/lib"), 0),
+        Arguments.of(
+            "negating a directory pattern brings one back",
+            "*\n!.gitignore\n!keep/\n",
+            List.of("keep", "gone"),
+            1),
+        Arguments.of(
+            "negation inside an ignored folder's content brings one back",
+            "vendor/*\n!vendor/keep/\n",
+            List.of("vendor/keep", "vendor/drop"),
+            1));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("gitignoresOverNestedRepositories")
+  void aGitignoreDecidesWhetherANestedRepositoryIsUntracked(
+      String why, String gitignore, List<String> nested, int untracked) {
+    git.repoWithCommit(repo, ".gitignore", gitignore);
+    nested.forEach(this::nestedRepository);
+    gitSaysAndJGitAgrees(untracked, 0, 0);
   }
 
   @Test
@@ -74,32 +100,7 @@ class UntrackedLikeGitTest {
     gitSaysAndJGitAgrees(1, 0, 0);
   }
 
-  @Test
-  void aNestedRepositoryInsideAnIgnoredFolderIsIgnored() {
-    git.repoWithCommit(repo, ".gitignore", "vendor/\n");
-    nestedRepository("vendor/lib");
-    gitSaysAndJGitAgrees(0, 0, 0);
-  }
-
-  // 2. A negated directory pattern brings a nested repository back.
-
-  @Test
-  void negatingADirectoryPatternBringsANestedRepositoryBack() {
-    git.repoWithCommit(repo, ".gitignore", "*\n!.gitignore\n!keep/\n");
-    nestedRepository("keep");
-    nestedRepository("gone");
-    gitSaysAndJGitAgrees(1, 0, 0);
-  }
-
-  @Test
-  void negationInsideAnIgnoredFoldersContentBringsANestedRepositoryBack() {
-    git.repoWithCommit(repo, ".gitignore", "vendor/*\n!vendor/keep/\n");
-    nestedRepository("vendor/keep");
-    nestedRepository("vendor/drop");
-    gitSaysAndJGitAgrees(1, 0, 0);
-  }
-
-  // 3. A byte-order mark at the start of an ignore file is not part of the first pattern.
+  // 2. A byte-order mark at the start of an ignore file is not part of the first pattern.
 
   @Test
   void aByteOrderMarkIsSkippedInEveryIgnoreFile() throws IOException {
@@ -125,7 +126,7 @@ class UntrackedLikeGitTest {
     gitSaysAndJGitAgrees(0, 0, 0);
   }
 
-  // 4. A skip-worktree .gitignore missing from the work tree is read from the index.
+  // 3. A skip-worktree .gitignore missing from the work tree is read from the index.
 
   @Test
   void aSkipWorktreeGitignoreMissingFromTheWorkTreeIsReadFromTheIndex() throws IOException {
@@ -148,7 +149,7 @@ class UntrackedLikeGitTest {
     gitSaysAndJGitAgrees(1, 0, 0);
   }
 
-  // 5. A .git that is no repository makes an ordinary folder; git skips the .git entry.
+  // 4. A .git that is no repository makes an ordinary folder; git skips the .git entry.
 
   @Test
   void aFolderWhoseDotGitIsNoRepositoryIsAnOrdinaryFolder() throws IOException {
@@ -189,7 +190,7 @@ class UntrackedLikeGitTest {
         JGitUnsupportedException.class, () -> GitTruth.scan(repo, false));
   }
 
-  // 6. A folder with tracked files that became a repository is an ordinary folder.
+  // 5. A folder with tracked files that became a repository is an ordinary folder.
 
   @Test
   void trackedFilesUnderAFolderThatBecameARepositoryStayTracked() {

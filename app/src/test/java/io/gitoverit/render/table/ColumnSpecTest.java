@@ -74,4 +74,26 @@ class ColumnSpecTest {
     assertThrows(IllegalArgumentException.class, () -> parse("-bogus"));
     assertThrows(IllegalArgumentException.class, () -> parse("Dir"));
   }
+
+  @Test
+  void gitobColumnsFollowTheSameGrammarOverTheirOwnDefaults() {
+    assertEquals(BranchColumn.DEFAULTS, BranchColumn.parse(" , "));
+    assertEquals(
+        List.of(
+            BranchColumn.UPSTREAM,
+            BranchColumn.STATUS,
+            BranchColumn.SUBJECT,
+            BranchColumn.DATE,
+            BranchColumn.GONE,
+            BranchColumn.BRANCH),
+        BranchColumn.parse("-author,gone,branch"));
+    assertEquals(List.of(BranchColumn.WORKTREE), BranchColumn.parse("-,worktree"));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> BranchColumn.parse("branch,dir"));
+    assertEquals(
+        "Unknown column: 'dir' (valid columns: branch, head, upstream, status, ahead, behind,"
+            + " gone, current, worktree, date, author, subject)",
+        e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> BranchColumn.parse("-Branch"));
+  }
 }

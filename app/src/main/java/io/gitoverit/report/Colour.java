@@ -1,4 +1,4 @@
-package io.gitoverit.config;
+package io.gitoverit.report;
 
 import java.util.List;
 import java.util.Locale;

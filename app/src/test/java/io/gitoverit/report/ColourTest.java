@@ -1,4 +1,4 @@
-package io.gitoverit.config;
+package io.gitoverit.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
