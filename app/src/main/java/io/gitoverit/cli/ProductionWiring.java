@@ -50,8 +50,7 @@ public final class ProductionWiring implements Wiring {
    * Wiring for this process: its environment, working directory and home. Also starts JGit's
    * one-time set-up (reading the user's config, recording file stores) on a background thread, so
    * that it overlaps the parsing of the command line instead of following it; a run that finds no
-   * repository never waits for it. Likewise the binding of the platform's typed directory listing
-   * (see {@code io.gitoverit.fs}), which the walk uses once it is there.
+   * repository never waits for it.
    */
   public static ProductionWiring create() {
     Map<String, String> env = System.getenv();
@@ -59,8 +58,7 @@ public final class ProductionWiring implements Wiring {
     String homeVar = env.get("HOME");
     Path home =
         Path.of(homeVar != null && !homeVar.isEmpty() ? homeVar : System.getProperty("user.home"));
-    ProductionWiring wiring =
-        new ProductionWiring(env, cwd, home, TypedListings.bindingInBackground());
+    ProductionWiring wiring = new ProductionWiring(env, cwd, home, TypedListings.bindingOnDemand());
     Thread warmUp = new Thread(wiring.jgit, "gitoverit-jgit-setup");
     warmUp.setDaemon(true);
     warmUp.start();

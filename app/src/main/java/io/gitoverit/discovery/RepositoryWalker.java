@@ -78,6 +78,18 @@ public final class RepositoryWalker implements Iterator<Path> {
   private TypedListing typed;
   private Executor readAhead;
 
+  /** Entries NIO has listed; past {@link #WORTH_BINDING}, the typed listing is wanted. */
+  private long inspected;
+
+  /** Whether the typed listing has answered: only then are directories read ahead. */
+  private boolean typedAnswers;
+
+  /**
+   * How many entries listed with NIO make a walk big enough to earn the typed listing's binding (a
+   * folder of a thousand clones stays below, a home folder does not).
+   */
+  static final long WORTH_BINDING = 4096;
+
   /** A repository yielded so far; its ignore rules are fetched on the first question. */
   private static final class Listed {
     final Path root;
@@ -330,7 +342,7 @@ public final class RepositoryWalker implements Iterator<Path> {
       }
     }
     List<Listing.Subdir> children = listing.subdirs();
-    if (readAhead != null && typed != null && !children.isEmpty()) {
+    if (readAhead != null && typedAnswers && !children.isEmpty()) {
       pushReadingAhead(children, owner);
       return;
     }
@@ -437,6 +449,7 @@ public final class RepositoryWalker implements Iterator<Path> {
     Path dir = frame.dir();
     TypedListing.Entries typedEntries = typedEntries(frame);
     if (typedEntries != null) {
+      typedAnswers = true;
       return fromTyped(dir, typedEntries);
     }
     long knownSubdirs = leafHint.knownSubdirs(frame.nlink(), frame.device());
@@ -465,6 +478,10 @@ public final class RepositoryWalker implements Iterator<Path> {
       }
       for (Path entry : names) {
         listing.add(entry);
+      }
+      inspected += names.size();
+      if (typed != null && inspected > WORTH_BINDING) {
+        typed.wanted();
       }
       return finish(frame, knownSubdirs, listing, kind);
     } catch (NoSuchFileException e) {

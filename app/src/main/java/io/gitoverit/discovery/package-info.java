@@ -18,8 +18,8 @@
  * report. Unreadable directories become {@link io.gitoverit.discovery.WalkProblem}s. The walker is
  * NIO, tested on jimfs, and lists with {@code io.gitoverit.fs}'s typed listing where the platform
  * has one (no {@code lstat} per entry; directories the walk has queued are read ahead on a second
- * thread); {@link io.gitoverit.discovery.JGitIgnoreOracle}, the only class here
- * that uses JGit, answers as {@code git check-ignore -q} does. Git dirs, config files and files
- * that may be FIFOs are read through {@code gitdir}; discovery imports no analysis package.
+ * thread); {@link io.gitoverit.discovery.JGitIgnoreOracle}, the only class here that uses JGit,
+ * answers as {@code git check-ignore -q} does. Git dirs, config files and files that may be FIFOs
+ * are read through {@code gitdir}; discovery imports no analysis package.
  */
 package io.gitoverit.discovery;

@@ -30,4 +30,10 @@ public interface TypedListing {
    * unknown, or a name is not valid in the JVM's file-name encoding.
    */
   Entries list(Path dir);
+
+  /**
+   * Tells a listing that is bound on demand that a walk has met enough entries to earn the cost of
+   * binding it; a bound listing ignores it.
+   */
+  default void wanted() {}
 }

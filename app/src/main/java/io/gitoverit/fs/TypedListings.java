@@ -5,6 +5,7 @@ import java.nio.file.FileSystem;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Chooses the platform's typed listing. It exists on Linux (x86-64 and aarch64) with a JDK 22 or
@@ -27,12 +28,13 @@ public final class TypedListings {
   private TypedListings() {}
 
   /**
-   * The platform's typed listing, bound on a thread of its own: binding the native calls takes a
-   * JVM that just started a tenth of a second or more, which so overlaps the start of the walk.
-   * Until it is bound, the listing answers null (NIO lists). Empty where this JVM and platform have
-   * none.
+   * The platform's typed listing, bound on demand: binding the native calls costs a JVM that just
+   * started a tenth of a second or more of CPU, which a small walk would never earn back, so it
+   * starts, on a thread of its own, only when the walk calls {@link TypedListing#wanted}. Until it
+   * is bound the listing answers null (NIO lists). Empty where this JVM and platform have none;
+   * bound at once under {@code -Dgitoverit.fs=typed}.
    */
-  public static Optional<TypedListing> bindingInBackground() {
+  public static Optional<TypedListing> bindingOnDemand() {
     if (!available(java.nio.file.FileSystems.getDefault())) {
       return Optional.empty();
     }
@@ -41,18 +43,25 @@ public final class TypedListings {
       binding.bind();
       return Optional.ofNullable(binding.bound);
     }
-    Thread thread = new Thread(binding::bind, "gitoverit-typed-listing");
-    thread.setDaemon(true);
-    thread.start();
     return Optional.of(binding);
   }
 
-  /** Answers null until {@link #bind} has bound the platform's listing. */
+  /** Answers null until {@link #wanted} has started the binding and it is done. */
   private static final class Binding implements TypedListing {
+    private final AtomicBoolean started = new AtomicBoolean();
     private volatile TypedListing bound;
 
     void bind() {
       bound = typedListing().orElse(null);
+    }
+
+    @Override
+    public void wanted() {
+      if (started.compareAndSet(false, true)) {
+        Thread thread = new Thread(this::bind, "gitoverit-typed-listing");
+        thread.setDaemon(true);
+        thread.start();
+      }
     }
 
     @Override

@@ -158,7 +158,7 @@ class TypedListingTest {
     System.setProperty(TypedListings.PROPERTY, "nio");
     try {
       assertTrue(TypedListings.typedListing().isEmpty());
-      assertTrue(TypedListings.bindingInBackground().isEmpty());
+      assertTrue(TypedListings.bindingOnDemand().isEmpty());
     } finally {
       if (before == null) {
         System.clearProperty(TypedListings.PROPERTY);
@@ -166,6 +166,32 @@ class TypedListingTest {
         System.setProperty(TypedListings.PROPERTY, before);
       }
     }
+  }
+
+  @Test
+  void onDemandListingAnswersOnlyAfterItIsWanted() throws IOException, InterruptedException {
+    assumeTrue(typed != null);
+    Path dir = Files.createDirectories(tmp.resolve("d/sub"));
+    String before = System.getProperty(TypedListings.PROPERTY);
+    System.clearProperty(TypedListings.PROPERTY);
+    TypedListing onDemand;
+    try {
+      onDemand = TypedListings.bindingOnDemand().orElseThrow();
+    } finally {
+      if (before != null) {
+        System.setProperty(TypedListings.PROPERTY, before);
+      }
+    }
+    assertNull(onDemand.list(dir.getParent()), "not bound before it is wanted: NIO lists");
+    onDemand.wanted();
+    onDemand.wanted(); // a second call starts nothing more
+    TypedListing.Entries entries = null;
+    for (int i = 0; i < 600 && entries == null; i++) { // binding is quick; this only bounds a hang
+      Thread.sleep(50);
+      entries = onDemand.list(dir.getParent());
+    }
+    assertNotNull(entries, "bound after it was wanted");
+    assertEquals(List.of("sub"), entries.subdirs());
   }
 
   private static void assertSameAsNio(Path dir, TypedListing.Entries entries) throws IOException {
