@@ -86,9 +86,9 @@ public final class RepositoryWalker implements Iterator<Path> {
 
   /**
    * How many entries listed with NIO make a walk big enough to earn the typed listing's binding (a
-   * folder of a thousand clones stays below, a home folder does not).
+   * folder of a few hundred clones stays below, a home folder does not).
    */
-  static final long WORTH_BINDING = 4096;
+  static final long WORTH_BINDING = 1024;
 
   /** A repository yielded so far; its ignore rules are fetched on the first question. */
   private static final class Listed {
@@ -364,9 +364,14 @@ public final class RepositoryWalker implements Iterator<Path> {
       stack.push(
           new Frame(child.path(), owner, child.nlink(), child.device(), false, tasks.get(i)));
     }
-    for (FutureTask<TypedListing.Entries> task : tasks) {
-      readAhead.execute(task);
-    }
+    // One hand-over per directory, not per child: the read-ahead thread takes the children
+    // last-first, the walk (depth-first) needs them first-first, so they rarely meet on one.
+    readAhead.execute(
+        () -> {
+          for (int i = tasks.size() - 1; i >= 0; i--) {
+            tasks.get(i).run();
+          }
+        });
   }
 
   /**
