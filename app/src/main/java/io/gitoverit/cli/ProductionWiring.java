@@ -156,19 +156,17 @@ public final class ProductionWiring implements Wiring {
    * while a walk has directories queued.
    */
   private static Executor readAheadExecutor() {
-    ThreadPoolExecutor executor =
-        new ThreadPoolExecutor(
-            0,
-            1,
-            1,
-            TimeUnit.SECONDS,
-            new LinkedBlockingQueue<>(),
-            task -> {
-              Thread thread = new Thread(task, "gitoverit-read-ahead");
-              thread.setDaemon(true);
-              return thread;
-            });
-    return executor;
+    return new ThreadPoolExecutor(
+        0,
+        1,
+        1,
+        TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(),
+        task -> {
+          Thread thread = new Thread(task, "gitoverit-read-ahead");
+          thread.setDaemon(true);
+          return thread;
+        });
   }
 
   private static RepoError toError(WalkProblem p) {

@@ -18,8 +18,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class TypedListings {
   /**
    * The system property that chooses: {@code nio} turns the typed listing off; {@code typed} binds
-   * it before the walk starts instead of beside it, so that every directory is listed with it (for
-   * the differential tests and the fleet check on both paths).
+   * it at once instead of on demand, so that every directory is listed with it (for the
+   * differential tests and the fleet check on both paths).
    */
   public static final String PROPERTY = "gitoverit.fs";
 
