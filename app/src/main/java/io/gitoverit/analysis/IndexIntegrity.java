@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -25,13 +27,23 @@ public final class IndexIntegrity {
   private IndexIntegrity() {}
 
   /**
+   * What one walk of the index saw: whether it is split (its entries live partly in a shared index,
+   * so neither answer below is complete), whether an entry is a gitlink, and, when asked for, every
+   * entry's name in index order, as the bytes git stores (null when not asked for or split). No
+   * index reads as an empty one, as git reads it.
+   */
+  public record Survey(boolean split, boolean gitlink, List<byte[]> names) {}
+
+  /**
    * Throws when {@code index} exists but its header, size or layout rules out a git index: the part
    * of {@link #check} that reads no more than the entries and extension headers, made before any
-   * git process reads the file (git would first hash all of it).
+   * git process reads the file (git would first hash all of it). Returns what the walk saw, so that
+   * no one walks the file again for it.
    *
    * @param objectFormat the repository's {@code extensions.objectformat} (sha1 when empty)
+   * @param names whether to keep every entry's name
    */
-  public static void checkLayout(Path index, Optional<String> objectFormat)
+  public static Survey checkLayout(Path index, Optional<String> objectFormat, boolean names)
       throws AnalysisException {
     try (FileInputStream in = IndexFile.open(index)) {
       IndexFile.Header header =
@@ -39,9 +51,30 @@ public final class IndexIntegrity {
               in.readNBytes(IndexFile.HEADER_BYTES),
               in.getChannel().size(),
               hashLength(objectFormat));
-      IndexFile.walk(in, header, new IndexFile.Visitor() {});
+      List<byte[]> kept = names ? new ArrayList<>((int) Math.min(header.entries(), 1 << 20)) : null;
+      boolean[] gitlink = {false};
+      boolean[] split = {false};
+      IndexFile.walk(
+          in,
+          header,
+          new IndexFile.Visitor() {
+            @Override
+            public void entry(int mode, boolean skipWorktree, byte[] name, int length) {
+              gitlink[0] |= (mode & IndexFile.TYPE_MASK) == IndexFile.GITLINK;
+              if (kept != null) {
+                kept.add(Arrays.copyOf(name, length));
+              }
+            }
+
+            @Override
+            public void extension(String signature, long size, byte[] head) {
+              split[0] |= signature.equals("link");
+            }
+          });
+      return new Survey(split[0], gitlink[0], split[0] ? null : kept);
     } catch (NoSuchFileException e) {
       // No index: a fresh repository, which git reads as empty.
+      return new Survey(false, false, names ? List.of() : null);
     } catch (IndexFile.Corrupt | EOFException e) {
       throw corrupt(index, e.getMessage());
     } catch (IOException e) {
@@ -55,6 +88,19 @@ public final class IndexIntegrity {
    * @param objectFormat the repository's {@code extensions.objectformat} (sha1 when empty)
    */
   public static void check(Path index, Optional<String> objectFormat) throws AnalysisException {
+    check(index, objectFormat, true);
+  }
+
+  /**
+   * The checksum part of {@link #check}, for an index whose layout {@link #checkLayout} already
+   * judged (the header is judged again: a file replaced since then is judged as it is now).
+   */
+  public static void checkSum(Path index, Optional<String> objectFormat) throws AnalysisException {
+    check(index, objectFormat, false);
+  }
+
+  private static void check(Path index, Optional<String> objectFormat, boolean layout)
+      throws AnalysisException {
     int trailer = hashLength(objectFormat);
     // One open file: a concurrent git that renames a new index into place does not mix versions.
     try (FileInputStream in = IndexFile.open(index)) {
@@ -63,7 +109,9 @@ public final class IndexIntegrity {
       // Header and layout first: they refuse a damaged file without reading all of it.
       IndexFile.Header header =
           IndexFile.judge(in.readNBytes(IndexFile.HEADER_BYTES), size, trailer);
-      IndexFile.walk(in, header, new IndexFile.Visitor() {});
+      if (layout) {
+        IndexFile.walk(in, header, new IndexFile.Visitor() {});
+      }
       ch.position(0);
       MessageDigest digest = MessageDigest.getInstance(trailer == 32 ? "SHA-256" : "SHA-1");
       InputStream summed = new DigestInputStream(in, digest);

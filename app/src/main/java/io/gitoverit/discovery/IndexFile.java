@@ -36,10 +36,15 @@ public final class IndexFile {
 
   private static final int MODE_AT = 24;
   private static final int NAME_MASK = 0xfff;
-  private static final int TYPE_MASK = 0170000;
+
+  /** The bits of an entry's mode that give its type. */
+  public static final int TYPE_MASK = 0170000;
+
   private static final int REGULAR = 0100000;
   private static final int SYMLINK = 0120000;
-  private static final int GITLINK = 0160000;
+
+  /** The type of a gitlink (a submodule's commit). */
+  public static final int GITLINK = 0160000;
 
   /** A sparse index's directory entry. */
   private static final int DIRECTORY = 0040000;

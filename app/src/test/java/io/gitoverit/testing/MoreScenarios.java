@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 public final class MoreScenarios {
   private MoreScenarios() {}
 
-  static List<Case> all() {
+  public static List<Case> all() {
     return List.of(
         new Case("tracking-sync", "clean", MoreScenarios::trackingSync),
         new Case("ahead", "2\u2191", MoreScenarios::ahead),

@@ -117,12 +117,19 @@ public final class GitExeAnalyzer implements RepoAnalyzer {
     Path index = dirs.gitDir().resolve("index");
     // Before any git reads the index: a header, size or layout that rules one out (a zero-filled
     // file, more entries than the file can hold, zeros where extensions go) fails the repository
-    // at once, where git would first hash the whole file.
-    IndexIntegrity.checkLayout(index, config.get("extensions.objectformat"));
-    // Only a work-tree read enters submodules, and only where the index records a gitlink.
+    // at once, where git would first hash the whole file. The same walk keeps the entries' names
+    // for the mtime scan and says whether a gitlink is recorded.
+    boolean readsWorkTree = !options.metadataOnly();
+    IndexIntegrity.Survey survey =
+        IndexIntegrity.checkLayout(
+            index, config.get("extensions.objectformat"), readsWorkTree && options.collectMtime());
+    // Only a work-tree read enters submodules, and only where the index records a gitlink (a
+    // split index records its entries in the shared index too).
     boolean entersSubmodules =
-        !options.metadataOnly()
-            && FilterGuard.mayHaveGitlinks(dirs.gitDir(), config.get("extensions.objectformat"));
+        readsWorkTree
+            && (survey.split()
+                ? FilterGuard.mayHaveGitlinks(dirs.gitDir(), config.get("extensions.objectformat"))
+                : survey.gitlink());
     GitRunner.Pending listing = entersSubmodules ? FilterGuard.listIndex(git, root) : null;
     FilterGuard guard;
     try {
@@ -137,7 +144,7 @@ public final class GitExeAnalyzer implements RepoAnalyzer {
     Worktree worktree;
     List<String> warnings = List.of();
     if (options.metadataOnly()) {
-      IndexIntegrity.check(index, config.get("extensions.objectformat"));
+      IndexIntegrity.checkSum(index, config.get("extensions.objectformat"));
       status =
           PorcelainStatus.parse(
               ok(
@@ -171,7 +178,7 @@ public final class GitExeAnalyzer implements RepoAnalyzer {
       FutureTask<Void> intact =
           new FutureTask<>(
               () -> {
-                IndexIntegrity.check(index, config.get("extensions.objectformat"));
+                IndexIntegrity.checkSum(index, config.get("extensions.objectformat"));
                 return null;
               });
       Thread checker = new Thread(intact, "gitoverit-index-check");
@@ -181,7 +188,12 @@ public final class GitExeAnalyzer implements RepoAnalyzer {
       Optional<Instant> trackedMtime = Optional.empty();
       try {
         if (options.collectMtime()) {
-          trackedMtime = WorktreeFacts.newestMtime(g, root, "--cached");
+          // The index's own names, as git ls-files --cached --sparse lists them; a split index's
+          // are partly in the shared index, which git puts together.
+          trackedMtime =
+              survey.names() != null
+                  ? WorktreeFacts.newestMtime(root, survey.names())
+                  : WorktreeFacts.newestMtime(g, root, "--cached");
         }
       } finally {
         full = statusRun.await();

@@ -88,7 +88,14 @@ final class WorktreeFacts {
     if (!r.ok()) {
       throw new AnalysisException(r.errorLine("git ls-files"));
     }
-    List<byte[]> names = PorcelainStatus.splitNul(r.stdout());
+    return newestMtime(root, PorcelainStatus.splitNul(r.stdout()));
+  }
+
+  /**
+   * The newest modification time over {@code names} (work-tree paths as git stores them), as {@link
+   * #newestMtime(GitRunner, Path, String...)} judges the names git lists.
+   */
+  static Optional<Instant> newestMtime(Path root, List<byte[]> names) {
     java.nio.charset.Charset jnu =
         java.nio.charset.Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8"));
     java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
@@ -99,7 +106,7 @@ final class WorktreeFacts {
         continue;
       }
       if (!ascii(name) && !expressible(n, name, jnu)) {
-        raw.write(name);
+        raw.writeBytes(name);
         raw.write(0);
         continue;
       }
