@@ -88,7 +88,7 @@ public final class ProductionWiring implements Wiring {
           GitRunner git = GitRunner.standard();
           return new RoutingAnalyzer(
               new JGitAnalyzer(jgitRuntime(), git),
-              new GitExeAnalyzer(git),
+              new GitExeAnalyzer(git, typedListing.flatMap(TypedListing::modifiedTimes)),
               routing == null ? RoutingAnalyzer.RoutingLog.NONE : routing);
         });
   }

@@ -2,6 +2,7 @@ package io.gitoverit.fs;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Lists a directory with each entry's type as the directory itself records it (Linux's {@code
@@ -36,4 +37,12 @@ public interface TypedListing {
    * binding it; a bound listing ignores it.
    */
   default void wanted() {}
+
+  /**
+   * The same native layer's {@link ModifiedTimes}, when it has one; a listing bound on demand binds
+   * on the first call of {@link ModifiedTimes#newestNanos} that needs it.
+   */
+  default Optional<ModifiedTimes> modifiedTimes() {
+    return Optional.empty();
+  }
 }

@@ -3,6 +3,7 @@ package io.gitoverit.fs;
 import java.lang.reflect.Method;
 import java.nio.file.FileSystem;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -46,13 +47,31 @@ public final class TypedListings {
     return Optional.of(binding);
   }
 
-  /** Answers null until {@link #wanted} has started the binding and it is done. */
-  private static final class Binding implements TypedListing {
+  /**
+   * How many names a {@link ModifiedTimes} call needs to bind the native calls itself when no walk
+   * has: below this, NIO stats them sooner than the binding is done.
+   */
+  static final int WORTH_BINDING_FOR_NAMES = 8192;
+
+  /**
+   * Answers null until {@link #wanted} has started the binding and it is done; its {@link
+   * ModifiedTimes} binds, and waits for the binding, for {@link #WORTH_BINDING_FOR_NAMES} names or
+   * more.
+   */
+  private static final class Binding implements TypedListing, ModifiedTimes {
     private final AtomicBoolean started = new AtomicBoolean();
+    private final Object lock = new Object();
+    private boolean tried; // guarded by lock
     private volatile TypedListing bound;
 
+    /** Binds once; a second caller waits for the first. */
     void bind() {
-      bound = typedListing().orElse(null);
+      synchronized (lock) {
+        if (!tried) {
+          tried = true;
+          bound = typedListing().orElse(null);
+        }
+      }
     }
 
     @Override
@@ -68,6 +87,27 @@ public final class TypedListings {
     public Entries list(Path dir) {
       TypedListing b = bound;
       return b == null ? null : b.list(dir);
+    }
+
+    @Override
+    public Optional<ModifiedTimes> modifiedTimes() {
+      return Optional.of(this);
+    }
+
+    @Override
+    public Long newestNanos(Path root, List<byte[]> names) {
+      TypedListing b = bound;
+      if (b == null) {
+        if (names.size() < WORTH_BINDING_FOR_NAMES) {
+          return null;
+        }
+        started.set(true);
+        bind();
+        b = bound;
+      }
+      return b == null
+          ? null
+          : b.modifiedTimes().map(times -> times.newestNanos(root, names)).orElse(null);
     }
   }
 

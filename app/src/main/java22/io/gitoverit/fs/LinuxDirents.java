@@ -15,19 +15,29 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * {@link TypedListing} on Linux through the Foreign Function and Memory API: {@code open} with
  * {@code O_DIRECTORY}, {@code getdents64} for names and {@code d_type}s many entries per call, and
  * one {@code faccessat} to learn whether the directory can be searched (where it cannot, NIO's
  * {@code lstat} of its entries fails, which NIO reports; this listing then steps aside). Compiled for
- * Java 22; loaded reflectively by {@link TypedListings} only on a JDK that has the API.
+ * Java 22; loaded reflectively by {@link TypedListings} only on a JDK that has the API. As {@link
+ * ModifiedTimes} it opens the root once ({@code O_PATH}) and {@code statx}es each name relative to
+ * it, straight from the bytes given.
  */
-final class LinuxDirents implements TypedListing {
+final class LinuxDirents implements TypedListing, ModifiedTimes {
   private static final int BUFFER_BYTES = 32 * 1024;
   private static final int O_RDONLY = 0;
   private static final int O_NONBLOCK = 04000; // a FIFO swapped in for a directory never blocks
   private static final int O_CLOEXEC = 02000000;
+  private static final int O_PATH = 010000000; // the same on x86-64 and aarch64
+  private static final int STATX_MTIME = 0x40;
+  private static final int STATX_BYTES = 256;
+  private static final int STX_MASK = 0;
+  private static final int STX_MTIME_SEC = 112;
+  private static final int STX_MTIME_NSEC = 120;
+  private static final int PATH_MAX = 4096;
   private static final int F_OK = 0;
   private static final int AT_EACCESS = 0x200;
   private static final byte DT_UNKNOWN = 0;
@@ -45,6 +55,10 @@ final class LinuxDirents implements TypedListing {
   private final MethodHandle faccessat;
   private final MethodHandle close;
   private final int openFlags;
+  private final int oDirectory;
+
+  /** {@code statx}, bound on first use (a walk alone never needs it); null until then. */
+  private volatile MethodHandle statx;
 
   /** Each thread's buffers, made once: a walk lists thousands of directories. */
   private final ThreadLocal<Buffers> buffers = ThreadLocal.withInitial(Buffers::new);
@@ -55,6 +69,7 @@ final class LinuxDirents implements TypedListing {
     final MemorySegment path = Arena.ofAuto().allocate(PATH_BYTES);
     final MemorySegment entries = Arena.ofAuto().allocate(BUFFER_BYTES, 8);
     final MemorySegment dot = Arena.ofAuto().allocateFrom(".");
+    final MemorySegment stat = Arena.ofAuto().allocate(STATX_BYTES, 8);
     final byte[] bytes = new byte[BUFFER_BYTES];
   }
 
@@ -69,6 +84,7 @@ final class LinuxDirents implements TypedListing {
     this.faccessat = faccessat;
     this.close = close;
     this.openFlags = O_RDONLY | O_NONBLOCK | O_CLOEXEC | oDirectory;
+    this.oDirectory = oDirectory;
   }
 
   /** Binds the calls; throws where the C library lacks one (getdents64 needs glibc 2.30+). */
@@ -126,6 +142,97 @@ final class LinuxDirents implements TypedListing {
     } catch (Throwable e) {
       return null;
     }
+  }
+
+  @Override
+  public Optional<ModifiedTimes> modifiedTimes() {
+    return Optional.of(this);
+  }
+
+  private MethodHandle statx() {
+    MethodHandle h = statx;
+    if (h == null) {
+      Linker linker = Linker.nativeLinker();
+      ValueLayout.OfInt i = ValueLayout.JAVA_INT;
+      h =
+          linker.downcallHandle(
+              linker.defaultLookup().find("statx").orElseThrow(), // glibc 2.28+
+              FunctionDescriptor.of(i, i, ValueLayout.ADDRESS, i, i, ValueLayout.ADDRESS));
+      statx = h;
+    }
+    return h;
+  }
+
+  @Override
+  public Long newestNanos(Path root, List<byte[]> names) {
+    String text = root.toString();
+    if (text.indexOf('\uFFFD') >= 0 || text.indexOf('\0') >= 0) {
+      return null;
+    }
+    byte[] rootBytes = text.getBytes(StandardCharsets.UTF_8);
+    for (byte[] name : names) {
+      // NIO names each file by its whole path, which fails from PATH_MAX bytes on: so must this.
+      if (rootBytes.length + 1 + name.length >= PATH_MAX) {
+        return null;
+      }
+    }
+    Buffers b = buffers.get();
+    try {
+      MethodHandle stat = statx();
+      MemorySegment.copy(rootBytes, 0, b.path, ValueLayout.JAVA_BYTE, 0, rootBytes.length);
+      b.path.set(ValueLayout.JAVA_BYTE, rootBytes.length, (byte) 0);
+      int fd = (int) open.invokeExact(b.path, O_PATH | O_CLOEXEC | oDirectory);
+      if (fd < 0) {
+        return null;
+      }
+      try {
+        long newest = Long.MIN_VALUE;
+        for (byte[] name : names) {
+          int length = name.length;
+          while (length > 0 && name[length - 1] == '/') {
+            length--; // a sparse index's folder entry: NIO drops the slash, so stat the name
+          }
+          if (length == 0 || indexOfNul(name) >= 0) {
+            return null; // not a name git stores; NIO says what it makes of it
+          }
+          MemorySegment.copy(name, 0, b.path, ValueLayout.JAVA_BYTE, 0, length);
+          b.path.set(ValueLayout.JAVA_BYTE, length, (byte) 0);
+          int r = (int) stat.invokeExact(fd, b.path, 0, STATX_MTIME, b.stat);
+          if (r != 0) {
+            continue; // missing, a dangling link, not searchable: NIO fails on it too
+          }
+          if ((b.stat.get(ValueLayout.JAVA_INT, STX_MASK) & STATX_MTIME) == 0) {
+            return null;
+          }
+          long sec = b.stat.get(ValueLayout.JAVA_LONG, STX_MTIME_SEC);
+          long nsec = Integer.toUnsignedLong(b.stat.get(ValueLayout.JAVA_INT, STX_MTIME_NSEC));
+          newest = Math.max(newest, saturatedNanos(sec, nsec));
+        }
+        return newest;
+      } finally {
+        int ignored = (int) close.invokeExact(fd);
+      }
+    } catch (Throwable e) {
+      return null;
+    }
+  }
+
+  /** As {@code FileTime.to(NANOSECONDS)}: saturated at the ends of a long. */
+  static long saturatedNanos(long sec, long nsec) {
+    try {
+      return Math.addExact(Math.multiplyExact(sec, 1_000_000_000L), nsec);
+    } catch (ArithmeticException e) {
+      return sec < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+    }
+  }
+
+  private static int indexOfNul(byte[] name) {
+    for (int k = 0; k < name.length; k++) {
+      if (name[k] == 0) {
+        return k;
+      }
+    }
+    return -1;
   }
 
   private Entries read(Buffers b, int fd) throws Throwable {

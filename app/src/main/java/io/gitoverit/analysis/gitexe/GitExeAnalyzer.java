@@ -12,6 +12,7 @@ import io.gitoverit.analysis.RepoAnalyzer;
 import io.gitoverit.analysis.SharedIndexTimes;
 import io.gitoverit.analysis.SpecialFileCheck;
 import io.gitoverit.analysis.UpstreamRemote;
+import io.gitoverit.fs.ModifiedTimes;
 import io.gitoverit.gitdir.SpecialFiles;
 import io.gitoverit.report.RepoReport;
 import io.gitoverit.report.Signals;
@@ -68,9 +69,16 @@ public final class GitExeAnalyzer implements RepoAnalyzer {
   private static final Pattern IDENT_TIME = Pattern.compile(" \\d+ [+-]\\d{4}$");
 
   private final GitRunner git;
+  private final Optional<ModifiedTimes> times;
 
   public GitExeAnalyzer(GitRunner git) {
+    this(git, Optional.empty());
+  }
+
+  /** With {@code times}, the mtime scan stats through it where it answers (else through NIO). */
+  public GitExeAnalyzer(GitRunner git, Optional<ModifiedTimes> times) {
     this.git = git.withConfig(ALWAYS);
+    this.times = times;
   }
 
   @Override
@@ -192,8 +200,8 @@ public final class GitExeAnalyzer implements RepoAnalyzer {
           // are partly in the shared index, which git puts together.
           trackedMtime =
               survey.names() != null
-                  ? WorktreeFacts.newestMtime(root, survey.names())
-                  : WorktreeFacts.newestMtime(g, root, "--cached");
+                  ? WorktreeFacts.newestMtime(root, survey.names(), times)
+                  : WorktreeFacts.newestMtime(g, root, times, "--cached");
         }
       } finally {
         full = statusRun.await();
@@ -212,7 +220,7 @@ public final class GitExeAnalyzer implements RepoAnalyzer {
         // ls-files --others shows the same files, and walks the work tree to find them.
         mtime =
             WorktreeFacts.newer(
-                mtime, WorktreeFacts.newestMtime(g, root, "--others", "--exclude-standard"));
+                mtime, WorktreeFacts.newestMtime(g, root, times, "--others", "--exclude-standard"));
       }
       worktree =
           new Worktree.Checked(

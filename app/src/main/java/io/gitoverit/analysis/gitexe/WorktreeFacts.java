@@ -1,6 +1,7 @@
 package io.gitoverit.analysis.gitexe;
 
 import io.gitoverit.analysis.AnalysisException;
+import io.gitoverit.fs.ModifiedTimes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -80,7 +81,8 @@ final class WorktreeFacts {
    *
    * @throws AnalysisException when git cannot list the files
    */
-  static Optional<Instant> newestMtime(GitRunner git, Path root, String... which)
+  static Optional<Instant> newestMtime(
+      GitRunner git, Path root, Optional<ModifiedTimes> times, String... which)
       throws IOException, AnalysisException {
     List<String> args = new java.util.ArrayList<>(List.of("ls-files", "--sparse", "-z"));
     args.addAll(List.of(which));
@@ -88,14 +90,24 @@ final class WorktreeFacts {
     if (!r.ok()) {
       throw new AnalysisException(r.errorLine("git ls-files"));
     }
-    return newestMtime(root, PorcelainStatus.splitNul(r.stdout()));
+    return newestMtime(root, PorcelainStatus.splitNul(r.stdout()), times);
   }
 
   /**
    * The newest modification time over {@code names} (work-tree paths as git stores them), as {@link
-   * #newestMtime(GitRunner, Path, String...)} judges the names git lists.
+   * #newestMtime(GitRunner, Path, Optional, String...)} judges the names git lists: by {@code
+   * times} where it answers, else by NIO.
    */
-  static Optional<Instant> newestMtime(Path root, List<byte[]> names) {
+  static Optional<Instant> newestMtime(
+      Path root, List<byte[]> names, Optional<ModifiedTimes> times) {
+    if (times.isPresent()) {
+      Long nanos = newestNanos(root, names, times.get());
+      if (nanos != null) {
+        return nanos == Long.MIN_VALUE
+            ? Optional.empty()
+            : Optional.of(Instant.EPOCH.plusNanos(nanos));
+      }
+    }
     java.nio.charset.Charset jnu =
         java.nio.charset.Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8"));
     java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
@@ -131,6 +143,50 @@ final class WorktreeFacts {
       newest = newer(newest, statRawNames(root, raw.toByteArray()));
     }
     return newest;
+  }
+
+  /**
+   * The newest mtime in nanoseconds over the names but {@code .git}'s, by {@code times}, many names
+   * in chunks on several threads; null when it cannot say for one of them.
+   */
+  private static Long newestNanos(Path root, List<byte[]> names, ModifiedTimes times) {
+    List<byte[]> counted = new java.util.ArrayList<>(names.size());
+    for (byte[] name : names) {
+      if (!inDotGit(name)) {
+        counted.add(name);
+      }
+    }
+    if (counted.size() < PARALLEL_FROM) {
+      return times.newestNanos(root, counted);
+    }
+    int chunks = (counted.size() + 4095) / 4096;
+    Long[] answers = new Long[chunks];
+    java.util.stream.IntStream.range(0, chunks)
+        .parallel()
+        .forEach(
+            c ->
+                answers[c] =
+                    times.newestNanos(
+                        root,
+                        counted.subList(c * 4096, Math.min(counted.size(), c * 4096 + 4096))));
+    long newest = Long.MIN_VALUE;
+    for (Long answer : answers) {
+      if (answer == null) {
+        return null;
+      }
+      newest = Math.max(newest, answer);
+    }
+    return newest;
+  }
+
+  /** Whether the name is {@code .git} or below it. */
+  private static boolean inDotGit(byte[] name) {
+    return name.length >= 4
+        && name[0] == '.'
+        && name[1] == 'g'
+        && name[2] == 'i'
+        && name[3] == 't'
+        && (name.length == 4 || name[4] == '/');
   }
 
   /** The later of two times, either of which may be missing. */

@@ -7,6 +7,7 @@
  * io.gitoverit.analysis.gitexe.PorcelainStatus}, {@link io.gitoverit.analysis.gitexe.RepoConfig},
  * ...) into a report; {@link io.gitoverit.analysis.gitexe.FilterGuard} keeps git from running a
  * filter program that a repository's own config names. Imports the contract and shared facts of
- * {@code io.gitoverit.analysis}, never JGit, the JGit engine, {@code sync} or {@code cli}.
+ * {@code io.gitoverit.analysis} and {@code fs} (the mtime scan's native stat), never JGit, the JGit
+ * engine, {@code sync} or {@code cli}.
  */
 package io.gitoverit.analysis.gitexe;
