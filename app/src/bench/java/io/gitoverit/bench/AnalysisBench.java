@@ -8,6 +8,9 @@ import io.gitoverit.analysis.gitexe.GitRunner;
 import io.gitoverit.analysis.jgit.JGitAnalyzer;
 import io.gitoverit.analysis.jgit.JGitRuntime;
 import io.gitoverit.analysis.jgit.RoutingAnalyzer;
+import io.gitoverit.fs.ModifiedTimes;
+import io.gitoverit.fs.TypedListing;
+import io.gitoverit.fs.TypedListings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +20,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A small JMH-style harness for the analysis of one repository: warm-up iterations, then timed
@@ -43,13 +47,17 @@ public final class AnalysisBench {
     JGitRuntime runtime = JGitRuntime.install();
     GitRunner git = GitRunner.standard();
     Map<String, RepoAnalyzer> engines = new LinkedHashMap<>();
+    // As the production wiring: the git engine stats through the native layer where there is one.
+    Optional<ModifiedTimes> nativeStat = TypedListings.typedListing().flatMap(TypedListing::modifiedTimes);
     engines.put("gitoverit (jgit + fallback)", new RoutingAnalyzer(new JGitAnalyzer(runtime, git),
-        new GitExeAnalyzer(git)));
-    engines.put("git engine only", new GitExeAnalyzer(git));
+        new GitExeAnalyzer(git, nativeStat)));
+    engines.put("git engine only", new GitExeAnalyzer(git, nativeStat));
 
-    System.out.printf("JVM %s %s, %d cpus, %d warm-up + %d measured iterations, ms per analysis%n",
+    System.out.printf(
+        "JVM %s %s, %d cpus, native stat %s, %d warm-up + %d measured iterations, ms per analysis%n",
         System.getProperty("java.vm.name"), System.getProperty("java.version"),
-        Runtime.getRuntime().availableProcessors(), warmup, measured);
+        Runtime.getRuntime().availableProcessors(), nativeStat.isPresent() ? "yes" : "no", warmup,
+        measured);
     System.out.printf("%-30s %-28s %9s %9s %9s%n", "repository", "engine", "median", "min", "max");
     for (Map.Entry<String, Path> repo : repos.entrySet()) {
       Map<String, List<Double>> times = new LinkedHashMap<>();
