@@ -1,9 +1,11 @@
 /**
- * The file-system layer below discovery: directory listings that carry each entry's type, so that a
- * walk needs no {@code lstat} per entry. {@link io.gitoverit.fs.TypedListings} picks the platform's
- * {@link io.gitoverit.fs.TypedListing} (Linux with JDK 22+, through the Foreign Function and Memory
- * API, in the jar's {@code META-INF/versions/22}); without one, callers use NIO. Every listing
- * answers exactly or not at all: where it cannot be sure it returns null and NIO lists that
- * directory, so both paths give the same result. Imports nothing of gitoverit.
+ * The file-system layer below discovery and the git engine: directory listings that carry each
+ * entry's type, so that a walk needs no {@code lstat} per entry, and the newest modification time
+ * over many names without a {@code Path} per name ({@link io.gitoverit.fs.ModifiedTimes}). {@link
+ * io.gitoverit.fs.TypedListings} picks the platform's {@link io.gitoverit.fs.TypedListing} (Linux
+ * with JDK 22+, through the Foreign Function and Memory API, in the jar's {@code
+ * META-INF/versions/22}), which offers both; without one, callers use NIO. Every answer is exact or
+ * none at all: where it cannot be sure it returns null and NIO does that part, so both paths give
+ * the same result. Imports nothing of gitoverit.
  */
 package io.gitoverit.fs;
