@@ -18,6 +18,7 @@ import io.gitoverit.term.Terminals;
 import io.gitoverit.term.Visible;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
@@ -116,11 +117,26 @@ final class GitoveritRun {
 
   /** The output proper: the printed values, the JSON document, or the table and its summary. */
   void render(ScanRequest request, ScanResult result, List<RepoReport> shown) throws IOException {
-    ScanRequest.Layout layout = request.layout();
     boolean noneFound = result.reports().isEmpty() && result.errors().isEmpty();
     if (noneFound) {
       err.println(noRepository(request.roots()));
     }
+    render(request, result, shown, out);
+    if (wiring.aotTraining() && !noneFound) {
+      PrintWriter nowhere = new PrintWriter(Writer.nullWriter());
+      for (OutputFormat other : OutputFormat.values()) {
+        if (other != request.layout().format()) {
+          render(request.withFormat(other), result, shown, nowhere);
+        }
+      }
+    }
+  }
+
+  private void render(
+      ScanRequest request, ScanResult result, List<RepoReport> shown, PrintWriter out)
+      throws IOException {
+    ScanRequest.Layout layout = request.layout();
+    boolean noneFound = result.reports().isEmpty() && result.errors().isEmpty();
     boolean terminal = wiring.stdoutIsTerminal();
     if (request.expressions().printing()) {
       // Data for scripts, raw through a pipe (-p dir -0 | xargs -0); escaped on a terminal, as ls.

@@ -197,4 +197,13 @@ public final class ProductionWiring implements Wiring {
   public boolean stderrIsTerminal() {
     return Terminals.isTerminal(2);
   }
+
+  /** Set by the launcher's training run only: {@code -Dgitoverit.aot.training=true}. */
+  @Override
+  public boolean aotTraining() {
+    return Boolean.getBoolean(AOT_TRAINING);
+  }
+
+  /** The system property that {@link #aotTraining} reads. */
+  public static final String AOT_TRAINING = "gitoverit.aot.training";
 }

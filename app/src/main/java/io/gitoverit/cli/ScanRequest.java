@@ -82,6 +82,30 @@ record ScanRequest(
    * @param print0 {@code -0}: each printed value ends with NUL
    * @param showErrors {@code --errors}: why each repository failed, on stderr
    */
+  /** The same request with its output in {@code other} form. */
+  ScanRequest withFormat(OutputFormat other) {
+    return new ScanRequest(
+        roots,
+        includeIgnored,
+        analysis,
+        actions,
+        concurrency,
+        progress,
+        debugLog,
+        debug,
+        expressions,
+        rows,
+        new Layout(
+            other,
+            layout.columns(),
+            layout.tableAlgo(),
+            layout.color(),
+            layout.columnPriorities(),
+            layout.idRewrites(),
+            layout.print0(),
+            layout.showErrors()));
+  }
+
   record Layout(
       OutputFormat format,
       List<Column> columns,

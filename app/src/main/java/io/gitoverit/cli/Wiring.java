@@ -69,4 +69,13 @@ public interface Wiring {
   default int cpus() {
     return Runtime.getRuntime().availableProcessors();
   }
+
+  /**
+   * Whether this run records what the launcher's AOT cache holds (JDK 24+): then it also renders
+   * its reports in the output forms it was not asked for, to nowhere, so that the cache has what
+   * each form needs, whichever a later run asks for.
+   */
+  default boolean aotTraining() {
+    return false;
+  }
 }

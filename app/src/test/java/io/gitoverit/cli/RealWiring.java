@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The production engines and walker, with the current and home directories of a test. */
-final class RealWiring extends TestWiring {
+class RealWiring extends TestWiring {
   private final ProductionWiring real = ProductionWiring.create();
 
   RealWiring(Path cwd) {

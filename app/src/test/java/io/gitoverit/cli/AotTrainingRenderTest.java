@@ -1,0 +1,65 @@
+package io.gitoverit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gitoverit.testing.GitFixture;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The launcher's AOT training run also renders its reports in the forms it was not asked for; what
+ * it prints must be exactly what the same run prints otherwise: the extra renderings go nowhere.
+ */
+class AotTrainingRenderTest {
+  @TempDir Path tmp;
+  RealWiring plain;
+  RealWiring training;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    tmp = tmp.toRealPath();
+    GitFixture f = new GitFixture(tmp);
+    f.repoWithCommit(tmp.resolve("projects/clean"), "a.txt", "a\n");
+    Path dirty = f.repoWithCommit(tmp.resolve("projects/dirty"), "a.txt", "a\n");
+    GitFixture.write(dirty, "a.txt", "changed\n");
+    GitFixture.write(dirty, "new.txt", "new\n");
+    Path broken = f.repoWithCommit(tmp.resolve("projects/broken"), "a.txt", "a\n");
+    Files.writeString(broken.resolve(".git/HEAD"), "garbage\n");
+    Files.createDirectories(tmp.resolve("empty"));
+    plain = new RealWiring(tmp);
+    training =
+        new RealWiring(tmp) {
+          @Override
+          public boolean aotTraining() {
+            return true;
+          }
+        };
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "--color never -c dir,status,branch projects",
+        "--format json projects",
+        "-p dir projects",
+        "--format json empty",
+        "-c dir,status empty"
+      })
+  void printsWhatTheSameRunPrintsWithoutTraining(String args) {
+    String[] argv = ("--no-progress " + args).split(" ");
+    CliRun expected = plain.run(argv);
+    CliRun actual = training.run(argv);
+    assertEquals(expected, actual);
+    if (args.endsWith("projects")) {
+      assertTrue(expected.out().contains("dirty"), expected.out());
+      assertEquals(1, expected.exit(), "the broken repository is an error row");
+    } else {
+      assertEquals(1, actual.err().lines().filter(l -> l.contains("no Git repository")).count());
+    }
+  }
+}
