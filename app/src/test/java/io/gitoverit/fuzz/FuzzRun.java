@@ -190,7 +190,7 @@ final class FuzzRun {
     RoutingAnalyzer engine =
         new RoutingAnalyzer(
             new JGitAnalyzer(JGitRuntime.install(), runner),
-            new GitExeAnalyzer(runner),
+            new GitExeAnalyzer(runner, WalkListings.modifiedTimes()),
             (repo, reason) -> routed.add(repo + ": " + reason));
     return new Scanner(
             engine, io.gitoverit.scan.Concurrency.of(0, 1, false), new ProgressListener() {})

@@ -172,7 +172,8 @@ class SharedWalkTest {
   private static RepoAnalyzer hybrid() {
     GitRunner runner = GitRunner.standard();
     return new RoutingAnalyzer(
-        new JGitAnalyzer(JGitRuntime.install(), runner), new GitExeAnalyzer(runner));
+        new JGitAnalyzer(JGitRuntime.install(), runner),
+        new GitExeAnalyzer(runner, WalkListings.modifiedTimes()));
   }
 
   private List<String> scan(

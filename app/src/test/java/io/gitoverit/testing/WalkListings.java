@@ -1,7 +1,10 @@
 package io.gitoverit.testing;
 
 import io.gitoverit.discovery.RepositoryWalker;
+import io.gitoverit.fs.ModifiedTimes;
+import io.gitoverit.fs.TypedListing;
 import io.gitoverit.fs.TypedListings;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -9,7 +12,8 @@ import java.util.concurrent.Executors;
  * Puts a test's walker on the file-system path the test run asks for. The build runs the tests that
  * list real directories twice: on JDK 17, where only NIO exists, and on a JDK 22+ with {@code
  * -Dgitoverit.fs=typed}, where every directory is listed with the typed listing (and read ahead on
- * a second thread, as in production). Both runs must pass the same assertions.
+ * a second thread, as in production) and the git engine stats through the native layer. Both runs
+ * must pass the same assertions.
  */
 public final class WalkListings {
   private static final ExecutorService READ_AHEAD =
@@ -36,5 +40,19 @@ public final class WalkListings {
           READ_AHEAD);
     }
     return walker;
+  }
+
+  /**
+   * The git engine's native stat when this run asks for the typed path (the same layer offers
+   * both); else none, and the engine stats with NIO. Fails when typed is asked but missing.
+   */
+  public static Optional<ModifiedTimes> modifiedTimes() {
+    if (!typed()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        TypedListings.typedListing()
+            .flatMap(TypedListing::modifiedTimes)
+            .orElseThrow(() -> new AssertionError("gitoverit.fs=typed, but no native stat")));
   }
 }

@@ -12,6 +12,7 @@ import io.gitoverit.report.StatusSummary;
 import io.gitoverit.testing.GitFixture;
 import io.gitoverit.testing.ReportBuilder;
 import io.gitoverit.testing.Scenarios;
+import io.gitoverit.testing.WalkListings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -53,7 +54,7 @@ class EnginesAgreeTest {
   void jgitAgreesWithGitOrHandsOver(Scenarios.Case c) throws Exception {
     Path root = c.build().apply(fixture, tmp.resolve(c.name()));
     JGitAnalyzer jgitEngine = new JGitAnalyzer(JGitRuntime.install(), runner);
-    GitExeAnalyzer gitEngine = new GitExeAnalyzer(runner);
+    GitExeAnalyzer gitEngine = new GitExeAnalyzer(runner, WalkListings.modifiedTimes());
     RepoReport viaGit = gitEngine.analyze(root, AnalysisOptions.FULL);
     RepoReport hybrid =
         new RoutingAnalyzer(jgitEngine, gitEngine).analyze(root, AnalysisOptions.FULL);
