@@ -195,6 +195,7 @@ public final class IndexFile {
     private final Header header;
     private final Visitor visitor;
     private final byte[] fixed;
+    private final byte[] id;
     private byte[] name = new byte[256];
     private int nameLength;
 
@@ -208,6 +209,7 @@ public final class IndexFile {
       this.header = header;
       this.visitor = visitor;
       this.fixed = new byte[STAT_BYTES + header.hashLength() + 2];
+      this.id = new byte[header.hashLength()];
     }
 
     void run() throws IOException {
@@ -267,13 +269,8 @@ public final class IndexFile {
       if (nameLength == 0 && firstNameless < 0) {
         firstNameless = i;
       }
-      visitor.entry(
-          mode,
-          (flags >> STAGE_SHIFT) & 3,
-          skipWorktree,
-          Arrays.copyOfRange(fixed, STAT_BYTES, STAT_BYTES + header.hashLength()),
-          name,
-          nameLength);
+      System.arraycopy(fixed, STAT_BYTES, id, 0, id.length); // one buffer: valid during the call
+      visitor.entry(mode, (flags >> STAGE_SHIFT) & 3, skipWorktree, id, name, nameLength);
     }
 
     /** Appends bytes up to a NUL (consumed) to the name. */
