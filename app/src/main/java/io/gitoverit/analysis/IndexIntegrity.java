@@ -36,9 +36,9 @@ public final class IndexIntegrity {
 
   /**
    * Throws when {@code index} exists but its header, size or layout rules out a git index: the part
-   * of {@link #check} that reads no more than the entries and extension headers, made before any
-   * git process reads the file (git would first hash all of it). Returns what the walk saw, so that
-   * no one walks the file again for it.
+   * of the verification that reads no more than the entries and extension headers, made before any
+   * git process reads the file (git would first hash all of it); {@link #checkSum} is the rest.
+   * Returns what the walk saw, so that no one walks the file again for it.
    *
    * @param objectFormat the repository's {@code extensions.objectformat} (sha1 when empty)
    * @param names whether to keep every entry's name
@@ -83,35 +83,19 @@ public final class IndexIntegrity {
   }
 
   /**
-   * Throws when {@code index} exists but is not an intact index.
+   * Throws when {@code index} exists but its checksum does not match its content: the part of the
+   * verification that reads the whole file, made after {@link #checkLayout} (the header is judged
+   * again: a file replaced since then is judged as it is now).
    *
    * @param objectFormat the repository's {@code extensions.objectformat} (sha1 when empty)
    */
-  public static void check(Path index, Optional<String> objectFormat) throws AnalysisException {
-    check(index, objectFormat, true);
-  }
-
-  /**
-   * The checksum part of {@link #check}, for an index whose layout {@link #checkLayout} already
-   * judged (the header is judged again: a file replaced since then is judged as it is now).
-   */
   public static void checkSum(Path index, Optional<String> objectFormat) throws AnalysisException {
-    check(index, objectFormat, false);
-  }
-
-  private static void check(Path index, Optional<String> objectFormat, boolean layout)
-      throws AnalysisException {
     int trailer = hashLength(objectFormat);
     // One open file: a concurrent git that renames a new index into place does not mix versions.
     try (FileInputStream in = IndexFile.open(index)) {
       FileChannel ch = in.getChannel();
       long size = ch.size();
-      // Header and layout first: they refuse a damaged file without reading all of it.
-      IndexFile.Header header =
-          IndexFile.judge(in.readNBytes(IndexFile.HEADER_BYTES), size, trailer);
-      if (layout) {
-        IndexFile.walk(in, header, new IndexFile.Visitor() {});
-      }
+      IndexFile.judge(in.readNBytes(IndexFile.HEADER_BYTES), size, trailer);
       ch.position(0);
       MessageDigest digest = MessageDigest.getInstance(trailer == 32 ? "SHA-256" : "SHA-1");
       InputStream summed = new DigestInputStream(in, digest);

@@ -121,22 +121,25 @@ final class GitoveritRun {
     if (noneFound) {
       err.println(noRepository(request.roots()));
     }
-    render(request, result, shown, out);
+    render(request, result, shown, noneFound, out);
     if (wiring.aotTraining() && !noneFound) {
       PrintWriter nowhere = new PrintWriter(Writer.nullWriter());
       for (OutputFormat other : OutputFormat.values()) {
         if (other != request.layout().format()) {
-          render(request.withFormat(other), result, shown, nowhere);
+          render(request.withFormat(other), result, shown, false, nowhere);
         }
       }
     }
   }
 
   private void render(
-      ScanRequest request, ScanResult result, List<RepoReport> shown, PrintWriter out)
+      ScanRequest request,
+      ScanResult result,
+      List<RepoReport> shown,
+      boolean noneFound,
+      PrintWriter out)
       throws IOException {
     ScanRequest.Layout layout = request.layout();
-    boolean noneFound = result.reports().isEmpty() && result.errors().isEmpty();
     boolean terminal = wiring.stdoutIsTerminal();
     if (request.expressions().printing()) {
       // Data for scripts, raw through a pipe (-p dir -0 | xargs -0); escaped on a terminal, as ls.

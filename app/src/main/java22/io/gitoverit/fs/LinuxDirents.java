@@ -37,7 +37,6 @@ final class LinuxDirents implements TypedListing, ModifiedTimes {
   private static final int STX_MASK = 0;
   private static final int STX_MTIME_SEC = 112;
   private static final int STX_MTIME_NSEC = 120;
-  private static final int PATH_MAX = 4096;
   private static final int F_OK = 0;
   private static final int AT_EACCESS = 0x200;
   private static final byte DT_UNKNOWN = 0;
@@ -65,12 +64,18 @@ final class LinuxDirents implements TypedListing, ModifiedTimes {
 
   /** Native memory for a path and the entries, and a Java copy of the entries. */
   private static final class Buffers {
-    static final int PATH_BYTES = 4096; // PATH_MAX: longer paths are left to NIO
+    static final int PATH_BYTES = 4096; // PATH_MAX: longer paths are left to NIO, which fails
     final MemorySegment path = Arena.ofAuto().allocate(PATH_BYTES);
     final MemorySegment entries = Arena.ofAuto().allocate(BUFFER_BYTES, 8);
     final MemorySegment dot = Arena.ofAuto().allocateFrom(".");
     final MemorySegment stat = Arena.ofAuto().allocate(STATX_BYTES, 8);
     final byte[] bytes = new byte[BUFFER_BYTES];
+
+    /** Puts the first {@code length} bytes of {@code from} in {@link #path}, NUL-terminated. */
+    void setPath(byte[] from, int length) {
+      MemorySegment.copy(from, 0, path, ValueLayout.JAVA_BYTE, 0, length);
+      path.set(ValueLayout.JAVA_BYTE, length, (byte) 0);
+    }
   }
 
   private LinuxDirents(
@@ -128,8 +133,7 @@ final class LinuxDirents implements TypedListing, ModifiedTimes {
       return null;
     }
     try {
-      MemorySegment.copy(path, 0, b.path, ValueLayout.JAVA_BYTE, 0, path.length);
-      b.path.set(ValueLayout.JAVA_BYTE, path.length, (byte) 0);
+      b.setPath(path, path.length);
       int fd = (int) open.invokeExact(b.path, openFlags);
       if (fd < 0) {
         return null; // NIO opens it again and reports exactly why it cannot
@@ -172,15 +176,14 @@ final class LinuxDirents implements TypedListing, ModifiedTimes {
     byte[] rootBytes = text.getBytes(StandardCharsets.UTF_8);
     for (byte[] name : names) {
       // NIO names each file by its whole path, which fails from PATH_MAX bytes on: so must this.
-      if (rootBytes.length + 1 + name.length >= PATH_MAX) {
+      if (rootBytes.length + 1 + name.length >= Buffers.PATH_BYTES) {
         return null;
       }
     }
     Buffers b = buffers.get();
     try {
       MethodHandle stat = statx();
-      MemorySegment.copy(rootBytes, 0, b.path, ValueLayout.JAVA_BYTE, 0, rootBytes.length);
-      b.path.set(ValueLayout.JAVA_BYTE, rootBytes.length, (byte) 0);
+      b.setPath(rootBytes, rootBytes.length);
       int fd = (int) open.invokeExact(b.path, O_PATH | O_CLOEXEC | oDirectory);
       if (fd < 0) {
         return null;
@@ -195,8 +198,7 @@ final class LinuxDirents implements TypedListing, ModifiedTimes {
           if (length == 0 || indexOfNul(name) >= 0) {
             return null; // not a name git stores; NIO says what it makes of it
           }
-          MemorySegment.copy(name, 0, b.path, ValueLayout.JAVA_BYTE, 0, length);
-          b.path.set(ValueLayout.JAVA_BYTE, length, (byte) 0);
+          b.setPath(name, length);
           int r = (int) stat.invokeExact(fd, b.path, 0, STATX_MTIME, b.stat);
           if (r != 0) {
             continue; // missing, a dangling link, not searchable: NIO fails on it too

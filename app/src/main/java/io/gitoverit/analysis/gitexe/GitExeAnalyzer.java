@@ -143,7 +143,7 @@ public final class GitExeAnalyzer implements RepoAnalyzer {
     try {
       guard = FilterGuard.of(config, git, root, listing);
     } catch (AnalysisException e) {
-      IndexIntegrity.check(index, config.get("extensions.objectformat")); // a damaged index says so
+      IndexIntegrity.checkSum(index, config.get("extensions.objectformat")); // damage says so
       throw e;
     }
     GitRunner g = git.withConfig(guard.overrides());

@@ -100,23 +100,27 @@ final class WorktreeFacts {
    */
   static Optional<Instant> newestMtime(
       Path root, List<byte[]> names, Optional<ModifiedTimes> times) {
+    List<byte[]> counted = new java.util.ArrayList<>(names.size());
+    for (byte[] name : names) {
+      if (!inDotGit(name)) {
+        counted.add(name);
+      }
+    }
     if (times.isPresent()) {
-      Long nanos = newestNanos(root, names, times.get());
+      Long nanos =
+          inChunks(
+              counted.size(),
+              (from, to) -> times.get().newestNanos(root, counted.subList(from, to)));
       if (nanos != null) {
-        return nanos == Long.MIN_VALUE
-            ? Optional.empty()
-            : Optional.of(Instant.EPOCH.plusNanos(nanos));
+        return instant(nanos);
       }
     }
     java.nio.charset.Charset jnu =
         java.nio.charset.Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8"));
     java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
-    List<String> paths = new java.util.ArrayList<>(names.size());
-    for (byte[] name : names) {
+    List<String> paths = new java.util.ArrayList<>(counted.size());
+    for (byte[] name : counted) {
       String n = new String(name, StandardCharsets.UTF_8);
-      if (n.equals(".git") || n.startsWith(".git/")) {
-        continue;
-      }
       if (!ascii(name) && !expressible(n, name, jnu)) {
         raw.writeBytes(name);
         raw.write(0);
@@ -124,21 +128,8 @@ final class WorktreeFacts {
       }
       paths.add(n);
     }
-    long newestNanos =
-        paths.size() >= PARALLEL_FROM
-            ? java.util.stream.IntStream.range(0, (paths.size() + 4095) / 4096)
-                .parallel()
-                .mapToLong(
-                    chunk ->
-                        newestNanos(
-                            root, paths, chunk * 4096, Math.min(paths.size(), chunk * 4096 + 4096)))
-                .max()
-                .orElse(Long.MIN_VALUE)
-            : newestNanos(root, paths, 0, paths.size());
     Optional<Instant> newest =
-        newestNanos == Long.MIN_VALUE
-            ? Optional.empty()
-            : Optional.of(Instant.EPOCH.plusNanos(newestNanos));
+        instant(inChunks(paths.size(), (from, to) -> newestNanos(root, paths, from, to)));
     if (raw.size() > 0) {
       newest = newer(newest, statRawNames(root, raw.toByteArray()));
     }
@@ -146,29 +137,26 @@ final class WorktreeFacts {
   }
 
   /**
-   * The newest mtime in nanoseconds over the names but {@code .git}'s, by {@code times}, many names
-   * in chunks on several threads; null when it cannot say for one of them.
+   * What a stat pass says of the names in {@code [from, to)}: nanoseconds, or null (cannot say).
    */
-  private static Long newestNanos(Path root, List<byte[]> names, ModifiedTimes times) {
-    List<byte[]> counted = new java.util.ArrayList<>(names.size());
-    for (byte[] name : names) {
-      if (!inDotGit(name)) {
-        counted.add(name);
-      }
+  @FunctionalInterface
+  private interface Span {
+    Long newestNanos(int from, int to);
+  }
+
+  /**
+   * The newest answer of {@code span} over {@code [0, size)}: in one piece, or from {@link
+   * #PARALLEL_FROM} names on in chunks of 4,096 on several threads; null when a piece says null.
+   */
+  private static Long inChunks(int size, Span span) {
+    if (size < PARALLEL_FROM) {
+      return span.newestNanos(0, size);
     }
-    if (counted.size() < PARALLEL_FROM) {
-      return times.newestNanos(root, counted);
-    }
-    int chunks = (counted.size() + 4095) / 4096;
+    int chunks = (size + 4095) / 4096;
     Long[] answers = new Long[chunks];
     java.util.stream.IntStream.range(0, chunks)
         .parallel()
-        .forEach(
-            c ->
-                answers[c] =
-                    times.newestNanos(
-                        root,
-                        counted.subList(c * 4096, Math.min(counted.size(), c * 4096 + 4096))));
+        .forEach(c -> answers[c] = span.newestNanos(c * 4096, Math.min(size, c * 4096 + 4096)));
     long newest = Long.MIN_VALUE;
     for (Long answer : answers) {
       if (answer == null) {
@@ -177,6 +165,11 @@ final class WorktreeFacts {
       newest = Math.max(newest, answer);
     }
     return newest;
+  }
+
+  /** Nanoseconds since the epoch as a time; {@link Long#MIN_VALUE} (nothing found) as none. */
+  private static Optional<Instant> instant(long nanos) {
+    return nanos == Long.MIN_VALUE ? Optional.empty() : Optional.of(Instant.EPOCH.plusNanos(nanos));
   }
 
   /** Whether the name is {@code .git} or below it. */
