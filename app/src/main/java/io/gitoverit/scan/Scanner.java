@@ -50,6 +50,12 @@ public final class Scanner {
   private final ProgressListener listener;
   private final Duration stallLimit;
 
+  /**
+   * How often, at most, the folder the walk is reading reaches the listener: the pace of a progress
+   * display's frames.
+   */
+  static final Duration FOLDER_EVERY = Duration.ofMillis(50);
+
   public Scanner(RepoAnalyzer analyzer, Concurrency concurrency, ProgressListener listener) {
     this(analyzer, concurrency, listener, StallWatch.LIMIT);
   }
@@ -116,7 +122,14 @@ public final class Scanner {
             continue;
           }
         } else {
-          next = events.poll(watch.untilNextCheck(), TimeUnit.NANOSECONDS);
+          long wait = watch.untilNextCheck();
+          next =
+              events.poll(
+                  walking ? Math.min(wait, FOLDER_EVERY.toNanos()) : wait, TimeUnit.NANOSECONDS);
+          Path folder = walk.folder.getAndSet(null);
+          if (folder != null && walking) {
+            listener.walking(folder);
+          }
           for (StallWatch.Stuck stuck : watch.check()) {
             // Its row goes through the queue like any failure; the thread's own result, should
             // the open ever return, is dropped below.
@@ -140,13 +153,6 @@ public final class Scanner {
         }
         Event event = get(next);
         switch (event.kind()) {
-          case READING -> {
-            Path folder = walk.folder.getAndSet(null);
-            if (folder != null && walking) {
-              listener.walking(folder);
-            }
-            continue;
-          }
           case FOUND -> {
             Path repo = event.repo();
             found++;
@@ -241,7 +247,10 @@ public final class Scanner {
     final Semaphore slots;
     final BlockingQueue<Future<Event>> events;
 
-    /** The folder read last and not yet shown; the coordinator takes it on a READING event. */
+    /**
+     * The folder read last and not yet shown; the coordinator looks at least every {@link
+     * Scanner#FOLDER_EVERY}.
+     */
     final AtomicReference<Path> folder = new AtomicReference<>();
 
     private final BlockingQueue<Told> told = new LinkedBlockingQueue<>();
@@ -279,13 +288,12 @@ public final class Scanner {
     }
 
     /**
-     * On the walk's thread: the folder being read. Only the first of a burst wakes the coordinator;
-     * it then shows whichever folder is the latest.
+     * On the walk's thread: the folder being read. It wakes nobody (a walk reads thousands of
+     * folders a second, and a wake-up per folder cost the walk a fifth of its time): the
+     * coordinator picks up the latest when it looks.
      */
     void reading(Path dir) {
-      if (folder.getAndSet(dir) == null) {
-        post(Event.of(Event.Kind.READING));
-      }
+      folder.set(dir);
     }
 
     /** The whole walk, on its own thread, until its end, a failure or an interrupt. */
@@ -418,8 +426,8 @@ public final class Scanner {
    * What the coordinator hears. {@code FINISHED}: the repository as the source yielded it and what
    * became of it ({@code givenUp} marks the row the stall watch writes for an analysis still
    * blocked). {@code HINT}: its analysis will name no nested repositories. {@code FOUND}: the walk
-   * yielded it. {@code READING}: the walk moved on to another folder. {@code WALKED}: the walk is
-   * over, with the folders it could not read. {@code WALK_FAILED}: the walk threw.
+   * yielded it. {@code WALKED}: the walk is over, with the folders it could not read. {@code
+   * WALK_FAILED}: the walk threw.
    */
   private record Event(
       Kind kind,
@@ -430,15 +438,10 @@ public final class Scanner {
       Throwable failure) {
     enum Kind {
       FOUND,
-      READING,
       WALKED,
       WALK_FAILED,
       HINT,
       FINISHED
-    }
-
-    static Event of(Kind kind) {
-      return new Event(kind, null, null, false, List.of(), null);
     }
 
     static Event found(Path repo) {
