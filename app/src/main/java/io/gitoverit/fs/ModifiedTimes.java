@@ -18,4 +18,14 @@ public interface ModifiedTimes {
    * not one this can name).
    */
   Long newestNanos(Path root, List<byte[]> names);
+
+  /**
+   * Gets ready for a scan of {@code names} names in all, which may come in several calls (chunks on
+   * several threads): an implementation that must first bind native calls does so here when that
+   * many names earn it. False when it would answer every call with null, so that the caller stats
+   * the names with NIO from the start.
+   */
+  default boolean ready(int names) {
+    return true;
+  }
 }

@@ -48,8 +48,8 @@ public final class TypedListings {
   }
 
   /**
-   * How many names a {@link ModifiedTimes} call needs to bind the native calls itself when no walk
-   * has: below this, NIO stats them sooner than the binding is done.
+   * How many names a scan needs (in all, see {@link ModifiedTimes#ready}) to bind the native calls
+   * itself when no walk has: below this, NIO stats them sooner than the binding is done.
    */
   static final int WORTH_BINDING_FOR_NAMES = 8192;
 
@@ -92,6 +92,20 @@ public final class TypedListings {
     @Override
     public Optional<ModifiedTimes> modifiedTimes() {
       return Optional.of(this);
+    }
+
+    /**
+     * Decided for the whole scan, not for each chunk of it: a scan of 100,000 names comes in chunks
+     * of a few thousand, each below {@link #WORTH_BINDING_FOR_NAMES}.
+     */
+    @Override
+    public boolean ready(int names) {
+      if (bound == null && names >= WORTH_BINDING_FOR_NAMES) {
+        started.set(true);
+        bind(); // or wait for the walk's binding, under way
+      }
+      TypedListing b = bound;
+      return b != null && b.modifiedTimes().isPresent();
     }
 
     @Override

@@ -1,8 +1,10 @@
 package io.gitoverit.fs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.gitoverit.testing.WalkListings;
@@ -14,6 +16,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,6 +48,41 @@ class ModifiedTimesTest {
     if (WalkListings.typed()) {
       assertNotNull(times, "gitoverit.fs=typed, but no native mtime scan on this JDK");
     }
+  }
+
+  /**
+   * As production gets it (bound on demand, no walk has bound it yet): a scan of many names comes
+   * in chunks smaller than what earns a binding, so the whole count decides ({@code ready}), and
+   * then every chunk is answered, as NIO answers it; a few names are not worth a binding.
+   */
+  @Test
+  void onDemandTheWholeScanDecidesNotEachChunk() throws IOException {
+    // Not bound at once, as gitoverit.fs=typed (the JDK 22+ test run) would have it.
+    String chosen = System.clearProperty(TypedListings.PROPERTY);
+    Optional<TypedListing> onDemand;
+    try {
+      onDemand = TypedListings.bindingOnDemand();
+    } finally {
+      if (chosen != null) {
+        System.setProperty(TypedListings.PROPERTY, chosen);
+      }
+    }
+    assumeTrue(onDemand.isPresent() && times != null);
+    ModifiedTimes lazy = onDemand.get().modifiedTimes().orElseThrow();
+    assertFalse(lazy.ready(10), "ten names do not earn a binding");
+    long newest = Long.MIN_VALUE;
+    for (String name : List.of("a", "b", "c")) {
+      Path file = Files.writeString(root.resolve(name), name);
+      FileTime time = FileTime.from(Instant.ofEpochSecond(1_600_000_000L, name.hashCode()));
+      Files.setLastModifiedTime(file, time);
+      newest = Math.max(newest, Files.getLastModifiedTime(file).to(TimeUnit.NANOSECONDS));
+    }
+    List<byte[]> chunk = new ArrayList<>();
+    for (int i = 0; i < 4096; i++) {
+      chunk.add(List.of("a", "b", "c", "missing").get(i % 4).getBytes(StandardCharsets.UTF_8));
+    }
+    assertTrue(lazy.ready(TypedListings.WORTH_BINDING_FOR_NAMES * 10));
+    assertEquals(newest, lazy.newestNanos(root, chunk));
   }
 
   @Test

@@ -106,7 +106,7 @@ final class WorktreeFacts {
         counted.add(name);
       }
     }
-    if (times.isPresent()) {
+    if (times.isPresent() && times.get().ready(counted.size())) {
       Long nanos =
           inChunks(
               counted.size(),
