@@ -58,6 +58,8 @@ class SharedWalkTest {
           "outer/build/keep/n4",
           "outer/emb",
           "outer/gitlink-dir/x/n9",
+          "outer/owned",
+          "outer/owned/sub/n11",
           "outer/tracked/dir/n2",
           "outer/untracked/deep/er/n1",
           "outer/untracked/deep/er/n1/inner2",
@@ -105,7 +107,16 @@ class SharedWalkTest {
     String head = git.git(n1, "rev-parse", "HEAD").strip();
     git.git(outer, "update-index", "--add", "--cacheinfo", "160000," + head + ",gitlink-dir");
     git.repoWithCommit(outer.resolve("gitlink-dir/x/n9"), "x.txt", "x\n");
+    // Folders with tracked files: one becomes a repository itself, with one more in an untracked
+    // folder of it; one is replaced by a link to a repository (which no walk follows).
+    GitFixture.write(outer, "owned/o.txt", "o\n");
+    GitFixture.write(outer, "linked/l.txt", "l\n");
     git.commitAll(outer, "submodule, gitlinks");
+    git.repoWithCommit(outer.resolve("owned"), "own.txt", "own\n");
+    git.repoWithCommit(outer.resolve("owned/sub/n11"), "n.txt", "n\n");
+    Files.delete(outer.resolve("linked/l.txt"));
+    Files.delete(outer.resolve("linked"));
+    Files.createSymbolicLink(outer.resolve("linked"), lib);
     // core.ignoreCase sends a repository to the git engine: no candidates from its analysis.
     Path ci = git.repoWithCommit(fleet.resolve("ci"), "a.txt", "a\n");
     git.git(ci, "config", "core.ignorecase", "true");
@@ -277,8 +288,9 @@ class SharedWalkTest {
     for (int workers : new int[] {0, 2}) {
       Source source = new Source(false, fleet);
       assertEquals(EXPECTED, scan(source, hybrid(), workers, AnalysisOptions.FULL));
-      // outer, n1, inner2, n2, emb, n4, n9, n8, n10, p1 come from JGit; weird and ci do not.
-      assertEquals(10, source.withCandidates.get(), "workers " + workers);
+      // outer, n1, inner2, n2, emb, n4, n9, owned, n11, n8, n10, p1 come from JGit; weird and
+      // ci do not.
+      assertEquals(12, source.withCandidates.get(), "workers " + workers);
       assertEquals(2, source.without.get(), "workers " + workers);
     }
   }
@@ -300,7 +312,7 @@ class SharedWalkTest {
             hybrid(), GitRunner.standard(), SyncPlan.of(true, true, true), 2, git.environment());
     Source source = new Source(false, fleet);
     assertEquals(EXPECTED, scan(source, withActions, 2, AnalysisOptions.FULL));
-    assertEquals(10, source.withCandidates.get());
+    assertEquals(12, source.withCandidates.get());
   }
 
   @Test
