@@ -70,18 +70,6 @@ record ScanRequest(
     }
   }
 
-  /**
-   * How the rows are shown.
-   *
-   * @param format table or JSON (a {@code --print} expression replaces either)
-   * @param columns the table's columns, in order
-   * @param tableAlgo how a table too wide is narrowed
-   * @param color {@code --color}
-   * @param columnPriorities the configured {@code column_priorities}, for the columns it names
-   * @param idRewrites the configured {@code [[id_rewrite]]} rules
-   * @param print0 {@code -0}: each printed value ends with NUL
-   * @param showErrors {@code --errors}: why each repository failed, on stderr
-   */
   /** The same request with its output in {@code other} form. */
   ScanRequest withFormat(OutputFormat other) {
     return new ScanRequest(
@@ -106,6 +94,18 @@ record ScanRequest(
             layout.showErrors()));
   }
 
+  /**
+   * How the rows are shown.
+   *
+   * @param format table or JSON (a {@code --print} expression replaces either)
+   * @param columns the table's columns, in order
+   * @param tableAlgo how a table too wide is narrowed
+   * @param color {@code --color}
+   * @param columnPriorities the configured {@code column_priorities}, for the columns it names
+   * @param idRewrites the configured {@code [[id_rewrite]]} rules
+   * @param print0 {@code -0}: each printed value ends with NUL
+   * @param showErrors {@code --errors}: why each repository failed, on stderr
+   */
   record Layout(
       OutputFormat format,
       List<Column> columns,

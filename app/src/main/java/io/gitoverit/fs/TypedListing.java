@@ -40,7 +40,7 @@ public interface TypedListing {
 
   /**
    * The same native layer's {@link ModifiedTimes}, when it has one; a listing bound on demand binds
-   * on the first call of {@link ModifiedTimes#newestNanos} that needs it.
+   * when {@link ModifiedTimes#ready} is told of a scan big enough to earn it.
    */
   default Optional<ModifiedTimes> modifiedTimes() {
     return Optional.empty();

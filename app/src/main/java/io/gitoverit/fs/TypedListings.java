@@ -54,9 +54,9 @@ public final class TypedListings {
   static final int WORTH_BINDING_FOR_NAMES = 8192;
 
   /**
-   * Answers null until {@link #wanted} has started the binding and it is done; its {@link
-   * ModifiedTimes} binds, and waits for the binding, for {@link #WORTH_BINDING_FOR_NAMES} names or
-   * more.
+   * Answers null until {@link #wanted} has started the binding and it is done; as {@link
+   * ModifiedTimes}, {@link #ready} binds, or waits for the binding under way, for a scan of {@link
+   * #WORTH_BINDING_FOR_NAMES} names or more.
    */
   private static final class Binding implements TypedListing, ModifiedTimes {
     private final AtomicBoolean started = new AtomicBoolean();
@@ -108,17 +108,10 @@ public final class TypedListings {
       return b != null && b.modifiedTimes().isPresent();
     }
 
+    /** Null until bound: by the walk, or by {@link #ready} for a scan of enough names. */
     @Override
     public Long newestNanos(Path root, List<byte[]> names) {
       TypedListing b = bound;
-      if (b == null) {
-        if (names.size() < WORTH_BINDING_FOR_NAMES) {
-          return null;
-        }
-        started.set(true);
-        bind();
-        b = bound;
-      }
       return b == null
           ? null
           : b.modifiedTimes().map(times -> times.newestNanos(root, names)).orElse(null);

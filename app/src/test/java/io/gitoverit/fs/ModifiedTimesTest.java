@@ -81,6 +81,7 @@ class ModifiedTimesTest {
     for (int i = 0; i < 4096; i++) {
       chunk.add(List.of("a", "b", "c", "missing").get(i % 4).getBytes(StandardCharsets.UTF_8));
     }
+    assertNull(lazy.newestNanos(root, chunk), "not bound yet: the caller stats with NIO");
     assertTrue(lazy.ready(TypedListings.WORTH_BINDING_FOR_NAMES * 10));
     assertEquals(newest, lazy.newestNanos(root, chunk));
   }
