@@ -8,6 +8,7 @@ import io.gitoverit.analysis.gitexe.GitRunner;
 import io.gitoverit.analysis.jgit.JGitAnalyzer;
 import io.gitoverit.analysis.jgit.JGitRuntime;
 import io.gitoverit.analysis.jgit.RoutingAnalyzer;
+import io.gitoverit.fs.EntryStats;
 import io.gitoverit.fs.ModifiedTimes;
 import io.gitoverit.fs.TypedListing;
 import io.gitoverit.fs.TypedListings;
@@ -49,7 +50,8 @@ public final class AnalysisBench {
     Map<String, RepoAnalyzer> engines = new LinkedHashMap<>();
     // As the production wiring: the git engine stats through the native layer where there is one.
     Optional<ModifiedTimes> nativeStat = TypedListings.typedListing().flatMap(TypedListing::modifiedTimes);
-    engines.put("gitoverit (jgit + fallback)", new RoutingAnalyzer(new JGitAnalyzer(runtime, git),
+    Optional<EntryStats> nativeList = TypedListings.typedListing().flatMap(TypedListing::entryStats);
+    engines.put("gitoverit (jgit + fallback)", new RoutingAnalyzer(new JGitAnalyzer(runtime, git, nativeList),
         new GitExeAnalyzer(git, nativeStat)));
     engines.put("git engine only", new GitExeAnalyzer(git, nativeStat));
 

@@ -87,7 +87,7 @@ public final class ProductionWiring implements Wiring {
         () -> {
           GitRunner git = GitRunner.standard();
           return new RoutingAnalyzer(
-              new JGitAnalyzer(jgitRuntime(), git),
+              new JGitAnalyzer(jgitRuntime(), git, typedListing.flatMap(TypedListing::entryStats)),
               new GitExeAnalyzer(git, typedListing.flatMap(TypedListing::modifiedTimes)),
               routing == null ? RoutingAnalyzer.RoutingLog.NONE : routing);
         });

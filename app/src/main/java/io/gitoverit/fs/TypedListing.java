@@ -45,4 +45,12 @@ public interface TypedListing {
   default Optional<ModifiedTimes> modifiedTimes() {
     return Optional.empty();
   }
+
+  /**
+   * The same native layer's {@link EntryStats}, when it has one; a listing bound on demand binds
+   * when {@link EntryStats#wanted} or {@link #wanted} is called.
+   */
+  default Optional<EntryStats> entryStats() {
+    return Optional.empty();
+  }
 }

@@ -54,11 +54,11 @@ public final class TypedListings {
   static final int WORTH_BINDING_FOR_NAMES = 8192;
 
   /**
-   * Answers null until {@link #wanted} has started the binding and it is done; as {@link
-   * ModifiedTimes}, {@link #ready} binds, or waits for the binding under way, for a scan of {@link
-   * #WORTH_BINDING_FOR_NAMES} names or more.
+   * Answers null until {@link #wanted} has started the binding and it is done (as {@link
+   * EntryStats} too); as {@link ModifiedTimes}, {@link #ready} binds, or waits for the binding
+   * under way, for a scan of {@link #WORTH_BINDING_FOR_NAMES} names or more.
    */
-  private static final class Binding implements TypedListing, ModifiedTimes {
+  private static final class Binding implements TypedListing, ModifiedTimes, EntryStats {
     private final AtomicBoolean started = new AtomicBoolean();
     private final Object lock = new Object();
     private boolean tried; // guarded by lock
@@ -92,6 +92,18 @@ public final class TypedListings {
     @Override
     public Optional<ModifiedTimes> modifiedTimes() {
       return Optional.of(this);
+    }
+
+    @Override
+    public Optional<EntryStats> entryStats() {
+      return Optional.of(this);
+    }
+
+    /** Null until bound (by a walk, or by {@link #wanted}): the caller lists with NIO meanwhile. */
+    @Override
+    public List<EntryStats.Entry> stat(Path dir) {
+      TypedListing b = bound;
+      return b == null ? null : b.entryStats().map(stats -> stats.stat(dir)).orElse(null);
     }
 
     /**

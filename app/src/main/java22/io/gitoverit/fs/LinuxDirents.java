@@ -24,15 +24,23 @@ import java.util.Optional;
  * {@code lstat} of its entries fails, which NIO reports; this listing then steps aside). Compiled for
  * Java 22; loaded reflectively by {@link TypedListings} only on a JDK that has the API. As {@link
  * ModifiedTimes} it opens the root once ({@code O_PATH}) and {@code statx}es each name relative to
- * it, straight from the bytes given.
+ * it, straight from the bytes given. As {@link EntryStats} it reads a directory's names as the
+ * listing does and {@code statx}es each one relative to the open directory, link not followed.
  */
-final class LinuxDirents implements TypedListing, ModifiedTimes {
+final class LinuxDirents implements TypedListing, ModifiedTimes, EntryStats {
   private static final int BUFFER_BYTES = 32 * 1024;
   private static final int O_RDONLY = 0;
   private static final int O_NONBLOCK = 04000; // a FIFO swapped in for a directory never blocks
   private static final int O_CLOEXEC = 02000000;
   private static final int O_PATH = 010000000; // the same on x86-64 and aarch64
   private static final int STATX_MTIME = 0x40;
+  private static final int STATX_TYPE = 0x1;
+  private static final int STATX_MODE = 0x2;
+  private static final int STATX_SIZE = 0x200;
+  private static final int STATX_LSTAT = STATX_TYPE | STATX_MODE | STATX_SIZE | STATX_MTIME;
+  private static final int AT_SYMLINK_NOFOLLOW = 0x100;
+  private static final int STX_MODE = 28;
+  private static final int STX_SIZE = 40;
   private static final int STATX_BYTES = 256;
   private static final int STX_MASK = 0;
   private static final int STX_MTIME_SEC = 112;
@@ -151,6 +159,96 @@ final class LinuxDirents implements TypedListing, ModifiedTimes {
   @Override
   public Optional<ModifiedTimes> modifiedTimes() {
     return Optional.of(this);
+  }
+
+  @Override
+  public Optional<EntryStats> entryStats() {
+    return Optional.of(this);
+  }
+
+  /** Bound already: nothing to start. */
+  @Override
+  public void wanted() {}
+
+  @Override
+  public List<EntryStats.Entry> stat(Path dir) {
+    String text = dir.toString();
+    if (text.indexOf('\uFFFD') >= 0 || text.indexOf('\0') >= 0) {
+      return null;
+    }
+    byte[] path = text.getBytes(StandardCharsets.UTF_8);
+    Buffers b = buffers.get();
+    if (path.length >= Buffers.PATH_BYTES) {
+      return null;
+    }
+    try {
+      MethodHandle stat = statx();
+      b.setPath(path, path.length);
+      int fd = (int) open.invokeExact(b.path, openFlags);
+      if (fd < 0) {
+        return null;
+      }
+      try {
+        return statEntries(b, fd, stat, path.length);
+      } finally {
+        int ignored = (int) close.invokeExact(fd);
+      }
+    } catch (Throwable e) {
+      return null;
+    }
+  }
+
+  /**
+   * Each name of the open directory {@code fd} with its {@code statx}, as NIO's {@code lstat} of
+   * {@code dir/name} would give it; null where NIO would fail or decode the name otherwise.
+   */
+  private List<EntryStats.Entry> statEntries(Buffers b, int fd, MethodHandle stat, int dirBytes)
+      throws Throwable {
+    byte[] bytes = b.bytes;
+    List<EntryStats.Entry> result = new ArrayList<>();
+    while (true) {
+      long n = (long) getdents64.invokeExact(fd, b.entries, (long) BUFFER_BYTES);
+      if (n < 0) {
+        return null;
+      }
+      if (n == 0) {
+        return result;
+      }
+      MemorySegment.copy(b.entries, ValueLayout.JAVA_BYTE, 0, bytes, 0, (int) n);
+      for (int at = 0; at < n; ) {
+        int reclen = (bytes[at + RECLEN] & 0xff) | (bytes[at + RECLEN + 1] & 0xff) << 8;
+        int start = at + NAME;
+        int end = start;
+        while (bytes[end] != 0) {
+          end++;
+        }
+        at += reclen;
+        int length = end - start;
+        if (isDotOrDotDot(bytes, start, length)) {
+          continue;
+        }
+        // NIO stats dir/name, which fails from PATH_MAX bytes on: so must this.
+        if (dirBytes + 1 + length >= Buffers.PATH_BYTES) {
+          return null;
+        }
+        String name = decode(bytes, start, length);
+        if (name == null) {
+          return null;
+        }
+        MemorySegment cName = b.entries.asSlice(start);
+        int r = (int) stat.invokeExact(fd, cName, AT_SYMLINK_NOFOLLOW, STATX_LSTAT, b.stat);
+        if (r != 0 || (b.stat.get(ValueLayout.JAVA_INT, STX_MASK) & STATX_LSTAT) != STATX_LSTAT) {
+          return null; // gone since listed, or not searchable: NIO says what it makes of it
+        }
+        result.add(
+            new EntryStats.Entry(
+                name,
+                Short.toUnsignedInt(b.stat.get(ValueLayout.JAVA_SHORT, STX_MODE)),
+                b.stat.get(ValueLayout.JAVA_LONG, STX_SIZE),
+                b.stat.get(ValueLayout.JAVA_LONG, STX_MTIME_SEC),
+                b.stat.get(ValueLayout.JAVA_INT, STX_MTIME_NSEC)));
+      }
+    }
   }
 
   private MethodHandle statx() {

@@ -189,7 +189,7 @@ final class FuzzRun {
         };
     RoutingAnalyzer engine =
         new RoutingAnalyzer(
-            new JGitAnalyzer(JGitRuntime.install(), runner),
+            new JGitAnalyzer(JGitRuntime.install(), runner, WalkListings.entryStats()),
             new GitExeAnalyzer(runner, WalkListings.modifiedTimes()),
             (repo, reason) -> routed.add(repo + ": " + reason));
     return new Scanner(

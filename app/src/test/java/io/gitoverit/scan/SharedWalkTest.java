@@ -183,7 +183,7 @@ class SharedWalkTest {
   private static RepoAnalyzer hybrid() {
     GitRunner runner = GitRunner.standard();
     return new RoutingAnalyzer(
-        new JGitAnalyzer(JGitRuntime.install(), runner),
+        new JGitAnalyzer(JGitRuntime.install(), runner, WalkListings.entryStats()),
         new GitExeAnalyzer(runner, WalkListings.modifiedTimes()));
   }
 

@@ -1,6 +1,7 @@
 package io.gitoverit.testing;
 
 import io.gitoverit.discovery.RepositoryWalker;
+import io.gitoverit.fs.EntryStats;
 import io.gitoverit.fs.ModifiedTimes;
 import io.gitoverit.fs.TypedListing;
 import io.gitoverit.fs.TypedListings;
@@ -54,5 +55,19 @@ public final class WalkListings {
         TypedListings.typedListing()
             .flatMap(TypedListing::modifiedTimes)
             .orElseThrow(() -> new AssertionError("gitoverit.fs=typed, but no native stat")));
+  }
+
+  /**
+   * The JGit engine's native folder listing when this run asks for the typed path; else none, and
+   * JGit lists with NIO. Fails when typed is asked but missing.
+   */
+  public static Optional<EntryStats> entryStats() {
+    if (!typed()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        TypedListings.typedListing()
+            .flatMap(TypedListing::entryStats)
+            .orElseThrow(() -> new AssertionError("gitoverit.fs=typed, but no native listing")));
   }
 }

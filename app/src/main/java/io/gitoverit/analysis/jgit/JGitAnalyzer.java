@@ -13,6 +13,7 @@ import io.gitoverit.analysis.RepoAnalyzer;
 import io.gitoverit.analysis.SpecialFileCheck;
 import io.gitoverit.analysis.UpstreamRemote;
 import io.gitoverit.analysis.gitexe.GitRunner;
+import io.gitoverit.fs.EntryStats;
 import io.gitoverit.gitdir.GitDirs;
 import io.gitoverit.gitdir.NotARepository;
 import io.gitoverit.report.RepoReport;
@@ -36,6 +37,7 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.util.FS;
 
 /**
  * The in-process engine: one JGit open per repository, every report field as upstream computes it
@@ -64,18 +66,37 @@ public final class JGitAnalyzer implements RepoAnalyzer {
   private final IdentResolver idents;
   private final WorktreeReader worktrees;
 
+  /** The guarded file system repositories are opened with. */
+  private final FS fs;
+
   /**
    * An analyzer that opens repositories through {@code runtime} and asks {@code git} for
-   * identities.
+   * identities; it lists work-tree folders as JGit does.
    */
   public JGitAnalyzer(JGitRuntime runtime, GitRunner git) {
-    this(runtime, IdentResolver.forConfigOf(runtime, git), JGitWorktree.READER);
+    this(runtime, git, Optional.empty());
+  }
+
+  /**
+   * The same, listing work-tree folders with {@code stats} where given (and NIO where it declines).
+   */
+  public JGitAnalyzer(JGitRuntime runtime, GitRunner git, Optional<EntryStats> stats) {
+    this(runtime, IdentResolver.forConfigOf(runtime, git), JGitWorktree.READER, stats);
   }
 
   JGitAnalyzer(JGitRuntime runtime, IdentResolver idents, WorktreeReader worktrees) {
+    this(runtime, idents, worktrees, Optional.empty());
+  }
+
+  private JGitAnalyzer(
+      JGitRuntime runtime,
+      IdentResolver idents,
+      WorktreeReader worktrees,
+      Optional<EntryStats> stats) {
     this.runtime = runtime;
     this.idents = idents;
     this.worktrees = worktrees;
+    this.fs = stats.map(runtime::fsListingWith).orElse(runtime.fs());
   }
 
   /** The runtime this analyzer opens repositories through. */
@@ -133,7 +154,7 @@ public final class JGitAnalyzer implements RepoAnalyzer {
     runtime.cover(root);
     try (Repository repo =
         new FileRepositoryBuilder()
-            .setFS(runtime.fs()) // submodules, at every depth, inherit it
+            .setFS(fs) // submodules, at every depth, inherit it
             .setGitDir(dirs.gitDir().toFile())
             .setWorkTree(root.toFile())
             .setMustExist(true)

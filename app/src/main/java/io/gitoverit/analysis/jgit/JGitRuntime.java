@@ -1,5 +1,6 @@
 package io.gitoverit.analysis.jgit;
 
+import io.gitoverit.fs.EntryStats;
 import io.gitoverit.gitdir.GitConfigFiles;
 import java.io.File;
 import java.io.IOException;
@@ -128,6 +129,11 @@ public final class JGitRuntime {
   /** The file system to open scanned repositories with: it refuses to start any program. */
   FS fs() {
     return fs;
+  }
+
+  /** The same file system, listing work-tree folders with {@code stats} where it answers. */
+  FS fsListingWith(EntryStats stats) {
+    return new GuardedFs(fs, stats);
   }
 
   /**

@@ -11,8 +11,9 @@
  * io.gitoverit.analysis.jgit.JGitRuntime} is JGit's process-wide set-up, done once: the user's
  * config frozen in {@link io.gitoverit.analysis.jgit.FrozenSystemReader}, the guarded file system.
  * With discovery's ignore check, the only package that imports JGit; no JGit object outlives one
- * analysis. Imports the contract and shared facts of {@code io.gitoverit.analysis}, and {@link
- * io.gitoverit.analysis.gitexe.GitRunner} to ask git for the committer ident; never {@code sync},
- * {@code cli} or {@code scan}.
+ * analysis. Imports the contract and shared facts of {@code io.gitoverit.analysis}, {@link
+ * io.gitoverit.analysis.gitexe.GitRunner} to ask git for the committer ident, and {@link
+ * io.gitoverit.fs.EntryStats} to list work-tree folders natively ({@link
+ * io.gitoverit.analysis.jgit.GuardedFs}); never {@code sync}, {@code cli} or {@code scan}.
  */
 package io.gitoverit.analysis.jgit;

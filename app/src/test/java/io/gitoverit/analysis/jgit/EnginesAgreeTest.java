@@ -53,7 +53,8 @@ class EnginesAgreeTest {
   @MethodSource("cases")
   void jgitAgreesWithGitOrHandsOver(Scenarios.Case c) throws Exception {
     Path root = c.build().apply(fixture, tmp.resolve(c.name()));
-    JGitAnalyzer jgitEngine = new JGitAnalyzer(JGitRuntime.install(), runner);
+    JGitAnalyzer jgitEngine =
+        new JGitAnalyzer(JGitRuntime.install(), runner, WalkListings.entryStats());
     GitExeAnalyzer gitEngine = new GitExeAnalyzer(runner, WalkListings.modifiedTimes());
     RepoReport viaGit = gitEngine.analyze(root, AnalysisOptions.FULL);
     RepoReport hybrid =

@@ -2,6 +2,7 @@ package io.gitoverit.analysis.jgit;
 
 import io.gitoverit.report.Worktree;
 import io.gitoverit.testing.GitFixture;
+import io.gitoverit.testing.WalkListings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -112,14 +113,19 @@ public final class GitTruth {
     return Optional.ofNullable(newest);
   }
 
-  /** Opens the repository as the analyzer does and scans it. */
+  /**
+   * Opens the repository as the analyzer does and scans it; in the typed run, listing folders with
+   * the native layer, as production does there.
+   */
   public static Worktree.Checked scan(Path repo, boolean mtime)
       throws IOException, JGitUnsupportedException {
-    try (Repository r =
+    FileRepositoryBuilder builder =
         new FileRepositoryBuilder()
             .setGitDir(repo.resolve(".git").toFile())
-            .setWorkTree(repo.toFile())
-            .build()) {
+            .setWorkTree(repo.toFile());
+    WalkListings.entryStats()
+        .ifPresent(stats -> builder.setFS(JGitRuntime.install().fsListingWith(stats)));
+    try (Repository r = builder.build()) {
       return JGitWorktree.scan(r, mtime);
     }
   }
