@@ -119,6 +119,29 @@ class LauncherIT {
     assertTrue(archive.toString().endsWith(".aot"), "an AOT cache: " + archive);
   }
 
+  /**
+   * A java reached through a link (as {@code /usr/bin/java} usually is) is followed to its JDK,
+   * whose release file names the version the archive is made for.
+   */
+  @Test
+  void aJavaReachedThroughALinkIsFollowedToItsJdk() throws Exception {
+    Path link = Files.createSymbolicLink(tmp.resolve("linked-java"), Path.of(testJava()));
+    GitFixture fx = new GitFixture(tmp);
+    fx.repoWithCommit(tmp.resolve("projects/one"), "a.txt", "a\n");
+    Run first =
+        run(link.toString(), fx, Map.of(), true, "--format", "json", "--no-progress", "projects");
+    assertEquals(0, first.exit(), first.err());
+    for (int i = 0; i < 120 && archives().isEmpty(); i++) {
+      Thread.sleep(500);
+    }
+    List<Path> archives = archives();
+    assertEquals(1, archives.size(), "one class-data archive in the cache: " + archives);
+    String jdk = System.getProperty("java.runtime.version");
+    assertTrue(
+        archives.get(0).getFileName().toString().contains("-" + jdk + "-"),
+        archives + " is not named for " + jdk);
+  }
+
   /** The archive's whole life; returns the archive that was made. */
   private Path archiveLifecycle(String java) throws Exception {
     GitFixture fx = new GitFixture(tmp);
