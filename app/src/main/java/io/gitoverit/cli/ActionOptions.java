@@ -6,7 +6,6 @@ import io.gitoverit.sync.SyncPlan;
 import java.time.Duration;
 import java.util.List;
 import picocli.CommandLine;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 /**
@@ -14,38 +13,14 @@ import picocli.CommandLine.ParameterException;
  * --metadata-only}.
  */
 final class ActionOptions {
-  @Option(
-      names = {"-f", "--fetch"},
-      description = "Fetch all remotes of each repository (git fetch --all) before reading it.")
   boolean fetch;
 
-  @Option(
-      names = {"-P", "--pull-safe"},
-      description =
-          "Fetch, then fast-forward (git pull --ff-only) each clean repository that is"
-              + " behind its upstream and not ahead.")
   boolean pullSafe;
 
-  @Option(
-      names = {"-U", "--push-safe"},
-      description =
-          "Fetch, then push each clean repository that is ahead of its upstream and not"
-              + " behind, to exactly that upstream branch, never forced.")
   boolean pushSafe;
 
-  @Option(
-      names = "--net-timeout",
-      paramLabel = "SECONDS",
-      description =
-          "Stop a fetch, pull or push (and every process it started) after SECONDS"
-              + " (default: 60 for a fetch, 120 for a pull or push).")
   Double netTimeout;
 
-  @Option(
-      names = "--metadata-only",
-      description =
-          "Do not read work trees: faster; status shows ?, and dirty state, file counts"
-              + " and mtime are unavailable (default sort: dir).")
   boolean metadataOnly;
 
   /** Whether {@code --metadata-only} was given. */

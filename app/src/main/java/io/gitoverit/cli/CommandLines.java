@@ -13,7 +13,7 @@ public final class CommandLines {
   /** A command line that writes to {@code out} and {@code err} and runs with {@code wiring}. */
   public static CommandLine create(Wiring wiring, PrintWriter out, PrintWriter err) {
     GitoveritCommand command = new GitoveritCommand(wiring);
-    CommandLine cl = new CommandLine(command);
+    CommandLine cl = new CommandLine(GitoveritSpec.of(command));
     cl.setDefaultValueProvider(command::configuredDefault);
     return configure(cl, "gitoverit", out, err);
   }

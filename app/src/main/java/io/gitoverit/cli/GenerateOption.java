@@ -11,14 +11,16 @@ import picocli.CommandLine.Option;
  * one can still be scanned.
  */
 public final class GenerateOption {
+  static final String NAME = "--generate";
+  static final String DESCRIPTION =
+      "Print the shell completion script or the man page (${COMPLETION-CANDIDATES}) and exit.";
+
   @Option(
-      names = "--generate",
+      names = NAME,
       paramLabel = "KIND",
       converter = Generated.Converter.class,
       completionCandidates = Generated.Names.class,
-      description =
-          "Print the shell completion script or the man page (${COMPLETION-CANDIDATES})"
-              + " and exit.")
+      description = DESCRIPTION)
   Generated generate;
 
   /** Prints the requested document for {@code spec}'s program; false when none was requested. */

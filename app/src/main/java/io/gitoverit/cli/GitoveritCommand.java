@@ -19,171 +19,74 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
-/** {@code gitoverit [OPTIONS] [DIRS...]}: scan, select, render. */
-@Command(
-    name = "gitoverit",
-    mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
-    sortOptions = false,
-    usageHelpAutoWidth = true,
-    description = "Find the Git repositories under DIRS and show which need attention.",
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:every repository was read",
-      "1:some repository or directory could not be read, or a fetch, pull or push failed"
-          + " (see --errors), or output failed",
-      "2:bad command line; nothing was scanned",
-      "130:interrupted"
-    })
+/**
+ * {@code gitoverit [OPTIONS] [DIRS...]}: scan, select, render. Its options and their texts are in
+ * {@link GitoveritSpec}, which binds them to the fields here.
+ */
 public final class GitoveritCommand implements Callable<Integer> {
-
-  @Spec CommandSpec spec;
-
-  private final Wiring wiring;
-
-  @Parameters(
-      paramLabel = "DIR",
-      arity = "0..*",
-      description = "Directories to search (default: the current directory).")
-  List<Path> dirs = new ArrayList<>();
-
-  @Option(
-      names = {"-o", "--format"},
-      paramLabel = "FORMAT",
-      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-  OutputFormat format = OutputFormat.table;
-
-  @Option(
-      names = {"-d", "--dirty-only"},
-      negatable = true,
-      description =
-          "Show only repositories with uncommitted changes or an operation in progress"
-              + " (and those whose fetch, pull or push failed); --no-dirty-only overrides a"
-              + " configured dirty_only.")
-  Boolean dirtyOnly;
-
-  @Option(
-      names = {"-A", "--attention"},
-      negatable = true,
-      description =
-          "Show only repositories that need a human: dirty, ahead or behind, upstream"
-              + " gone, stashes, an operation in progress, another branch unpushed or gone (and"
-              + " those that could not be read or whose fetch, pull or push failed);"
-              + " --no-attention overrides a configured attention.")
-  Boolean attention;
-
-  @Option(
-      names = {"-s", "--sort"},
-      paramLabel = "FIELD",
-      description =
-          "Sort by FIELD (default: mtime, or dir with --metadata-only)."
-              + " Fields: ${COMPLETION-CANDIDATES}.")
-  SortField sort;
-
-  @Option(
-      names = {"-r", "--reverse"},
-      description = "Reverse the sort order.")
-  boolean reverse;
-
   /** How usage errors name -j (picocli alone would say its longest name, --parallel). */
   static final String JOBS_NAMED = "option '-j' / '--jobs'";
 
   /** How a configuration warning starts. */
   private static final String WARNING = "gitoverit: warning: ";
 
-  @Option(
-      names = {"-j", "--jobs", "--parallel"},
-      paramLabel = "N",
-      description =
-          "Analysis threads (default: cpus-1, at most 8; all cpus when 2 or fewer;"
-              + " 0 analyses on the main thread).")
+  /** Set by {@link GitoveritSpec#of}. */
+  CommandSpec spec;
+
+  private final Wiring wiring;
+
+  // The options' values, set by picocli through the bindings GitoveritSpec makes.
+  List<Path> dirs = new ArrayList<>();
+
+  OutputFormat format = OutputFormat.table;
+
+  Boolean dirtyOnly;
+
+  Boolean attention;
+
+  SortField sort;
+
+  boolean reverse;
+
   Integer jobs;
 
-  @Option(
-      names = {"-I", "--include-ignored"},
-      description = "Also report nested repositories that their parent repository ignores.")
   boolean includeIgnored;
 
-  @Option(
-      names = {"-c", "--columns"},
-      paramLabel = "SPEC",
-      completionCandidates = Candidates.Columns.class,
-      description =
-          "Table columns, comma-separated: col adds, -col removes, - clears all;"
-              + " last mention wins. Columns: ${COMPLETION-CANDIDATES}"
-              + " (default: dir,status,branch,remote,url,mtime).")
   String columns;
 
-  @Mixin SharedOptions.TableAlgoOption tableAlgo = new SharedOptions.TableAlgoOption();
+  SharedOptions.TableAlgoOption tableAlgo = new SharedOptions.TableAlgoOption();
 
-  @Mixin SharedOptions.ColorOption color = new SharedOptions.ColorOption();
+  SharedOptions.ColorOption color = new SharedOptions.ColorOption();
 
-  @Option(
-      names = {"-w", "--where"},
-      paramLabel = "EXPR",
-      description =
-          "Show only the repositories for which EXPR is true, e.g."
-              + " 'dirty and branch != \"main\"' (see --help-where).")
   String where;
 
-  @Option(
-      names = {"-p", "--print"},
-      paramLabel = "EXPR",
-      description =
-          "Instead of the table, print EXPR's value for each repository, one per line"
-              + " (same variables as --where).")
   String print;
 
-  @Mixin SharedOptions.Print0Option print0 = new SharedOptions.Print0Option();
+  SharedOptions.Print0Option print0 = new SharedOptions.Print0Option();
 
-  @Mixin SharedOptions.HelpWhereOption helpWhere = new SharedOptions.HelpWhereOption();
+  SharedOptions.HelpWhereOption helpWhere = new SharedOptions.HelpWhereOption();
 
-  @Option(
-      names = "--errors",
-      description =
-          "After the output, say on stderr why each repository or directory could not"
-              + " be read, one line each, and list each warning (a row marked ~).")
   boolean showErrors;
 
-  @Option(
-      names = "--debug",
-      description =
-          "Say on stderr which repositories were read with the git executable and"
-              + " why, and print every failure with its stack trace.")
   boolean debug;
 
-  @Option(names = "--no-progress", description = "Never show the progress display.")
   boolean noProgress;
 
-  @Option(
-      names = "--config",
-      paramLabel = "FILE",
-      description =
-          "Read the configuration from FILE (default: $GITOVERIT_CONFIG, else"
-              + " gito/config.toml in $XDG_CONFIG_HOME or ~/.config).")
   Path configFile;
 
-  @Option(
-      names = "--no-config",
-      description = "Read no configuration file (GITO_* and GITOVERIT_* variables still apply).")
   boolean noConfig;
 
   /** The configuration, read once when first needed: see {@link #config()}. */
   private RunConfig config;
 
-  @Mixin ActionOptions actions = new ActionOptions();
+  ActionOptions actions = new ActionOptions();
 
-  @Mixin GenerateOption generate = new GenerateOption();
+  GenerateOption generate = new GenerateOption();
 
   public GitoveritCommand(Wiring wiring) {
     this.wiring = wiring;

@@ -19,7 +19,14 @@ import picocli.CommandLine.Spec;
  * cannot read (and {@code -f}, {@code -P}, {@code -U}) go to: the first {@code git} on PATH.
  */
 final class VersionProvider implements IVersionProvider {
+  /** Injected by picocli where a command names this class; given where a model is built. */
   @Spec CommandSpec spec;
+
+  VersionProvider() {}
+
+  VersionProvider(CommandSpec spec) {
+    this.spec = spec;
+  }
 
   @Override
   public String[] getVersion() {
