@@ -13,14 +13,15 @@ public final class CommandLines {
   /** A command line that writes to {@code out} and {@code err} and runs with {@code wiring}. */
   public static CommandLine create(Wiring wiring, PrintWriter out, PrintWriter err) {
     GitoveritCommand command = new GitoveritCommand(wiring);
-    CommandLine cl = new CommandLine(GitoveritSpec.of(command));
+    CommandLine cl = new CommandLine(CommandModels.gitoverit(command));
     cl.setDefaultValueProvider(command::configuredDefault);
     return configure(cl, "gitoverit", out, err);
   }
 
   /** gitob's command line, writing to {@code out} and {@code err}, run with {@code wiring}. */
   public static CommandLine createGitob(Wiring wiring, PrintWriter out, PrintWriter err) {
-    return configure(new CommandLine(new GitobCommand(wiring)), "gitob", out, err);
+    return configure(
+        new CommandLine(CommandModels.gitob(new GitobCommand(wiring))), "gitob", out, err);
   }
 
   /** The writers, handlers and exit codes both programs share; messages start with {@code name}. */

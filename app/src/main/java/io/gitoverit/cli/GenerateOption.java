@@ -3,7 +3,7 @@ package io.gitoverit.cli;
 import io.gitoverit.docs.Generated;
 import java.io.PrintWriter;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * {@code --generate KIND}: prints a shell completion script or the man page, generated from the
@@ -11,17 +11,17 @@ import picocli.CommandLine.Option;
  * one can still be scanned.
  */
 public final class GenerateOption {
-  static final String NAME = "--generate";
-  static final String DESCRIPTION =
-      "Print the shell completion script or the man page (${COMPLETION-CANDIDATES}) and exit.";
-
-  @Option(
-      names = NAME,
-      paramLabel = "KIND",
-      converter = Generated.Converter.class,
-      completionCandidates = Generated.Names.class,
-      description = DESCRIPTION)
   Generated generate;
+
+  OptionSpec.Builder option() {
+    return CommandModels.valued(
+            "KIND", Generated.class, null, () -> generate, v -> generate = v, "--generate")
+        .converters(new Generated.Converter())
+        .completionCandidates(new Generated.Names())
+        .description(
+            "Print the shell completion script or the man page (${COMPLETION-CANDIDATES})"
+                + " and exit.");
+  }
 
   /** Prints the requested document for {@code spec}'s program; false when none was requested. */
   boolean print(CommandSpec spec) {

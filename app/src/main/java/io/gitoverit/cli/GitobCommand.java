@@ -24,114 +24,50 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
-/** {@code gitob [OPTIONS] [REPO]}: the local branches of one repository, read, selected, shown. */
-@Command(
-    name = "gitob",
-    mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
-    sortOptions = false,
-    usageHelpAutoWidth = true,
-    description =
-        "Show the local branches of the repository holding REPO: upstream, ahead and"
-            + " behind, the work tree that has each checked out and its status, the tip's author,"
-            + " date and subject.",
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:the branches were listed",
-      "1:REPO is not in a repository that git can read, the fetch failed, an expression failed"
-          + " on a branch, or output failed",
-      "2:bad command line; nothing was read",
-      "130:interrupted"
-    })
+/**
+ * {@code gitob [OPTIONS] [REPO]}: the local branches of one repository, read, selected, shown. Its
+ * options and their texts are in {@link CommandModels#gitob}, which binds them to the fields here.
+ */
 public final class GitobCommand implements Callable<Integer> {
 
-  @Spec CommandSpec spec;
+  /** Set by {@link CommandModels#gitob}. */
+  CommandSpec spec;
 
   private final Wiring wiring;
 
-  @Parameters(
-      paramLabel = "REPO",
-      arity = "0..1",
-      description = "A folder in the repository (default: the current directory).")
+  // The options' values, set by picocli through the bindings CommandModels makes.
   Path repo;
 
-  @Option(
-      names = {"-f", "--fetch"},
-      description =
-          "Run git fetch --all --prune first (your git, never prompting, stopped after"
-              + " 60 seconds).")
   boolean fetch;
 
-  @Option(
-      names = {"-j", "--json"},
-      description = "Print JSON instead of a table.")
   boolean json;
 
-  @Option(
-      names = {"-g", "--glob"},
-      paramLabel = "GLOB",
-      description = "Only branches whose whole name matches GLOB (* ? [seq]).")
   String glob;
 
-  @Option(
-      names = {"-r", "--regex"},
-      paramLabel = "REGEX",
-      description = "Only branches in whose name REGEX finds a match.")
   String regex;
 
-  @Option(
-      names = {"-s", "--sort"},
-      paramLabel = "FIELD",
-      description =
-          "Sort by FIELD (default: ${DEFAULT-VALUE}). Valid fields:" + " ${COMPLETION-CANDIDATES}.")
   BranchSelection.Field sort = BranchSelection.Field.branch;
 
-  @Option(names = "--reverse", description = "Reverse the sort order.")
   boolean reverse;
 
-  @Option(
-      names = {"-p", "--print"},
-      paramLabel = "EXPR",
-      description =
-          "Instead of the table, print EXPR's value for each branch, one per line"
-              + " (same variables as --where).")
   String print;
 
-  @Mixin SharedOptions.Print0Option print0 = new SharedOptions.Print0Option();
+  SharedOptions.Print0Option print0 = new SharedOptions.Print0Option();
 
-  @Mixin SharedOptions.TableAlgoOption tableAlgo = new SharedOptions.TableAlgoOption();
+  SharedOptions.TableAlgoOption tableAlgo = new SharedOptions.TableAlgoOption();
 
-  @Option(
-      names = {"-c", "--columns"},
-      paramLabel = "SPEC",
-      completionCandidates = Candidates.BranchColumns.class,
-      description =
-          "Columns, comma-separated: col adds, -col removes, - clears all; last mention"
-              + " wins (also the keys --json keeps). Columns: ${COMPLETION-CANDIDATES}"
-              + " (default: branch,upstream,status,author,subject,date).")
   String columns;
 
-  @Option(
-      names = {"-w", "--where"},
-      paramLabel = "EXPR",
-      description =
-          "Show only the branches for which EXPR is true, e.g. 'ahead > 0 or gone'"
-              + " (see --help-where).")
   String where;
 
-  @Mixin SharedOptions.HelpWhereOption helpWhere = new SharedOptions.HelpWhereOption();
+  SharedOptions.HelpWhereOption helpWhere = new SharedOptions.HelpWhereOption();
 
-  @Mixin SharedOptions.ColorOption color = new SharedOptions.ColorOption();
+  SharedOptions.ColorOption color = new SharedOptions.ColorOption();
 
-  @Mixin GenerateOption generate = new GenerateOption();
+  GenerateOption generate = new GenerateOption();
 
   public GitobCommand(Wiring wiring) {
     this.wiring = wiring;

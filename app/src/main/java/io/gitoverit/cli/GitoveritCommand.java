@@ -26,7 +26,7 @@ import picocli.CommandLine.ParameterException;
 
 /**
  * {@code gitoverit [OPTIONS] [DIRS...]}: scan, select, render. Its options and their texts are in
- * {@link GitoveritSpec}, which binds them to the fields here.
+ * {@link CommandModels#gitoverit}, which binds them to the fields here.
  */
 public final class GitoveritCommand implements Callable<Integer> {
   /** How usage errors name -j (picocli alone would say its longest name, --parallel). */
@@ -35,12 +35,12 @@ public final class GitoveritCommand implements Callable<Integer> {
   /** How a configuration warning starts. */
   private static final String WARNING = "gitoverit: warning: ";
 
-  /** Set by {@link GitoveritSpec#of}. */
+  /** Set by {@link CommandModels#gitoverit}. */
   CommandSpec spec;
 
   private final Wiring wiring;
 
-  // The options' values, set by picocli through the bindings GitoveritSpec makes.
+  // The options' values, set by picocli through the bindings CommandModels makes.
   List<Path> dirs = new ArrayList<>();
 
   OutputFormat format = OutputFormat.table;

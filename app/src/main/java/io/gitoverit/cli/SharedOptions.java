@@ -4,63 +4,66 @@ import io.gitoverit.render.table.TableAlgo;
 import io.gitoverit.term.ColorMode;
 import java.io.PrintWriter;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * The options gitoverit and gitob declare alike, one mixin each: picocli lists a mixin's options
- * where the command declares the mixin, so each command keeps its own order in {@code --help}.
- * gitob reads the annotations; {@link GitoveritSpec} declares the same options with the same names
- * and texts, bound to the same fields.
+ * The options gitoverit and gitob declare alike, one holder each, which builds its option bound to
+ * its own field ({@link CommandModels} adds it where the command lists it in {@code --help}).
  */
 final class SharedOptions {
   private SharedOptions() {}
 
   /** {@code -a}: how a table too wide for the terminal is narrowed. */
   static final class TableAlgoOption {
-    static final String[] NAMES = {"-a", "--table-algo"};
-    static final String DESCRIPTION =
-        "How a table too wide for the terminal is narrowed: cell (fewest shortened"
-            + " cells, default) or char (fewest hidden characters).";
-
-    @Option(
-        names = {"-a", "--table-algo"},
-        paramLabel = "ALGO",
-        completionCandidates = Candidates.TableAlgos.class,
-        description = DESCRIPTION)
     TableAlgo tableAlgo = TableAlgo.CELL;
+
+    OptionSpec.Builder option() {
+      return CommandModels.valued(
+              "ALGO",
+              TableAlgo.class,
+              tableAlgo,
+              () -> tableAlgo,
+              v -> tableAlgo = v,
+              "-a",
+              "--table-algo")
+          .completionCandidates(new Candidates.TableAlgos())
+          .description(
+              "How a table too wide for the terminal is narrowed: cell (fewest shortened"
+                  + " cells, default) or char (fewest hidden characters).");
+    }
   }
 
   /** {@code --color}: when the table is coloured. */
   static final class ColorOption {
-    static final String NAME = "--color";
-    static final String DESCRIPTION =
-        "Colour the table: ${COMPLETION-CANDIDATES} (default: auto: on a terminal,"
-            + " unless NO_COLOR is set).";
-
-    @Option(names = NAME, paramLabel = "WHEN", description = DESCRIPTION)
     ColorMode color = ColorMode.auto;
+
+    OptionSpec.Builder option() {
+      return CommandModels.valued(
+              "WHEN", ColorMode.class, color, () -> color, v -> color = v, "--color")
+          .description(
+              "Colour the table: ${COMPLETION-CANDIDATES} (default: auto: on a terminal,"
+                  + " unless NO_COLOR is set).");
+    }
   }
 
   /** {@code -0}: NUL-terminated {@code --print} values. */
   static final class Print0Option {
-    static final String[] NAMES = {"-0", "--print0"};
-    static final String DESCRIPTION =
-        "With --print, end each value with a NUL byte, not a newline.";
-
-    @Option(
-        names = {"-0", "--print0"},
-        description = DESCRIPTION)
     boolean print0;
+
+    OptionSpec.Builder option() {
+      return CommandModels.flag(() -> print0, v -> print0 = v, "-0", "--print0")
+          .description("With --print, end each value with a NUL byte, not a newline.");
+    }
   }
 
   /** {@code --help-where}: the expression reference, instead of a run. */
   static final class HelpWhereOption {
-    static final String NAME = "--help-where";
-    static final String DESCRIPTION =
-        "Show the reference for --where and --print expressions and exit.";
-
-    @Option(names = NAME, description = DESCRIPTION)
     boolean helpWhere;
+
+    OptionSpec.Builder option() {
+      return CommandModels.flag(() -> helpWhere, v -> helpWhere = v, "--help-where")
+          .description("Show the reference for --where and --print expressions and exit.");
+    }
 
     /** Prints {@code reference} if it was asked for; false when it was not. */
     boolean print(CommandSpec spec, String reference) {

@@ -12,17 +12,13 @@ import java.util.Optional;
 import java.util.Properties;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code --version}: this build's version, the Java runtime, and the git that repositories JGit
  * cannot read (and {@code -f}, {@code -P}, {@code -U}) go to: the first {@code git} on PATH.
  */
 final class VersionProvider implements IVersionProvider {
-  /** Injected by picocli where a command names this class; given where a model is built. */
-  @Spec CommandSpec spec;
-
-  VersionProvider() {}
+  private final CommandSpec spec;
 
   VersionProvider(CommandSpec spec) {
     this.spec = spec;
