@@ -129,6 +129,22 @@ final class GitoveritRun {
           render(request.withFormat(other), result, shown, false, nowhere);
         }
       }
+      trainGitob(result.reports(), nowhere);
+    }
+  }
+
+  /**
+   * The training run records gitob's classes too (one jar, one cache for both programs): gitob
+   * lists the branches of the first repository found, as a table and as JSON, into {@code nowhere}.
+   * Its outcome does not matter; only what it loaded does.
+   */
+  private void trainGitob(List<RepoReport> reports, PrintWriter nowhere) {
+    if (reports.isEmpty()) {
+      return;
+    }
+    String repo = reports.get(0).path().toString();
+    for (String[] args : List.of(new String[] {repo}, new String[] {"--json", repo})) {
+      CommandLines.createGitob(wiring, nowhere, nowhere).execute(args);
     }
   }
 
