@@ -215,29 +215,18 @@ final class LinuxDirents implements TypedListing, ModifiedTimes, EntryStats {
         return result;
       }
       MemorySegment.copy(b.entries, ValueLayout.JAVA_BYTE, 0, bytes, 0, (int) n);
-      for (int at = 0; at < n; ) {
-        int reclen = (bytes[at + RECLEN] & 0xff) | (bytes[at + RECLEN + 1] & 0xff) << 8;
-        int start = at + NAME;
-        int end = start;
-        while (bytes[end] != 0) {
-          end++;
-        }
-        at += reclen;
-        int length = end - start;
-        if (isDotOrDotDot(bytes, start, length)) {
-          continue;
-        }
+      for (Records r = new Records(bytes, (int) n); r.next(); ) {
         // NIO stats dir/name, which fails from PATH_MAX bytes on: so must this.
-        if (dirBytes + 1 + length >= Buffers.PATH_BYTES) {
+        if (dirBytes + 1 + r.length >= Buffers.PATH_BYTES) {
           return null;
         }
-        String name = decode(bytes, start, length);
+        String name = decode(bytes, r.start, r.length);
         if (name == null) {
           return null;
         }
-        MemorySegment cName = b.entries.asSlice(start);
-        int r = (int) stat.invokeExact(fd, cName, AT_SYMLINK_NOFOLLOW, STATX_LSTAT, b.stat);
-        if (r != 0 || (b.stat.get(ValueLayout.JAVA_INT, STX_MASK) & STATX_LSTAT) != STATX_LSTAT) {
+        MemorySegment cName = b.entries.asSlice(r.start);
+        int failed = (int) stat.invokeExact(fd, cName, AT_SYMLINK_NOFOLLOW, STATX_LSTAT, b.stat);
+        if (failed != 0 || (b.stat.get(ValueLayout.JAVA_INT, STX_MASK) & STATX_LSTAT) != STATX_LSTAT) {
           return null; // gone since listed, or not searchable: NIO says what it makes of it
         }
         result.add(
@@ -349,19 +338,10 @@ final class LinuxDirents implements TypedListing, ModifiedTimes, EntryStats {
         break;
       }
       MemorySegment.copy(b.entries, ValueLayout.JAVA_BYTE, 0, bytes, 0, (int) n);
-      for (int at = 0; at < n; ) {
-        int reclen = (bytes[at + RECLEN] & 0xff) | (bytes[at + RECLEN + 1] & 0xff) << 8;
-        byte type = bytes[at + TYPE];
-        int start = at + NAME;
-        int end = start;
-        while (bytes[end] != 0) {
-          end++;
-        }
-        at += reclen;
-        int length = end - start;
-        if (isDotOrDotDot(bytes, start, length)) {
-          continue;
-        }
+      for (Records r = new Records(bytes, (int) n); r.next(); ) {
+        byte type = r.type;
+        int start = r.start;
+        int length = r.length;
         entries = true;
         if (type == DT_UNKNOWN) {
           return null; // this file system does not record types: NIO lstat's each entry
@@ -387,6 +367,43 @@ final class LinuxDirents implements TypedListing, ModifiedTimes, EntryStats {
       return null; // not searchable: NIO's lstat of each entry fails, and says so
     }
     return new Entries(subdirs, dotGit);
+  }
+
+  /**
+   * The records of one {@code getdents64} result copied into {@code bytes}: each name's place and
+   * its {@code d_type}, {@code .} and {@code ..} skipped.
+   */
+  private static final class Records {
+    private final byte[] bytes;
+    private final int size;
+    private int at;
+    int start;
+    int length;
+    byte type;
+
+    Records(byte[] bytes, int size) {
+      this.bytes = bytes;
+      this.size = size;
+    }
+
+    /** Moves to the next record; false after the last. */
+    boolean next() {
+      while (at < size) {
+        int reclen = (bytes[at + RECLEN] & 0xff) | (bytes[at + RECLEN + 1] & 0xff) << 8;
+        type = bytes[at + TYPE];
+        start = at + NAME;
+        int end = start;
+        while (bytes[end] != 0) {
+          end++;
+        }
+        at += reclen;
+        length = end - start;
+        if (!isDotOrDotDot(bytes, start, length)) {
+          return true;
+        }
+      }
+      return false;
+    }
   }
 
   private static boolean isDotOrDotDot(byte[] b, int start, int length) {
