@@ -78,17 +78,14 @@ public final class RepositoryWalker implements Iterator<Path> {
   private TypedListing typed;
   private Executor readAhead;
 
-  /** Entries NIO has listed; past {@link #WORTH_BINDING}, the typed listing is wanted. */
+  /**
+   * Entries NIO has listed; past {@link TypedListings#WORTH_BINDING_FOR_ENTRIES}, the typed listing
+   * is wanted.
+   */
   private long inspected;
 
   /** Whether the typed listing has answered: only then are directories read ahead. */
   private boolean typedAnswers;
-
-  /**
-   * How many entries listed with NIO make a walk big enough to earn the typed listing's binding (a
-   * folder of a few hundred clones stays below, a home folder does not).
-   */
-  static final long WORTH_BINDING = 1024;
 
   /** A repository yielded so far; its ignore rules are fetched on the first question. */
   private static final class Listed {
@@ -485,7 +482,7 @@ public final class RepositoryWalker implements Iterator<Path> {
         listing.add(entry);
       }
       inspected += names.size();
-      if (typed != null && inspected > WORTH_BINDING) {
+      if (typed != null && inspected > TypedListings.WORTH_BINDING_FOR_ENTRIES) {
         typed.wanted();
       }
       return finish(frame, knownSubdirs, listing, kind);

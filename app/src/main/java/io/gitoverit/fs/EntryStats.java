@@ -64,8 +64,9 @@ public interface EntryStats {
   /**
    * Every entry of {@code dir} except {@code .} and {@code ..}, in no particular order; or null
    * when this cannot say exactly: the directory cannot be opened, an entry cannot be stat'ed (gone
-   * since it was listed, or the directory is not searchable), or a name is not valid in the JVM's
-   * file-name encoding.
+   * since it was listed, or the directory is not searchable), a name is not valid in the JVM's
+   * file-name encoding, or an entry's whole path reaches {@code PATH_MAX} (NIO's {@code lstat} of
+   * it fails).
    */
   List<Entry> stat(Path dir);
 

@@ -54,6 +54,13 @@ public final class TypedListings {
   static final int WORTH_BINDING_FOR_NAMES = 8192;
 
   /**
+   * How many entries a caller lists with NIO before it tells a listing bound on demand that it is
+   * wanted ({@link TypedListing#wanted}, {@link EntryStats#wanted}): a folder of a few hundred
+   * clones or a few small repositories stay below, a home folder or a big work tree do not.
+   */
+  public static final long WORTH_BINDING_FOR_ENTRIES = 1024;
+
+  /**
    * Answers null until {@link #wanted} has started the binding and it is done (as {@link
    * EntryStats} too); as {@link ModifiedTimes}, {@link #ready} binds, or waits for the binding
    * under way, for a scan of {@link #WORTH_BINDING_FOR_NAMES} names or more.

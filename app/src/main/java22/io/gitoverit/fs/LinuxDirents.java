@@ -131,6 +131,21 @@ final class LinuxDirents implements TypedListing, ModifiedTimes, EntryStats {
 
   @Override
   public Entries list(Path dir) {
+    return inDirectory(dir, openFlags, (b, fd, dirBytes) -> read(b, fd));
+  }
+
+  /** What to do with a directory opened by {@link #inDirectory}; null when it cannot say. */
+  private interface InDirectory<T> {
+    T apply(Buffers b, int fd, int dirBytes) throws Throwable;
+  }
+
+  /**
+   * Opens {@code dir} with {@code flags}, runs {@code task} on it and closes it; null where the
+   * path is not one this can name exactly (NIO holds it as raw bytes, or it reaches PATH_MAX),
+   * where the directory cannot be opened (NIO opens it again and reports exactly why), or where
+   * anything fails.
+   */
+  private <T> T inDirectory(Path dir, int flags, InDirectory<T> task) {
     String text = dir.toString();
     if (text.indexOf('\uFFFD') >= 0 || text.indexOf('\0') >= 0) {
       return null; // a name NIO holds as raw bytes: only NIO can open it again
@@ -142,12 +157,12 @@ final class LinuxDirents implements TypedListing, ModifiedTimes, EntryStats {
     }
     try {
       b.setPath(path, path.length);
-      int fd = (int) open.invokeExact(b.path, openFlags);
+      int fd = (int) open.invokeExact(b.path, flags);
       if (fd < 0) {
-        return null; // NIO opens it again and reports exactly why it cannot
+        return null;
       }
       try {
-        return read(b, fd);
+        return task.apply(b, fd, path.length);
       } finally {
         int ignored = (int) close.invokeExact(fd);
       }
@@ -172,30 +187,7 @@ final class LinuxDirents implements TypedListing, ModifiedTimes, EntryStats {
 
   @Override
   public List<EntryStats.Entry> stat(Path dir) {
-    String text = dir.toString();
-    if (text.indexOf('\uFFFD') >= 0 || text.indexOf('\0') >= 0) {
-      return null;
-    }
-    byte[] path = text.getBytes(StandardCharsets.UTF_8);
-    Buffers b = buffers.get();
-    if (path.length >= Buffers.PATH_BYTES) {
-      return null;
-    }
-    try {
-      MethodHandle stat = statx();
-      b.setPath(path, path.length);
-      int fd = (int) open.invokeExact(b.path, openFlags);
-      if (fd < 0) {
-        return null;
-      }
-      try {
-        return statEntries(b, fd, stat, path.length);
-      } finally {
-        int ignored = (int) close.invokeExact(fd);
-      }
-    } catch (Throwable e) {
-      return null;
-    }
+    return inDirectory(dir, openFlags, (b, fd, dirBytes) -> statEntries(b, fd, statx(), dirBytes));
   }
 
   /**
@@ -256,54 +248,41 @@ final class LinuxDirents implements TypedListing, ModifiedTimes, EntryStats {
 
   @Override
   public Long newestNanos(Path root, List<byte[]> names) {
-    String text = root.toString();
-    if (text.indexOf('\uFFFD') >= 0 || text.indexOf('\0') >= 0) {
-      return null;
-    }
-    byte[] rootBytes = text.getBytes(StandardCharsets.UTF_8);
-    for (byte[] name : names) {
-      // NIO names each file by its whole path, which fails from PATH_MAX bytes on: so must this.
-      if (rootBytes.length + 1 + name.length >= Buffers.PATH_BYTES) {
-        return null;
-      }
-    }
-    Buffers b = buffers.get();
-    try {
-      MethodHandle stat = statx();
-      b.setPath(rootBytes, rootBytes.length);
-      int fd = (int) open.invokeExact(b.path, O_PATH | O_CLOEXEC | oDirectory);
-      if (fd < 0) {
-        return null;
-      }
-      try {
-        long newest = Long.MIN_VALUE;
-        for (byte[] name : names) {
-          int length = name.length;
-          while (length > 0 && name[length - 1] == '/') {
-            length--; // a sparse index's folder entry: NIO drops the slash, so stat the name
+    return inDirectory(
+        root,
+        O_PATH | O_CLOEXEC | oDirectory,
+        (b, fd, rootBytes) -> {
+          for (byte[] name : names) {
+            // NIO names each file by its whole path, which fails from PATH_MAX bytes on: so must
+            // this.
+            if (rootBytes + 1 + name.length >= Buffers.PATH_BYTES) {
+              return null;
+            }
           }
-          if (length == 0 || indexOfNul(name) >= 0) {
-            return null; // not a name git stores; NIO says what it makes of it
-          }
-          b.setPath(name, length);
-          int r = (int) stat.invokeExact(fd, b.path, 0, STATX_MTIME, b.stat);
-          if (r != 0) {
-            continue; // missing, a dangling link, not searchable: NIO fails on it too
-          }
-          if ((b.stat.get(ValueLayout.JAVA_INT, STX_MASK) & STATX_MTIME) == 0) {
-            return null;
-          }
-          long sec = b.stat.get(ValueLayout.JAVA_LONG, STX_MTIME_SEC);
-          long nsec = Integer.toUnsignedLong(b.stat.get(ValueLayout.JAVA_INT, STX_MTIME_NSEC));
-          newest = Math.max(newest, saturatedNanos(sec, nsec));
-        }
-        return newest;
-      } finally {
-        int ignored = (int) close.invokeExact(fd);
-      }
-    } catch (Throwable e) {
-      return null;
-    }
+          MethodHandle stat = statx();
+            long newest = Long.MIN_VALUE;
+            for (byte[] name : names) {
+              int length = name.length;
+              while (length > 0 && name[length - 1] == '/') {
+                length--; // a sparse index's folder entry: NIO drops the slash, so stat the name
+              }
+              if (length == 0 || indexOfNul(name) >= 0) {
+                return null; // not a name git stores; NIO says what it makes of it
+              }
+              b.setPath(name, length);
+              int r = (int) stat.invokeExact(fd, b.path, 0, STATX_MTIME, b.stat);
+              if (r != 0) {
+                continue; // missing, a dangling link, not searchable: NIO fails on it too
+              }
+              if ((b.stat.get(ValueLayout.JAVA_INT, STX_MASK) & STATX_MTIME) == 0) {
+                return null;
+              }
+              long sec = b.stat.get(ValueLayout.JAVA_LONG, STX_MTIME_SEC);
+              long nsec = Integer.toUnsignedLong(b.stat.get(ValueLayout.JAVA_INT, STX_MTIME_NSEC));
+              newest = Math.max(newest, saturatedNanos(sec, nsec));
+            }
+            return newest;
+        });
   }
 
   /** As {@code FileTime.to(NANOSECONDS)}: saturated at the ends of a long. */

@@ -1,6 +1,7 @@
 package io.gitoverit.analysis.jgit;
 
 import io.gitoverit.fs.EntryStats;
+import io.gitoverit.fs.TypedListings;
 import java.io.File;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -32,12 +33,6 @@ import org.eclipse.jgit.util.ProcessResult;
  * attributes.
  */
 final class GuardedFs extends FS_POSIX {
-  /**
-   * How many entries listed with NIO earn the native layer's binding (as in discovery's walk): a
-   * few small repositories never pay for it, a big work tree does.
-   */
-  static final long WORTH_BINDING = 1024;
-
   /** Null where the platform has no native listing. */
   private final EntryStats stats;
 
@@ -79,7 +74,8 @@ final class GuardedFs extends FS_POSIX {
       }
     }
     Entry[] entries = super.list(directory, strategy);
-    if (stats != null && listedByNio.addAndGet(entries.length) > WORTH_BINDING) {
+    if (stats != null
+        && listedByNio.addAndGet(entries.length) > TypedListings.WORTH_BINDING_FOR_ENTRIES) {
       stats.wanted();
     }
     return entries;
