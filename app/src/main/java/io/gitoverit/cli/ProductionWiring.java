@@ -1,6 +1,7 @@
 package io.gitoverit.cli;
 
 import io.gitoverit.analysis.RepoAnalyzer;
+import io.gitoverit.analysis.gitexe.CommitterIdent;
 import io.gitoverit.analysis.gitexe.GitExeAnalyzer;
 import io.gitoverit.analysis.gitexe.GitRunner;
 import io.gitoverit.analysis.jgit.JGitAnalyzer;
@@ -86,9 +87,11 @@ public final class ProductionWiring implements Wiring {
     return new LazyAnalyzer(
         () -> {
           GitRunner git = GitRunner.standard();
+          CommitterIdent idents = new CommitterIdent(git);
           return new RoutingAnalyzer(
-              new JGitAnalyzer(jgitRuntime(), git, typedListing.flatMap(TypedListing::entryStats)),
-              new GitExeAnalyzer(git, typedListing.flatMap(TypedListing::modifiedTimes)),
+              new JGitAnalyzer(
+                  jgitRuntime(), idents, git, typedListing.flatMap(TypedListing::entryStats)),
+              new GitExeAnalyzer(git, typedListing.flatMap(TypedListing::modifiedTimes), idents),
               routing == null ? RoutingAnalyzer.RoutingLog.NONE : routing);
         });
   }

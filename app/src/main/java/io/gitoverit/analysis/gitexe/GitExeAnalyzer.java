@@ -31,21 +31,21 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
-import java.util.regex.Pattern;
 
 /**
  * Reads one repository with the user's {@code git} executable, read-only: the engine for
  * repositories JGit cannot read correctly (split or sparse index, SHA-256, worktreeConfig,
  * conflicts, filters...). Its report is upstream's, as SPEC.md describes field by field.
  *
- * <p>A clean repository costs five git processes: {@code rev-parse} (validity, git dirs), {@code
+ * <p>A clean repository costs four git processes: {@code rev-parse} (validity, git dirs), {@code
  * config --list} (remote, url and the filter drivers to switch off), {@code status} (counts,
- * branch, upstream, ahead/behind), {@code var} (ident) and {@code ls-files} (mtime, only when
- * asked). Line totals ({@code diff --numstat}, twice) only follow a tracked change; {@code
- * rev-parse --verify} of an operation's head only follows its file; {@code ls-tree} and {@code
- * ls-files -s} only follow a {@code .gitmodules}. With {@code metadataOnly}, status is limited to a
- * pathspec that matches nothing: git then prints the same branch headers without looking at a
- * single work-tree file.
+ * branch, upstream, ahead/behind) and {@code for-each-ref} (branches, HEAD's commit). {@code var}
+ * (ident) runs once per scan for all repositories whose own config cannot change the ident, and in
+ * the repository for the others; {@code ls-files} lists a split index's names for the mtime. Line
+ * totals ({@code diff --numstat}, twice) only follow a tracked change; {@code rev-parse --verify}
+ * of an operation's head only follows its file; {@code ls-tree} and {@code ls-files -s} only follow
+ * a {@code .gitmodules}. With {@code metadataOnly}, status is limited to a pathspec that matches
+ * nothing: git then prints the same branch headers without looking at a single work-tree file.
  *
  * <p>No program that the repository's config names ever runs. Besides what {@link GitRunner} does
  * (no optional locks, {@code core.fsmonitor=false}, no prompts), every call gets {@code -c
@@ -66,10 +66,9 @@ public final class GitExeAnalyzer implements RepoAnalyzer {
   private static final List<String> ALWAYS =
       List.of("core.hooksPath=/dev/null", "core.pager=cat", "diff.autoRefreshIndex=false");
 
-  private static final Pattern IDENT_TIME = Pattern.compile(" \\d+ [+-]\\d{4}$");
-
   private final GitRunner git;
   private final Optional<ModifiedTimes> times;
+  private final CommitterIdent idents;
 
   public GitExeAnalyzer(GitRunner git) {
     this(git, Optional.empty());
@@ -77,8 +76,17 @@ public final class GitExeAnalyzer implements RepoAnalyzer {
 
   /** With {@code times}, the mtime scan stats through it where it answers (else through NIO). */
   public GitExeAnalyzer(GitRunner git, Optional<ModifiedTimes> times) {
+    this(git, times, new CommitterIdent(git));
+  }
+
+  /**
+   * The same, with the committer ident of repositories that cannot change it shared through {@code
+   * idents} (with the other engine too).
+   */
+  public GitExeAnalyzer(GitRunner git, Optional<ModifiedTimes> times, CommitterIdent idents) {
     this.git = git.withConfig(ALWAYS);
     this.times = times;
+    this.idents = idents;
   }
 
   @Override
@@ -253,7 +261,7 @@ public final class GitExeAnalyzer implements RepoAnalyzer {
         status.branch(),
         remote.remote(),
         remote.urls(),
-        ident(g, root),
+        config.identMayDiffer() ? CommitterIdent.in(g, root) : idents.shared(root),
         status.ahead(),
         status.behind(),
         submodules,
@@ -459,19 +467,6 @@ public final class GitExeAnalyzer implements RepoAnalyzer {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /** {@code git var GIT_COMMITTER_IDENT} without its date; empty when git has no identity. */
-  private static Optional<String> ident(GitRunner g, Path root) throws IOException {
-    GitRunner.Result r = g.run(root, "var", "GIT_COMMITTER_IDENT");
-    if (!r.ok()) {
-      return Optional.empty();
-    }
-    String s = r.stdoutText();
-    while (s.endsWith("\n")) {
-      s = s.substring(0, s.length() - 1);
-    }
-    return Optional.of(IDENT_TIME.matcher(s).replaceFirst(""));
   }
 
   private static byte[] ok(GitRunner.Result r, String what) throws AnalysisException {

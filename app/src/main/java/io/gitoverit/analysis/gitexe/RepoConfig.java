@@ -26,12 +26,19 @@ public final class RepoConfig {
 
   private static final Set<String> USER_SCOPES = Set.of("system", "global", "command");
 
+  /** Sections that set or can bring in a committer identity. */
+  private static final Set<String> IDENT_SECTIONS =
+      Set.of("user", "committer", "author", "include");
+
   private final Map<String, String> values;
   private final Set<String> ownFilterDrivers;
+  private final boolean identMayDiffer;
 
-  private RepoConfig(Map<String, String> values, Set<String> ownFilterDrivers) {
+  private RepoConfig(
+      Map<String, String> values, Set<String> ownFilterDrivers, boolean identMayDiffer) {
     this.values = values;
     this.ownFilterDrivers = ownFilterDrivers;
+    this.identMayDiffer = identMayDiffer;
   }
 
   /** Parses {@code scope NUL key [LF value] NUL} records. */
@@ -39,6 +46,7 @@ public final class RepoConfig {
     Map<String, String> values = new HashMap<>();
     Map<String, String> scopes = new HashMap<>();
     Map<String, String> userValues = new HashMap<>();
+    boolean identMayDiffer = false;
     var fields = PorcelainStatus.splitNul(raw);
     for (int i = 0; i + 1 < fields.size(); i += 2) {
       String scope = new String(fields.get(i), StandardCharsets.UTF_8);
@@ -49,6 +57,7 @@ public final class RepoConfig {
       String value = nl < 0 ? "" : entry.substring(nl + 1);
       values.put(key, value);
       scopes.put(key, scope);
+      identMayDiffer |= changesIdent(scope, key);
       if (scope.equals("system") || scope.equals("global")) {
         userValues.put(key, value);
       }
@@ -67,7 +76,22 @@ public final class RepoConfig {
         drivers.add(key.substring("filter.".length(), last));
       }
     }
-    return new RepoConfig(values, drivers);
+    return new RepoConfig(values, drivers, identMayDiffer);
+  }
+
+  /**
+   * Whether this entry can make the repository's committer ident differ from the one git gives
+   * outside any repository: an includeIf anywhere (its condition depends on the repository), or an
+   * ident or include key of the repository's own config (local or worktree scope; an included
+   * file's keys carry the scope of the file that includes it).
+   */
+  private static boolean changesIdent(String scope, String key) {
+    int dot = key.indexOf('.');
+    String section = dot < 0 ? key : key.substring(0, dot);
+    if (section.equals("includeif")) {
+      return true;
+    }
+    return !USER_SCOPES.contains(scope) && IDENT_SECTIONS.contains(section);
   }
 
   /** The value of {@code key} (canonical form: {@code branch.main.remote}). */
@@ -78,6 +102,14 @@ public final class RepoConfig {
   /** Every key that has a value, in canonical form. */
   public Set<String> keys() {
     return values.keySet();
+  }
+
+  /**
+   * Whether git could give this repository another committer ident than outside any repository
+   * (then {@code git var} must run in it).
+   */
+  boolean identMayDiffer() {
+    return identMayDiffer;
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.gitoverit.analysis.jgit;
 
+import io.gitoverit.analysis.gitexe.CommitterIdent;
 import io.gitoverit.analysis.gitexe.GitRunner;
 import io.gitoverit.gitdir.GitDirs;
 import io.gitoverit.gitdir.QuietFiles;
@@ -8,7 +9,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.eclipse.jgit.errors.ConfigInvalidException;
 import org.eclipse.jgit.lib.Config;
 
@@ -16,7 +16,8 @@ import org.eclipse.jgit.lib.Config;
  * The committer identity exactly as {@code git var GIT_COMMITTER_IDENT} prints it, without the
  * date. JGit's own ident ignores includeIf, committer.*, EMAIL and git's failure when nothing is
  * configured, so git is asked: once per scan outside any repository, a value every repository
- * shares unless its own config could change the answer (then git runs in that repository).
+ * shares unless its own config could change the answer (then git runs in that repository). The
+ * shared value is {@link CommitterIdent}'s, which the git engine shares too.
  */
 final class IdentResolver {
 
@@ -24,25 +25,30 @@ final class IdentResolver {
   private static final Set<String> IDENT_SECTIONS =
       Set.of("user", "committer", "author", "include", "includeif");
 
-  /** Upstream's pattern for the trailing {@code <seconds> <+hhmm>}. */
-  private static final Pattern DATE = Pattern.compile("\\s+\\d+\\s+[+-]\\d+$");
-
+  private final CommitterIdent idents;
   private final GitRunner git;
   private final boolean globalHasIncludeIf;
-  private Optional<String> shared;
 
   /**
    * @param globalHasIncludeIf whether the global or system config holds an includeIf (whose effect
    *     depends on the repository)
    */
   IdentResolver(GitRunner git, boolean globalHasIncludeIf) {
+    this(new CommitterIdent(git), git, globalHasIncludeIf);
+  }
+
+  private IdentResolver(CommitterIdent idents, GitRunner git, boolean globalHasIncludeIf) {
+    this.idents = idents;
     this.git = git;
     this.globalHasIncludeIf = globalHasIncludeIf;
   }
 
-  /** The resolver for the user's configuration as {@code runtime} read it. */
-  static IdentResolver forConfigOf(JGitRuntime runtime, GitRunner git) {
-    return new IdentResolver(git, hasIncludeIf(runtime.userConfig()));
+  /**
+   * The resolver for the user's configuration as {@code runtime} read it, sharing {@code idents}'
+   * value and asking {@code git} in a repository.
+   */
+  static IdentResolver forConfigOf(JGitRuntime runtime, CommitterIdent idents, GitRunner git) {
+    return new IdentResolver(idents, git, hasIncludeIf(runtime.userConfig()));
   }
 
   /** Whether {@code config} or one of its base configs has an includeIf section. */
@@ -59,16 +65,9 @@ final class IdentResolver {
   /** As above, with the repository's own config file already parsed (no base), when it was. */
   Optional<String> identFor(GitDirs dirs, Optional<Config> ownConfig) throws IOException {
     if (globalHasIncludeIf || ownConfigMayChangeIdent(dirs, ownConfig)) {
-      return parse(git.run(dirs.root(), "var", "GIT_COMMITTER_IDENT"));
+      return CommitterIdent.in(git, dirs.root());
     }
-    return shared(dirs.root().getRoot());
-  }
-
-  private synchronized Optional<String> shared(Path outside) throws IOException {
-    if (shared == null) {
-      shared = parse(git.run(outside, "var", "GIT_COMMITTER_IDENT"));
-    }
-    return shared;
+    return idents.shared(dirs.root());
   }
 
   /** Whether the repository's config or config.worktree sets anything ident-related. */
@@ -104,13 +103,5 @@ final class IdentResolver {
       }
     }
     return false;
-  }
-
-  /** {@code git var}'s line without the date, empty when git failed. */
-  static Optional<String> parse(GitRunner.Result result) {
-    if (!result.ok()) {
-      return Optional.empty();
-    }
-    return Optional.of(DATE.matcher(result.stdoutText().strip()).replaceFirst(""));
   }
 }

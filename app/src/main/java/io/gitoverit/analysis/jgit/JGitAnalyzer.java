@@ -12,6 +12,7 @@ import io.gitoverit.analysis.OperationInProgress;
 import io.gitoverit.analysis.RepoAnalyzer;
 import io.gitoverit.analysis.SpecialFileCheck;
 import io.gitoverit.analysis.UpstreamRemote;
+import io.gitoverit.analysis.gitexe.CommitterIdent;
 import io.gitoverit.analysis.gitexe.GitRunner;
 import io.gitoverit.fs.EntryStats;
 import io.gitoverit.gitdir.GitDirs;
@@ -81,7 +82,16 @@ public final class JGitAnalyzer implements RepoAnalyzer {
    * The same, listing work-tree folders with {@code stats} where given (and NIO where it declines).
    */
   public JGitAnalyzer(JGitRuntime runtime, GitRunner git, Optional<EntryStats> stats) {
-    this(runtime, IdentResolver.forConfigOf(runtime, git), JGitWorktree.READER, stats);
+    this(runtime, new CommitterIdent(git), git, stats);
+  }
+
+  /**
+   * The same, sharing the committer ident of repositories that cannot change it with {@code
+   * idents}.
+   */
+  public JGitAnalyzer(
+      JGitRuntime runtime, CommitterIdent idents, GitRunner git, Optional<EntryStats> stats) {
+    this(runtime, IdentResolver.forConfigOf(runtime, idents, git), JGitWorktree.READER, stats);
   }
 
   JGitAnalyzer(JGitRuntime runtime, IdentResolver idents, WorktreeReader worktrees) {

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gitoverit.analysis.AnalysisOptions;
+import io.gitoverit.analysis.gitexe.CommitterIdent;
+import io.gitoverit.analysis.gitexe.GitExeAnalyzer;
 import io.gitoverit.analysis.gitexe.GitRunner;
 import io.gitoverit.gitdir.GitDirs;
 import io.gitoverit.testing.GitFixture;
@@ -53,6 +55,9 @@ class IdentResolverTest {
             + "echo \"$PWD\" >> '"
             + calls
             + "'\n"
+            + "for a in \"$@\"; do [ \"$a\" = var ] && echo \"$PWD\" >> '"
+            + tmp.resolve("var-calls.log")
+            + "'; done\n"
             + "exec git \"$@\"\n");
     Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwx------"));
     resolver = new IdentResolver(new GitRunner(wrapper.toString(), Duration.ofSeconds(30)), false);
@@ -174,5 +179,26 @@ class IdentResolverTest {
     assertEquals(
         Optional.of("Fixture Person <repo@test.invalid>"),
         analyzer.analyze(a, new AnalysisOptions(false, true)).ident());
+  }
+
+  @Test
+  void bothEnginesShareOneGitVar() throws Exception {
+    Path viaJGit = git.repoWithCommit(tmp.resolve("a"), "x", "x");
+    Path viaGit = git.repoWithCommit(tmp.resolve("b"), "x", "x");
+    Files.deleteIfExists(calls);
+    GitRunner runner = new GitRunner(wrapper.toString(), Duration.ofSeconds(30));
+    CommitterIdent idents = new CommitterIdent(runner);
+    JGitAnalyzer jgit = new JGitAnalyzer(JGitRuntime.install(), idents, runner, Optional.empty());
+    GitExeAnalyzer gitExe = new GitExeAnalyzer(runner, Optional.empty(), idents);
+    Optional<String> a = jgit.analyze(viaJGit, AnalysisOptions.FULL).ident();
+    Optional<String> b = gitExe.analyze(viaGit, AnalysisOptions.FULL).ident();
+    assertEquals(1, varCalls(calls).size(), "one git var for both engines");
+    assertEquals(Optional.of(gitVar(viaJGit)), a);
+    assertEquals(Optional.of(gitVar(viaGit)), b);
+  }
+
+  /** The folders the wrapped git ran {@code var} in ({@code calls} logs every git run). */
+  static List<String> varCalls(Path calls) throws IOException {
+    return Files.readAllLines(calls.resolveSibling("var-calls.log"), StandardCharsets.UTF_8);
   }
 }
