@@ -72,9 +72,17 @@ final class Preflight {
 
   /**
    * What the preflight learnt of a repository that JGit can read: its git dirs and its own config
-   * (the file alone, no base), so that the JGit analysis need not find and parse them again.
+   * (the file alone, no base), so that the JGit analysis need not find and parse them again; and
+   * whether the index holds unmerged entries (a conflict), which JGit's work-tree walk refuses.
    */
-  record Facts(GitDirs dirs, Config ownConfig) {}
+  record Facts(GitDirs dirs, Config ownConfig, boolean unmerged) {
+    Facts(GitDirs dirs, Config ownConfig) {
+      this(dirs, ownConfig, false);
+    }
+  }
+
+  /** The reason a work-tree read of an index with unmerged entries goes to git. */
+  static final String UNMERGED = "unmerged index entries (a conflict)";
 
   /**
    * Parses a config file on its own (includes are not followed), over {@code base}; a missing file
@@ -130,10 +138,11 @@ final class Preflight {
     } catch (IllegalArgumentException e) {
       return Verdict.git("config value JGit cannot parse: " + e.getMessage());
     }
-    Optional<String> files = filesReason(dirs);
+    boolean[] unmerged = {false};
+    Optional<String> files = filesReason(dirs, unmerged);
     return files.isPresent()
         ? Verdict.git(files.get())
-        : new Verdict(Optional.empty(), Optional.of(new Facts(dirs, own)));
+        : new Verdict(Optional.empty(), Optional.of(new Facts(dirs, own, unmerged[0])));
   }
 
   /** The repository format, which git reads from the repository's own config only. */
@@ -203,7 +212,8 @@ final class Preflight {
     return Optional.empty();
   }
 
-  private static Optional<String> filesReason(GitDirs dirs) {
+  /** Reasons in the git dirs' files; sets {@code unmerged[0]} when the index records a conflict. */
+  private static Optional<String> filesReason(GitDirs dirs, boolean[] unmerged) {
     // A reftable repository also has extensions.refStorage (see formatReason); the folder is
     // the older sign. (A link named reftable is followed here; git has no such layout.)
     if (QuietFiles.exists(dirs.commonDir().resolve("reftable"))) {
@@ -221,7 +231,7 @@ final class Preflight {
     if (packedRefs > MAX_PACKED_REFS_BYTES) {
       return Optional.of("large packed-refs (" + packedRefs + " bytes), which JGit reads whole");
     }
-    Optional<String> index = indexReason(dirs.gitDir().resolve("index"));
+    Optional<String> index = indexReason(dirs.gitDir().resolve("index"), unmerged);
     if (index.isPresent()) {
       return index;
     }
@@ -255,6 +265,11 @@ final class Preflight {
    * asked about are SHA-1 ones: others go to git before this.)
    */
   static Optional<String> indexReason(Path index) {
+    return indexReason(index, new boolean[1]);
+  }
+
+  /** As above; the same walk sets {@code unmerged[0]} when an entry has a stage above 0. */
+  static Optional<String> indexReason(Path index, boolean[] unmerged) {
     if (!Files.isRegularFile(index)) {
       return Optional.empty();
     }
@@ -267,7 +282,16 @@ final class Preflight {
       if (size > MAX_INDEX_BYTES) {
         return Optional.of("large index file (" + size + " bytes)");
       }
-      IndexFile.walk(in, header, new IndexFile.Visitor() {});
+      IndexFile.walk(
+          in,
+          header,
+          new IndexFile.Visitor() {
+            @Override
+            public void entry(
+                int mode, int stage, boolean skipWorktree, byte[] id, byte[] name, int length) {
+              unmerged[0] |= stage != 0;
+            }
+          });
       return Optional.empty();
     } catch (IndexFile.Corrupt e) {
       return Optional.of("corrupt index: " + e.getMessage());

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * The default engine: JGit when the preflight finds nothing it reads wrongly (or holds too much of
@@ -89,8 +90,18 @@ public final class RoutingAnalyzer implements RepoAnalyzer {
               + " (a UTF-8 locale reads valid UTF-8 names)");
     }
     Preflight.Verdict verdict = preflight.check(root);
-    if (verdict.reasonForGit().isPresent()) {
-      log.toGit(root, verdict.reasonForGit().get());
+    // JGit's work-tree walk refuses an index with unmerged entries, after which git would read the
+    // repository anyway; a metadata-only read JGit still does.
+    Optional<String> reason =
+        verdict
+            .reasonForGit()
+            .or(
+                () ->
+                    !options.metadataOnly() && verdict.facts().map(f -> f.unmerged()).orElse(false)
+                        ? Optional.of(Preflight.UNMERGED)
+                        : Optional.empty());
+    if (reason.isPresent()) {
+      log.toGit(root, reason.get());
       noNested.run();
       return Analysis.withoutNested(fallback.analyze(root, options));
     }

@@ -137,7 +137,7 @@ final class WalkProbe extends TreeFilter {
   private void indexEntry(TreeWalk tw, int head, int index, int work) throws IOException {
     DirCacheEntry entry = tw.getTree(INDEX, DirCacheIterator.class).getDirCacheEntry();
     if (entry.getStage() != 0) {
-      throw new WorktreeRefusal("unmerged index entries (a conflict)");
+      throw new WorktreeRefusal(Preflight.UNMERGED);
     }
     if (index == GITLINK) {
       gitlinks.put(tw.getPathString(), entry.getObjectId());

@@ -13,6 +13,7 @@ import io.gitoverit.report.RepoReport;
 import io.gitoverit.report.Worktree;
 import io.gitoverit.testing.GitFixture;
 import io.gitoverit.testing.ReportBuilder;
+import io.gitoverit.testing.Scenarios;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -93,6 +94,24 @@ class RoutingAnalyzerTest {
     RepoReport r = routed(RoutingAnalyzerTest::clean).analyze(sha, AnalysisOptions.FULL);
     assertEquals("git", r.engine());
     assertEquals(List.of("extensions.objectformat=sha256"), routed);
+  }
+
+  @Test
+  void aConflictGoesToGitBeforeJGitWalksTheWorkTree() throws Exception {
+    Path conflicted = Scenarios.mergeConflict(git, tmp.resolve("conflicted"));
+    RoutingAnalyzer router =
+        routed(
+            (rp, m) -> {
+              throw new AssertionError("JGit walked a work tree it refuses");
+            });
+    RepoReport r = router.analyze(conflicted, AnalysisOptions.FULL);
+    assertEquals("git", r.engine());
+    assertEquals(1, fallback.calls);
+    assertEquals(List.of("unmerged index entries (a conflict)"), routed);
+
+    RepoReport metadata = router.analyze(conflicted, new AnalysisOptions(false, true));
+    assertEquals("jgit", metadata.engine(), "a metadata-only read stays with JGit");
+    assertEquals(1, fallback.calls);
   }
 
   /** A JGit engine whose work-tree read throws {@code failure}. */
