@@ -88,10 +88,17 @@ final class GuardedFs extends FS_POSIX {
    */
   private static final class Stat extends FS.Attributes {
     private final EntryStats.Entry entry;
+    private Instant modified; // made on first use: the walk and the mtime ask for the same entry
 
     Stat(File file, FS fs, EntryStats.Entry entry) {
       super(file, fs);
       this.entry = entry;
+    }
+
+    /** The listed name: the file's own name, which {@link File#getName} would cut out again. */
+    @Override
+    public String getName() {
+      return entry.name();
     }
 
     @Override
@@ -121,7 +128,12 @@ final class GuardedFs extends FS_POSIX {
 
     @Override
     public Instant getLastModifiedInstant() {
-      return entry.modified().toInstant();
+      Instant t = modified;
+      if (t == null) {
+        t = entry.modified().toInstant();
+        modified = t;
+      }
+      return t;
     }
 
     @Override

@@ -26,7 +26,8 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
 /**
  * The leading filter of the IndexDiff walk: it sees every HEAD, index and work-tree entry before
  * IndexDiff's own filters, and records what the counts, line totals and mtime need, so the
- * repository is walked once. It never excludes anything.
+ * repository is walked once. It excludes only what IndexDiff's own filter would exclude: a tracked
+ * file unchanged in HEAD, index and work tree.
  */
 final class WalkProbe extends TreeFilter {
   private static final int HEAD = 0;
@@ -112,7 +113,7 @@ final class WalkProbe extends TreeFilter {
       nestedGitDirs.add(tw.getPathString());
     }
     if (index != 0) {
-      indexEntry(tw, head, index, work);
+      return indexEntry(tw, head, index, work);
     } else {
       if (head != 0) {
         staged.put(tw.getPathString(), new Staged(blob(tw, HEAD), Blob.MISSING, binary()));
@@ -134,7 +135,14 @@ final class WalkProbe extends TreeFilter {
     return true;
   }
 
-  private void indexEntry(TreeWalk tw, int head, int index, int work) throws IOException {
+  /**
+   * Records an index entry; answers whether IndexDiff's filters need to see it. A file that is the
+   * same in HEAD, the index and the work tree is one they drop after decoding its path and
+   * comparing the same stat data again: it is dropped here, with the very test their filter makes
+   * ({@code isModified} with a content check). Entries they treat specially (gitlinks, a folder in
+   * the work tree, assume-valid and skip-worktree entries) all go on.
+   */
+  private boolean indexEntry(TreeWalk tw, int head, int index, int work) throws IOException {
     DirCacheEntry entry = tw.getTree(INDEX, DirCacheIterator.class).getDirCacheEntry();
     if (entry.getStage() != 0) {
       throw new WorktreeRefusal(Preflight.UNMERGED);
@@ -173,6 +181,17 @@ final class WalkProbe extends TreeFilter {
         newest(t);
       }
     }
+    if (work == 0
+        || index == GITLINK
+        || (work & FileMode.TYPE_MASK) == FileMode.TYPE_TREE
+        || entry.isAssumeValid()
+        || entry.isSkipWorkTree()
+        || head != index
+        || !tw.idEqual(HEAD, INDEX)) {
+      return true;
+    }
+    return tw.getTree(WORKDIR, WorkingTreeIterator.class)
+        .isModified(entry, true, tw.getObjectReader());
   }
 
   /** Called by the iterator for a folder it enters although it holds a {@code .git} entry. */
