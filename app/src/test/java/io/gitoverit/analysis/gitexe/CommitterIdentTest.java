@@ -9,8 +9,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CommitterIdentTest {
   @TempDir Path tmp;
   GitFixture fixture;
-  Path wrapper;
+  GitRunner runner;
   Path calls;
 
   @BeforeEach
@@ -35,27 +33,11 @@ class CommitterIdentTest {
     calls = tmp.resolve("var-calls.log");
     // The fixture's config instead of the build's GIT_COMMITTER_*; each git var is logged with the
     // folder it ran in.
-    wrapper = tmp.resolve("git-wrapper");
-    Files.writeString(
-        wrapper,
-        "#!/bin/sh\n"
-            + "unset GIT_COMMITTER_NAME GIT_COMMITTER_EMAIL GIT_AUTHOR_NAME GIT_AUTHOR_EMAIL"
-            + " EMAIL\n"
-            + "export HOME='"
-            + fixture.home()
-            + "' XDG_CONFIG_HOME='"
-            + fixture.home().resolve(".config")
-            + "'\n"
-            + "export GIT_CONFIG_NOSYSTEM=1\n"
-            + "for a in \"$@\"; do [ \"$a\" = var ] && echo \"$PWD\" >> '"
-            + calls
-            + "'; done\n"
-            + "exec git \"$@\"\n");
-    Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwx------"));
+    runner = FixtureGit.loggingVar(fixture, tmp.resolve("git-wrapper"), calls);
   }
 
   GitRunner runner() {
-    return new GitRunner(wrapper.toString(), Duration.ofSeconds(30));
+    return runner;
   }
 
   /** What git var prints in {@code dir} (run directly, not logged), date removed. */

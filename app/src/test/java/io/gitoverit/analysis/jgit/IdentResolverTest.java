@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gitoverit.analysis.AnalysisOptions;
+import io.gitoverit.analysis.FixtureGit;
 import io.gitoverit.analysis.gitexe.CommitterIdent;
 import io.gitoverit.analysis.gitexe.GitExeAnalyzer;
 import io.gitoverit.analysis.gitexe.GitRunner;
@@ -13,8 +14,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class IdentResolverTest {
   @TempDir Path tmp;
   GitFixture git;
-  Path wrapper;
+  GitRunner runner;
   Path calls;
   IdentResolver resolver;
 
@@ -39,35 +38,14 @@ class IdentResolverTest {
     git = new GitFixture(tmp);
     calls = tmp.resolve("calls.log");
     // The build's environment fixes GIT_COMMITTER_*; this git sees the fixture's config instead
-    // and logs each run.
-    wrapper = tmp.resolve("git-wrapper");
-    Files.writeString(
-        wrapper,
-        "#!/bin/sh\n"
-            + "unset GIT_COMMITTER_NAME GIT_COMMITTER_EMAIL GIT_AUTHOR_NAME GIT_AUTHOR_EMAIL"
-            + " EMAIL\n"
-            + "export HOME='"
-            + git.home()
-            + "' XDG_CONFIG_HOME='"
-            + git.home().resolve(".config")
-            + "'\n"
-            + "export GIT_CONFIG_NOSYSTEM=1\n"
-            + "echo \"$PWD\" >> '"
-            + calls
-            + "'\n"
-            + "for a in \"$@\"; do [ \"$a\" = var ] && echo \"$PWD\" >> '"
-            + tmp.resolve("var-calls.log")
-            + "'; done\n"
-            + "exec git \"$@\"\n");
-    Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwx------"));
-    resolver = new IdentResolver(new GitRunner(wrapper.toString(), Duration.ofSeconds(30)), false);
+    // and logs each git var.
+    runner = FixtureGit.loggingVar(git, tmp.resolve("git-wrapper"), calls);
+    resolver = new IdentResolver(runner, false);
   }
 
   /** What the wrapped git var prints in {@code dir}, date removed. */
   String gitVar(Path dir) throws IOException {
-    GitRunner.Result r =
-        new GitRunner(wrapper.toString(), Duration.ofSeconds(30))
-            .run(dir, "var", "GIT_COMMITTER_IDENT");
+    GitRunner.Result r = FixtureGit.runner(git).run(dir, "var", "GIT_COMMITTER_IDENT");
     assertEquals(0, r.exitCode(), r.stderr());
     return r.stdoutText().strip().replaceAll("\\s+\\d+\\s+[+-]\\d+$", "");
   }
@@ -113,8 +91,7 @@ class IdentResolverTest {
     Path a = git.repoWithCommit(tmp.resolve("a"), "x", "x");
     Path b = git.repoWithCommit(tmp.resolve("b"), "x", "x");
     Files.deleteIfExists(calls);
-    IdentResolver perRepo =
-        new IdentResolver(new GitRunner(wrapper.toString(), Duration.ofSeconds(30)), true);
+    IdentResolver perRepo = new IdentResolver(runner, true);
     perRepo.identFor(GitDirs.locate(a));
     perRepo.identFor(GitDirs.locate(b));
     assertEquals(List.of(a.toString(), b.toString()), calls());
@@ -158,9 +135,7 @@ class IdentResolverTest {
   void failingGitVarGivesNoIdent() throws Exception {
     Path a = git.repoWithCommit(tmp.resolve("a"), "x", "x");
     git.git(a, "config", "user.name", "");
-    GitRunner.Result direct =
-        new GitRunner(wrapper.toString(), Duration.ofSeconds(30))
-            .run(a, "var", "GIT_COMMITTER_IDENT");
+    GitRunner.Result direct = runner.run(a, "var", "GIT_COMMITTER_IDENT");
     assertTrue(direct.exitCode() != 0, "wrapped git var must fail here: " + direct.stdoutText());
     assertEquals(Optional.empty(), resolver.identFor(GitDirs.locate(a)));
   }
@@ -186,19 +161,13 @@ class IdentResolverTest {
     Path viaJGit = git.repoWithCommit(tmp.resolve("a"), "x", "x");
     Path viaGit = git.repoWithCommit(tmp.resolve("b"), "x", "x");
     Files.deleteIfExists(calls);
-    GitRunner runner = new GitRunner(wrapper.toString(), Duration.ofSeconds(30));
     CommitterIdent idents = new CommitterIdent(runner);
     JGitAnalyzer jgit = new JGitAnalyzer(JGitRuntime.install(), idents, runner, Optional.empty());
     GitExeAnalyzer gitExe = new GitExeAnalyzer(runner, Optional.empty(), idents);
     Optional<String> a = jgit.analyze(viaJGit, AnalysisOptions.FULL).ident();
     Optional<String> b = gitExe.analyze(viaGit, AnalysisOptions.FULL).ident();
-    assertEquals(1, varCalls(calls).size(), "one git var for both engines");
+    assertEquals(1, calls().size(), "one git var for both engines");
     assertEquals(Optional.of(gitVar(viaJGit)), a);
     assertEquals(Optional.of(gitVar(viaGit)), b);
-  }
-
-  /** The folders the wrapped git ran {@code var} in ({@code calls} logs every git run). */
-  static List<String> varCalls(Path calls) throws IOException {
-    return Files.readAllLines(calls.resolveSibling("var-calls.log"), StandardCharsets.UTF_8);
   }
 }
