@@ -181,6 +181,32 @@ class LauncherIT {
     return archives.get(0);
   }
 
+  /**
+   * The JVM asks for transparent huge pages exactly where Linux hands them out on request (madvise
+   * mode): where they are never given the JVM would warn on stderr, where always it need not ask.
+   */
+  @Test
+  void hugePagesAreAskedForWhereLinuxGivesThemOnRequest() throws Exception {
+    Path args = tmp.resolve("java-args.txt");
+    Path fakeJava = tmp.resolve("java");
+    Files.writeString(fakeJava, "#!/bin/sh\nprintf '%s\\n' \"$@\" > '" + args + "'\n");
+    Files.setPosixFilePermissions(
+        fakeJava, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+    Run r =
+        run(
+            fakeJava.toString(),
+            new GitFixture(tmp),
+            Map.of("GITOVERIT_CDS", "0"),
+            true,
+            "--version");
+    assertEquals(0, r.exit(), r.err());
+    List<String> jvmArgs = Files.readAllLines(args, StandardCharsets.UTF_8);
+    Path mode = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+    boolean onRequest = Files.isReadable(mode) && Files.readString(mode).contains("[madvise]");
+    assertEquals(onRequest, jvmArgs.contains("-XX:+UseTransparentHugePages"), jvmArgs.toString());
+    assertTrue(jvmArgs.contains("-XX:+UseSerialGC"), jvmArgs.toString());
+  }
+
   /** Without the launcher the JVM cannot decode such names and hands the repository to git. */
   @Test
   void aNonUtf8LocaleStillReadsNonAsciiFileNamesInProcess() throws Exception {
