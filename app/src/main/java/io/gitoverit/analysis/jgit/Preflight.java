@@ -138,11 +138,11 @@ final class Preflight {
     } catch (IllegalArgumentException e) {
       return Verdict.git("config value JGit cannot parse: " + e.getMessage());
     }
-    boolean[] unmerged = {false};
-    Optional<String> files = filesReason(dirs, unmerged);
+    IndexVerdict index = judgeIndex(dirs.gitDir().resolve("index"));
+    Optional<String> files = filesReason(dirs, index);
     return files.isPresent()
         ? Verdict.git(files.get())
-        : new Verdict(Optional.empty(), Optional.of(new Facts(dirs, own, unmerged[0])));
+        : new Verdict(Optional.empty(), Optional.of(new Facts(dirs, own, index.unmerged())));
   }
 
   /** The repository format, which git reads from the repository's own config only. */
@@ -212,8 +212,8 @@ final class Preflight {
     return Optional.empty();
   }
 
-  /** Reasons in the git dirs' files; sets {@code unmerged[0]} when the index records a conflict. */
-  private static Optional<String> filesReason(GitDirs dirs, boolean[] unmerged) {
+  /** Reasons in the git dirs' files, {@code index} as {@link #judgeIndex} judged it. */
+  private static Optional<String> filesReason(GitDirs dirs, IndexVerdict index) {
     // A reftable repository also has extensions.refStorage (see formatReason); the folder is
     // the older sign. (A link named reftable is followed here; git has no such layout.)
     if (QuietFiles.exists(dirs.commonDir().resolve("reftable"))) {
@@ -231,9 +231,8 @@ final class Preflight {
     if (packedRefs > MAX_PACKED_REFS_BYTES) {
       return Optional.of("large packed-refs (" + packedRefs + " bytes), which JGit reads whole");
     }
-    Optional<String> index = indexReason(dirs.gitDir().resolve("index"), unmerged);
-    if (index.isPresent()) {
-      return index;
+    if (index.reasonForGit().isPresent()) {
+      return index.reasonForGit();
     }
     return Ownership.foreign(dirs.root(), dirs.gitDir())
         ? Optional.of("owned by another user (safe.directory)")
@@ -265,23 +264,34 @@ final class Preflight {
    * asked about are SHA-1 ones: others go to git before this.)
    */
   static Optional<String> indexReason(Path index) {
-    return indexReason(index, new boolean[1]);
+    return judgeIndex(index).reasonForGit();
   }
 
-  /** As above; the same walk sets {@code unmerged[0]} when an entry has a stage above 0. */
-  static Optional<String> indexReason(Path index, boolean[] unmerged) {
+  /** The index as the preflight's one walk of it judged it. */
+  record IndexVerdict(Optional<String> reasonForGit, boolean unmerged) {
+    static IndexVerdict git(String reason) {
+      return new IndexVerdict(Optional.of(reason), false);
+    }
+  }
+
+  /**
+   * {@link #indexReason}'s answer and, from the same walk, whether an entry has a stage above 0 (an
+   * unmerged path: a conflict).
+   */
+  static IndexVerdict judgeIndex(Path index) {
     if (!Files.isRegularFile(index)) {
-      return Optional.empty();
+      return new IndexVerdict(Optional.empty(), false);
     }
     try (FileInputStream in = IndexFile.open(index)) {
       long size = in.getChannel().size();
       IndexFile.Header header = IndexFile.judge(in.readNBytes(IndexFile.HEADER_BYTES), size, 20);
       if (header.entries() > MAX_INDEX_ENTRIES) {
-        return Optional.of("large index (" + header.entries() + " entries)");
+        return IndexVerdict.git("large index (" + header.entries() + " entries)");
       }
       if (size > MAX_INDEX_BYTES) {
-        return Optional.of("large index file (" + size + " bytes)");
+        return IndexVerdict.git("large index file (" + size + " bytes)");
       }
+      boolean[] unmerged = {false};
       IndexFile.walk(
           in,
           header,
@@ -292,11 +302,11 @@ final class Preflight {
               unmerged[0] |= stage != 0;
             }
           });
-      return Optional.empty();
+      return new IndexVerdict(Optional.empty(), unmerged[0]);
     } catch (IndexFile.Corrupt e) {
-      return Optional.of("corrupt index: " + e.getMessage());
+      return IndexVerdict.git("corrupt index: " + e.getMessage());
     } catch (IOException e) {
-      return Optional.of("index unreadable: " + e.getMessage());
+      return IndexVerdict.git("index unreadable: " + e.getMessage());
     }
   }
 }
