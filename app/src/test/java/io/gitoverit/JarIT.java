@@ -25,14 +25,16 @@ class JarIT {
   record Run(int exit, String out, String err) {}
 
   Run run(GitFixture fx, String... args) throws Exception {
+    return run(fx, List.of(), args);
+  }
+
+  Run run(GitFixture fx, List<String> jvmOptions, String... args) throws Exception {
     Path jar = Path.of(System.getProperty("gitoverit.jar", "target/gitoverit.jar"));
     assertTrue(Files.isRegularFile(jar), "built jar missing: " + jar);
-    List<String> cmd =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar",
-                jar.toString()));
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.addAll(jvmOptions);
+    cmd.addAll(List.of("-jar", jar.toString()));
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(tmp.toFile());
     pb.environment().putAll(fx.environment());
@@ -74,6 +76,31 @@ class JarIT {
     assertTrue(r.out().contains("\"display_path\": \"projects/two\""), r.out());
     assertTrue(r.out().contains("\"status\": \"clean\""), r.out());
     assertEquals("", r.err());
+  }
+
+  @Test
+  void readingARepositoryWithJGitLeavesJGitsMessageBundleUnread() throws Exception {
+    // JGit loads its ~1,000 messages by reflection when it registers its shutdown hook; a scan
+    // that has no JGit message to show should not pay for them (the wiring keeps the hook away).
+    GitFixture fx = new GitFixture(tmp);
+    fx.repoWithCommit(tmp.resolve("projects").resolve("one"), "a.txt", "a\n");
+    Path classes = tmp.resolve("classes.log");
+
+    Run r =
+        run(
+            fx,
+            List.of("-Xlog:class+load=info:file=" + classes),
+            "--format",
+            "json",
+            "--no-progress",
+            "projects");
+
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().contains("\"status\": \"clean\""), r.out());
+    String loaded = Files.readString(classes);
+    assertTrue(loaded.contains("org.eclipse.jgit.lib.IndexDiff "), "JGit read the work tree");
+    assertFalse(
+        loaded.contains("org.eclipse.jgit.internal.JGitText "), "JGit's message bundle was loaded");
   }
 
   @Test
