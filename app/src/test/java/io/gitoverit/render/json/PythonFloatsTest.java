@@ -25,6 +25,16 @@ class PythonFloatsTest {
     "-2.5e-7, -2.5e-07",
     "2e23, 2e+23",
     "0.1, 0.1",
+    "4.9e-324, 5e-324",
+    "1e-323, 1e-323",
+    "2.5, 2.5",
+    "0.12, 0.12",
+    "1.2e9, 1200000000.0",
+    "1e22, 1e+22",
+    "1.7976931348623157e308, 1.7976931348623157e+308",
+    "2.2250738585072014e-308, 2.2250738585072014e-308",
+    "100.0, 100.0",
+    "9007199254740993, 9007199254740992.0",
   })
   void matchesPythonRepr(double value, String python) {
     assertEquals(python, PythonFloats.repr(value));
@@ -46,6 +56,9 @@ class PythonFloatsTest {
       values.add(rnd.nextLong(1_000_000_000L, 2_000_000_000L) + rnd.nextInt(1_000_000_000) * 1e-9);
       values.add(Double.longBitsToDouble(rnd.nextLong() & 0x7fefffffffffffffL));
       values.add(rnd.nextDouble() * Math.pow(10, rnd.nextInt(-8, 20)));
+      // subnormals, and short decimals (one or two digits) at every scale
+      values.add(Double.longBitsToDouble(rnd.nextLong(1, 1L << 52) >>> rnd.nextInt(52)));
+      values.add(rnd.nextInt(1, 100) * Math.pow(10, rnd.nextInt(-320, 300)));
     }
     StringBuilder in = new StringBuilder();
     StringBuilder expectedOurs = new StringBuilder();
