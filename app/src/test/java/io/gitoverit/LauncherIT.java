@@ -120,6 +120,57 @@ class LauncherIT {
   }
 
   /**
+   * An archive is used only by the jar it was made from: a jar rebuilt in place (newer) or copied
+   * over from an older build runs without the archive left by the other. A fake JDK 25 logs the
+   * options it is started with; the marker of an attempt made for each jar keeps the launcher from
+   * starting a background job.
+   */
+  @Test
+  void anArchiveMadeForAnotherBuildOfTheJarIsLeftAlone() throws Exception {
+    Path install = Files.createDirectories(tmp.resolve("install"));
+    Path built = Path.of(System.getProperty("gitoverit.jar", "target/gitoverit.jar"));
+    Path launcher = Files.copy(built.resolveSibling("gitoverit"), install.resolve("gitoverit"));
+    Path jar = Files.copy(built, install.resolve("gitoverit.jar"));
+    Path jdk = Files.createDirectories(tmp.resolve("jdk/bin")).getParent();
+    Files.writeString(jdk.resolve("release"), "JAVA_RUNTIME_VERSION=\"25.0.3+9-LTS\"\n");
+    Path args = tmp.resolve("java-args.txt");
+    Path fakeJava = jdk.resolve("bin/java");
+    Files.writeString(fakeJava, "#!/bin/sh\nprintf '%s\\n' \"$@\" > '" + args + "'\n");
+    Files.setPosixFilePermissions(
+        fakeJava, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+    String name = "gitoverit-" + System.getProperty("gitoverit.version") + "-25.0.3+9-LTS.aot";
+    Path cacheDir = Files.createDirectories(cache().resolve("gitoverit"));
+    Path aot = Files.write(cacheDir.resolve(name), new byte[] {1});
+    Path tried = Files.createFile(cacheDir.resolve(name + ".tried"));
+    java.nio.file.attribute.FileTime made =
+        java.nio.file.attribute.FileTime.fromMillis(1_700_000_000_000L);
+    for (Path p : List.of(jar, aot, tried)) {
+      Files.setLastModifiedTime(p, made);
+    }
+    ProcessBuilder pb =
+        new ProcessBuilder(launcher.toString(), "--version").directory(tmp.toFile());
+    pb.environment().put("GITOVERIT_JAVA", fakeJava.toString());
+    pb.environment().put("XDG_CACHE_HOME", cache().toString());
+    pb.redirectErrorStream(true);
+
+    assertEquals(0, pb.start().waitFor());
+    assertTrue(
+        Files.readAllLines(args).contains("-XX:AOTCache=" + aot), "the jar's own archive is used");
+
+    for (long seconds : new long[] {60, -60}) { // rebuilt since, or an older build copied in
+      java.nio.file.attribute.FileTime other =
+          java.nio.file.attribute.FileTime.fromMillis(made.toMillis() + seconds * 1000);
+      Files.setLastModifiedTime(jar, other);
+      Files.setLastModifiedTime(tried, other); // tried already for this jar: no background job
+      Files.delete(args);
+      assertEquals(0, pb.start().waitFor());
+      List<String> jvmArgs = Files.readAllLines(args);
+      assertTrue(jvmArgs.contains("--version"), jvmArgs.toString());
+      assertTrue(jvmArgs.stream().noneMatch(a -> a.startsWith("-XX:AOTCache")), jvmArgs.toString());
+    }
+  }
+
+  /**
    * A java reached through a link (as {@code /usr/bin/java} usually is) is followed to its JDK,
    * whose release file names the version the archive is made for.
    */
@@ -138,7 +189,7 @@ class LauncherIT {
     assertEquals(1, archives.size(), "one class-data archive in the cache: " + archives);
     String jdk = System.getProperty("java.runtime.version");
     assertTrue(
-        archives.get(0).getFileName().toString().contains("-" + jdk + "-"),
+        archives.get(0).getFileName().toString().contains("-" + jdk + "."),
         archives + " is not named for " + jdk);
   }
 
