@@ -34,11 +34,6 @@ final class LazyAnalyzer implements RepoAnalyzer {
     return e;
   }
 
-  /** Whether the engine has been built (a repository was analysed). */
-  boolean built() {
-    return engine != null;
-  }
-
   @Override
   public RepoReport analyze(Path root, AnalysisOptions options) throws AnalysisException {
     return engine().analyze(root, options);
