@@ -2,6 +2,7 @@ package io.gitoverit.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.SplittableRandom;
@@ -35,7 +36,7 @@ class PythonFloatsDigitsTest {
         assertEquals(PythonFloats.searched(d), fast, () -> Double.toString(d));
       }
     }
-    assertEquals(true, answered > 37_500, "toString answered " + answered);
+    assertTrue(answered > 37_500, "toString answered " + answered);
   }
 
   @Test
