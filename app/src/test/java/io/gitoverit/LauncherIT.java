@@ -256,6 +256,7 @@ class LauncherIT {
     boolean onRequest = Files.isReadable(mode) && Files.readString(mode).contains("[madvise]");
     assertEquals(onRequest, jvmArgs.contains("-XX:+UseTransparentHugePages"), jvmArgs.toString());
     assertTrue(jvmArgs.contains("-XX:+UseSerialGC"), jvmArgs.toString());
+    assertTrue(jvmArgs.contains("-Xmn48m"), jvmArgs.toString());
   }
 
   /** Without the launcher the JVM cannot decode such names and hands the repository to git. */
